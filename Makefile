@@ -1,0 +1,32 @@
+# Two entry points for people: `make run` opens the app, `make test` runs every test. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test sandbox doctor bundle clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/campsync-gui
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+sandbox: $(STAMP)
+	$(BIN)/campsync sandbox
+
+doctor: $(STAMP)
+	$(BIN)/campsync doctor
+
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/pyinstaller --clean --noconfirm build.spec
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
