@@ -1,0 +1,82 @@
+"""Assembles the ASGI app: request log, then faults, then the Entra and Web API routes."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any, Callable
+from urllib.parse import unquote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .api import Api
+from .auth import Entra
+from .context import API_ROOT, RequestRecord, SandboxContext
+from .errors import SEGMENT_NOT_FOUND, envelope
+from .faults import DROPPED_KEY, FaultMiddleware
+
+_TOKEN_PATH = re.compile(r"^/[^/]+/oauth2/v2\.0/token$")
+_API_METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"]
+
+
+class RequestLogMiddleware:
+    """Records API and token requests with their final status, for tests that count calls or retries."""
+
+    def __init__(self, app: Callable[..., Any], ctx: SandboxContext) -> None:
+        self.app = app
+        self.ctx = ctx
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable, send: Callable) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not (path.startswith("/api/") or _TOKEN_PATH.match(path)):
+            await self.app(scope, receive, send)
+            return
+        arrived = time.monotonic()
+        query = scope.get("query_string", b"").decode("latin-1")
+        full_path = f"{path}?{unquote(query)}" if query else path
+        recorded = False
+
+        def record(status: int) -> None:
+            nonlocal recorded
+            recorded = True
+            dropped = bool(scope.get(DROPPED_KEY))
+            self.ctx.log.add(RequestRecord(arrived, scope["method"], full_path, 0 if dropped else status, dropped))
+
+        async def capture(message: dict[str, Any]) -> None:
+            # Logged before the response leaves: a client that has its answer must find it in the log.
+            if message["type"] == "http.response.start" and not recorded:
+                record(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            if not recorded:
+                record(500)  # the app failed before answering; uvicorn sends a 500
+
+
+async def _unknown_api_version(request: Request) -> Response:
+    segment = request.url.path.removeprefix("/api/").split("/")[0:2]
+    return Response(
+        envelope(SEGMENT_NOT_FOUND, f"Resource not found for the segment '{'/'.join(segment)}'."),
+        status_code=404,
+        media_type="application/json",
+    )
+
+
+def build_app(ctx: SandboxContext) -> Callable[..., Any]:
+    entra = Entra(ctx)
+    api = Api(ctx, entra)
+    routes = [
+        Route("/{tenant}/v2.0/.well-known/openid-configuration", entra.discovery, methods=["GET"]),
+        Route("/{tenant}/discovery/v2.0/keys", entra.keys, methods=["GET"]),
+        Route("/{tenant}/oauth2/v2.0/token", entra.token, methods=["GET", "POST"]),
+        Route(API_ROOT, api.endpoint, methods=_API_METHODS),
+        Route(API_ROOT + "/{rest:path}", api.endpoint, methods=_API_METHODS),
+        Route("/api/{rest:path}", _unknown_api_version, methods=_API_METHODS),
+    ]
+    starlette = Starlette(routes=routes)
+    return RequestLogMiddleware(FaultMiddleware(starlette, ctx.faults), ctx)

@@ -1,0 +1,181 @@
+"""`campsync sandbox`: run the sandbox org in the foreground and print the settings a client needs.
+
+stdout carries only the CAMPSYNC_*=value lines, so `eval`-style tooling and scripts can read it; the
+human hint goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from ..paths import AppPaths
+from .knobs import Knobs
+from .server import PortInUseError, SandboxOrg
+
+_VERSION_RE = re.compile(r"^\d+(\.\d+){1,3}$")
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535; 0 picks a free port)")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _non_negative(text: str) -> int:
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _throttle(text: str) -> tuple[int, float]:
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+(?:\.\d+)?)\s*", text)
+    if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not N/SECONDS: give the number of requests allowed per window, e.g. 100/60"
+        )
+    return int(match.group(1)), float(match.group(2))
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number between 0 and 1") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 1")
+    return value
+
+
+def _ttl(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more seconds")
+    return value
+
+
+def _solution_version(text: str) -> str | None:
+    if text.strip().lower() == "none":
+        return None
+    if not _VERSION_RE.match(text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version such as 4.2.0.0 (or 'none': not installed)")
+    return text.strip()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=_port, default=8443, help="HTTPS port on 127.0.0.1 (default 8443; 0 = free)")
+    parser.add_argument("--latency-ms", type=_non_negative, default=0, help="delay added to every API request")
+    parser.add_argument("--page-size", type=_positive, default=None, help="force a maximum page size")
+    parser.add_argument(
+        "--throttle", type=_throttle, default=None, metavar="N/SECONDS", help="allow N API requests per SECONDS"
+    )
+    parser.add_argument(
+        "--fail-rate", type=_rate, default=0.0, help="share of API requests failing with 503 or a dropped connection"
+    )
+    parser.add_argument("--token-ttl", type=_ttl, default=3600, help="lifetime of access tokens, in seconds")
+    parser.add_argument("--seed", type=_integer, default=42, help="seed of the demo data (default 42)")
+    parser.add_argument(
+        "--solution-version",
+        type=_solution_version,
+        default=Knobs().solution_version,
+        help="version of the prerequisite solution, or 'none' for not installed",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="folder for the CA certificate (default: the app's sandbox folder)"
+    )
+    parser.add_argument("--env-file", type=Path, default=None, help="also write the CAMPSYNC_* lines to this file")
+    parser.add_argument("--client-secret", default=None, help="use this client secret instead of a random one")
+
+
+def _write_env_file(path: Path, lines: list[str]) -> None:
+    path = path.expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The file holds a client secret: readable by its owner only, and never seen half-written.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    knobs = Knobs(
+        latency_ms=args.latency_ms,
+        page_size=args.page_size,
+        throttle=args.throttle,
+        fail_rate=args.fail_rate,
+        token_ttl=args.token_ttl,
+        solution_version=args.solution_version,
+    )
+    data_dir = args.data_dir if args.data_dir is not None else AppPaths.resolve().sandbox_dir
+    org = SandboxOrg(seed=args.seed, knobs=knobs, data_dir=data_dir, port=args.port, client_secret=args.client_secret)
+    # Installed before start so a Ctrl+C during start-up is not lost as a traceback.
+    stop = threading.Event()
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[signum] = signal.signal(signum, lambda *_: stop.set())
+        except ValueError:  # not the main thread: the caller stops us some other way
+            pass
+    try:
+        try:
+            org.start()
+        except PortInUseError as exc:
+            hint = "choose another with --port (0 picks a free one)"
+            print(f"campsync sandbox: {exc.strerror}; {hint}.", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"campsync sandbox: cannot start: {exc}", file=sys.stderr)
+            return 2
+        lines = [f"{key}={value}" for key, value in org.env().items()]
+        if args.env_file is not None:
+            _write_env_file(args.env_file, lines)
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+        print(f"Sandbox org running at {org.url}; Ctrl+C stops it.", file=sys.stderr, flush=True)
+        while not stop.wait(0.5):
+            pass
+        print("Stopping the sandbox org.", file=sys.stderr, flush=True)
+        return 0
+    finally:
+        org.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="campsync sandbox", description="Run a local Dynamics 365 sandbox org.")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""What every part of the running sandbox shares: identity, knobs, data, tokens, faults and the request log."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from .knobs import Knobs
+from .seed import Identity
+from .state import State
+
+if TYPE_CHECKING:
+    from .auth import TokenStore
+    from .faults import Faults
+
+API_ROOT = "/api/data/v9.2"
+
+
+class RequestRecord(NamedTuple):
+    """One API or token request as the server saw it.
+
+    `at` is time.monotonic() on arrival; `status` is 0 when the connection was dropped (`dropped` True),
+    since the client never received a status then.
+    """
+
+    at: float
+    method: str
+    path: str
+    status: int
+    dropped: bool
+
+
+class RequestLog:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._records: list[RequestRecord] = []
+
+    def add(self, record: RequestRecord) -> None:
+        with self._lock:
+            self._records.append(record)
+
+    def snapshot(self) -> list[RequestRecord]:
+        with self._lock:
+            return list(self._records)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._records.clear()
+
+
+@dataclass
+class SandboxContext:
+    identity: Identity
+    knobs: Knobs
+    state: State
+    tokens: "TokenStore"
+    faults: "Faults"
+    client_secret: str
+    log: RequestLog = field(default_factory=RequestLog)
+    url: str = ""  # known once the port is bound
+
+    @property
+    def api_base(self) -> str:
+        return f"{self.url}{API_ROOT}"

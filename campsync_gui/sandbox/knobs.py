@@ -1,0 +1,43 @@
+"""Knobs: the behaviours of the sandbox org that a test or a developer can turn at run time."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+DEFAULT_SOLUTION_NAME = "Marketo Lead Management"
+DEFAULT_SOLUTION_VERSION = "5.0.2.1"
+DEFAULT_ORG_VERSION = "9.2.25083.00178"
+
+
+@dataclass
+class Knobs:
+    """Fault and configuration knobs; the server reads them on every request, so changes apply at once."""
+
+    latency_ms: int = 0
+    # A forced maximum page size, below what the client asks for, to make paging visible on small data.
+    page_size: int | None = None
+    # (n_requests, window_seconds): a sliding window like Dataverse's service protection limits.
+    throttle: tuple[int, float] | None = None
+    # Probability that an API request fails: half 503, half a connection dropped mid-response.
+    fail_rate: float = 0.0
+    # Seconds; fractions are allowed so tests can watch a token expire without waiting long.
+    token_ttl: float = 3600
+    # Entity set names ("campaigns", "lists", ...) whose every operation answers 403 PrivilegeDenied.
+    denied: set[str] = field(default_factory=set)
+    # None means the prerequisite solution is not installed at all.
+    solution_version: str | None = DEFAULT_SOLUTION_VERSION
+    solution_name: str = DEFAULT_SOLUTION_NAME
+    org_version: str = DEFAULT_ORG_VERSION
+    fault_seed: int = 0
+
+    def restore_defaults(self) -> None:
+        # In place, so that code holding a reference to this object keeps seeing the live knobs.
+        fresh = Knobs()
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(fresh, f.name))
+
+    @property
+    def solution_uniquename(self) -> str:
+        # Dataverse unique names are the friendly name without spaces or punctuation.
+        return "".join(ch for ch in self.solution_name if ch.isalnum() or ch == "_")

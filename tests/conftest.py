@@ -1,0 +1,27 @@
+"""Shared fixtures: one sandbox org for the whole session, reset before each test that asks for it."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import: UI tests run headless
+
+import pytest
+
+from campsync_gui.sandbox import SandboxOrg
+
+# tests/keyring_fixtures.py: an in-memory keyring for every test. Only the root conftest may register plugins.
+pytest_plugins = ["keyring_fixtures"]
+
+
+@pytest.fixture(scope="session")
+def sandbox_org(tmp_path_factory):
+    org = SandboxOrg(seed=42, data_dir=tmp_path_factory.mktemp("sandbox"), port=0)
+    org.start()
+    yield org
+    org.stop()
+
+
+@pytest.fixture
+def org(sandbox_org):
+    """The session's sandbox org with fresh seed data and default knobs."""
+    sandbox_org.reset()
+    return sandbox_org
