@@ -1,0 +1,144 @@
+"""SQLModel tables of the local store (settings and connection profiles; the sync tables join them later)."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class SchemaInfo(SQLModel, table=True):
+    """One row: the schema version of this database file, so an older file can be upgraded in place."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int
+
+
+class Setting(SQLModel, table=True):
+    """A setting a person sets, by scope: '' is app-wide, otherwise a connection profile's name."""
+
+    scope: str = Field(default="", primary_key=True)
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class ConnectionProfile(SQLModel, table=True):
+    """A Dynamics org to connect to. The client secret is NOT here: it lives in the keyring."""
+
+    name: str = Field(primary_key=True)
+    org_url: str
+    tenant_id: str
+    client_id: str
+    authority_host: str = "https://login.microsoftonline.com"
+    ca_bundle: str | None = None
+    environment: str = "production"  # sandbox / test / production: drives confirmations and colours
+    is_default: bool = False
+
+
+# ---- people, campaigns and membership ----------------------------------------------------------
+
+class Person(SQLModel, table=True):
+    """A person CampSync knows: imported, pulled from Dynamics, or both. Email is the merge key."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = ""
+    last_name: str = ""
+    email: str | None = Field(default=None, index=True, unique=True)  # stored lower-case
+    company: str | None = None
+    job_title: str | None = None
+    country: str | None = None
+    score: int = 0
+    dynamics_type: str | None = None  # "lead" / "contact" / None (local only, not yet in Dynamics)
+    dynamics_id: str | None = Field(default=None, index=True)
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Activity(SQLModel, table=True):
+    """Something a person did (visited a page, filled a form...): what smart lists filter on."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    type: str = Field(index=True)
+    detail: str = ""
+    at: float = 0.0
+
+
+class CampaignRecord(SQLModel, table=True):
+    """A Dynamics campaign as last read from the org (templates are never stored)."""
+
+    __tablename__ = "campaign"
+    id: str = Field(primary_key=True)  # the Dynamics campaignid
+    name: str = ""
+    code: str | None = None
+    statecode: int = 0
+    statuscode: int = 0
+    refreshed_at: float = 0.0
+
+    @property
+    def active(self) -> bool:
+        return self.statecode == 0
+
+
+class AppList(SQLModel, table=True):
+    """The app-owned static marketing list of one campaign and member type (`<prefix>-leads-<id>`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: str = Field(index=True)
+    member_type: str  # "lead" / "contact"
+    name: str
+    dynamics_list_id: str | None = None
+
+
+class Membership(SQLModel, table=True):
+    """A person on a campaign: through CampSync's app list (`flow_action`) or any other list (`crm`)."""
+
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    campaign_id: str = Field(primary_key=True, index=True)
+    list_id: str = Field(primary_key=True)  # the Dynamics listid the membership comes through
+    source: str = "flow_action"  # "flow_action" / "crm"
+    added_at: float = 0.0
+    origin: str = ""  # what added it: "drag-and-drop", "cli", "trigger campaign: <name>", "pull"
+    request_id: str | None = None
+
+
+class OutboxRow(SQLModel, table=True):
+    """One flow action for one person, written before anything is sent; the worker's durable to-do list."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str  # "add" / "remove"
+    campaign_id: str = Field(index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    state: str = Field(default="pending", index=True)  # pending/claimed/sent/done/skipped/failed/cancelled
+    attempts: int = 0
+    last_error: str | None = None
+    outcome: str | None = None  # added / removed / skipped / blocked / failed, with `reason`
+    reason: str | None = None
+    idempotency_key: str = Field(unique=True)
+    request_id: str = Field(index=True)  # groups the rows of one flow action (one drop, one CLI call)
+    origin: str = ""
+    depth: int = 0  # trigger-campaign chain depth, for loop protection
+    claimed_by: str | None = None
+    created_at: float = 0.0
+    claimed_at: float | None = None
+    sent_at: float | None = None
+    done_at: float | None = None
+
+
+class TriggerEvent(SQLModel, table=True):
+    """Append-only log of Added to / Removed from Microsoft Campaign; each row chained to the one before."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    trigger: str  # "added_to_microsoft_campaign" / "removed_from_microsoft_campaign"
+    person_id: int = Field(index=True)
+    email: str | None = None
+    campaign_id: str = Field(index=True)
+    campaign_name: str = ""
+    origin: str = ""
+    request_id: str = ""
+    outbox_id: int | None = Field(default=None, unique=True)  # one trigger per flow action, ever
+    at: float = 0.0
+    prev_hash: str = ""
+    hash: str = ""

@@ -1,0 +1,51 @@
+"""Typed admin settings kept in the store, per connection profile, with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from .models import Setting
+
+
+@dataclass
+class SyncSettings:
+    campaign_sync_enabled: bool = True
+    list_prefix: str = "CampSync"
+    batch_size: int = 500
+    prerequisite_solution: str = "Marketo Lead Management"
+    prerequisite_min_version: str = "4.2.0.0"
+
+
+def load_settings(engine: Engine, scope: str = "") -> SyncSettings:
+    result = SyncSettings()
+    with Session(engine) as session:
+        for f in fields(SyncSettings):
+            row = session.get(Setting, (scope, f.name))
+            if row is not None:
+                setattr(result, f.name, _parse(f.type, row.value))
+    return result
+
+
+def save_settings(engine: Engine, settings: SyncSettings, scope: str = "") -> None:
+    with Session(engine) as session:
+        for f in fields(SyncSettings):
+            value = getattr(settings, f.name)
+            session.merge(Setting(scope=scope, key=f.name, value=_format(value)))
+        session.commit()
+
+
+def _format(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _parse(kind: object, text: str) -> object:
+    if kind in (bool, "bool"):
+        return text.strip().lower() in ("1", "true", "yes", "on")
+    if kind in (int, "int"):
+        return int(text)
+    return text

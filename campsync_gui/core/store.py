@@ -1,0 +1,54 @@
+"""The local store: one SQLite file (WAL) in the app home, its schema version and upgrades."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from . import models
+
+SCHEMA_VERSION = 1
+
+# version → step that brings a file from version-1 up to it; each keeps existing rows.
+UPGRADES: dict[int, Callable[[Engine], None]] = {}
+
+
+def open_store(db_file: Path | str) -> Engine:
+    """Open (creating or upgrading) the store at `db_file`."""
+    path = Path(db_file)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    SQLModel.metadata.create_all(engine)
+    _upgrade(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the GUI read while a worker writes; synchronous=NORMAL is durable enough with WAL.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _upgrade(engine: Engine) -> None:
+    with Session(engine) as session:
+        info = session.exec(select(models.SchemaInfo)).first()
+        if info is None:
+            session.add(models.SchemaInfo(id=1, version=SCHEMA_VERSION))
+            session.commit()
+            return
+        if info.version > SCHEMA_VERSION:
+            raise RuntimeError(f"This database was written by a newer CampSync (schema {info.version}, "
+                               f"this version knows {SCHEMA_VERSION}). Update CampSync.")
+        for version in range(info.version + 1, SCHEMA_VERSION + 1):
+            UPGRADES[version](engine)
+            info.version = version
+            session.add(info)
+            session.commit()

@@ -1,0 +1,164 @@
+"""Access tokens for Dataverse from Entra ID through msal, behind one small async interface.
+
+Client-secret sign-in is what the app uses today; a certificate or device-code credential is
+another `TokenProvider` with the same `get_token()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import socket
+import ssl
+import threading
+from dataclasses import dataclass
+from typing import Protocol
+
+import httpx
+import msal
+
+from .errors import AuthError, ConnectionFailed, HostNotFound, UntrustedCertificate
+
+DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
+
+# Messages a person can act on, keyed by the AADSTS code Entra puts in error_description.
+_AADSTS_HELP = {
+    90002: "Tenant not found: check the tenant id (a GUID or yourcompany.onmicrosoft.com).",
+    900023: "The tenant id is malformed: use the directory (tenant) GUID from the app registration.",
+    700016: "Application (client) id not found in this tenant: check the client id and the tenant.",
+    7000215: "The client secret is wrong: paste the secret's Value (not its Secret ID), or create a new one.",
+    7000222: "The client secret has expired: create a new secret in the app registration.",
+    500011: "The org URL is not a resource in this tenant: check the org URL (https://yourorg.crm.dynamics.com).",
+    70011: "The requested scope is invalid: the org URL must be the environment URL.",
+    70003: "The authority does not support client-credentials sign-in for this app.",
+}
+
+
+class TokenProvider(Protocol):
+    async def get_token(self, *, force_refresh: bool = False) -> str: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ClientSecretCredential:
+    tenant_id: str
+    client_id: str
+    client_secret: str
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+
+    def __repr__(self) -> str:  # never let a secret reach a log line or a traceback
+        return f"ClientSecretCredential(tenant_id={self.tenant_id!r}, client_id={self.client_id!r}, secret=***)"
+
+
+def aadsts_code(text: str | None) -> int | None:
+    m = re.search(r"AADSTS(\d+)", text or "")
+    return int(m.group(1)) if m else None
+
+
+def auth_error_from_result(result: dict) -> AuthError:
+    """An msal failure dict → AuthError with a plain-language message."""
+    description = str(result.get("error_description") or "")
+    codes = result.get("error_codes") or []
+    code = codes[0] if codes else aadsts_code(description)
+    help_text = _AADSTS_HELP.get(code or -1)
+    first_line = description.splitlines()[0] if description else str(result.get("error") or "unknown error")
+    message = help_text or f"Sign-in failed: {first_line}"
+    return AuthError(message, error=result.get("error"), aadsts=code, description=first_line)
+
+
+class MsalClientSecretProvider:
+    """Client-credentials tokens from msal; msal's own cache makes repeated calls cheap."""
+
+    def __init__(self, credential: ClientSecretCredential, resource: str, ssl_context: ssl.SSLContext,
+                 timeout: float = 30.0):
+        self._credential = credential
+        self._scopes = [resource.rstrip("/") + "/.default"]
+        # msal is synchronous; it gets an httpx client that trusts exactly what the org client trusts.
+        # trust_env=False: the machine-wide SSL_CERT_FILE/REQUESTS_CA_BUNDLE must not override it.
+        self._http = httpx.Client(verify=ssl_context, trust_env=False, timeout=timeout)
+        self._app: msal.ConfidentialClientApplication | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def authority(self) -> str:
+        return f"{self._credential.authority_host.rstrip('/')}/{self._credential.tenant_id}"
+
+    def _application(self) -> msal.ConfidentialClientApplication:
+        if self._app is None:
+            host = self._credential.authority_host.lower()
+            self._app = msal.ConfidentialClientApplication(
+                self._credential.client_id,
+                authority=self.authority,
+                client_credential=self._credential.client_secret,
+                http_client=self._http,
+                # Instance discovery only knows Microsoft's clouds; a sandbox or sovereign host needs it off.
+                instance_discovery="login.microsoftonline.com" in host,
+            )
+        return self._app
+
+    def _acquire(self, force_refresh: bool) -> str:
+        with self._lock:
+            try:
+                app = self._application()
+                if force_refresh:
+                    cache = app.token_cache
+                    for item in list(cache.search(msal.TokenCache.CredentialType.ACCESS_TOKEN)):
+                        cache.remove_at(item)
+                result = app.acquire_token_for_client(scopes=self._scopes)
+            except ValueError as exc:
+                # msal wraps a failed OIDC discovery in a generic ValueError; the Entra text is in its context.
+                original = str(exc.__context__ or exc)
+                code = aadsts_code(original)
+                if code:
+                    raise auth_error_from_result({"error": "invalid_tenant", "error_description": original}) from exc
+                raise AuthError(
+                    f"The authority did not answer like Entra ID at {self.authority}: check the tenant id "
+                    "and CAMPSYNC_AUTHORITY_HOST.", error="discovery_failed") from exc
+            except httpx.ConnectError as exc:
+                raise network_error(exc, self._credential.authority_host) from exc
+            except httpx.HTTPError as exc:
+                raise ConnectionFailed(f"The sign-in authority {self._credential.authority_host} did not answer: "
+                                       f"{exc.__class__.__name__}", cause=exc) from exc
+        if "access_token" not in result:
+            raise auth_error_from_result(result)
+        return result["access_token"]
+
+    async def get_token(self, *, force_refresh: bool = False) -> str:
+        return await asyncio.to_thread(self._acquire, force_refresh)
+
+    def close(self) -> None:
+        self._http.close()
+
+
+def _causes(exc: BaseException):
+    """The exception and everything it was raised from (httpx wraps the OSError several levels down)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def network_error(exc: BaseException, where: str) -> ConnectionFailed:
+    """A connect-level failure → a message that says which of DNS, TLS or the port is the problem."""
+    chain = list(_causes(exc))
+    text = " | ".join(str(e) for e in chain)
+    lowered = text.lower()
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain) or "certificate_verify_failed" in lowered:
+        return UntrustedCertificate(
+            f"The TLS certificate of {where} is not trusted ({_reason(text)}). If your organisation inspects "
+            "TLS or this is the sandbox, set CAMPSYNC_CA_BUNDLE to the CA certificate file.", cause=exc)
+    if any(isinstance(e, socket.gaierror) for e in chain) or "name or service not known" in lowered \
+            or "nodename nor servname" in lowered or "temporary failure in name resolution" in lowered:
+        return HostNotFound(f"The host name of {where} could not be resolved (DNS): check the URL for typos.",
+                            cause=exc)
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return ConnectionFailed(f"Nothing is listening at {where} (connection refused): check the URL and port, "
+                                "and that the org or sandbox is running.", cause=exc)
+    return ConnectionFailed(f"Could not connect to {where}: {chain[-1] or exc.__class__.__name__}", cause=exc)
+
+
+def _reason(text: str) -> str:
+    m = re.search(r"certificate verify failed: ([^(\]]+)", text)
+    return m.group(1).strip() if m else "verification failed"

@@ -1,0 +1,394 @@
+"""The Dataverse Web API client: one httpx.AsyncClient, OData headers, paging, retries, typed errors.
+
+The same client talks to a real Dynamics 365 org and to the built-in sandbox org.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import ssl
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from .auth import TokenProvider, network_error
+from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
+                       MemberType, Person, Solution)
+from .errors import (BadRequest, ConnectionFailed, DynamicsError, NotFound, ServerUnavailable, Throttled,
+                     Unauthorized, error_from_response, parse_retry_after)
+
+log = logging.getLogger(__name__)
+
+API_PATH = "/api/data/v9.2/"
+MAX_PAGE_SIZE = 5000
+NS = "Microsoft.Dynamics.CRM."
+FORMATTED_VALUES = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"'
+RETRYABLE_STATUS = (502, 503, 504)
+
+
+@dataclass
+class RetryPolicy:
+    """How hard to try before giving up; the defaults suit an interactive app."""
+
+    max_attempts: int = 5          # per request, for 5xx and network failures
+    base_delay: float = 0.5        # seconds; doubles each attempt
+    max_delay: float = 15.0
+    max_throttle_waits: int = 8    # 429s in a row honoured before the request fails
+    max_retry_after: float = 300.0  # Dataverse's throttling window is 300 s; anything longer is a bug
+
+    def backoff(self, attempt: int) -> float:
+        # "Full jitter": spreads retries of many workers so they do not hit the server in lockstep.
+        ceiling = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
+        return random.uniform(ceiling / 2, ceiling)
+
+
+@dataclass
+class ClientStats:
+    """Counts a benchmark or the doctor can print; never reset behind the caller's back."""
+
+    requests: int = 0
+    retries: int = 0
+    throttled: int = 0
+    token_refreshes: int = 0
+    waited_seconds: float = 0.0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def odata_quote(value: str) -> str:
+    """A string literal for $filter: single quotes doubled, as OData requires."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def build_query(params: dict[str, Any] | None) -> str:
+    # Keys keep their literal '$' and values keep OData punctuation readable; the rest is percent-encoded.
+    if not params:
+        return ""
+    safe = "',()=:$@/"
+    parts = [f"{key}={quote(str(value), safe=safe)}" for key, value in params.items() if value is not None]
+    return "?" + "&".join(parts)
+
+
+class DataverseClient:
+    """Async Dataverse Web API client. Use as `async with DataverseClient(...) as client:`."""
+
+    def __init__(self, org_url: str, tokens: TokenProvider, *, ssl_context: ssl.SSLContext,
+                 timeout: float = 30.0, retry: RetryPolicy | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 transport: httpx.AsyncBaseTransport | None = None):
+        self.org_url = org_url.rstrip("/")
+        self.api_base = self.org_url + API_PATH
+        self.tokens = tokens
+        self.retry = retry or RetryPolicy()
+        self.stats = ClientStats()
+        self._sleep = sleep
+        self._http = httpx.AsyncClient(
+            verify=ssl_context, trust_env=False, transport=transport,
+            timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
+            limits=httpx.Limits(max_connections=16, max_keepalive_connections=8),
+            headers={"Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0",
+                     "If-None-Match": "null", "User-Agent": "CampSync/0.1"},
+        )
+
+    async def __aenter__(self) -> "DataverseClient":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        self.tokens.close()
+
+    # ---- transport -------------------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        return path if path.startswith("https://") or path.startswith("http://") else self.api_base + path
+
+    async def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                      json: Any = None, headers: dict[str, str] | None = None) -> httpx.Response:
+        """One logical request: retried on 429 (after Retry-After), 5xx and network errors; 401 refreshes once."""
+        url = self.url(path) + build_query(params)
+        extra = dict(headers or {})
+        if json is not None:
+            extra["Content-Type"] = "application/json; charset=utf-8"
+        failures = 0
+        throttles = 0
+        refreshed = False
+        force_refresh = False
+        while True:
+            token = await self.tokens.get_token(force_refresh=force_refresh)
+            force_refresh = False
+            extra["Authorization"] = f"Bearer {token}"
+            self.stats.requests += 1
+            try:
+                response = await self._http.request(method, url, json=json, headers=extra)
+            except httpx.TransportError as exc:
+                failure = _transport_failure(exc, self.org_url)
+                if not failure.retryable:
+                    raise failure from exc
+                failures += 1
+                if failures >= self.retry.max_attempts:
+                    raise ConnectionFailed(f"{failure.message} (gave up after {failures} attempts)",
+                                           cause=exc) from exc
+                await self._wait(self.retry.backoff(failures), f"{exc.__class__.__name__} on {method}")
+                continue
+            status = response.status_code
+            if status < 400:
+                return response
+            if status == 401 and not refreshed:
+                # Tokens can be revoked or expire early (clock skew); one fresh token settles it.
+                refreshed = True
+                force_refresh = True
+                self.stats.token_refreshes += 1
+                continue
+            if status == 429:
+                throttles += 1
+                self.stats.throttled += 1
+                if throttles > self.retry.max_throttle_waits:
+                    raise error_from_response(status, response.content, response.headers, method, url)
+                wait = parse_retry_after(response.headers.get("retry-after"))
+                if wait is None:
+                    wait = float(2 ** throttles)
+                await self._wait(min(wait, self.retry.max_retry_after), "throttled (429)")
+                continue
+            if status in RETRYABLE_STATUS:
+                failures += 1
+                if failures < self.retry.max_attempts:
+                    await self._wait(self.retry.backoff(failures), f"HTTP {status} on {method}")
+                    continue
+            raise error_from_response(status, response.content, response.headers, method, url)
+
+    async def _wait(self, seconds: float, why: str) -> None:
+        self.stats.retries += 1
+        self.stats.waited_seconds += seconds
+        log.info("retrying in %.2fs: %s", seconds, why)
+        await self._sleep(seconds)
+
+    async def get_json(self, path: str, params: dict[str, Any] | None = None,
+                       headers: dict[str, str] | None = None) -> dict:
+        response = await self.request("GET", path, params=params, headers=headers)
+        return _json(response)
+
+    async def post_json(self, path: str, body: Any) -> httpx.Response:
+        return await self.request("POST", path, json=body)
+
+    async def iter_pages(self, path: str, params: dict[str, Any] | None = None, *,
+                         page_size: int = MAX_PAGE_SIZE, annotations: bool = False) -> AsyncIterator[list[dict]]:
+        """Yield each page of a collection, following @odata.nextLink unchanged until it is absent."""
+        prefer = [f"odata.maxpagesize={page_size}"]
+        if annotations:
+            prefer.append(FORMATTED_VALUES)
+        headers = {"Prefer": ",".join(prefer)}
+        data = await self.get_json(path, params, headers)
+        while True:
+            yield list(data.get("value") or [])
+            next_link = data.get("@odata.nextLink")
+            if not next_link:
+                return
+            data = await self.get_json(next_link, None, headers)
+
+    async def get_all(self, path: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict]:
+        rows: list[dict] = []
+        async for page in self.iter_pages(path, params, **kw):
+            rows.extend(page)
+        return rows
+
+    # ---- org -------------------------------------------------------------------------------
+
+    async def whoami(self) -> dict:
+        return await self.get_json("WhoAmI")
+
+    async def version(self) -> str:
+        return str((await self.get_json("RetrieveVersion")).get("Version") or "")
+
+    async def solution(self, name: str) -> Solution | None:
+        """The installed solution whose unique or display name is `name`, or None."""
+        rows = await self.get_all("solutions", {
+            "$select": "uniquename,friendlyname,version",
+            "$filter": f"uniquename eq {odata_quote(name)} or friendlyname eq {odata_quote(name)}",
+        })
+        if not rows:
+            return None
+        row = rows[0]
+        return Solution(row.get("uniquename") or "", row.get("friendlyname") or "", row.get("version") or "")
+
+    # ---- campaigns -------------------------------------------------------------------------
+
+    async def campaigns(self, *, top: int | None = None) -> list[Campaign]:
+        """All non-template campaigns, active and inactive, sorted by name."""
+        rows = await self.get_all("campaigns", {
+            "$select": "campaignid,name,codename,statecode,statuscode,istemplate",
+            "$filter": "istemplate eq false", "$orderby": "name asc", "$top": top,
+        })
+        return [Campaign.from_json(row) for row in rows]
+
+    async def campaign(self, campaign_id: str) -> Campaign:
+        row = await self.get_json(f"campaigns({campaign_id})",
+                                  {"$select": "campaignid,name,codename,statecode,statuscode,istemplate"})
+        return Campaign.from_json(row)
+
+    # ---- people ----------------------------------------------------------------------------
+
+    async def iter_people(self, kind: MemberType, *, odata_filter: str | None = None,
+                          page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[list[Person]]:
+        async for page in self.iter_pages(ENTITY_SET[kind], {"$select": PERSON_SELECT[kind], "$filter": odata_filter},
+                                          page_size=page_size, annotations=kind == "contact"):
+            yield [Person.from_json(kind, row) for row in page]
+
+    async def find_people_by_email(self, kind: MemberType, emails: Iterable[str], *,
+                                   chunk: int = 50) -> dict[str, Person]:
+        """Look people up by email, many per request (In operator); keys are lower-cased emails."""
+        found: dict[str, Person] = {}
+        for group in chunked(sorted({e.strip().lower() for e in emails if e}), chunk):
+            values = ",".join(odata_quote(e) for e in group)
+            flt = f"Microsoft.Dynamics.CRM.In(PropertyName='emailaddress1',PropertyValues=[{values}])"
+            async for page in self.iter_people(kind, odata_filter=flt):
+                for person in page:
+                    if person.email:
+                        found.setdefault(person.email.lower(), person)
+        return found
+
+    async def create_lead(self, *, last_name: str, first_name: str = "", email: str | None = None,
+                          company: str | None = None, job_title: str | None = None,
+                          country: str | None = None) -> str:
+        body = {"lastname": last_name or "(unknown)", "firstname": first_name or None, "emailaddress1": email,
+                "companyname": company, "jobtitle": job_title, "address1_country": country,
+                "subject": f"CampSync: {email or last_name}"}
+        response = await self.post_json("leads", {k: v for k, v in body.items() if v is not None})
+        return _created_id(response)
+
+    # ---- marketing lists -------------------------------------------------------------------
+
+    async def find_list(self, name: str) -> MarketingList | None:
+        rows = await self.get_all("lists", {"$select": LIST_SELECT, "$filter": f"listname eq {odata_quote(name)}"})
+        return MarketingList.from_json(rows[0]) if rows else None
+
+    async def get_list(self, list_id: str) -> MarketingList:
+        return MarketingList.from_json(await self.get_json(f"lists({list_id})", {"$select": LIST_SELECT}))
+
+    async def create_list(self, name: str, member_type: MemberType, description: str = "") -> str:
+        response = await self.post_json("lists", {
+            "listname": name, "createdfromcode": CREATEDFROMCODE[member_type], "type": False,
+            "description": description or "Created by CampSync: members added by its flow actions.",
+        })
+        return _created_id(response)
+
+    async def campaign_lists(self, campaign_id: str) -> list[MarketingList]:
+        rows = await self.get_all(f"campaigns({campaign_id})/campaignlist_association", {"$select": LIST_SELECT})
+        return [MarketingList.from_json(row) for row in rows]
+
+    async def link_list(self, campaign_id: str, list_id: str) -> None:
+        await self.post_json(f"campaigns({campaign_id})/campaignlist_association/$ref",
+                             {"@odata.id": f"{self.api_base}lists({list_id})"})
+
+    async def unlink_list(self, campaign_id: str, list_id: str) -> None:
+        await self.request("DELETE", f"campaigns({campaign_id})/campaignlist_association({list_id})/$ref")
+
+    # ---- members ---------------------------------------------------------------------------
+
+    async def add_member(self, list_id: str, entity_id: str) -> str:
+        """Add one lead or contact to a static list; returns the listmember id."""
+        response = await self.post_json(f"lists({list_id})/{NS}AddMemberList", {"EntityId": entity_id})
+        return str(_json(response).get("Id") or "")
+
+    async def add_members(self, list_id: str, member_type: MemberType, entity_ids: Sequence[str], *,
+                          chunk: int = 500, on_chunk: Callable[[list[str]], Awaitable[None] | None] | None = None
+                          ) -> int:
+        """Add many members with AddListMembersList, `chunk` per request; returns the number of requests."""
+        calls = 0
+        id_field = ID_FIELD[member_type]
+        for group in chunked(list(entity_ids), chunk):
+            await self.post_json("AddListMembersList", {
+                "List": {"@odata.type": f"{NS}list", "listid": list_id},
+                "Members": [{"@odata.type": f"{NS}{member_type}", id_field: eid} for eid in group],
+            })
+            calls += 1
+            if on_chunk is not None:
+                result = on_chunk(group)
+                if asyncio.iscoroutine(result):
+                    await result
+        return calls
+
+    async def remove_member(self, list_id: str, entity_id: str) -> None:
+        """RemoveMemberList; where an org lacks that action, delete the listmember rows instead."""
+        try:
+            await self.post_json(f"lists({list_id})/{NS}RemoveMemberList", {"EntityId": entity_id})
+        except (BadRequest, NotFound) as exc:
+            if not _action_missing(exc):
+                raise
+            log.info("RemoveMemberList unavailable (%s); deleting the listmember row", exc.code)
+            for member_id in await self.listmember_ids(list_id, entity_id):
+                await self.request("DELETE", f"listmembers({member_id})")
+
+    async def listmember_ids(self, list_id: str, entity_id: str) -> list[str]:
+        rows = await self.get_all("listmembers", {
+            "$select": "listmemberid", "$filter": f"_listid_value eq {list_id} and _entityid_value eq {entity_id}"})
+        return [row["listmemberid"] for row in rows]
+
+    async def iter_list_members(self, list_id: str, *, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[list[str]]:
+        """Entity ids (lead or contact) of a list's members, page by page."""
+        async for page in self.iter_pages("listmembers", {"$select": "_entityid_value",
+                                                          "$filter": f"_listid_value eq {list_id}"},
+                                          page_size=page_size):
+            yield [row["_entityid_value"] for row in page]
+
+    async def list_member_ids(self, list_id: str) -> set[str]:
+        members: set[str] = set()
+        async for page in self.iter_list_members(list_id):
+            members.update(page)
+        return members
+
+
+def chunked(items: Sequence[Any] | list[Any], size: int) -> Iterable[list[Any]]:
+    size = max(1, int(size))
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def _json(response: httpx.Response) -> dict:
+    try:
+        data = response.json()
+    except ValueError as exc:
+        raise DynamicsError(f"Dynamics sent a response that is not valid JSON (HTTP {response.status_code}, "
+                            f"{len(response.content)} bytes) for {response.request.method} "
+                            f"{response.request.url.path}", status=response.status_code) from exc
+    if not isinstance(data, dict):
+        raise DynamicsError("Dynamics sent JSON of an unexpected shape (expected an object).",
+                            status=response.status_code)
+    return data
+
+
+def _created_id(response: httpx.Response) -> str:
+    # Without Prefer: return=representation, Dataverse answers 204 and names the new row in OData-EntityId.
+    entity_url = response.headers.get("OData-EntityId", "")
+    if "(" in entity_url and entity_url.endswith(")"):
+        return entity_url[entity_url.rindex("(") + 1:-1]
+    if response.content:
+        data = _json(response)
+        for key, value in data.items():
+            if key.endswith("id") and isinstance(value, str) and len(value) == 36:
+                return value
+    raise DynamicsError("Dynamics created the row but did not say its id (no OData-EntityId header).",
+                        status=response.status_code)
+
+
+def _action_missing(exc: DynamicsError) -> bool:
+    text = (exc.message or "").lower()
+    return "unresolved" in text or "resource not found for the segment" in text or "not supported" in text
+
+
+def _transport_failure(exc: httpx.TransportError, org_url: str) -> ConnectionFailed:
+    if isinstance(exc, httpx.ConnectError):
+        return network_error(exc, org_url)
+    if isinstance(exc, httpx.TimeoutException):
+        return ConnectionFailed(f"Dynamics did not answer in time ({exc.__class__.__name__}).", cause=exc)
+    return ConnectionFailed(f"The connection to Dynamics dropped ({exc.__class__.__name__}).", cause=exc)
+
+
+__all__ = ["DataverseClient", "RetryPolicy", "ClientStats", "odata_quote", "chunked", "Throttled", "Unauthorized",
+           "ServerUnavailable", "NotFound"]

@@ -1,0 +1,350 @@
+"""Connectivity doctor: ordered checks from configuration to latency, each with status, time and a fix.
+
+Used by `campsync doctor` and by the GUI's "Test connectivity" dialog (through `on_result`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import ssl
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urlparse
+
+from .auth import ClientSecretCredential, MsalClientSecretProvider
+from .client import DataverseClient, RetryPolicy
+from .entities import version_tuple
+from .errors import AuthError, DynamicsError, PermissionDenied, Unauthorized
+from .tls import make_ssl_context
+
+OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
+ICON = {OK: "✔", WARN: "!", FAIL: "✘", SKIP: "·"}
+
+LATENCY_SAMPLES = 5
+SLOW_P95_MS = 1500.0
+CERT_EXPIRY_WARN_DAYS = 14
+
+
+@dataclass
+class CheckResult:
+    key: str
+    title: str
+    status: str
+    ms: float
+    detail: str
+    fix: str = ""
+
+
+@dataclass
+class DoctorOptions:
+    campaign_sync_enabled: bool = True
+    prerequisite_solution: str = "Marketo Lead Management"
+    prerequisite_min_version: str = "4.2.0.0"
+    timeout: float = 10.0
+
+
+@dataclass
+class DoctorReport:
+    connection: str
+    org_url: str
+    results: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status != FAIL for r in self.results)
+
+    def to_dict(self) -> dict:
+        return {"connection": self.connection, "org_url": self.org_url, "ok": self.ok,
+                "checks": [asdict(r) for r in self.results]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        lines = [f"CampSync connectivity report — {self.connection} ({self.org_url or 'no org URL'})",
+                 f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC", ""]
+        for r in self.results:
+            lines.append(f"{ICON[r.status]} {r.title:<28} {r.status.upper():<4} {r.ms:>7.0f} ms  {r.detail}")
+            if r.fix and r.status in (FAIL, WARN):
+                lines.append(f"    fix: {r.fix}")
+        failed = sum(r.status == FAIL for r in self.results)
+        warned = sum(r.status == WARN for r in self.results)
+        lines += ["", "All checks passed." if self.ok and not warned else
+                  f"{failed} failed, {warned} warning(s)."]
+        return "\n".join(lines)
+
+
+class _Failed(Exception):
+    """Raised inside a step to end it as failed with a message and a fix."""
+
+    def __init__(self, detail: str, fix: str = "", status: str = FAIL):
+        super().__init__(detail)
+        self.detail, self.fix, self.status = detail, fix, status
+
+
+STEPS: list[tuple[str, str]] = [
+    ("config", "Configuration"),
+    ("dns", "DNS"),
+    ("tls", "TLS and certificate"),
+    ("token", "Token from the authority"),
+    ("whoami", "WhoAmI"),
+    ("version", "Org version"),
+    ("solution", "Prerequisite solution"),
+    ("access", "Read campaigns and lists"),
+    ("sync", "Campaign sync enabled"),
+    ("latency", "Latency"),
+]
+
+
+async def run_doctor(conn, options: DoctorOptions | None = None,
+                     on_result: Callable[[CheckResult], Awaitable[None] | None] | None = None) -> DoctorReport:
+    """Run every check in order. A failed step skips the steps that need it; local checks always run."""
+    doctor = _Doctor(conn, options or DoctorOptions())
+    report = DoctorReport(connection=conn.name, org_url=conn.org_url)
+    try:
+        for key, title in STEPS:
+            result = await doctor.run_step(key, title)
+            report.results.append(result)
+            if on_result is not None:
+                maybe = on_result(result)
+                if asyncio.iscoroutine(maybe):
+                    await maybe
+    finally:
+        await doctor.close()
+    return report
+
+
+class _Doctor:
+    # Which earlier steps each step needs; if one failed (or was skipped), the step is skipped too.
+    NEEDS = {"dns": {"config"}, "tls": {"dns"}, "token": {"tls"}, "whoami": {"token"}, "version": {"whoami"},
+             "solution": {"whoami"}, "access": {"whoami"}, "latency": {"whoami"}, "sync": set()}
+
+    def __init__(self, conn, options: DoctorOptions):
+        self.conn = conn
+        self.options = options
+        self.failed: set[str] = set()
+        self.ssl_context: ssl.SSLContext | None = None
+        self.client: DataverseClient | None = None
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+
+    async def run_step(self, key: str, title: str) -> CheckResult:
+        blocked = {need for need in self.NEEDS.get(key, set()) if need in self.failed}
+        if blocked:
+            self.failed.add(key)
+            return CheckResult(key, title, SKIP, 0.0, "not run: an earlier check failed")
+        started = time.perf_counter()
+        try:
+            detail, status, fix = await asyncio.wait_for(getattr(self, f"check_{key}")(),
+                                                        timeout=self.options.timeout * 3)
+        except _Failed as exc:
+            detail, status, fix = exc.detail, exc.status, exc.fix
+        except asyncio.TimeoutError:
+            detail, status, fix = "no answer in time", FAIL, "Check the network path to the org (proxy, firewall)."
+        except DynamicsError as exc:
+            detail, status, fix = exc.message, FAIL, _fix_for(exc)
+        ms = (time.perf_counter() - started) * 1000
+        if status == FAIL:
+            self.failed.add(key)
+        return CheckResult(key, title, status, round(ms, 1), detail, fix)
+
+    # ---- the checks, in order; each returns (detail, status, fix) or raises _Failed ----------
+
+    async def check_config(self):
+        missing = self.conn.missing()
+        if missing:
+            raise _Failed(f"missing: {', '.join(missing)}",
+                          "Add a connection (campsync profile add) or set the CAMPSYNC_* environment variables; "
+                          "the secret comes from the keyring or CAMPSYNC_CLIENT_SECRET.")
+        problem = self.conn.url_problem()
+        if problem:
+            raise _Failed(problem, "Use the environment URL from the Power Platform admin center.")
+        if urlparse(self.conn.authority_host).scheme != "https":
+            raise _Failed(f"The authority host must use https:// (got {self.conn.authority_host!r}).",
+                          "Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud.")
+        try:
+            self.ssl_context = make_ssl_context(self.conn.ca_bundle)
+        except (FileNotFoundError, ssl.SSLError) as exc:
+            raise _Failed(f"The CA bundle cannot be used: {exc}",
+                          "Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset it.") from exc
+        source = self.conn.secret_source or "unknown"
+        extra = f"; CA bundle {self.conn.ca_bundle}" if self.conn.ca_bundle else ""
+        return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, secret from {source}{extra}", OK, ""
+
+    async def check_dns(self):
+        loop = asyncio.get_running_loop()
+        found = []
+        for label, url in self._hosts():
+            host, port = _host_port(url)
+            try:
+                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except socket.gaierror as exc:
+                raise _Failed(f"{label} host {host!r} does not resolve ({exc.strerror})",
+                              f"Check the {label} URL for typos" +
+                              (" (an org URL looks like https://yourorg.crm.dynamics.com)." if label == "org" else
+                               ".")) from exc
+            addresses = sorted({info[4][0] for info in infos})
+            found.append(f"{host} → {', '.join(addresses[:3])}")
+        return "; ".join(found), OK, ""
+
+    async def check_tls(self):
+        details = []
+        status = OK
+        fix = ""
+        for label, url in self._hosts():
+            host, port = _host_port(url)
+            try:
+                reader, writer = await asyncio.wait_for(
+                    asyncio.open_connection(host, port, ssl=self.ssl_context, server_hostname=host),
+                    timeout=self.options.timeout)
+            except ssl.SSLCertVerificationError as exc:
+                raise _Failed(f"the certificate of {host}:{port} is not trusted ({exc.verify_message})",
+                              "If your network inspects TLS, or this is the sandbox org, set CAMPSYNC_CA_BUNDLE "
+                              "to the CA certificate file (the sandbox prints it).") from exc
+            except ssl.SSLError as exc:
+                raise _Failed(f"TLS handshake with {host}:{port} failed ({exc.reason or exc})",
+                              "Check that the URL points at an HTTPS server.") from exc
+            except ConnectionRefusedError as exc:
+                raise _Failed(f"nothing is listening at {host}:{port} (connection refused)",
+                              "Check the port in the URL, and that the org (or `campsync sandbox`) is running.") \
+                    from exc
+            except (OSError, asyncio.TimeoutError) as exc:
+                raise _Failed(f"cannot reach {host}:{port} ({exc.__class__.__name__}: {exc})",
+                              "Check the network, proxy and firewall between this machine and the org.") from exc
+            cert = writer.get_extra_info("peercert") or {}
+            version = writer.get_extra_info("ssl_object").version()
+            writer.close()
+            try:
+                await writer.wait_closed()
+            except (OSError, ssl.SSLError):
+                pass
+            del reader
+            expires = _cert_expiry(cert)
+            days_left = (expires - datetime.now(timezone.utc)).days if expires else None
+            issuer = _name(cert.get("issuer"))
+            details.append(f"{label} {host}: {version}, issued by {issuer}"
+                           + (f", expires in {days_left} days" if days_left is not None else ""))
+            if days_left is not None and days_left < CERT_EXPIRY_WARN_DAYS:
+                status, fix = WARN, f"The certificate of {host} expires soon; tell whoever runs that server."
+        return "; ".join(details), status, fix
+
+    async def check_token(self):
+        credential = ClientSecretCredential(self.conn.tenant_id, self.conn.client_id, self.conn.client_secret or "",
+                                            self.conn.authority_host)
+        tokens = MsalClientSecretProvider(credential, self.conn.org_url, self.ssl_context,
+                                          timeout=self.options.timeout)
+        self.client = DataverseClient(self.conn.org_url, tokens, ssl_context=self.ssl_context,
+                                      timeout=self.options.timeout,
+                                      retry=RetryPolicy(max_attempts=2, base_delay=0.2, max_throttle_waits=2))
+        await tokens.get_token()
+        return f"client-credentials token issued by {tokens.authority}", OK, ""
+
+    async def check_whoami(self):
+        try:
+            who = await self.client.whoami()
+        except Unauthorized as exc:
+            raise _Failed(f"the org rejected the token: {exc.message}",
+                          "Create an application user for this client id in the Power Platform admin center "
+                          "and give it a security role.") from exc
+        return f"user {who.get('UserId')} in organization {who.get('OrganizationId')}", OK, ""
+
+    async def check_version(self):
+        version = await self.client.version()
+        if version_tuple(version) < (9, 0, 0, 0):
+            return f"Dataverse {version}", WARN, "CampSync is built for Dataverse 9.x (Web API v9.2)."
+        return f"Dataverse {version}", OK, ""
+
+    async def check_solution(self):
+        name, minimum = self.options.prerequisite_solution, self.options.prerequisite_min_version
+        solution = await self.client.solution(name)
+        if solution is None:
+            raise _Failed(f"{name!r} is not installed in this org",
+                          f"Import the {name} solution, version {minimum} or later, into the org.")
+        if solution.version_tuple() < version_tuple(minimum):
+            raise _Failed(f"{name!r} is at version {solution.version}, older than the required {minimum}",
+                          f"Update {name} to {minimum} or later (import over it with 'Update').")
+        return f"{solution.friendly_name or solution.unique_name} {solution.version} (needs ≥ {minimum})", OK, ""
+
+    async def check_access(self):
+        counts = []
+        for entity_set, key in (("campaigns", "campaignid"), ("lists", "listid")):
+            try:
+                data = await self.client.get_json(entity_set, {"$select": key, "$top": 1})
+            except PermissionDenied as exc:
+                raise _Failed(f"cannot read {entity_set}: {exc.message}",
+                              "Give the application user a security role with read access to Campaign and "
+                              "Marketing List (and write to Marketing List and its members).") from exc
+            counts.append(f"{entity_set} readable ({len(data.get('value') or [])} row sampled)")
+        return "; ".join(counts), OK, ""
+
+    async def check_sync(self):
+        if not self.options.campaign_sync_enabled:
+            raise _Failed("campaign sync is disabled for this connection: flow actions are blocked",
+                          "An admin turns it on with `campsync sync enable` (or Settings in the window).")
+        return "campaign sync is enabled", OK, ""
+
+    async def check_latency(self):
+        samples = []
+        for _ in range(LATENCY_SAMPLES):
+            started = time.perf_counter()
+            await self.client.whoami()
+            samples.append((time.perf_counter() - started) * 1000)
+        p50 = statistics.median(samples)
+        p95 = _percentile(samples, 95)
+        detail = f"p50 {p50:.0f} ms, p95 {p95:.0f} ms over {len(samples)} WhoAmI calls"
+        if p95 > SLOW_P95_MS:
+            return detail, WARN, "Requests are slow: large syncs will take longer; check the network or VPN."
+        return detail, OK, ""
+
+    def _hosts(self) -> list[tuple[str, str]]:
+        hosts = [("org", self.conn.org_url)]
+        if _host_port(self.conn.authority_host) != _host_port(self.conn.org_url):
+            hosts.append(("authority", self.conn.authority_host))
+        return hosts
+
+
+def _fix_for(exc: DynamicsError) -> str:
+    if isinstance(exc, AuthError):
+        if exc.aadsts in (90002, 900023):
+            return "Copy the Directory (tenant) ID from the app registration's Overview page."
+        if exc.aadsts == 700016:
+            return "Copy the Application (client) ID from the app registration's Overview page."
+        if exc.aadsts in (7000215, 7000222):
+            return "Create a client secret under Certificates & secrets and paste its Value."
+        if exc.aadsts == 500011:
+            return "The org URL must be the Dataverse environment URL of this tenant."
+        return "Check the tenant id, client id and secret of the app registration."
+    return "See the message; `campsync doctor --json` gives the full report for support."
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    parsed = urlparse(url)
+    return parsed.hostname or "", parsed.port or (443 if parsed.scheme == "https" else 80)
+
+
+def _cert_expiry(cert: dict) -> datetime | None:
+    not_after = cert.get("notAfter")
+    if not not_after:
+        return None
+    return datetime.fromtimestamp(ssl.cert_time_to_seconds(not_after), tz=timezone.utc)
+
+
+def _name(rdns) -> str:
+    for rdn in rdns or ():
+        for key, value in rdn:
+            if key in ("organizationName", "commonName"):
+                return value
+    return "unknown issuer"
+
+
+def _percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]

@@ -1,0 +1,59 @@
+"""Start-up: QApplication on a qasync loop, the session (org or built-in sandbox), the window, clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import traceback
+
+import qasync
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..dynamics.connect import open_client
+from ..logs import setup_logging
+from ..paths import AppPaths
+from .main_window import MainWindow
+from .session import open_session
+
+log = logging.getLogger(__name__)
+
+
+def install_excepthook() -> None:
+    """Every uncaught error, including those from async slots, is logged and shown, never silently lost."""
+
+    def hook(exc_type, exc, tb):
+        log.critical("uncaught error", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is not None:
+            text = "".join(traceback.format_exception_only(exc_type, exc)).strip()
+            QMessageBox.critical(None, "CampSync — unexpected error",
+                                 f"{text}\n\nThe details are in the log file (Help → Open log folder).")
+
+    sys.excepthook = hook
+
+
+async def main_async(app: QApplication) -> int:
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    session = open_session()
+    client = open_client(session.connection)
+    window = MainWindow(session, client)
+    window.show()
+    window.refresh()
+    try:
+        await closing.wait()
+    finally:
+        await client.aclose()
+        session.close()
+    return 0
+
+
+def run_app() -> int:
+    paths = AppPaths.resolve().ensure()
+    setup_logging(paths.log_dir)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("CampSync")
+    app.setOrganizationName("CampSync")
+    install_excepthook()
+    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        return runner.run(main_async(app))

@@ -1,0 +1,75 @@
+""""Test connectivity": the doctor's checks filling in live, one row per step, with Copy report."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+from qasync import asyncSlot
+
+from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorOptions, DoctorReport, run_doctor
+
+STATUS_COLOURS = {"ok": "#1e8e3e", "warn": "#b26a00", "fail": "#c5221f", "skip": "#8a8f98"}
+
+
+class DoctorDialog(QDialog):
+    def __init__(self, connection, options: DoctorOptions, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Test connectivity")
+        self.resize(900, 420)
+        self._connection = connection
+        self._options = options
+        self.report: DoctorReport | None = None
+        self.summary = QLabel(f"Testing {connection.name} — {connection.org_url}")
+        self.table = QTableWidget(len(STEPS), 4)
+        self.table.setHorizontalHeaderLabels(["Check", "Status", "Time", "Details and fix"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        for row, (_key, title) in enumerate(STEPS):
+            self.table.setItem(row, 0, QTableWidgetItem(title))
+            self.table.setItem(row, 1, QTableWidgetItem("…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton("Copy report")
+        self.copy_button.setEnabled(False)
+        self.rerun_button = QPushButton("Run again")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.rerun_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_report)
+        self.rerun_button.clicked.connect(self.run)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def show_result(self, result: CheckResult) -> None:
+        row = [key for key, _ in STEPS].index(result.key)
+        status = QTableWidgetItem(f"{ICON[result.status]} {result.status.upper()}")
+        status.setForeground(QBrush(QColor(STATUS_COLOURS[result.status])))
+        self.table.setItem(row, 1, status)
+        self.table.setItem(row, 2, QTableWidgetItem(f"{result.ms:.0f} ms"))
+        text = result.detail + (f"\nFix: {result.fix}" if result.fix and result.status in ("fail", "warn") else "")
+        self.table.setItem(row, 3, QTableWidgetItem(text))
+        self.table.resizeRowToContents(row)
+
+    @asyncSlot()
+    async def run(self) -> DoctorReport:
+        self.rerun_button.setEnabled(False)
+        self.copy_button.setEnabled(False)
+        try:
+            for row in range(self.table.rowCount()):
+                for col in (1, 2, 3):
+                    self.table.setItem(row, col, QTableWidgetItem("…" if col == 1 else ""))
+            self.report = await run_doctor(self._connection, self._options, on_result=self.show_result)
+            failed = sum(r.status == "fail" for r in self.report.results)
+            self.summary.setText("All checks passed." if self.report.ok else
+                                 f"{failed} check(s) failed — see the fix on each red row.")
+            return self.report
+        finally:
+            self.rerun_button.setEnabled(True)
+            self.copy_button.setEnabled(self.report is not None)
+
+    def copy_report(self) -> None:
+        if self.report is not None:
+            QGuiApplication.clipboard().setText(self.report.to_text())
