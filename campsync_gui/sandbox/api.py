@@ -355,6 +355,8 @@ class Api:
                     raise bad_request("Request message has unresolved parameters.")
                 if method != "POST":
                     raise self._no_resource(request)
+                if action in self.ctx.knobs.missing_actions:
+                    raise SandboxError(404, SEGMENT_NOT_FOUND, f"Resource not found for the segment '{name}'.")
                 if action not in ("AddMemberList", "RemoveMemberList"):
                     raise SandboxError(501, ODATA_ERROR, f"The action '{name}' is not implemented by the sandbox org.")
                 self._check_privilege(LISTS, "Write")

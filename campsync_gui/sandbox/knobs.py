@@ -30,6 +30,8 @@ class Knobs:
     solution_name: str = DEFAULT_SOLUTION_NAME
     org_version: str = DEFAULT_ORG_VERSION
     fault_seed: int = 0
+    # Bound list actions this org does not offer (older orgs lack RemoveMemberList as a Web API action).
+    missing_actions: set[str] = field(default_factory=set)
 
     def restore_defaults(self) -> None:
         # In place, so that code holding a reference to this object keeps seeing the live knobs.

@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from campsync_gui.dynamics.client import DataverseClient
 from campsync_gui.dynamics.errors import BadRequest, ConnectionFailed, NotFound, PermissionDenied
 
 UNKNOWN = "00000000-0000-0000-0000-00000000beef"
@@ -171,21 +170,16 @@ async def test_bound_action_without_namespace_is_rejected_by_the_org(client):
         await client.request("POST", f"lists({list_id})/AddMemberList", json={"EntityId": UNKNOWN})
 
 
-async def test_remove_falls_back_to_deleting_the_listmember_row(org, client, monkeypatch):
+async def test_remove_falls_back_to_deleting_the_listmember_row(org, client):
+    org.knobs.missing_actions = {"RemoveMemberList"}  # an org without that Web API action
     list_id = await client.create_list("fallback", "lead")
     lead = next(iter(org.state.leads))
     await client.add_member(list_id, lead)
-    original = DataverseClient.post_json
-
-    async def org_without_remove_action(self, path, body):
-        if path.endswith("RemoveMemberList"):
-            raise BadRequest("Dynamics rejected the request (HTTP 400): Request message has unresolved parameters.",
-                             status=400)
-        return await original(self, path, body)
-
-    monkeypatch.setattr(DataverseClient, "post_json", org_without_remove_action)
+    start = len(org.request_log)
     await client.remove_member(list_id, lead)
     assert org.state.members_of(list_id) == set()
+    calls = [(r.method, r.status) for r in org.request_log[start:] if "/api/data/" in r.path]
+    assert calls == [("POST", 404), ("GET", 200), ("DELETE", 204)]
 
 
 async def test_latency_knob_slows_each_call(org, client):
