@@ -122,9 +122,14 @@ def cmd_campaigns(ctx: Context) -> int:
 def cmd_sync(ctx: Context) -> int:
     scope = ctx.connection.name
     settings = load_settings(ctx.engine, scope)
+    refreshed = None
     if ctx.args.sync_action in ("enable", "disable"):
+        was_enabled = settings.campaign_sync_enabled
         settings.campaign_sync_enabled = ctx.args.sync_action == "enable"
         save_settings(ctx.engine, settings, scope)
+        if settings.campaign_sync_enabled and not was_enabled:
+            # As in Marketo: turning campaign sync back on re-reads campaigns and CampSync's list links.
+            refreshed = asyncio.run(_refresh_after_enable(ctx, settings))
     state = "enabled" if settings.campaign_sync_enabled else "disabled"
     if ctx.args.json:
         emit_json({"connection": scope, "campaign_sync_enabled": settings.campaign_sync_enabled,
@@ -133,7 +138,21 @@ def cmd_sync(ctx: Context) -> int:
                    "prerequisite_min_version": settings.prerequisite_min_version})
     else:
         print(f"Campaign sync is {state} for connection {scope!r}.")
+        if refreshed:
+            print(refreshed)
     return 0
+
+
+async def _refresh_after_enable(ctx: Context, settings: SyncSettings) -> str:
+    from .core.pull import refresh_campaigns, pull_memberships
+
+    try:
+        async with ctx.client() as client:
+            campaigns = await refresh_campaigns(ctx.engine, client)
+            await pull_memberships(ctx.engine, client, settings)
+    except (DynamicsError, UserError) as exc:
+        return f"Could not refresh from Dynamics now ({exc}); it will be refreshed on the next sync."
+    return f"Refreshed {len(campaigns)} campaigns and CampSync's list links from Dynamics."
 
 
 def cmd_profile(ctx: Context) -> int:
@@ -270,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
         p = psub.add_parser(action, help=f"{action} a profile")
         p.add_argument("name")
     profile.set_defaults(func=cmd_profile)
+
+    from .cli_flow import add_flow_commands, run_async_command
+    add_flow_commands(sub, run_async_command)
     return parser
 
 

@@ -142,3 +142,11 @@ class TriggerEvent(SQLModel, table=True):
     at: float = 0.0
     prev_hash: str = ""
     hash: str = ""
+
+
+class ChainHead(SQLModel, table=True):
+    """The newest trigger event's hash. Updating it first serialises writers, so the chain never forks."""
+
+    id: int = Field(default=1, primary_key=True)
+    seq: int = 0
+    last_hash: str = ""

@@ -1,0 +1,141 @@
+"""Planning a flow action: for each person, what Add to / Remove from Microsoft Campaign will do, and why.
+
+Pure: no I/O. The GUI preview, the CLI and the engine all show and run exactly this plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .models import CampaignRecord, Membership, Person
+
+ADD = "add"
+REMOVE = "remove"
+
+# Outcomes of planning
+WILL_ADD = "will_add"
+WILL_CREATE_AND_ADD = "will_create_and_add"
+WILL_REMOVE = "will_remove"
+SKIP = "skip"
+BLOCKED = "blocked"
+
+RUNNABLE = (WILL_ADD, WILL_CREATE_AND_ADD, WILL_REMOVE)
+LABELS = {WILL_ADD: "will add", WILL_CREATE_AND_ADD: "will create in Dynamics, then add",
+          WILL_REMOVE: "will remove", SKIP: "skip", BLOCKED: "blocked"}
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What the org and the settings allow, checked before any person is looked at."""
+
+    sync_enabled: bool = True
+    prerequisite_problem: str | None = None  # None when the prerequisite solution is installed and recent
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    person: Person
+    outcome: str
+    reason: str = ""
+
+    @property
+    def runnable(self) -> bool:
+        return self.outcome in RUNNABLE
+
+    def to_dict(self) -> dict:
+        return {"person_id": self.person.id, "email": self.person.email, "name": self.person.name,
+                "plan": self.outcome, "label": LABELS[self.outcome], "reason": self.reason}
+
+
+@dataclass
+class Plan:
+    action: str
+    campaign_id: str
+    campaign_name: str
+    items: list[PlanItem] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        result = {key: 0 for key in LABELS}
+        for item in self.items:
+            result[item.outcome] += 1
+        return result
+
+    @property
+    def runnable(self) -> list[PlanItem]:
+        return [item for item in self.items if item.runnable]
+
+
+def plan(people: Iterable[Person], campaign: CampaignRecord | None, action: str, *,
+         readiness: Readiness, memberships: Mapping[int, list[Membership]] | None = None,
+         queued: set[int] | frozenset[int] = frozenset(), campaign_ref: str = "") -> Plan:
+    """Plan `action` ("add"/"remove") on `campaign` for `people`.
+
+    `memberships`: person id → that person's memberships of this campaign (app list and CRM lists).
+    `queued`: ids of people who already have this action waiting in the outbox for this campaign.
+    """
+    if action not in (ADD, REMOVE):
+        raise ValueError(f"action must be 'add' or 'remove', not {action!r}")
+    memberships = memberships or {}
+    name = campaign.name if campaign else campaign_ref
+    result = Plan(action=action, campaign_id=campaign.id if campaign else campaign_ref, campaign_name=name)
+    blocked_reason = _campaign_blocked(campaign, readiness, campaign_ref)
+    seen: set[int] = set()
+    for person in people:
+        if person.id in seen:
+            continue
+        seen.add(person.id)
+        if blocked_reason:
+            result.items.append(PlanItem(person, BLOCKED, blocked_reason))
+            continue
+        if person.id in queued:
+            result.items.append(PlanItem(person, SKIP, f"already queued to be {'added' if action == ADD else 'removed'}"))
+            continue
+        rows = memberships.get(person.id, [])
+        if action == ADD:
+            result.items.append(_plan_add(person, rows))
+        else:
+            result.items.append(_plan_remove(person, rows))
+    return result
+
+
+def _campaign_blocked(campaign: CampaignRecord | None, readiness: Readiness, ref: str) -> str | None:
+    if not readiness.sync_enabled:
+        return "campaign sync is disabled for this connection (an admin can enable it)"
+    if readiness.prerequisite_problem:
+        return readiness.prerequisite_problem
+    if campaign is None:
+        return f"campaign {ref!r} does not exist in Dynamics (deleted, or not refreshed yet)"
+    if not campaign.active:
+        return f"campaign {campaign.name!r} is inactive in Dynamics"
+    return None
+
+
+def _plan_add(person: Person, rows: list[Membership]) -> PlanItem:
+    if any(row.source == "flow_action" for row in rows):
+        return PlanItem(person, SKIP, "already a member (added by CampSync)")
+    if person.dynamics_id and person.dynamics_type in ("lead", "contact"):
+        also = " (also on a CRM list of this campaign)" if rows else ""
+        return PlanItem(person, WILL_ADD, f"add as {person.dynamics_type}{also}")
+    problem = missing_data(person)
+    if problem:
+        return PlanItem(person, BLOCKED, problem)
+    return PlanItem(person, WILL_CREATE_AND_ADD, "not in Dynamics yet: a lead is created first")
+
+
+def _plan_remove(person: Person, rows: list[Membership]) -> PlanItem:
+    if any(row.source == "flow_action" for row in rows):
+        return PlanItem(person, WILL_REMOVE, "added by CampSync")
+    if rows:
+        return PlanItem(person, SKIP, "added outside CampSync (a CRM list); CampSync removes only people its "
+                                      "flow actions added")
+    return PlanItem(person, SKIP, "not a member of this campaign")
+
+
+def missing_data(person: Person) -> str | None:
+    """Why a local-only person cannot be created as a Dynamics lead, or None."""
+    if not person.email:
+        return "no email address: cannot create the lead in Dynamics"
+    if not (person.last_name or person.first_name):
+        return "no name: Dynamics needs a last name to create a lead"
+    return None

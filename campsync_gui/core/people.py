@@ -1,0 +1,470 @@
+"""People in the local store: CSV import (merge by email), listing, and upserts of people pulled from Dynamics.
+
+Qt-free. The CSV import streams the file (csv module over the open file), so a file of any size is read in
+constant memory, and writes one transaction per 1000 rows: a crash mid-import leaves whole batches only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from sqlalchemy import func, insert, or_
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from ..dynamics import entities
+from .models import Person
+
+BATCH_ROWS = 1000
+MAX_VALUE_LENGTH = 200
+PERSON_TYPES = ("lead", "contact")
+DELIMITERS = (",", ";", "\t")
+MAX_WARNINGS_PER_KIND = 50  # beyond this, one "... and N more" line: the list stays readable on a 1M-row file
+
+# canonical field -> header spellings, compared after lower-casing and dropping spaces and underscores
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "fullname"),
+    "first_name": ("first", "first name", "firstname"),
+    "last_name": ("last", "last name", "lastname", "surname"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "emailaddress1"),
+    "company": ("company", "company name", "account", "account name"),
+    "job_title": ("job title", "title", "jobtitle"),
+    "country": ("country",),
+    "score": ("score",),
+    "type": ("type",),
+}
+_TEXT_FIELDS = ("first_name", "last_name", "company", "job_title", "country")
+_FORMULA_START = ("=", "+", "-", "@")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\s_]+", "", (text or "").strip().lstrip("\ufeff").lower())
+
+
+_ALIAS_INDEX = {_header_key(alias): canonical for canonical, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+
+# ---- emails ------------------------------------------------------------------------------------
+
+def normalise_email(text: str | None) -> str | None:
+    """Stripped and lower-cased; None when empty. The store keeps emails in this form (the merge key)."""
+    if text is None:
+        return None
+    value = str(text).strip().lower()
+    return value or None
+
+
+def is_valid_email(text: str | None) -> bool:
+    """A simple check: exactly one @, something before it, a dot inside the domain, no whitespace."""
+    if not text:
+        return False
+    if not _EMAIL.fullmatch(text):
+        return False
+    domain = text.rsplit("@", 1)[1]
+    return not (domain.startswith(".") or domain.endswith(".") or ".." in domain)
+
+
+def looks_like_formula(value: str) -> bool:
+    """A value a spreadsheet would evaluate (=, +, -, @ first) and that is not a plain number."""
+    return bool(value) and value[0] in _FORMULA_START and not _NUMBER.fullmatch(value)
+
+
+# ---- report ------------------------------------------------------------------------------------
+
+@dataclass
+class RowError:
+    row: int  # as a spreadsheet shows it: the header is row 1
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0  # rows whose email matched a person they did not change (e.g. a file imported twice)
+    aborted: bool = False  # the file could not be imported at all (no header, missing columns): nothing written
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header as written in the file
+    formula_rows: list[int] = field(default_factory=list)
+    rows: int = 0  # data rows read, blank ones excluded
+
+    @property
+    def ok(self) -> bool:
+        return not self.aborted
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["errors"] = [{"row": e.row, "reason": e.reason} for e in self.errors]
+        return data
+
+    def summary(self) -> str:
+        if self.aborted:
+            return f"Nothing imported: {self.errors[0].reason if self.errors else 'the file could not be read'}"
+        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.skipped} skipped ({len(self.errors)} errors, {len(self.warnings)} warnings)")
+
+
+class _Warnings:
+    """Collects warnings by kind, keeping the first MAX_WARNINGS_PER_KIND of each and counting the rest."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+        self.counts: dict[str, int] = {}
+        self.overflow: dict[str, str] = {}
+
+    def add(self, kind: str, text: str, more: str) -> None:
+        n = self.counts.get(kind, 0) + 1
+        self.counts[kind] = n
+        if n <= MAX_WARNINGS_PER_KIND:
+            self.report.warnings.append(text)
+        else:
+            self.overflow[kind] = more
+
+    def finish(self) -> None:
+        for kind, more in self.overflow.items():
+            self.report.warnings.append(f"... and {self.counts[kind] - MAX_WARNINGS_PER_KIND} more {more}")
+
+
+# ---- CSV import --------------------------------------------------------------------------------
+
+def import_csv(engine: Engine, path: Path | str, *, now: Callable[[], float] = time.time) -> ImportReport:
+    """Import people from a CSV file, merging by email into the store. See ImportReport for the outcome."""
+    path = Path(path)
+    report = ImportReport()
+    warnings = _Warnings(report)
+
+    report.encoding = _detect_encoding(path)
+    errors_mode = "strict"
+    if report.encoding == "cp1252":
+        errors_mode = "replace"  # cp1252 leaves five bytes undefined; never fail on them, show them as U+FFFD
+        report.warnings.append("The file is not valid UTF-8; it was read as Windows-1252 (cp1252). "
+                               "Check accented characters, or save the file as UTF-8.")
+
+    with open(path, encoding=report.encoding, errors=errors_mode, newline="") as handle:
+        header_line = handle.readline()
+        if not header_line.strip():
+            report.aborted = True
+            report.errors.append(RowError(1, "The file is empty: it needs a header row with an email column "
+                                             "and a name or last-name column."))
+            return report
+        report.delimiter = _pick_delimiter(header_line)
+        header = next(csv.reader([header_line], delimiter=report.delimiter))
+        columns: dict[str, int] = {}
+        for index, title in enumerate(header):
+            canonical = _ALIAS_INDEX.get(_header_key(title))
+            if canonical and canonical not in columns:
+                columns[canonical] = index
+                report.columns[canonical] = title.strip().lstrip("\ufeff")
+            elif canonical:
+                warnings.add("dup-col", f"Column {title.strip()!r} repeats {report.columns[canonical]!r}; "
+                                        f"the first one is used.", "repeated columns")
+        missing = []
+        if "email" not in columns:
+            missing.append("an email column (email, e-mail, email address)")
+        if "name" not in columns and "last_name" not in columns:
+            missing.append("a name or last-name column (name, full name, last name, surname)")
+        if missing:
+            found = ", ".join(repr(h.strip().lstrip("\ufeff")) for h in header if h.strip()) or "none"
+            report.aborted = True
+            report.errors.append(RowError(1, f"The file needs {' and '.join(missing)}. Columns found: {found}."))
+            return report
+
+        reader = csv.reader(handle, delimiter=report.delimiter)
+        batch: list[tuple[int, dict[str, str]]] = []
+        first_rows: dict[str, int] = {}  # email -> first row it appeared on, for duplicate warnings
+        for row_number, cells in _numbered(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue  # blank line: not a row of data
+            report.rows += 1
+            values, reason = _read_row(cells, header, columns, row_number, report, warnings)
+            if reason is not None:
+                report.skipped += 1
+                report.errors.append(RowError(row_number, reason))
+                continue
+            email = values["email"]
+            if email in first_rows:
+                warnings.add("dup-row", f"row {row_number}: same email as row {first_rows[email]} "
+                                        f"({email}); merged into one person", "rows merged with an earlier row")
+            else:
+                first_rows[email] = row_number
+            batch.append((row_number, values))
+            if len(batch) >= BATCH_ROWS:
+                _write_batch(engine, batch, now(), report, warnings)
+                batch = []
+        if batch:
+            _write_batch(engine, batch, now(), report, warnings)
+    warnings.finish()
+    return report
+
+
+def _numbered(reader: Iterator[list[str]], start: int) -> Iterator[tuple[int, list[str]]]:
+    # Records, not lines: a quoted cell may span lines, and a spreadsheet still shows that record as one row.
+    number = start
+    for cells in reader:
+        yield number, cells
+        number += 1
+
+
+def _detect_encoding(path: Path) -> str:
+    """utf-8-sig when the whole file decodes as UTF-8 (with or without BOM), else cp1252; read in chunks."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as raw:
+            while chunk := raw.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+def _pick_delimiter(header_line: str) -> str:
+    """The delimiter among , ; tab that splits the header into the most known columns (then the most cells)."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        known = sum(1 for c in cells if _header_key(c) in _ALIAS_INDEX)
+        score = (known, len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_row(cells: list[str], header: list[str], columns: dict[str, int], row_number: int,
+              report: ImportReport, warnings: _Warnings) -> tuple[dict[str, str], str | None]:
+    if len(cells) != len(header):
+        # Trailing empty cells are what spreadsheets write for blank columns; only real content counts.
+        extra = cells[len(header):]
+        if len(cells) < len(header) or any(c.strip() for c in extra):
+            return {}, f"has {len(cells)} cells but the header has {len(header)}"
+    values: dict[str, str] = {}
+    for canonical, index in columns.items():
+        value = cells[index].strip() if index < len(cells) else ""
+        if len(value) > MAX_VALUE_LENGTH:
+            return {}, (f"{report.columns[canonical]!r} is {len(value)} characters long "
+                        f"(at most {MAX_VALUE_LENGTH})")
+        values[canonical] = value
+    flagged = [report.columns[c] for c, v in values.items() if looks_like_formula(v)]
+    raw_email = values.get("email", "")
+    if not raw_email:
+        return {}, "email is missing"
+    email = normalise_email(raw_email)
+    if not is_valid_email(email):
+        return {}, f"email {raw_email!r} is not a valid address"
+    values["email"] = email
+    score = values.get("score", "")
+    if score:
+        parsed = _parse_score(score)
+        if parsed is None:
+            return {}, f"score {score!r} is not a whole number"
+        values["score"] = str(parsed)
+    kind = values.get("type", "").lower()
+    if kind and kind not in PERSON_TYPES:
+        return {}, f"type {values['type']!r} is not lead or contact (leave it empty for a local-only person)"
+    values["type"] = kind
+    name = values.pop("name", "")
+    if name:
+        first, last = split_name(name)
+        values.setdefault("first_name", "")
+        values.setdefault("last_name", "")
+        values["first_name"] = values["first_name"] or first
+        values["last_name"] = values["last_name"] or last
+    if flagged:
+        report.formula_rows.append(row_number)
+        warnings.add("formula", f"row {row_number}: {', '.join(flagged)} begins like a spreadsheet formula; "
+                                f"stored as text, exports will neutralise it", "rows with formula-like values")
+    return values, None
+
+
+def _parse_score(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)  # "85.0" is what a spreadsheet writes for a whole number
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Ada Lovelace' → ('Ada', 'Lovelace'); 'Lovelace, Ada' → ('Ada', 'Lovelace'); 'Cher' → ('', 'Cher').
+
+    Everything after the first word is the last name, so 'Ana van der Berg' keeps 'van der Berg' together.
+    """
+    name = " ".join(name.split())
+    if "," in name:
+        last, _, first = name.partition(",")
+        return first.strip(), last.strip()
+    first, _, last = name.partition(" ")
+    return (first, last) if last else ("", first)
+
+
+def _write_batch(engine: Engine, batch: list[tuple[int, dict[str, str]]], stamp: float,
+                 report: ImportReport, warnings: _Warnings) -> None:
+    """One transaction: merge every row of the batch by email into existing people, create the rest.
+
+    New people are inserted with one executemany (building ORM objects costs more than the insert itself).
+    """
+    with Session(engine) as session:
+        emails = list({values["email"] for _, values in batch})
+        known: dict[str, object] = {p.email: p for p in session.exec(select(Person).where(Person.email.in_(emails)))}
+        new: dict[str, SimpleNamespace] = {}
+        for row_number, values in batch:
+            email = values["email"]
+            person = known.get(email)
+            if person is None:
+                person = SimpleNamespace(email=email, first_name="", last_name="", company=None, job_title=None,
+                                         country=None, score=0, dynamics_type=None, dynamics_id=None,
+                                         created_at=stamp, updated_at=stamp)
+                _apply(person, values, row_number, warnings)
+                known[email] = new[email] = person
+                report.created += 1
+            elif _apply(person, values, row_number, warnings):
+                person.updated_at = stamp
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        if new:
+            session.execute(insert(Person), [vars(p) for p in new.values()])
+        session.commit()
+
+
+def _apply(person: Person | SimpleNamespace, values: dict[str, str], row_number: int, warnings: _Warnings) -> bool:
+    """Non-empty incoming values update the person; empty ones never erase. True when anything changed."""
+    changed = False
+    for name in _TEXT_FIELDS:
+        value = values.get(name, "")
+        if value and getattr(person, name) != value:
+            setattr(person, name, value)
+            changed = True
+    score = values.get("score", "")
+    if score and person.score != int(score):
+        person.score = int(score)
+        changed = True
+    kind = values.get("type", "")
+    if kind and person.dynamics_type != kind:
+        if person.dynamics_id:
+            # The org decides what a person pulled from it is; the file cannot turn a lead into a contact.
+            warnings.add("type", f"row {row_number}: {person.email} is a {person.dynamics_type} in Dynamics; "
+                                 f"type {kind!r} ignored", "rows whose type differs from Dynamics")
+        else:
+            person.dynamics_type = kind
+            changed = True
+    return changed
+
+
+# ---- listing -----------------------------------------------------------------------------------
+
+def list_people(engine: Engine, *, search: str | None = None, limit: int | None = None) -> list[Person]:
+    """People ordered by last name, first name; `search` matches name, email or company, ignoring case."""
+    term = (search or "").strip()
+    order = (func.lower(Person.last_name), func.lower(Person.first_name), Person.email, Person.id)
+    with Session(engine, expire_on_commit=False) as session:
+        query = select(Person).order_by(*order)
+        if not term:
+            if limit is not None:
+                query = query.limit(limit)
+            return list(session.exec(query))
+        if term.isascii():
+            # SQLite's LIKE ignores case for ASCII letters, which is all an ASCII term needs.
+            full_name = Person.first_name + " " + Person.last_name
+            query = query.where(or_(*(column.icontains(term, autoescape=True) for column in
+                                      (full_name, Person.email, Person.company))))
+            if limit is not None:
+                query = query.limit(limit)
+            return list(session.exec(query))
+        # Non-ASCII terms ("Ø", "ü"): SQLite cannot fold their case, Python can.
+        needle = term.casefold()
+        found: list[Person] = []
+        for person in session.exec(query):
+            haystack = " ".join(x for x in (person.name, person.email or "", person.company or "") if x)
+            if needle in haystack.casefold():
+                found.append(person)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+
+# ---- people pulled from Dynamics ---------------------------------------------------------------
+
+_DYNAMICS_FIELDS = ("first_name", "last_name", "company", "job_title", "country")
+
+
+def upsert_from_dynamics(session: Session, person: entities.Person, now: float) -> Person:
+    """Store a lead or contact read from the org; matched by Dynamics id, then by email. Not committed."""
+    return upsert_from_dynamics_outcome(session, person, now)[0]
+
+
+def upsert_from_dynamics_outcome(session: Session, person: entities.Person, now: float) -> tuple[Person, str]:
+    """As upsert_from_dynamics, also saying what happened: created / updated / unchanged / email_conflict.
+
+    Non-empty Dynamics values overwrite the store (the org is the truth for people pulled from it); empty ones
+    do not erase what the store has, and the local score is never touched (Dynamics has no score here).
+    `email_conflict`: the email belongs to another stored person already linked to a different Dynamics record
+    (a lead and a contact with one email); this record is then stored without an email, so both stay visible.
+    """
+    dynamics_id = person.id.lower()
+    email = normalise_email(person.email)
+    stored = session.exec(select(Person).where(Person.dynamics_id == dynamics_id)).first()
+    conflict = False
+    if stored is None and email:
+        by_email = session.exec(select(Person).where(Person.email == email)).first()
+        if by_email is not None and by_email.dynamics_id and by_email.dynamics_id != dynamics_id:
+            conflict = True
+        else:
+            stored = by_email
+    if stored is None:
+        stored = Person(email=None if conflict else email, dynamics_type=person.kind, dynamics_id=dynamics_id,
+                        created_at=now, updated_at=now)
+        for name in _DYNAMICS_FIELDS:
+            setattr(stored, name, getattr(person, name) or ("" if name in ("first_name", "last_name") else None))
+        session.add(stored)
+        session.flush()
+        return stored, "email_conflict" if conflict else "created"
+
+    changed = False
+    for name in _DYNAMICS_FIELDS:
+        value = getattr(person, name)
+        if value and getattr(stored, name) != value:
+            setattr(stored, name, value)
+            changed = True
+    if stored.dynamics_id != dynamics_id or stored.dynamics_type != person.kind:
+        stored.dynamics_id, stored.dynamics_type = dynamics_id, person.kind
+        changed = True
+    outcome = "updated"
+    if email and stored.email != email:
+        owner = session.exec(select(Person).where(Person.email == email)).first()
+        if owner is None:
+            stored.email = email
+            changed = True
+        else:
+            outcome = "email_conflict"  # the email moved onto another stored person: keep ours as it is
+    if changed:
+        stored.updated_at = now
+        session.add(stored)
+        session.flush()
+    elif outcome == "updated":
+        outcome = "unchanged"
+    return stored, outcome
+
+
+__all__ = ["ImportReport", "RowError", "import_csv", "is_valid_email", "list_people", "looks_like_formula",
+           "normalise_email", "split_name", "upsert_from_dynamics", "upsert_from_dynamics_outcome"]
