@@ -292,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_flow import add_flow_commands, run_async_command
     add_flow_commands(sub, run_async_command)
+    from .cli_people import add_people_commands
+    add_people_commands(sub, run_async_command)
     return parser
 
 

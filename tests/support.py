@@ -16,3 +16,15 @@ def connection_for(org, **overrides) -> Connection:
     for key, value in overrides.items():
         setattr(conn, key, value)
     return conn
+
+
+def run_cli(args, home, env=None, stdin=None, timeout=120):
+    """Run `campsync ARGS` in a fresh process with its own CAMPSYNC_HOME, as a user's shell would."""
+    import os
+    import subprocess
+    import sys
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
+    full_env.update({"CAMPSYNC_HOME": str(home), **(env or {})})
+    return subprocess.run([sys.executable, "-m", "campsync_gui", *args], env=full_env, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)

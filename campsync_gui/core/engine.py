@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select, update
 
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList, version_tuple
-from ..dynamics.errors import BadRequest, ConnectionFailed, DynamicsError, NotFound, ServiceError
+from ..dynamics.errors import AuthError, BadRequest, ConnectionFailed, DynamicsError, NotFound, ServiceError
 from . import flows
 from .applists import app_list_name
 from .events import OUTBOX, PROBLEM, TRIGGER, Event, EventBus
@@ -230,13 +230,17 @@ class SyncEngine:
                     continue
                 try:
                     await self._process_group(campaign_id, action, group, report)
-                except ConnectionFailed as exc:
-                    # The org is unreachable even after the client's retries: stop, keep rows for later.
-                    self._back_to_pending([r for r in group if r.state in (CLAIMED, SENT)], exc.message)
+                except DynamicsError as exc:
+                    unfinished = [r for r in group if r.state in (CLAIMED, SENT)]
                     report.problems.append(exc.message)
                     self.bus.publish(Event(PROBLEM, {"message": exc.message}))
-                    unreachable = True
-                    break
+                    if isinstance(exc, (ConnectionFailed, AuthError)) or exc.retryable:
+                        # The org cannot be reached or signed in to, even after the client's retries:
+                        # stop here and keep every row for the next run.
+                        self._back_to_pending(unfinished, exc.message)
+                        unreachable = True
+                        break
+                    self._finish(unfinished, FAILED, "failed", exc.message, report)
                 if progress:
                     progress(report.done + report.failed + report.blocked + report.skipped, len(rows))
             if unreachable:

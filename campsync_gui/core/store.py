@@ -11,10 +11,17 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _add_sync_tables(engine: Engine) -> None:
+    # Version 2 added people, campaigns, lists, memberships, the outbox and the trigger log. They are
+    # new tables, which create_all() has already made; existing settings and profiles are untouched.
+    SQLModel.metadata.create_all(engine)
+
 
 # version → step that brings a file from version-1 up to it; each keeps existing rows.
-UPGRADES: dict[int, Callable[[Engine], None]] = {}
+UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables}
 
 
 def open_store(db_file: Path | str) -> Engine:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import parse_qsl, quote
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from . import odata
@@ -100,6 +100,10 @@ class Api:
             return await self._handle(request)
         except SandboxError as err:
             return _error(err)
+        except ClientDisconnect:
+            # The client went away mid-request (closed, killed): nothing was changed, nobody to answer.
+            log.info("client disconnected during %s %s", request.method, request.url.path)
+            return Response(status_code=499)
         except Exception:  # a sandbox bug: answer like a server fault, and leave a trace for whoever runs it
             log.exception("sandbox API failure on %s %s", request.method, request.url.path)
             return _error(SandboxError(500, UNEXPECTED, "An unexpected error occurred in the sandbox org."))

@@ -9,12 +9,7 @@ import time
 
 import pytest
 
-
-def run_cli(args, home, env=None, stdin=None):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
-    full_env.update({"CAMPSYNC_HOME": str(home), **(env or {})})
-    return subprocess.run([sys.executable, "-m", "campsync_gui", *args], env=full_env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+from support import run_cli
 
 
 @pytest.fixture

@@ -280,3 +280,18 @@ async def test_ten_thousand_people_take_far_fewer_requests_than_people(org, worl
     assert sent < 100
     with Session(world.store) as s:
         assert len(s.exec(select(OutboxRow).where(OutboxRow.state == "done")).all()) == 10_000
+
+
+async def test_org_down_keeps_every_action_pending_until_it_is_back(org, world):
+    campaign = active_campaign(org)
+    people = people_where(world, dynamics_type="lead")[:5]
+    plan = world.plan(people, world._campaign(campaign["campaignid"]), flows.ADD)
+    request_id = world.enqueue(plan, origin="test")
+    org.knobs.fail_rate = 1.0  # every API request fails: 503s and dropped connections
+    report = await world.run()
+    assert report.done == 0 and report.left_pending == 5 and report.problems
+    assert {r.state for r in world.rows_of(request_id)} == {"pending"}
+    org.knobs.fail_rate = 0.0
+    report = await world.run()
+    assert report.done == 5 and {r.outcome for r in world.rows_of(request_id)} == {"added"}
+    assert app_list_members(org, campaign["campaignid"], "lead")[1] == {p.dynamics_id for p in people}

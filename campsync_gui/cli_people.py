@@ -1,0 +1,81 @@
+"""`campsync people import|pull|list`: the people CampSync works on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def cmd_people_import(ctx) -> int:
+    from .cli import UserError, emit_json
+    from .core.people import import_csv
+
+    path = Path(ctx.args.file)
+    if not path.is_file():
+        raise UserError(f"No such file: {path}")
+    report = import_csv(ctx.engine, path)
+    if ctx.args.json:
+        emit_json(report.to_dict())
+    else:
+        print(report.summary())
+        for error in report.errors:
+            print(f"  row {error.row}: {error.reason}")
+        for warning in report.warnings:
+            print(f"  warning: {warning}")
+    return 1 if report.aborted else 0
+
+
+async def cmd_people_pull(ctx) -> int:
+    from .cli import emit_json
+    from .core.pull import pull_memberships, pull_people, refresh_campaigns
+
+    async with ctx.client() as client:
+        campaigns = await refresh_campaigns(ctx.engine, client)
+        people = await pull_people(ctx.engine, client)
+        members = await pull_memberships(ctx.engine, client, ctx.settings())
+    if ctx.args.json:
+        emit_json({"campaigns": len(campaigns), "people": people.to_dict(), "memberships": members.to_dict()})
+    else:
+        print(f"Pulled {people.people} people from Dynamics: "
+              f"{sum(people.created.values())} new, {sum(people.updated.values())} updated "
+              f"({people.created['lead'] + people.updated['lead'] + people.unchanged['lead']} leads, "
+              f"{people.created['contact'] + people.updated['contact'] + people.unchanged['contact']} contacts).")
+        print(f"{len(campaigns)} campaigns; {members.memberships} campaign memberships "
+              f"({members.flow_action} added by CampSync, {members.crm} from CRM lists).")
+        for warning in people.warnings + members.warnings:
+            print(f"  warning: {warning}")
+    return 0
+
+
+def cmd_people_list(ctx) -> int:
+    from .cli import emit_json
+    from .core.people import list_people
+
+    people = list_people(ctx.engine, search=ctx.args.search, limit=ctx.args.limit)
+    data = [{"id": p.id, "name": p.name, "email": p.email, "company": p.company, "job_title": p.job_title,
+             "country": p.country, "score": p.score, "type": p.dynamics_type or "local",
+             "dynamics_id": p.dynamics_id} for p in people]
+    if ctx.args.json:
+        emit_json(data)
+    elif not data:
+        print("No people yet: campsync people import FILE.csv, or campsync people pull.")
+    else:
+        for p in data:
+            print(f"{p['name']:<28} {p['email'] or '':<40} {p['type']:<8} {p['company'] or ''}")
+    return 0
+
+
+def add_people_commands(sub, run_async) -> None:
+    people = sub.add_parser("people", help="import, pull and list people")
+    psub = people.add_subparsers(dest="people_action", required=True, metavar="ACTION")
+    imp = psub.add_parser("import", help="import people from a CSV file (merged by email)")
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(func=cmd_people_import)
+    pull = psub.add_parser("pull", help="read leads, contacts and campaign members from Dynamics")
+    pull.add_argument("--json", action="store_true")
+    pull.set_defaults(func=run_async(cmd_people_pull))
+    lst = psub.add_parser("list", help="list people")
+    lst.add_argument("--search", help="match name, email or company")
+    lst.add_argument("--limit", type=int)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_people_list)

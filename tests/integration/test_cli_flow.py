@@ -1,0 +1,110 @@
+"""`campsync people/add/remove/log/verify-log` as scripts use them: JSON shapes, exit codes, the org's state."""
+
+import json
+
+import pytest
+
+from campsync_gui.core.applists import app_list_name
+from support import run_cli
+
+
+@pytest.fixture
+def cli(org, tmp_path):
+    home = tmp_path / "home"
+
+    def run(*args, stdin=None):
+        return run_cli(list(args), home, org.env(), stdin=stdin)
+    return run
+
+
+def campaign_named(org, active=True):
+    return sorted((r for r in org.state.campaigns.values()
+                   if (r["statecode"] == 0) == active and not r["istemplate"]), key=lambda r: r["name"])[0]
+
+
+def test_import_pull_add_remove_log_round_trip(org, cli, tmp_path):
+    csv = tmp_path / "people.csv"
+    csv.write_text("Name,E-mail,Company,Type\nRosa Parks,rosa@example.org,Montgomery Co,\n"
+                   "Bad Row,not-an-email,X,\nAlan Turing,alan@example.org,Bletchley,lead\n", encoding="utf-8")
+    imported = cli("people", "import", str(csv))
+    assert imported.returncode == 0
+    assert "row 3" in imported.stdout and "email" in imported.stdout.lower()
+    assert cli("people", "pull").returncode == 0
+    lead = next(iter(org.state.leads.values()))
+    campaign = campaign_named(org)
+    added = cli("add", "--campaign", campaign["name"], "--person", lead["emailaddress1"],
+                "--person", "rosa@example.org", "--person", "ghost@example.org", "--json")
+    rows = {r["email"]: r for r in json.loads(added.stdout)}
+    assert added.returncode == 1, "a blocked person makes the command fail"
+    assert rows[lead["emailaddress1"].lower()]["outcome"] == "added"
+    assert rows["rosa@example.org"]["outcome"] == "added"
+    assert rows["ghost@example.org"]["outcome"] == "blocked" and "unknown person" in rows["ghost@example.org"]["reason"]
+    app_list = org.state.find_list(app_list_name("CampSync", "lead", campaign["campaignid"]))
+    rosa = next(x for x in org.state.leads.values() if x["emailaddress1"] == "rosa@example.org")
+    assert org.state.members_of(app_list["listid"]) == {lead["leadid"], rosa["leadid"]}
+
+    again = json.loads(cli("add", "--campaign", campaign["campaignid"], "--person", "rosa@example.org",
+                           "--json").stdout)
+    assert again == [{"email": "rosa@example.org", "name": "Rosa Parks", "outcome": "skipped",
+                      "reason": "already a member (added by CampSync)"}]
+    removed = cli("remove", "--campaign", campaign["name"], "--person", "rosa@example.org", "--json")
+    assert removed.returncode == 0 and json.loads(removed.stdout)[0]["outcome"] == "removed"
+    assert org.state.members_of(app_list["listid"]) == {lead["leadid"]}
+
+    log = json.loads(cli("log", "--json").stdout)
+    assert [(e["trigger"], e["email"]) for e in log] == [
+        ("added_to_microsoft_campaign", lead["emailaddress1"].lower()),
+        ("added_to_microsoft_campaign", "rosa@example.org"),
+        ("removed_from_microsoft_campaign", "rosa@example.org")]
+    assert all(e["campaign"] == campaign["name"] and e["time"] for e in log)
+    verified = cli("verify-log", "--json")
+    assert verified.returncode == 0 and json.loads(verified.stdout)["count"] == 3
+
+
+def test_dry_run_prints_the_plan_and_sends_nothing(org, cli):
+    cli("people", "pull")
+    lead = next(iter(org.state.leads.values()))
+    campaign = campaign_named(org)
+    before = len(org.state.lists)
+    result = cli("add", "--campaign", campaign["name"], "--person", lead["emailaddress1"], "--dry-run")
+    assert result.returncode == 0 and "will add" in result.stdout
+    assert len(org.state.lists) == before
+    assert "No trigger events" in cli("log").stdout
+
+
+def test_inactive_campaign_and_unknown_campaign_are_refused(org, cli):
+    cli("people", "pull")
+    lead = next(iter(org.state.leads.values()))
+    inactive = campaign_named(org, active=False)
+    result = cli("add", "--campaign", inactive["name"], "--person", lead["emailaddress1"], "--json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)[0]["outcome"] == "blocked" and "inactive" in json.loads(result.stdout)[0]["reason"]
+    unknown = cli("add", "--campaign", "No Such Campaign", "--person", lead["emailaddress1"])
+    assert unknown.returncode == 2 and "No campaign named" in unknown.stderr
+
+
+def test_removing_a_crm_added_member_is_skipped_with_the_reason(org, cli):
+    cli("people", "pull")
+    campaign = campaign_named(org)
+    crm_list = next(lid for lid in org.state.lists_of_campaign(campaign["campaignid"]) if org.state.members_of(lid))
+    member = next(iter(org.state.members_of(crm_list)))
+    row = org.state.leads.get(member) or org.state.contacts.get(member)
+    result = cli("remove", "--campaign", campaign["name"], "--person", row["emailaddress1"], "--json")
+    outcome = json.loads(result.stdout)[0]
+    assert outcome["outcome"] == "skipped" and "outside CampSync" in outcome["reason"]
+    assert member in org.state.members_of(crm_list)
+
+
+def test_turning_sync_off_blocks_and_on_again_refreshes(org, cli):
+    cli("people", "pull")
+    lead = next(iter(org.state.leads.values()))
+    campaign = campaign_named(org)
+    assert cli("sync", "disable").returncode == 0
+    blocked = json.loads(cli("add", "--campaign", campaign["name"], "--person", lead["emailaddress1"],
+                             "--json").stdout)
+    assert blocked[0]["outcome"] == "blocked" and "disabled" in blocked[0]["reason"]
+    enabled = cli("sync", "enable")
+    assert "Refreshed" in enabled.stdout
+    added = json.loads(cli("add", "--campaign", campaign["name"], "--person", lead["emailaddress1"],
+                           "--json").stdout)
+    assert added[0]["outcome"] == "added"

@@ -1,0 +1,56 @@
+"""The store file: created with its schema version; an older file is upgraded in place, keeping its data."""
+
+import sqlite3
+
+import pytest
+from sqlmodel import Session, select
+
+from campsync_gui.core.models import ConnectionProfile, Person, SchemaInfo, Setting
+from campsync_gui.core.store import SCHEMA_VERSION, open_store
+
+
+def test_new_store_is_wal_and_at_the_current_version(tmp_path):
+    engine = open_store(tmp_path / "new.db")
+    with Session(engine) as s:
+        assert s.get(SchemaInfo, 1).version == SCHEMA_VERSION
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_version_one_file_is_upgraded_and_keeps_its_profiles_and_settings(tmp_path):
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)  # a file as the first release wrote it: settings and profiles only
+    raw.executescript("""
+        CREATE TABLE schemainfo (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+        INSERT INTO schemainfo VALUES (1, 1);
+        CREATE TABLE setting (scope VARCHAR NOT NULL, key VARCHAR NOT NULL, value VARCHAR NOT NULL,
+                              PRIMARY KEY (scope, key));
+        INSERT INTO setting VALUES ('prod', 'campaign_sync_enabled', 'false');
+        CREATE TABLE connectionprofile (name VARCHAR PRIMARY KEY, org_url VARCHAR NOT NULL,
+            tenant_id VARCHAR NOT NULL, client_id VARCHAR NOT NULL, authority_host VARCHAR NOT NULL,
+            ca_bundle VARCHAR, environment VARCHAR NOT NULL, is_default BOOLEAN NOT NULL);
+        INSERT INTO connectionprofile VALUES ('prod', 'https://contoso.crm.dynamics.com', 't', 'c',
+            'https://login.microsoftonline.com', NULL, 'production', 1);
+    """)
+    raw.commit()
+    raw.close()
+    engine = open_store(path)
+    with Session(engine) as s:
+        assert s.get(SchemaInfo, 1).version == SCHEMA_VERSION
+        assert s.get(ConnectionProfile, "prod").org_url == "https://contoso.crm.dynamics.com"
+        assert s.get(Setting, ("prod", "campaign_sync_enabled")).value == "false"
+        s.add(Person(first_name="New", last_name="Table", email="new@example.org"))
+        s.commit()
+        assert s.exec(select(Person)).one().email == "new@example.org"
+
+
+def test_a_file_from_a_newer_campsync_is_refused_plainly(tmp_path):
+    path = tmp_path / "future.db"
+    engine = open_store(path)
+    with Session(engine) as s:
+        info = s.get(SchemaInfo, 1)
+        info.version = SCHEMA_VERSION + 1
+        s.add(info)
+        s.commit()
+    with pytest.raises(RuntimeError, match="newer CampSync"):
+        open_store(path)
