@@ -108,3 +108,28 @@ def test_turning_sync_off_blocks_and_on_again_refreshes(org, cli):
     added = json.loads(cli("add", "--campaign", campaign["name"], "--person", lead["emailaddress1"],
                            "--json").stdout)
     assert added[0]["outcome"] == "added"
+
+
+def test_log_follow_streams_events_written_by_another_process(org, cli, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    cli("people", "pull")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
+    env.update({**org.env(), "CAMPSYNC_HOME": str(tmp_path / "home")})
+    follower = subprocess.Popen([sys.executable, "-m", "campsync_gui", "log", "--follow", "--json"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, follower.kill)  # a silent follower must not hang the suite
+    watchdog.start()
+    try:
+        lead = next(iter(org.state.leads.values()))
+        assert cli("add", "--campaign", campaign_named(org)["name"], "--person", lead["emailaddress1"]).returncode == 0
+        line = follower.stdout.readline()  # blocks until the follower prints the new event
+        event = json.loads(line)
+        assert event["trigger"] == "added_to_microsoft_campaign" and event["email"] == lead["emailaddress1"].lower()
+    finally:
+        watchdog.cancel()
+        follower.kill()
+        follower.wait()

@@ -20,6 +20,30 @@ SCOPE = "environment"  # the connection name the CLI uses when configured by CAM
 LOCAL_ONLY = 40
 
 
+def kill_repeatedly(first_command, home, org, rng, store, base=1.5):
+    """Run `first_command`, then `retry` after each SIGKILL, until a run finishes; returns the kill points."""
+    kills = []
+    command = first_command
+    for attempt in range(6):
+        proc = start_cli(command, home, org)
+        delay = base + attempt * 0.7 + rng.uniform(0, 0.6)  # later kills land deeper into the run
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            with Session(store) as s:
+                done = len(s.exec(select(OutboxRow.id).where(OutboxRow.state == "done")).all())
+                created = len(s.exec(select(Person.id).where(Person.email.startswith("local.only"),
+                                                             Person.dynamics_id.is_not(None))).all())
+            kills.append((round(delay, 2), created, done))
+        command = ["retry", "--json"]  # after a crash, finishing what is queued is all that is left
+    final = start_cli(["retry", "--json"], home, org)
+    out, err = final.communicate(timeout=300)
+    assert final.returncode == 0, out + err
+    return kills
+
+
 def start_cli(args, home, org):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
     env.update(org.env())
@@ -49,26 +73,9 @@ async def test_kill_minus_nine_mid_sync_loses_and_duplicates_nothing(org, client
     org.knobs.latency_ms = 80  # a run lasts a few seconds, so the kills land at different stages
 
     rng = random.Random(20261126)
-    kills = []
     command = ["add", "--campaign", campaign["campaignid"], "--people-file", str(people_file), "--json"]
-    for attempt in range(6):
-        proc = start_cli(command, home, org)
-        delay = 1.5 + attempt * 0.7 + rng.uniform(0, 0.6)  # later kills land deeper into the run
-        try:
-            proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            with Session(store) as s:
-                done = len(s.exec(select(OutboxRow.id).where(OutboxRow.state == "done")).all())
-                created = len(s.exec(select(Person.id).where(Person.email.startswith("local.only"),
-                                                             Person.dynamics_id.is_not(None))).all())
-            kills.append((round(delay, 2), created, done))
-        command = ["retry", "--json"]  # after a crash, finishing what is queued is all that is left
-    final = start_cli(["retry", "--json"], home, org)
-    out, err = final.communicate(timeout=300)
-    assert final.returncode == 0, out + err
-    print(f"\nkilled {len(kills)} times at (seconds, leads created, actions done): {kills}")
+    kills = kill_repeatedly(command, home, org, rng, store)
+    print(f"\nadd: killed {len(kills)} times at (seconds, leads created, actions done): {kills}")
     assert len(kills) >= 3, "the drill must really kill mid-sync"
 
     with Session(store) as s:
@@ -96,4 +103,23 @@ async def test_kill_minus_nine_mid_sync_loses_and_duplicates_nothing(org, client
     assert duplicate_members == 0 and duplicate_leads == 0 and len(created) == LOCAL_ONLY
     assert len(rows) == len(emails) and {(r.state, r.outcome) for r in rows} == {("done", "added")}
     assert len(events) == len(emails) and duplicate_events == 0
+    assert verify_chain(store).ok
+
+    # Then take 150 of them off again, killed mid-way too: each removal ends exactly once.
+    leaving = emails[:150]
+    people_file.write_text("\n".join(leaving), encoding="utf-8")
+    command = ["remove", "--campaign", campaign["campaignid"], "--people-file", str(people_file), "--json"]
+    kills = kill_repeatedly(command, home, org, rng, store, base=1.2)
+    print(f"remove: killed {len(kills)} times at (seconds, -, actions done): {kills}")
+    assert kills, "the drill must really kill mid-removal"
+    members = set()
+    for member_type in ("lead", "contact"):
+        lst = org.state.find_list(app_list_name("CampSync", member_type, campaign["campaignid"]))
+        members |= org.state.members_of(lst["listid"])
+    with Session(store) as s:
+        removed_events = [e for e in s.exec(select(TriggerEvent)) if e.trigger == "removed_from_microsoft_campaign"]
+        remove_rows = [r for r in s.exec(select(OutboxRow)) if r.action == "remove"]
+    assert members == expected - {people[e].dynamics_id for e in leaving}
+    assert len(remove_rows) == 150 and {(r.state, r.outcome) for r in remove_rows} == {("done", "removed")}
+    assert len(removed_events) == 150 == len({e.person_id for e in removed_events})
     assert verify_chain(store).ok
