@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from .core import flows
+from .dynamics.client import chunked
 from .core.engine import OPEN_STATES, SyncEngine
 from .core.models import OutboxRow, Person, TriggerEvent
 from .core.triggers import TRIGGER_LABELS, event_to_dict, verify_chain
@@ -44,7 +45,6 @@ async def run_flow_action(ctx, action: str) -> int:
         await engine.check_prerequisite()
         people, unknown = _people_by_email(ctx.engine, emails)
         plan = engine.plan(people, campaign, action)
-        results = {item.person.id: item for item in plan.items}
         if not args.json:
             _print_plan(plan, unknown)
         if args.dry_run:
@@ -83,7 +83,7 @@ async def run_flow_action(ctx, action: str) -> int:
 def _people_by_email(engine, emails: list[str]) -> tuple[list[Person], list[str]]:
     wanted = [e.strip().lower() for e in emails]
     with Session(engine) as session:
-        found = {p.email: p for chunk in _chunks(sorted(set(wanted)), 500)
+        found = {p.email: p for chunk in chunked(sorted(set(wanted)), 500)
                  for p in session.exec(select(Person).where(col(Person.email).in_(chunk)))}
     ordered, unknown, seen = [], [], set()
     for email in wanted:
@@ -95,11 +95,6 @@ def _people_by_email(engine, emails: list[str]) -> tuple[list[Person], list[str]
         else:
             unknown.append(email)
     return ordered, unknown
-
-
-def _chunks(items, size):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _unknown_json(email: str) -> dict:

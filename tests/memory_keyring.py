@@ -1,6 +1,5 @@
 """An in-memory keyring backend for tests (this machine has no Secret Service)."""
 
-import keyring
 from keyring.backend import KeyringBackend
 
 

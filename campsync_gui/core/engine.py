@@ -18,13 +18,14 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select, update
 
-from ..dynamics.client import DataverseClient
+from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList, version_tuple
 from ..dynamics.errors import AuthError, BadRequest, ConnectionFailed, DynamicsError, NotFound, ServiceError
 from . import flows
@@ -35,6 +36,7 @@ from .settings import SyncSettings, load_settings
 from .triggers import ADDED, REMOVED, append_events, event_to_dict
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PENDING, CLAIMED, SENT, DONE, FAILED, CANCELLED = "pending", "claimed", "sent", "done", "failed", "cancelled"
 OPEN_STATES = (PENDING, CLAIMED, SENT)
@@ -61,18 +63,6 @@ def new_request_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def _retrying(fn: Callable[[], object], attempts: int = 8):
-    """Run a store transaction, retrying while another process holds SQLite's write lock."""
-    for attempt in range(attempts):
-        try:
-            return fn()
-        except OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == attempts - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    return None
-
-
 class SyncEngine:
     def __init__(self, engine: Engine, client: DataverseClient | None, *, scope: str = "",
                  bus: EventBus | None = None, clock: Callable[[], float] = time.time):
@@ -85,6 +75,21 @@ class SyncEngine:
         self._prerequisite_problem: str | None = None
         self._prerequisite_checked = False
         self._lists: dict[tuple[str, str], MarketingList] = {}
+
+    def _transaction(self, work: Callable[[Session], T], attempts: int = 8) -> T:
+        """Run `work(session)` and commit, retrying while another process holds SQLite's write lock."""
+        for attempt in range(attempts):
+            try:
+                # expire_on_commit=False: rows read inside stay readable after the session is gone.
+                with Session(self.store, expire_on_commit=False) as session:
+                    result = work(session)
+                    session.commit()
+                    return result
+            except OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     # ---- settings and readiness --------------------------------------------------------------
 
@@ -127,12 +132,12 @@ class SyncEngine:
         campaign_id = campaign.id if campaign else campaign_ref
         with Session(self.store) as session:
             memberships: dict[int, list[Membership]] = defaultdict(list)
-            for chunk in _chunks(ids, 500):
+            for chunk in chunked(ids, 500):
                 for row in session.exec(select(Membership).where(Membership.campaign_id == campaign_id,
                                                                  col(Membership.person_id).in_(chunk))):
                     memberships[row.person_id].append(row)
             queued = set()
-            for chunk in _chunks(ids, 500):
+            for chunk in chunked(ids, 500):
                 queued.update(session.exec(select(OutboxRow.person_id).where(
                     OutboxRow.campaign_id == campaign_id, OutboxRow.action == action,
                     col(OutboxRow.state).in_(OPEN_STATES), col(OutboxRow.person_id).in_(chunk))))
@@ -148,12 +153,10 @@ class SyncEngine:
                           request_id=request_id, origin=origin, depth=depth, created_at=now)
                 for item in plan.runnable]
 
-        def write():
-            with Session(self.store) as session:
-                session.add_all(rows)
-                session.commit()
+        def write(session: Session):
+            session.add_all(rows)
 
-        _retrying(write)
+        self._transaction(write)
         self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(rows)}))
         return request_id
 
@@ -169,39 +172,35 @@ class SyncEngine:
                 owner = row.claimed_by or ""
                 if owner == self.worker_id:
                     continue
-                owner_host, _, rest = owner.partition(":")
-                pid = int(rest.partition(":")[0] or 0) if rest.partition(":")[0].isdigit() else 0
-                dead = owner_host == host and not _pid_alive(pid)
+                parts = owner.split(":")  # host:pid:token, see worker_id
+                pid = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+                dead = parts[0] == host and not _pid_alive(pid)
                 expired = (row.claimed_at or 0) < now - CLAIM_LEASE_SECONDS
                 if dead or expired:
                     stale.append(row.id)
         if stale:
-            def release():
-                with Session(self.store) as session:
-                    # sent_at stays: it tells the next run that this action may already be in Dynamics.
-                    session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(stale))
-                                 .values(state=PENDING, claimed_by=None))
-                    session.commit()
-            _retrying(release)
+            def release(session: Session):
+                # sent_at stays: it tells the next run that this action may already be in Dynamics.
+                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(stale))
+                             .values(state=PENDING, claimed_by=None))
+            self._transaction(release)
             log.info("recovered %d outbox rows left by a stopped worker", len(stale))
         return len(stale)
 
     def _claim(self) -> list[OutboxRow]:
         now = self.clock()
 
-        def claim():
-            with Session(self.store) as session:
-                ids = list(session.exec(select(OutboxRow.id).where(OutboxRow.state == PENDING)
-                                        .order_by(OutboxRow.id).limit(CLAIM_BATCH)))
-                if not ids:
-                    return []
-                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids), OutboxRow.state == PENDING)
-                             .values(state=CLAIMED, claimed_by=self.worker_id, claimed_at=now))
-                session.commit()
-                return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == self.worker_id,
-                                                                 OutboxRow.state == CLAIMED)
-                                         .order_by(OutboxRow.id)))
-        return _retrying(claim)
+        def claim(session: Session):
+            ids = list(session.exec(select(OutboxRow.id).where(OutboxRow.state == PENDING)
+                                    .order_by(OutboxRow.id).limit(CLAIM_BATCH)))
+            if not ids:
+                return []
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids), OutboxRow.state == PENDING)
+                         .values(state=CLAIMED, claimed_by=self.worker_id, claimed_at=now))
+            return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == self.worker_id,
+                                                             OutboxRow.state == CLAIMED)
+                                     .order_by(OutboxRow.id)))
+        return self._transaction(claim)
 
     async def run(self, *, stop: asyncio.Event | None = None,
                   progress: Callable[[int, int], None] | None = None) -> RunReport:
@@ -301,7 +300,7 @@ class SyncEngine:
         batch = max(1, self.settings().batch_size)
         for member_type, typed_rows in by_type.items():
             lst = await self._ensure_app_list(campaign, member_type)
-            for chunk in _chunks(typed_rows, batch):
+            for chunk in chunked(typed_rows, batch):
                 await self._add_chunk(campaign, lst, member_type, chunk, people, report)
 
     async def _add_chunk(self, campaign: CampaignRecord, lst: MarketingList, member_type: str,
@@ -387,13 +386,11 @@ class SyncEngine:
     def _link_person(self, person: Person, kind: str, dynamics_id: str) -> None:
         person.dynamics_type, person.dynamics_id = kind, dynamics_id
 
-        def write():
-            with Session(self.store) as session:
-                stored = session.get(Person, person.id)
-                stored.dynamics_type, stored.dynamics_id, stored.updated_at = kind, dynamics_id, self.clock()
-                session.add(stored)
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            stored = session.get(Person, person.id)
+            stored.dynamics_type, stored.dynamics_id, stored.updated_at = kind, dynamics_id, self.clock()
+            session.add(stored)
+        self._transaction(write)
 
     async def _ensure_app_list(self, campaign: CampaignRecord, member_type: str, *,
                                known_missing: bool = False) -> MarketingList:
@@ -422,15 +419,13 @@ class SyncEngine:
             await self.client.link_list(campaign.id, lst.id)
         list_id = lst.id
 
-        def write():
-            with Session(self.store) as session:
-                stored = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
-                                                            AppList.member_type == member_type)).first()
-                stored = stored or AppList(campaign_id=campaign.id, member_type=member_type, name=name)
-                stored.name, stored.dynamics_list_id = name, list_id
-                session.add(stored)
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            stored = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
+                                                        AppList.member_type == member_type)).first()
+            stored = stored or AppList(campaign_id=campaign.id, member_type=member_type, name=name)
+            stored.name, stored.dynamics_list_id = name, list_id
+            session.add(stored)
+        self._transaction(write)
         self._lists[key] = lst
         return lst
 
@@ -472,39 +467,35 @@ class SyncEngine:
             return
         now = self.clock()
         outcome = "added" if trigger == ADDED else "removed"
-        written: list[TriggerEvent] = []
 
-        def write():
-            written.clear()
-            with Session(self.store) as session:
-                ids = [r.id for r in rows]
-                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids))
-                             .values(state=DONE, outcome=outcome, reason="confirmed by Dynamics", done_at=now,
-                                     last_error=None))
-                already = set(session.exec(select(TriggerEvent.outbox_id).where(
-                    col(TriggerEvent.outbox_id).in_(ids))))
-                events = []
-                for row in rows:
-                    person = people[row.person_id]
-                    if trigger == ADDED:
-                        session.merge(Membership(person_id=person.id, campaign_id=campaign.id, list_id=list_id,
-                                                 source="flow_action", added_at=now, origin=row.origin,
-                                                 request_id=row.request_id))
-                    else:
-                        for member in session.exec(select(Membership).where(
-                                Membership.person_id == person.id, Membership.campaign_id == campaign.id,
-                                Membership.source == "flow_action")):
-                            session.delete(member)
-                    if row.id not in already:
-                        events.append(TriggerEvent(trigger=trigger, person_id=person.id, email=person.email,
-                                                   campaign_id=campaign.id, campaign_name=campaign.name,
-                                                   origin=row.origin, request_id=row.request_id, outbox_id=row.id,
-                                                   at=now))
-                append_events(session, events)
-                session.commit()
-                written.extend(session.exec(select(TriggerEvent).where(
-                    col(TriggerEvent.outbox_id).in_([e.outbox_id for e in events]))).all())
-        _retrying(write)
+        def write(session: Session) -> list[TriggerEvent]:
+            ids = [r.id for r in rows]
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids))
+                         .values(state=DONE, outcome=outcome, reason="confirmed by Dynamics", done_at=now,
+                                 last_error=None))
+            already = set(session.exec(select(TriggerEvent.outbox_id).where(col(TriggerEvent.outbox_id).in_(ids))))
+            events = []
+            for row in rows:
+                person = people[row.person_id]
+                if trigger == ADDED:
+                    session.merge(Membership(person_id=person.id, campaign_id=campaign.id, list_id=list_id,
+                                             source="flow_action", added_at=now, origin=row.origin,
+                                             request_id=row.request_id))
+                else:
+                    for member in session.exec(select(Membership).where(
+                            Membership.person_id == person.id, Membership.campaign_id == campaign.id,
+                            Membership.source == "flow_action")):
+                        session.delete(member)
+                if row.id not in already:
+                    events.append(TriggerEvent(trigger=trigger, person_id=person.id, email=person.email,
+                                               campaign_id=campaign.id, campaign_name=campaign.name,
+                                               origin=row.origin, request_id=row.request_id, outbox_id=row.id,
+                                               at=now))
+            append_events(session, events)
+            session.flush()  # gives the new events their ids, which the published events carry
+            return events
+
+        written = self._transaction(write)
         report.done += len(rows)
         for row in rows:
             row.state, row.outcome = DONE, outcome
@@ -517,13 +508,11 @@ class SyncEngine:
             return
         now = self.clock()
 
-        def write():
-            with Session(self.store) as session:
-                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
-                             .values(state=state, outcome=outcome, reason=reason, done_at=now,
-                                     last_error=reason if state == FAILED else None))
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
+                         .values(state=state, outcome=outcome, reason=reason, done_at=now,
+                                 last_error=reason if state == FAILED else None))
+        self._transaction(write)
         for row in rows:
             row.state, row.outcome = state, outcome
         if outcome == "blocked":
@@ -538,12 +527,10 @@ class SyncEngine:
     def _mark_sent(self, rows: list[OutboxRow]) -> None:
         now = self.clock()
 
-        def write():
-            with Session(self.store) as session:
-                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
-                             .values(state=SENT, sent_at=now, attempts=OutboxRow.attempts + 1))
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
+                         .values(state=SENT, sent_at=now, attempts=OutboxRow.attempts + 1))
+        self._transaction(write)
         for row in rows:
             row.state = SENT
 
@@ -552,67 +539,57 @@ class SyncEngine:
         if not rows:
             return
 
-        def write():
-            with Session(self.store) as session:
-                for row in session.exec(select(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))):
-                    give_up = row.attempts >= MAX_ATTEMPTS
-                    row.state = FAILED if give_up else PENDING
-                    row.claimed_by = None
-                    row.last_error = error
-                    if give_up:
-                        row.outcome, row.reason = "failed", f"gave up after {row.attempts} attempts: {error}"
-                    session.add(row)
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            for row in session.exec(select(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))):
+                give_up = row.attempts >= MAX_ATTEMPTS
+                row.state = FAILED if give_up else PENDING
+                row.claimed_by = None
+                row.last_error = error
+                if give_up:
+                    row.outcome, row.reason = "failed", f"gave up after {row.attempts} attempts: {error}"
+                session.add(row)
+        self._transaction(write)
 
     def _release(self, rows: Iterable[OutboxRow]) -> None:
         ids = [r.id for r in rows]
         if not ids:
             return
 
-        def write():
-            with Session(self.store) as session:
-                session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids),
-                                                     col(OutboxRow.state).in_((CLAIMED, SENT)))
-                             .values(state=PENDING, claimed_by=None))
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids),
+                                                 col(OutboxRow.state).in_((CLAIMED, SENT)))
+                         .values(state=PENDING, claimed_by=None))
+        self._transaction(write)
 
     def _drop_membership(self, person_id: int, campaign_id: str, list_id: str) -> None:
-        def write():
-            with Session(self.store) as session:
-                row = session.get(Membership, (person_id, campaign_id, list_id))
-                if row is not None:
-                    session.delete(row)
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            row = session.get(Membership, (person_id, campaign_id, list_id))
+            if row is not None:
+                session.delete(row)
+        self._transaction(write)
 
     def _campaign(self, campaign_id: str) -> CampaignRecord:
         with Session(self.store) as session:
             return session.get(CampaignRecord, campaign_id)
 
     def _cache_campaign(self, campaign) -> None:
-        def write():
-            with Session(self.store) as session:
-                session.merge(CampaignRecord(id=campaign.id, name=campaign.name, code=campaign.code,
-                                             statecode=campaign.statecode, statuscode=campaign.statuscode,
-                                             refreshed_at=self.clock()))
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            session.merge(CampaignRecord(id=campaign.id, name=campaign.name, code=campaign.code,
+                                         statecode=campaign.statecode, statuscode=campaign.statuscode,
+                                         refreshed_at=self.clock()))
+        self._transaction(write)
 
     def _forget_campaign(self, campaign_id: str) -> None:
-        def write():
-            with Session(self.store) as session:
-                row = session.get(CampaignRecord, campaign_id)
-                if row is not None:
-                    session.delete(row)
-                session.commit()
-        _retrying(write)
+        def write(session: Session):
+            row = session.get(CampaignRecord, campaign_id)
+            if row is not None:
+                session.delete(row)
+        self._transaction(write)
 
     def _people(self, ids: list[int]) -> dict[int, Person]:
         result: dict[int, Person] = {}
         with Session(self.store) as session:
-            for chunk in _chunks(sorted(set(ids)), 500):
+            for chunk in chunked(sorted(set(ids)), 500):
                 for person in session.exec(select(Person).where(col(Person.id).in_(chunk))):
                     result[person.id] = person
         return result
@@ -620,45 +597,35 @@ class SyncEngine:
     # ---- queue management ----------------------------------------------------------------------
 
     def retry_failed(self, request_id: str | None = None) -> int:
-        def write():
-            with Session(self.store) as session:
-                query = select(OutboxRow).where(OutboxRow.state == FAILED, OutboxRow.outcome != "blocked")
-                if request_id:
-                    query = query.where(OutboxRow.request_id == request_id)
-                rows = list(session.exec(query))
-                for row in rows:
-                    row.state, row.outcome, row.reason, row.attempts, row.claimed_by = PENDING, None, None, 0, None
-                    session.add(row)
-                session.commit()
-                return len(rows)
-        return _retrying(write)
+        def write(session: Session):
+            query = select(OutboxRow).where(OutboxRow.state == FAILED, OutboxRow.outcome != "blocked")
+            if request_id:
+                query = query.where(OutboxRow.request_id == request_id)
+            rows = list(session.exec(query))
+            for row in rows:
+                row.state, row.outcome, row.reason, row.attempts, row.claimed_by = PENDING, None, None, 0, None
+                session.add(row)
+            return len(rows)
+        return self._transaction(write)
 
     def cancel(self, ids: Sequence[int] | None = None, request_id: str | None = None) -> int:
-        def write():
-            with Session(self.store) as session:
-                query = select(OutboxRow).where(col(OutboxRow.state).in_((PENDING, FAILED)))
-                if ids:
-                    query = query.where(col(OutboxRow.id).in_(list(ids)))
-                if request_id:
-                    query = query.where(OutboxRow.request_id == request_id)
-                rows = list(session.exec(query))
-                for row in rows:
-                    row.state, row.outcome, row.reason = CANCELLED, "cancelled", "cancelled by the user"
-                    session.add(row)
-                session.commit()
-                return len(rows)
-        return _retrying(write)
+        def write(session: Session):
+            query = select(OutboxRow).where(col(OutboxRow.state).in_((PENDING, FAILED)))
+            if ids:
+                query = query.where(col(OutboxRow.id).in_(list(ids)))
+            if request_id:
+                query = query.where(OutboxRow.request_id == request_id)
+            rows = list(session.exec(query))
+            for row in rows:
+                row.state, row.outcome, row.reason = CANCELLED, "cancelled", "cancelled by the user"
+                session.add(row)
+            return len(rows)
+        return self._transaction(write)
 
     def rows_of(self, request_id: str) -> list[OutboxRow]:
         with Session(self.store) as session:
             return list(session.exec(select(OutboxRow).where(OutboxRow.request_id == request_id)
                                      .order_by(OutboxRow.id)))
-
-
-def _chunks(items: Sequence, size: int):
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _pid_alive(pid: int) -> bool:
