@@ -1,0 +1,50 @@
+"""Drag-and-drop payloads: one MIME type per kind of thing dragged, carrying JSON of ids."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData
+
+PERSON_IDS = "application/x-campsync-person-ids"        # people dragged from the people table
+MEMBER_IDS = "application/x-campsync-member-ids"        # members dragged out of a campaign's member list
+
+
+def people_mime(person_ids: list[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(PERSON_IDS, json.dumps({"person_ids": [int(i) for i in person_ids]}).encode())
+    data.setText(f"{len(person_ids)} people")
+    return data
+
+
+def members_mime(campaign_id: str, person_ids: list[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(MEMBER_IDS, json.dumps({"campaign_id": campaign_id,
+                                         "person_ids": [int(i) for i in person_ids]}).encode())
+    data.setText(f"{len(person_ids)} members")
+    return data
+
+
+def read_people(data: QMimeData | None) -> list[int]:
+    """Person ids from a people drag; [] for anything else or a malformed payload."""
+    return _ids(data, PERSON_IDS).get("person_ids", [])
+
+
+def read_members(data: QMimeData | None) -> tuple[str | None, list[int]]:
+    payload = _ids(data, MEMBER_IDS)
+    return payload.get("campaign_id"), payload.get("person_ids", [])
+
+
+def _ids(data: QMimeData | None, mime: str) -> dict:
+    if data is None or not data.hasFormat(mime):
+        return {}
+    try:
+        payload = json.loads(bytes(data.data(mime)).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    if not isinstance(payload, dict):
+        return {}
+    ids = payload.get("person_ids")
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+        return {}
+    return payload
