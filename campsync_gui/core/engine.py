@@ -31,7 +31,7 @@ from ..dynamics.errors import AuthError, BadRequest, ConnectionFailed, DynamicsE
 from . import flows
 from .applists import app_list_name
 from .events import OUTBOX, PROBLEM, TRIGGER, Event, EventBus
-from .models import AppList, CampaignRecord, Membership, OutboxRow, Person, TriggerEvent
+from .models import AppList, CampaignRecord, FlowRequest, Membership, OutboxRow, Person, TriggerEvent
 from .settings import SyncSettings, load_settings
 from .triggers import ADDED, REMOVED, append_events, event_to_dict
 
@@ -155,6 +155,8 @@ class SyncEngine:
 
         def write(session: Session):
             session.add_all(rows)
+            session.merge(FlowRequest(request_id=request_id, action=plan.action, campaign_id=plan.campaign_id,
+                                      origin=origin, created_at=now))
 
         self._transaction(write)
         self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(rows)}))
@@ -265,7 +267,7 @@ class SyncEngine:
         if blocked:
             self._finish(rows, FAILED, "blocked", blocked, report)
             return
-        campaign = self._campaign(campaign_id)
+        campaign = self.campaign_record(campaign_id)
         people = self._people([r.person_id for r in rows])
         if action == flows.ADD:
             await self._add(campaign, rows, people, report)
@@ -568,7 +570,7 @@ class SyncEngine:
                 session.delete(row)
         self._transaction(write)
 
-    def _campaign(self, campaign_id: str) -> CampaignRecord:
+    def campaign_record(self, campaign_id: str) -> CampaignRecord:
         with Session(self.store) as session:
             return session.get(CampaignRecord, campaign_id)
 
@@ -596,11 +598,14 @@ class SyncEngine:
 
     # ---- queue management ----------------------------------------------------------------------
 
-    def retry_failed(self, request_id: str | None = None) -> int:
+    def retry_failed(self, request_id: str | None = None, ids: Sequence[int] | None = None) -> int:
         def write(session: Session):
-            query = select(OutboxRow).where(OutboxRow.state == FAILED, OutboxRow.outcome != "blocked")
+            # Blocked rows too: the campaign may be active again; execution re-checks and blocks them if not.
+            query = select(OutboxRow).where(OutboxRow.state == FAILED)
             if request_id:
                 query = query.where(OutboxRow.request_id == request_id)
+            if ids:
+                query = query.where(col(OutboxRow.id).in_(list(ids)))
             rows = list(session.exec(query))
             for row in rows:
                 row.state, row.outcome, row.reason, row.attempts, row.claimed_by = PENDING, None, None, 0, None

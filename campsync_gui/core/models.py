@@ -150,3 +150,15 @@ class ChainHead(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     seq: int = 0
     last_hash: str = ""
+
+
+class FlowRequest(SQLModel, table=True):
+    """One flow action as the operator asked for it (a drop, a CLI call): the journal that undo reads."""
+
+    request_id: str = Field(primary_key=True)
+    action: str
+    campaign_id: str
+    origin: str = ""
+    created_at: float = 0.0
+    undo_of: str | None = None      # set on the request that undid another
+    undone_by: str | None = None    # set on a request once it has been undone

@@ -14,6 +14,7 @@ from ..dynamics.connect import open_client
 from ..logs import setup_logging
 from ..paths import AppPaths
 from .main_window import MainWindow
+from .theme import apply_theme
 from .session import open_session
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ async def main_async(app: QApplication) -> int:
     try:
         await closing.wait()
     finally:
+        # Let the batch in flight finish; rows not started stay in the outbox for the next start.
+        await window.controller.shutdown()
         await client.aclose()
         session.close()
     return 0
@@ -55,5 +58,6 @@ def run_app() -> int:
     app.setApplicationName("CampSync")
     app.setOrganizationName("CampSync")
     install_excepthook()
+    apply_theme(app)
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(main_async(app))

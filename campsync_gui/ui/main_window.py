@@ -1,42 +1,38 @@
-"""The main window: campaigns and people of the connected org, the connection in the status bar."""
+"""The main window: people beside campaigns, the live log and the queue below, the connection in the status bar."""
 
 from __future__ import annotations
 
 import logging
+import time
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QMainWindow, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 from qasync import asyncSlot
+from sqlmodel import Session, select
 
+from ..core.engine import SyncEngine
+from ..core.events import EventBus
+from ..core.models import TriggerEvent
 from ..core.settings import load_settings
+from ..core.triggers import event_to_dict
 from ..dynamics.client import DataverseClient
 from ..dynamics.doctor import DoctorOptions
 from ..dynamics.errors import DynamicsError
-from .models.campaigns import CampaignTableModel
-from .models.people import PeopleTableModel
+from .bridge import EventBridge
+from .controller import FlowController
 from .session import AppSession
+from .theme import ENV_COLOURS
+from .widgets.campaigns_panel import CampaignsPanel
 from .widgets.doctor_dialog import DoctorDialog
+from .widgets.log_panel import LogPanel
+from .widgets.people_panel import PeoplePanel
+from .widgets.queue_panel import QueuePanel
 
 log = logging.getLogger(__name__)
 
-ENV_COLOURS = {"production": "#c5221f", "test": "#b26a00", "sandbox": "#1a73e8"}
-
-
-def _table(model) -> QTableView:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.setWordWrap(False)
-    view.horizontalHeader().setDefaultSectionSize(150)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+HISTORY_EVENTS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -44,108 +40,258 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.client = client
-        self.setWindowTitle("CampSync")
-        self.resize(1200, 760)
-        self.campaign_model = CampaignTableModel(self)
-        self.people_model = PeopleTableModel(self)
-        self.campaigns_view = _table(self.campaign_model)
-        self.people_view = _table(self.people_model)
-        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.store = session.engine
+        self.scope = session.connection.name
+        self.bus = EventBus()
+        self.engine = SyncEngine(self.store, client, scope=self.scope, bus=self.bus)
+        self.bridge = EventBridge(self.bus, self)
+        self.setWindowTitle(f"CampSync — {session.connection.name}")
+        self.resize(1400, 900)
 
+        self.people_panel = PeoplePanel(self.store)
+        self.campaigns_panel = CampaignsPanel(self.store)
+        self.log_panel = LogPanel()
+        self.queue_panel = QueuePanel(self.store, self.campaigns_panel.campaigns.names)
+        self.log_panel.connect_bridge(self.bridge)
+        self.queue_panel.connect_bridge(self.bridge)
+        self.controller = FlowController(self.engine, session.connection.environment, self)
+
+        self._build_layout()
+        self._build_menus()
+        self._build_status_bar()
+        self._wire()
+        self._restore_layout()
+        self.log_panel.load_history(self._history())
+
+    # ---- layout --------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setContentsMargins(10, 6, 10, 6)
-        if session.is_builtin_sandbox:
-            self.banner.setText("You are connected to the <b>built-in sandbox org</b> with demo data. Nothing you "
-                                "do here touches a real Dynamics 365 org. Add a connection to work on yours.")
+        if self.session.is_builtin_sandbox:
+            self.banner.setText("You are connected to the <b>built-in sandbox org</b> with demo data. Nothing you do "
+                                "here touches a real Dynamics 365 org. Add a connection (Admin → Connections) to "
+                                "work on yours.")
+            self.banner.setObjectName("sandboxBanner")
             self.banner.setStyleSheet("background:#e8f0fe;color:#174ea6;border-radius:4px;")
         else:
             self.banner.hide()
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self._titled("People", self.people_view))
-        splitter.addWidget(self._titled("Dynamics 365 campaigns", self.campaigns_view))
-        splitter.setSizes([760, 440])
-        self.splitter = splitter
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.setObjectName("topSplitter")
+        self.top_splitter.addWidget(self.people_panel)
+        self.top_splitter.addWidget(self.campaigns_panel)
+        self.top_splitter.setSizes([820, 580])
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.addTab(self.log_panel, "Live log")
+        self.bottom_tabs.addTab(self.queue_panel, "Queue")
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.bottom_tabs)
+        self.main_splitter.setSizes([620, 260])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._build_menus()
-        self._build_status_bar()
-        self._restore_layout()
 
-    def _titled(self, title: str, view: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(f"<b>{title}</b>")
-        layout.addWidget(label)
-        layout.addWidget(view)
-        return box
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        refresh = QAction("&Refresh from Dynamics", self, shortcut=QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(refresh)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Import people from CSV…", self.import_csv, "Ctrl+I")
+        self._action(file_menu, "&Pull people and members from Dynamics", self.pull_everything, "Ctrl+Shift+P")
+        self._action(file_menu, "&Refresh campaigns", self.refresh, QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        admin = self.menuBar().addMenu("&Admin")
-        self.test_action = QAction("&Test connectivity…", self, shortcut=QKeySequence("Ctrl+Shift+T"))
-        self.test_action.triggered.connect(self.open_doctor)
-        admin.addAction(self.test_action)
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo last flow action", self.undo, QKeySequence.StandardKey.Undo)
+        self._action(edit, "&Find people…", self.people_panel.focus_search, QKeySequence.StandardKey.Find)
+        edit.addAction(self.campaigns_panel.remove_action)
+        admin = bar.addMenu("&Admin")
+        self._action(admin, "&Connections…", self.open_connections, "Ctrl+Shift+C")
+        self._action(admin, "&Settings…", self.open_settings, "Ctrl+,")
+        self.test_action = self._action(admin, "&Test connectivity…", self.open_doctor, "Ctrl+Shift+T")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Open &log folder", self.open_log_folder)
 
     def _build_status_bar(self) -> None:
         conn = self.session.connection
         colour = ENV_COLOURS.get(conn.environment, "#5f6368")
         self.connection_label = QLabel(f"● {conn.name} ({conn.environment})")
-        self.connection_label.setStyleSheet(f"color:{colour};font-weight:bold;")
+        self.connection_label.setStyleSheet(f"color:{colour};font-weight:bold;padding:0 6px;")
+        self.latency_label = QLabel("latency —")
         self.sync_label = QLabel()
-        self.statusBar().addPermanentWidget(self.sync_label)
-        self.statusBar().addPermanentWidget(self.connection_label)
+        self.pending_label = QLabel("0 pending")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton("Cancel sync")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.controller.cancel_run)
+        status = self.statusBar()
+        for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.sync_label,
+                       self.latency_label, self.connection_label):
+            status.addPermanentWidget(widget)
         self._show_sync_state()
 
+    def _wire(self) -> None:
+        self.campaigns_panel.campaigns.add_requested.connect(self.on_add_requested)
+        self.campaigns_panel.remove_requested.connect(self.on_remove_requested)
+        self.people_panel.remove_requested.connect(self.on_remove_requested)
+        self.campaigns_panel.status.connect(self.show_status)
+        self.controller.status.connect(self.show_status)
+        self.controller.busy_changed.connect(self._busy)
+        self.controller.progress.connect(self._progress)
+        self.controller.changed.connect(self._schedule_reload)
+        self.controller.pending.connect(self._mark_pending)
+        self.queue_panel.retry_requested.connect(self.retry)
+        self.queue_panel.cancel_requested.connect(self.controller.cancel)
+        self.bridge.outbox_changed.connect(lambda _data: self._schedule_pending_count())
+        self.bridge.problem.connect(lambda text: self.show_status(text))
+        # Many confirmations arrive in bursts: reload the views at most a few times a second.
+        self._reload_timer = QTimer(self, singleShot=True, interval=300)
+        self._reload_timer.timeout.connect(self.reload_views)
+        self._touched: set[int] = set()  # people whose sync state a flow action may have changed
+        self._pending_timer = QTimer(self, singleShot=True, interval=250)
+        self._pending_timer.timeout.connect(self._update_pending)
+
+    # ---- state shown -----------------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 15000)
+
     def _show_sync_state(self) -> None:
-        settings = load_settings(self.session.engine, self.session.connection.name)
-        self.sync_label.setText("Campaign sync: on" if settings.campaign_sync_enabled else "Campaign sync: OFF")
+        settings = load_settings(self.store, self.scope)
+        on = settings.campaign_sync_enabled
+        self.sync_label.setText("Campaign sync: on" if on else "Campaign sync: OFF")
+        self.sync_label.setStyleSheet("" if on else "color:#c5221f;font-weight:bold;")
+        self.campaigns_panel.campaigns.sync_enabled = on
+        self.campaigns_panel.campaigns.prerequisite_problem = self.engine.readiness().prerequisite_problem
 
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = settings.value("main/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+    def _busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress_bar.setRange(0, 0)
 
-    def closeEvent(self, event) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
-        super().closeEvent(event)
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(f"{done} / {total}")
+
+    def _mark_pending(self, ids: list) -> None:
+        self._touched.update(ids)
+        self.people_panel.model.set_pending(set(ids) | self.people_panel.model.pending_ids())
+
+    def _schedule_reload(self) -> None:
+        self._reload_timer.start()
+
+    def _schedule_pending_count(self) -> None:
+        self._pending_timer.start()
+
+    def _update_pending(self) -> None:
+        count = self.engine.pending_count()
+        self.pending_label.setText(f"{count} pending")
+        if not count:
+            self.people_panel.model.set_pending(set())
+
+    def reload_views(self, *, people: bool = False) -> None:
+        """Refresh from the store. People are re-read in full only after an import or pull: at 200,000 rows
+        that takes most of a second, so after a flow action only the people it touched are re-read."""
+        self.campaigns_panel.reload()
+        if people:
+            self.people_panel.model.reload()
+        elif self._touched:
+            self.people_panel.model.refresh_people(set(self._touched))
+            if not self.engine.pending_count():
+                self._touched.clear()
+        self.queue_panel.refresh()
+        self._update_pending()
+        self._show_sync_state()
+
+    def _history(self) -> list[dict]:
+        with Session(self.store) as session:
+            rows = session.exec(select(TriggerEvent).order_by(TriggerEvent.id.desc()).limit(HISTORY_EVENTS)).all()
+        return [event_to_dict(e) for e in reversed(rows)]
+
+    # ---- loading from Dynamics -----------------------------------------------------------------
 
     @asyncSlot()
-    async def refresh(self) -> None:
-        self.statusBar().showMessage("Loading campaigns and people from Dynamics…")
+    async def refresh(self, *, people: bool | None = None) -> None:
+        """Campaigns and memberships from Dynamics; people too on the first start (empty store) or when asked."""
+        from ..core.people import list_people
+        from ..core.pull import pull_memberships, pull_people, refresh_campaigns
+
+        self.show_status("Reading campaigns from Dynamics…")
         try:
-            self.campaign_model.set_rows(await self.client.campaigns())
-            self.people_model.clear()
-            for kind in ("lead", "contact"):
-                async for page in self.client.iter_people(kind, page_size=1000):
-                    self.people_model.append_rows(page)
-            self.statusBar().showMessage(
-                f"{self.people_model.rowCount()} people, {self.campaign_model.rowCount()} campaigns loaded.", 8000)
+            started = time.perf_counter()
+            await self.client.whoami()
+            self.latency_label.setText(f"latency {1000 * (time.perf_counter() - started):.0f} ms")
+            await refresh_campaigns(self.store, self.client)
+            await self.engine.check_prerequisite(force=True)
+            if people or (people is None and not list_people(self.store, limit=1)):
+                self.show_status("Reading leads and contacts from Dynamics…")
+                await pull_people(self.store, self.client)
+            await pull_memberships(self.store, self.client, load_settings(self.store, self.scope))
         except DynamicsError as exc:
+            self.show_status(f"Could not read from Dynamics: {exc.message}")
             log.warning("refresh failed: %s", exc.message)
-            self.statusBar().showMessage(f"Could not load from Dynamics: {exc.message}")
+        finally:
+            self.reload_views(people=True)
+        if self.engine.pending_count():
+            self.show_status("Finishing flow actions left queued last time…")
+            await self.controller.run()
+        else:
+            self.show_status(f"{self.campaigns_panel.campaigns.rowCount()} campaigns loaded.")
+
+    @asyncSlot()
+    async def pull_everything(self) -> None:
+        await self.refresh(people=True)
+
+    @asyncSlot()
+    async def import_csv(self) -> None:
+        from ..core.people import import_csv
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "CSV files (*.csv);;All files (*)")
+        if not path:
+            return
+        report = import_csv(self.store, path)
+        details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.errors[:20])
+        QMessageBox.information(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
+        self.reload_views(people=True)
+
+    # ---- flow actions --------------------------------------------------------------------------
+
+    @asyncSlot(str, list)
+    async def on_add_requested(self, campaign_id: str, person_ids: list) -> None:
+        await self.controller.add(campaign_id, person_ids)
+
+    @asyncSlot(str, list)
+    async def on_remove_requested(self, campaign_id: str, person_ids: list) -> None:
+        await self.controller.remove(campaign_id, person_ids)
+
+    @asyncSlot()
+    async def undo(self) -> None:
+        await self.controller.undo()
+
+    @asyncSlot(list)
+    async def retry(self, ids: list) -> None:
+        await self.controller.retry(ids)
+
+    # ---- admin ---------------------------------------------------------------------------------
 
     def open_doctor(self) -> DoctorDialog:
-        settings = load_settings(self.session.engine, self.session.connection.name)
+        settings = load_settings(self.store, self.scope)
         dialog = DoctorDialog(self.session.connection, DoctorOptions(
             campaign_sync_enabled=settings.campaign_sync_enabled,
             prerequisite_solution=settings.prerequisite_solution,
@@ -153,3 +299,48 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.running = dialog.run()  # the task, so callers (and tests) can await the report
         return dialog
+
+    def open_connections(self):
+        from .widgets.connections_dialog import ConnectionsDialog
+
+        dialog = ConnectionsDialog(self.store, self)
+        dialog.connection_changed.connect(lambda name: self.show_status(
+            f"Connection {name!r} is the default now: restart CampSync to use it." if name else
+            "No connection left: CampSync will use its built-in sandbox org after a restart."))
+        dialog.show()
+        return dialog
+
+    def open_settings(self):
+        from .widgets.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.store, self.scope, self)
+        dialog.sync_toggled.connect(self.on_sync_toggled)
+        dialog.show()
+        return dialog
+
+    @asyncSlot(bool)
+    async def on_sync_toggled(self, enabled: bool) -> None:
+        self._show_sync_state()
+        if enabled:  # as in Marketo: turning campaign sync back on refreshes campaigns and list links
+            await self.refresh(people=False)
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log_dir)))
+
+    # ---- window state --------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        if (geometry := settings.value("main/geometry")) is not None:
+            self.restoreGeometry(geometry)
+        for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
+            if (state := settings.value(f"main/{splitter.objectName()}")) is not None:
+                splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
+            settings.setValue(f"main/{splitter.objectName()}", splitter.saveState())
+        self.bridge.close()
+        super().closeEvent(event)

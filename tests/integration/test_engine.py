@@ -51,7 +51,7 @@ def app_list_members(org, campaign_id, member_type, prefix="CampSync"):
 
 
 async def do(engine, people, campaign_id, action, origin="test"):
-    campaign = engine._campaign(campaign_id)
+    campaign = engine.campaign_record(campaign_id)
     plan = engine.plan(people, campaign, action)
     request_id = engine.enqueue(plan, origin=origin) if plan.runnable else None
     report = await engine.run()
@@ -120,7 +120,7 @@ async def test_person_without_email_or_name_is_blocked_with_a_reason(org, world)
         s.add(nameless)
         s.commit()
         s.refresh(nameless)
-    plan = world.plan([nameless], world._campaign(active_campaign(org)["campaignid"]), flows.ADD)
+    plan = world.plan([nameless], world.campaign_record(active_campaign(org)["campaignid"]), flows.ADD)
     assert plan.items[0].outcome == flows.BLOCKED and "last name" in plan.items[0].reason
 
 
@@ -151,7 +151,7 @@ async def test_remove_takes_off_only_what_campsync_added(org, world):
 
 async def test_inactive_campaign_is_blocked_when_planned(org, world):
     inactive = next(r for r in org.state.campaigns.values() if r["statecode"] == 1)
-    plan = world.plan(people_where(world)[:3], world._campaign(inactive["campaignid"]), flows.ADD)
+    plan = world.plan(people_where(world)[:3], world.campaign_record(inactive["campaignid"]), flows.ADD)
     assert {i.outcome for i in plan.items} == {flows.BLOCKED}
     assert "inactive" in plan.items[0].reason
 
@@ -159,7 +159,7 @@ async def test_inactive_campaign_is_blocked_when_planned(org, world):
 async def test_campaign_deactivated_between_preview_and_run(org, world):
     campaign = active_campaign(org)
     people = people_where(world, dynamics_type="lead")[:4]
-    plan = world.plan(people, world._campaign(campaign["campaignid"]), flows.ADD)
+    plan = world.plan(people, world.campaign_record(campaign["campaignid"]), flows.ADD)
     request_id = world.enqueue(plan, origin="test")
     org.state.set_campaign_state(campaign["campaignid"], active=False)
     report = await world.run()
@@ -174,13 +174,13 @@ async def test_sync_disabled_blocks_every_flow_action(org, world):
     settings = load_settings(world.store, "t")
     settings.campaign_sync_enabled = False
     save_settings(world.store, settings, "t")
-    plan = world.plan(people_where(world)[:2], world._campaign(active_campaign(org)["campaignid"]), flows.ADD)
+    plan = world.plan(people_where(world)[:2], world.campaign_record(active_campaign(org)["campaignid"]), flows.ADD)
     assert all(i.outcome == flows.BLOCKED and "disabled" in i.reason for i in plan.items)
 
 
 async def test_sync_disabled_after_enqueue_blocks_at_execution(org, world):
     campaign = active_campaign(org)
-    plan = world.plan(people_where(world)[:2], world._campaign(campaign["campaignid"]), flows.ADD)
+    plan = world.plan(people_where(world)[:2], world.campaign_record(campaign["campaignid"]), flows.ADD)
     request_id = world.enqueue(plan, origin="test")
     settings = load_settings(world.store, "t")
     settings.campaign_sync_enabled = False
@@ -192,7 +192,7 @@ async def test_sync_disabled_after_enqueue_blocks_at_execution(org, world):
 async def test_old_prerequisite_solution_blocks_flow_actions(org, world):
     org.knobs.solution_version = "4.1.9.0"
     assert "older than the required 4.2.0.0" in await world.check_prerequisite(force=True)
-    plan = world.plan(people_where(world)[:1], world._campaign(active_campaign(org)["campaignid"]), flows.ADD)
+    plan = world.plan(people_where(world)[:1], world.campaign_record(active_campaign(org)["campaignid"]), flows.ADD)
     assert plan.items[0].outcome == flows.BLOCKED and "4.1.9.0" in plan.items[0].reason
 
 
@@ -285,7 +285,7 @@ async def test_ten_thousand_people_take_far_fewer_requests_than_people(org, worl
 async def test_org_down_keeps_every_action_pending_until_it_is_back(org, world):
     campaign = active_campaign(org)
     people = people_where(world, dynamics_type="lead")[:5]
-    plan = world.plan(people, world._campaign(campaign["campaignid"]), flows.ADD)
+    plan = world.plan(people, world.campaign_record(campaign["campaignid"]), flows.ADD)
     request_id = world.enqueue(plan, origin="test")
     org.knobs.fail_rate = 1.0  # every API request fails: 503s and dropped connections
     report = await world.run()

@@ -1,20 +1,28 @@
-"""The window on the sandbox org: campaigns and people load, inactive campaigns are greyed, doctor runs live."""
+"""The window on the sandbox org, driven as an operator would: drops, previews, removals, undo, doctor."""
+
+import asyncio
+import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
+from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.store import open_store
 from campsync_gui.dynamics.connect import open_client
 from campsync_gui.paths import AppPaths
 from campsync_gui.ui.main_window import MainWindow
+from campsync_gui.ui.mime import members_mime, people_mime
 from campsync_gui.ui.models.campaigns import COL_NAME, RowRole
+from campsync_gui.ui.models.log import COL_CAMPAIGN, COL_PERSON, COL_TRIGGER
 from campsync_gui.ui.session import AppSession
 from support import connection_for
 
 
 @pytest.fixture
 def window(org, qtbot, qloop, tmp_path):
+    built = []
+
     def build(**overrides):
         paths = AppPaths(tmp_path / "home").ensure()
         conn = connection_for(org, **overrides)
@@ -25,25 +33,201 @@ def window(org, qtbot, qloop, tmp_path):
         built.append(client)
         return win
 
-    built = []
     yield build
     for client in built:
         qloop.run_until_complete(client.aclose())
 
 
-def test_campaigns_and_people_load_from_the_org(org, window, qloop):
+def wait_until(qloop, predicate, timeout=20.0):
+    async def poll():
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError("timed out waiting for the window")
+            await asyncio.sleep(0.02)
+    qloop.run_until_complete(poll())
+
+
+@pytest.fixture
+def loaded(window, qloop):
     win = window()
-    qloop.run_until_complete(win.refresh())
-    model = win.campaign_model
+    qloop.run_until_complete(win.refresh(people=True))
+    return win
+
+
+def campaign_index(win, campaign_id):
+    model = win.campaigns_panel.campaigns
+    return model.index(model.row_of(campaign_id), COL_NAME)
+
+
+def person_ids_with(win, **wanted):
+    model = win.people_panel.model
+    return [pid for pid in model.matching_person_ids()
+            if all(getattr(model.person_at(model.row_for_person(pid)), k) == v for k, v in wanted.items())]
+
+
+def drag_people(win, person_ids):
+    """What the people view hands to Qt when the operator drags the selected rows."""
+    model = win.people_panel.model
+    indexes = [model.index(model.row_for_person(pid), 0) for pid in person_ids]
+    return model.mimeData(indexes)
+
+
+def log_rows(win):
+    win.log_panel.flush()
+    model = win.log_panel.model
+    return [(model.index(r, COL_TRIGGER).data(), model.index(r, COL_PERSON).data(), model.index(r, COL_CAMPAIGN).data())
+            for r in range(model.rowCount())]
+
+
+def confirm_preview(win, qloop):
+    wait_until(qloop, lambda: win.controller.preview is not None)
+    preview = win.controller.preview
+    counts = preview.plan.counts()
+    preview.accept()
+    return preview, counts
+
+
+def finish_sync(win, qloop):
+    wait_until(qloop, lambda: win.controller.preview is None and not win.engine.pending_count()
+               and (win.controller._run_task is None or win.controller._run_task.done()))
+    win.reload_views()
+
+
+def active_campaign(org):
+    return sorted((r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"]),
+                  key=lambda r: r["name"])[0]
+
+
+def test_campaigns_and_people_load_from_the_org(org, loaded):
+    model = loaded.campaigns_panel.campaigns
     names = {model.index(r, COL_NAME).data() for r in range(model.rowCount())}
     assert names == {row["name"] for row in org.state.campaigns.values() if not row["istemplate"]}
     inactive = [model.index(r, COL_NAME) for r in range(model.rowCount())
                 if not model.index(r, COL_NAME).data(RowRole).active]
     assert len(inactive) == 2
     assert inactive[0].data(Qt.ItemDataRole.ForegroundRole) is not None, "inactive campaigns are greyed"
-    assert "Inactive in Dynamics" in inactive[0].data(Qt.ItemDataRole.ToolTipRole)
-    assert win.people_model.rowCount() == len(org.state.leads) + len(org.state.contacts)
-    assert "sandbox" in win.connection_label.text()
+    assert loaded.people_panel.model.total_count() == len(org.state.leads) + len(org.state.contacts)
+    assert "sandbox" in loaded.connection_label.text()
+
+
+def test_drop_people_on_a_campaign_preview_confirm_reaches_the_org_and_the_log(org, loaded, qloop, qtbot):
+    campaign = active_campaign(org)
+    leads = person_ids_with(loaded, type="lead")[:6]
+    contacts = person_ids_with(loaded, type="contact")[:4]
+    mime = drag_people(loaded, leads + contacts)
+    model = loaded.campaigns_panel.campaigns
+    target = campaign_index(loaded, campaign["campaignid"])
+    assert model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    with qtbot.waitSignal(model.add_requested) as requested:
+        assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert requested.args == [campaign["campaignid"], sorted(leads + contacts)]
+    preview, counts = confirm_preview(loaded, qloop)
+    assert counts["will_add"] == 10 and preview.confirm_button.text() == "Add 10 people"
+    finish_sync(loaded, qloop)
+    people = loaded.people_panel.model
+    ids = {people.person_at(people.row_for_person(p)).dynamics_id for p in leads + contacts}
+    members = set()
+    for kind in ("lead", "contact"):
+        members |= org.state.members_of(org.state.find_list(app_list_name("CampSync", kind, campaign["campaignid"]))["listid"])
+    assert members == ids
+    rows = log_rows(loaded)
+    assert len(rows) == 10 and {r[0] for r in rows} == {"Added to Microsoft Campaign"}
+    assert {r[2] for r in rows} == {campaign["name"]}
+    row = loaded.campaigns_panel.campaigns.campaign(campaign["campaignid"])
+    assert row.flow_count == 10
+
+
+def test_drop_on_an_inactive_campaign_is_refused_at_once(org, loaded, qtbot):
+    inactive = next(r for r in org.state.campaigns.values() if r["statecode"] == 1)
+    mime = drag_people(loaded, person_ids_with(loaded, type="lead")[:2])
+    model = loaded.campaigns_panel.campaigns
+    target = campaign_index(loaded, inactive["campaignid"])
+    before = len(org.request_log)
+    assert not model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    with qtbot.waitSignal(model.drop_refused) as refused:
+        assert not model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert "inactive" in refused.args[0]
+    assert loaded.controller.preview is None and len(org.request_log) == before, "no round trip"
+    assert "inactive" in loaded.statusBar().currentMessage()
+
+
+def test_drop_while_sync_is_disabled_is_refused(org, loaded, qtbot):
+    loaded.campaigns_panel.campaigns.sync_enabled = False
+    mime = drag_people(loaded, person_ids_with(loaded, type="lead")[:1])
+    model = loaded.campaigns_panel.campaigns
+    with qtbot.waitSignal(model.drop_refused) as refused:
+        model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, campaign_index(loaded, active_campaign(org)["campaignid"]))
+    assert "disabled" in refused.args[0]
+
+
+def test_people_payload_dropped_between_rows_is_refused(loaded):
+    mime = drag_people(loaded, person_ids_with(loaded, type="lead")[:1])
+    assert not loaded.campaigns_panel.campaigns.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+
+
+def test_dragging_members_out_removes_only_campsync_members(org, loaded, qloop, qtbot):
+    campaign = active_campaign(org)
+    cid = campaign["campaignid"]
+    ours = person_ids_with(loaded, type="lead")[:3]
+    loaded.campaigns_panel.campaigns.dropMimeData(drag_people(loaded, ours), Qt.DropAction.CopyAction, -1, -1,
+                                                  campaign_index(loaded, cid))
+    confirm_preview(loaded, qloop)
+    finish_sync(loaded, qloop)
+    loaded.campaigns_panel.select_campaign(cid)
+    members = loaded.campaigns_panel.members
+    crm = [members.index(r, 0).data(RowRole) for r in range(members.rowCount())]
+    crm_member = next(m for m in crm if not m.flow_action)
+    assert "CRM" in members.index([m.person_id for m in crm].index(crm_member.person_id), 2).data()
+
+    # Dragging a CRM member back to the people table: the preview shows why it is skipped, nothing is sent.
+    people = loaded.people_panel.model
+    with qtbot.waitSignal(people.remove_requested):
+        assert people.dropMimeData(members_mime(cid, [crm_member.person_id]), Qt.DropAction.MoveAction, -1, -1,
+                                   QModelIndex())
+    wait_until(qloop, lambda: loaded.controller.preview is not None)
+    preview = loaded.controller.preview
+    assert preview.plan.items[0].outcome == "skip" and "outside CampSync" in preview.plan.items[0].reason
+    assert not preview.confirm_button.isEnabled()
+    preview.reject()
+    wait_until(qloop, lambda: loaded.controller.preview is None)
+
+    # Our own members: dragged out, they leave the app list in Dynamics and the log says so.
+    mime = members.mimeData([members.index(r, 0) for r in range(members.rowCount())
+                             if members.index(r, 0).data(RowRole).person_id in ours[:2]])
+    people.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    preview, counts = confirm_preview(loaded, qloop)
+    assert counts["will_remove"] == 2
+    finish_sync(loaded, qloop)
+    lst = org.state.find_list(app_list_name("CampSync", "lead", cid))
+    remaining = {people.person_at(people.row_for_person(ours[2])).dynamics_id}
+    assert org.state.members_of(lst["listid"]) == remaining
+    assert [r[0] for r in log_rows(loaded)].count("Removed from Microsoft Campaign") == 2
+
+
+def test_undo_reverses_the_last_drop_and_works_after_a_restart(org, window, qloop):
+    first = window()
+    qloop.run_until_complete(first.refresh(people=True))
+    campaign = active_campaign(org)
+    cid = campaign["campaignid"]
+    ids = person_ids_with(first, type="contact")[:3]
+    first.campaigns_panel.campaigns.dropMimeData(drag_people(first, ids), Qt.DropAction.CopyAction, -1, -1,
+                                                 campaign_index(first, cid))
+    confirm_preview(first, qloop)
+    finish_sync(first, qloop)
+    lst = org.state.find_list(app_list_name("CampSync", "contact", cid))
+    assert len(org.state.members_of(lst["listid"])) == 3
+    first.close()
+
+    second = window()  # a new window on the same store: the journal is in the store
+    qloop.run_until_complete(second.refresh(people=False))
+    qloop.run_until_complete(second.undo())
+    finish_sync(second, qloop)
+    assert org.state.members_of(lst["listid"]) == set()
+    rows = log_rows(second)
+    assert [r[0] for r in rows].count("Removed from Microsoft Campaign") == 3
+    qloop.run_until_complete(second.undo())
+    assert "Nothing to undo" in second.statusBar().currentMessage()
 
 
 def test_connectivity_dialog_on_a_good_profile(window, qloop):

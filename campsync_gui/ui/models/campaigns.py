@@ -1,26 +1,72 @@
-"""Qt table model of Dynamics campaigns (name, state, status); inactive ones are greyed."""
+"""Campaigns table: name, state badge, member counts; the drop target for Add to Microsoft Campaign."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from sqlalchemy import func
+from sqlmodel import Session, select
 
-from ...dynamics.entities import Campaign
+from ...core.models import CampaignRecord, Membership
+from ..mime import PERSON_IDS, read_people
 
-COL_NAME, COL_STATE, COL_STATUS = range(3)
-HEADERS = ("Campaign", "State", "Status")
+COL_NAME, COL_STATE, COL_FLOW, COL_CRM = range(4)
+HEADERS = ("Campaign", "State", "Added by CampSync", "In CRM lists")
+SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1
+INACTIVE_GREY = QColor("#8a8f98")
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    id: str
+    name: str
+    active: bool
+    status: str
+    flow_count: int
+    crm_count: int
 
 
 class CampaignTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Campaign] = []
+    """Rows come from the store's campaign cache; dropping people on a row asks for an add."""
 
-    def set_rows(self, rows: list[Campaign]) -> None:
+    add_requested = Signal(str, list)  # campaign id, person ids
+    drop_refused = Signal(str)         # why this drop cannot happen, shown at once
+
+    def __init__(self, engine, parent=None):
+        super().__init__(parent)
+        self._store = engine
+        self._rows: list[CampaignRow] = []
+        self.sync_enabled = True
+        self.prerequisite_problem: str | None = None
+
+    # ---- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        from ...dynamics.entities import CAMPAIGN_STATUS
+
+        with Session(self._store) as session:
+            campaigns = list(session.exec(select(CampaignRecord).order_by(CampaignRecord.name)))
+            counts = {(cid, source): n for cid, source, n in session.exec(
+                select(Membership.campaign_id, Membership.source, func.count()).group_by(
+                    Membership.campaign_id, Membership.source))}
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [CampaignRow(c.id, c.name, c.active, CAMPAIGN_STATUS.get(c.statuscode, ""),
+                                  counts.get((c.id, "flow_action"), 0), counts.get((c.id, "crm"), 0))
+                      for c in campaigns]
         self.endResetModel()
+
+    def row_of(self, campaign_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == campaign_id), -1)
+
+    def campaign(self, campaign_id: str) -> CampaignRow | None:
+        row = self.row_of(campaign_id)
+        return self._rows[row] if row >= 0 else None
+
+    def names(self) -> dict[str, str]:
+        return {r.id: r.name for r in self._rows}
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -36,13 +82,68 @@ class CampaignTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        campaign = self._rows[index.row()]
+        row = self._rows[index.row()]
+        col = index.column()
         if role == RowRole:
-            return campaign
+            return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (campaign.name, "Active" if campaign.active else "Inactive", campaign.status_label)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not campaign.active:
-            return QBrush(QColor("#8a8f98"))
-        if role == Qt.ItemDataRole.ToolTipRole and not campaign.active:
-            return "Inactive in Dynamics: people cannot be added to or removed from it."
+            return (row.name, ("Active" if row.active else "Inactive"), row.flow_count, row.crm_count)[col]
+        if role == SortRole:
+            return (row.name.lower(), row.active, row.flow_count, row.crm_count)[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not row.active:
+                return QBrush(INACTIVE_GREY)
+            if col == COL_STATE:
+                return QBrush(QColor("#1e8e3e"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_FLOW, COL_CRM):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            reason = self.refusal(row)
+            return f"{row.name} — {row.status}" + (f"\nDrops refused: {reason}" if reason else
+                                                    "\nDrop people here to add them.")
         return None
+
+    # ---- drop target ---------------------------------------------------------------------------
+
+    def refusal(self, row: CampaignRow | None) -> str | None:
+        """Why people cannot be added to this campaign right now, known without asking Dynamics."""
+        if row is None:
+            return "drop people onto a campaign row"
+        if not self.sync_enabled:
+            return "campaign sync is disabled for this connection (Admin → Settings)"
+        if self.prerequisite_problem:
+            return self.prerequisite_problem
+        if not row.active:
+            return f"campaign {row.name!r} is inactive in Dynamics"
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDropEnabled if index.isValid() else base
+
+    def mimeTypes(self):
+        return [PERSON_IDS]
+
+    def supportedDropActions(self):
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def _target(self, row: int, parent: QModelIndex) -> CampaignRow | None:
+        # Dropped onto a row: Qt passes row=-1 and the row as parent. Between rows: no campaign.
+        if parent.isValid():
+            return self._rows[parent.row()]
+        return None
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return bool(read_people(data)) and self.refusal(self._target(row, parent)) is None
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        person_ids = read_people(data)
+        if not person_ids:
+            return False
+        target = self._target(row, parent)
+        reason = self.refusal(target)
+        if reason:
+            self.drop_refused.emit(f"Cannot add {len(person_ids)} people: {reason}.")
+            return False
+        self.add_requested.emit(target.id, person_ids)
+        return True

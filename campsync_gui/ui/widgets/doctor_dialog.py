@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTableWidgetItem, QVBoxLayout)
 from qasync import asyncSlot
 
+from ..theme import STATUS_COLOURS
 from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorOptions, DoctorReport, run_doctor
 
-STATUS_COLOURS = {"ok": "#1e8e3e", "warn": "#b26a00", "fail": "#c5221f", "skip": "#8a8f98"}
 
 
 class DoctorDialog(QDialog):

@@ -1,0 +1,122 @@
+"""Members of the selected campaign with their provenance; CampSync's own can be dragged out to remove them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from sqlmodel import Session, select
+
+from ...core.models import Membership, Person
+from ..mime import MEMBER_IDS, members_mime
+
+COL_NAME, COL_EMAIL, COL_SOURCE, COL_WHEN, COL_BY = range(5)
+HEADERS = ("Name", "Email", "Added", "When", "By")
+SortRole = Qt.ItemDataRole.UserRole
+RowRole = Qt.ItemDataRole.UserRole + 1
+LOCKED_GREY = QColor("#6b7280")
+
+ORIGIN_WORDS = {"drag-and-drop": "Drag and drop", "cli": "Command line", "undo": "Undo", "pull": "Read from Dynamics"}
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    person_id: int
+    name: str
+    email: str
+    flow_action: bool
+    added_at: float
+    origin: str
+
+    @property
+    def locked_reason(self) -> str | None:
+        if self.flow_action:
+            return None
+        return "added outside CampSync (a CRM list): CampSync removes only people its flow actions added"
+
+
+def origin_words(origin: str) -> str:
+    if origin.startswith("trigger campaign:"):
+        return "Trigger campaign " + origin.split(":", 1)[1].strip()
+    return ORIGIN_WORDS.get(origin, origin or "—")
+
+
+class MembersTableModel(QAbstractTableModel):
+    def __init__(self, engine, parent=None):
+        super().__init__(parent)
+        self._store = engine
+        self.campaign_id: str | None = None
+        self._rows: list[MemberRow] = []
+
+    def show_campaign(self, campaign_id: str | None) -> None:
+        self.campaign_id = campaign_id
+        rows: dict[int, MemberRow] = {}
+        if campaign_id:
+            with Session(self._store) as session:
+                for member, person in session.exec(
+                        select(Membership, Person).where(Membership.campaign_id == campaign_id,
+                                                         Membership.person_id == Person.id)):
+                    ours = member.source == "flow_action"
+                    known = rows.get(person.id)
+                    if known is None or (ours and not known.flow_action):
+                        rows[person.id] = MemberRow(person.id, person.name, person.email or "", ours,
+                                                    member.added_at or 0.0, member.origin or "")
+        self.beginResetModel()
+        self._rows = sorted(rows.values(), key=lambda r: (not r.flow_action, r.name.lower()))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
+            source = "By CampSync" if row.flow_action else "🔒 CRM list"
+            by = origin_words(row.origin) if row.flow_action else "Dynamics"
+            return (row.name, row.email, source, when, by)[col]
+        if role == SortRole:
+            return (row.name.lower(), row.email, row.flow_action, row.added_at, row.origin)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and not row.flow_action:
+            return QBrush(LOCKED_GREY)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.locked_reason or "Added by CampSync: drag back to the people list (or press Delete) to remove."
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self):
+        return [MEMBER_IDS]
+
+    def supportedDragActions(self):
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeData(self, indexes):
+        ids = sorted({self._rows[i.row()].person_id for i in indexes if i.isValid()})
+        return members_mime(self.campaign_id or "", ids)
+
+    def rows_for(self, indexes) -> list[MemberRow]:
+        seen, rows = set(), []
+        for index in indexes:
+            row = index.data(RowRole)
+            if row is not None and row.person_id not in seen:
+                seen.add(row.person_id)
+                rows.append(row)
+        return rows

@@ -1,0 +1,220 @@
+"""Qt table model of the outbox rows still to do or failed: pending, running (claimed/sent) and failed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy import case, func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ...core.engine import CLAIMED, FAILED, PENDING, SENT
+from ...core.models import OutboxRow, Person
+
+COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE = range(7)
+HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message")
+SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
+RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the QueueRow
+
+SHOWN_STATES = (PENDING, CLAIMED, SENT, FAILED)
+STATE_WORDS = {PENDING: "Pending", CLAIMED: "Running", SENT: "Running", FAILED: "Failed"}
+ACTION_WORDS = {"add": "Add", "remove": "Remove"}
+FAILED_COLOUR = "#c5221f"
+DEFAULT_MAX_ROWS = 5_000
+_RESET_ABOVE_RUNS = 64  # more scattered changes than this: a reset is cheaper than many small signals
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One outbox row as the queue shows it (the person's email and the campaign's name resolved)."""
+
+    id: int
+    action: str
+    person_id: int
+    email: str
+    campaign_id: str
+    campaign: str
+    state: str          # the engine's state: pending / claimed / sent / failed
+    attempts: int
+    message: str        # last_error, else reason
+    outcome: str
+    request_id: str
+    origin: str
+    # Derived once, so data() and the sorting proxy (n log n calls on a long queue) only index a tuple.
+    display: tuple = field(init=False, compare=False, repr=False)
+    sort_keys: tuple = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        display = (str(self.id), self.action_text, self.email, self.campaign, self.state_text, str(self.attempts),
+                   self.message)
+        object.__setattr__(self, "display", display)
+        object.__setattr__(self, "sort_keys", (self.id, display[1], self.email.lower(), self.campaign.lower(),
+                                               display[4], self.attempts, self.message.lower()))
+
+    @property
+    def state_text(self) -> str:
+        return STATE_WORDS.get(self.state, self.state.capitalize())
+
+    @property
+    def action_text(self) -> str:
+        return ACTION_WORDS.get(self.action, self.action.capitalize())
+
+    @property
+    def failed(self) -> bool:
+        return self.state == FAILED
+
+    @property
+    def running(self) -> bool:
+        return self.state in (CLAIMED, SENT)
+
+    @property
+    def cancellable(self) -> bool:
+        """The engine cancels pending and failed rows only (a running one is already on its way)."""
+        return self.state in (PENDING, FAILED)
+
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    rows: list[QueueRow]
+    counts: dict[str, int]  # "pending" / "running" / "failed" → rows in the store (not only those shown)
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.rows) < sum(self.counts.values())
+
+
+def read_queue(store: Engine, campaign_names: dict[str, str] | None = None, *,
+               limit: int = DEFAULT_MAX_ROWS) -> QueueSnapshot:
+    """The open and failed outbox rows (one query joining Person for the email) and the counts per state.
+
+    With more than `limit` rows, failed and running rows are kept first, then the oldest pending ones.
+    """
+    names = campaign_names or {}
+    priority = case((OutboxRow.state == FAILED, 0), (col(OutboxRow.state).in_((CLAIMED, SENT)), 1), else_=2)
+    query = (select(OutboxRow.id, OutboxRow.action, OutboxRow.person_id, Person.email, OutboxRow.campaign_id,
+                    OutboxRow.state, OutboxRow.attempts, OutboxRow.last_error, OutboxRow.reason, OutboxRow.outcome,
+                    OutboxRow.request_id, OutboxRow.origin)
+             .join(Person, Person.id == OutboxRow.person_id, isouter=True)
+             .where(col(OutboxRow.state).in_(SHOWN_STATES))
+             .order_by(priority, OutboxRow.id)
+             .limit(limit))
+    with Session(store) as session:
+        counts = {"pending": 0, "running": 0, "failed": 0}
+        for state, count in session.exec(select(OutboxRow.state, func.count()).where(
+                col(OutboxRow.state).in_(SHOWN_STATES)).group_by(OutboxRow.state)):
+            counts["running" if state in (CLAIMED, SENT) else state] += count
+        rows = [QueueRow(id=id_, action=action, person_id=person_id, email=email or f"person {person_id}",
+                         campaign_id=campaign_id, campaign=names.get(campaign_id) or campaign_id, state=state,
+                         attempts=attempts or 0, message=last_error or reason or "", outcome=outcome or "",
+                         request_id=request_id or "", origin=origin or "")
+                for (id_, action, person_id, email, campaign_id, state, attempts, last_error, reason, outcome,
+                     request_id, origin) in session.exec(query)]
+    rows.sort(key=lambda row: row.id)
+    return QueueSnapshot(rows, counts)
+
+
+def failed_ids(store: Engine) -> list[int]:
+    """Every failed outbox row, shown or not."""
+    with Session(store) as session:
+        return list(session.exec(select(OutboxRow.id).where(OutboxRow.state == FAILED).order_by(OutboxRow.id)))
+
+
+def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows ordered by outbox id. `set_rows` applies the difference (removes, inserts, dataChanged)
+    instead of resetting, so the selection and the scroll position survive a refresh."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[QueueRow] = []
+        self._red = QBrush(QColor(FAILED_COLOUR))
+
+    @property
+    def rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def row_object(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def set_rows(self, rows: Iterable[QueueRow]) -> None:
+        new = sorted(rows, key=lambda r: r.id)
+        new_ids = {r.id for r in new}
+        old_ids = {r.id for r in self._rows}
+        gone = [i for i, r in enumerate(self._rows) if r.id not in new_ids]
+        gone_runs = _runs(gone)
+        arriving = [i for i, r in enumerate(new) if r.id not in old_ids]
+        arriving_runs = _runs(arriving)
+        if len(gone_runs) + len(arriving_runs) > _RESET_ABOVE_RUNS:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        for first, last in reversed(gone_runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        # What is left is the old rows that stay, in id order: a subsequence of `new`. Insert the
+        # arriving runs at their final positions (ascending, so each earlier insert is already in place).
+        for first, last in arriving_runs:
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._rows[first:first] = new[first:last + 1]
+            self.endInsertRows()
+        changed = [i for i, (old, fresh) in enumerate(zip(self._rows, new)) if old != fresh]
+        self._rows = new
+        for first, last in _runs(changed):
+            self._rows_changed(first, last)
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+
+    # ---- Qt model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.display[column]
+        if role == SortRole:
+            return row.sort_keys[column]
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and row.failed:
+            return self._red
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ID, COL_ATTEMPTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.failed and row.message:
+                return row.message  # the server's message, in full
+            if column == COL_MESSAGE and row.message:
+                return row.message
+            if column == COL_ID:
+                return f"request {row.request_id} · {row.origin}" if row.request_id else None
+        return None
+

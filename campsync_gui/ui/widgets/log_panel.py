@@ -1,0 +1,304 @@
+"""Live log of trigger events and problems: batched, bounded, pausable, filterable and exportable."""
+
+from __future__ import annotations
+
+import csv
+from collections import deque
+from datetime import datetime
+
+from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS, HEADERS,
+                          KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
+
+FLUSH_INTERVAL_MS = 100
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+class LogPanel(QWidget):
+    """The live log. Events go to a pending buffer; a timer moves the buffer into the model in one insert.
+
+    `add_event` / `add_problem` may be called from any thread: they only append to a thread-safe
+    buffer, and the flush (which touches the model and the widgets) always runs on the panel's thread.
+    """
+
+    exported = Signal(str, int)  # path, rows written
+
+    def __init__(self, parent: QWidget | None = None, *, max_rows: int = DEFAULT_MAX_ROWS,
+                 flush_interval_ms: int = FLUSH_INTERVAL_MS):
+        super().__init__(parent)
+        self._pending: deque[LogEntry] = deque()
+        self._unseen = 0
+        self._removed_above = 0
+        self._campaigns: dict[str, str] = {}  # campaign key → name, as seen in events
+
+        self.model = LogModel(max_rows, self)
+        self.proxy = LogFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.rowsAboutToBeRemoved.connect(self._on_proxy_rows_removed)
+
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(flush_interval_ms)
+        self._flush_timer.timeout.connect(self.flush)
+
+        self.view = self._build_view()
+        self.trigger_combo = QComboBox()
+        for text, kind in (("All", None), ("Added", KIND_ADDED), ("Removed", KIND_REMOVED), ("Errors", KIND_ERROR)):
+            self.trigger_combo.addItem(text, kind)
+        self.trigger_combo.setToolTip("Show one trigger only")
+        self.trigger_combo.currentIndexChanged.connect(self._on_trigger_filter)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.addItem("All campaigns", None)
+        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaign_combo.currentIndexChanged.connect(self._on_campaign_filter)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Filter by email, campaign or source")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.proxy.set_text)
+        self.search_edit.textChanged.connect(self._update_count)
+        self.count_label = QLabel()
+
+        self.pause_button = QPushButton("Pause auto-scroll")
+        self.pause_button.setCheckable(True)
+        self.pause_button.setToolTip("Keep the view where it is while new events arrive")
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.unseen_label = QLabel()
+        self.unseen_label.hide()
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save the rows shown (with the current filters) as a CSV file")
+        self.export_button.clicked.connect(self._ask_export)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Clear this view (the trigger log in the store is kept)")
+        self.clear_button.clicked.connect(self.clear)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Trigger:"))
+        filters.addWidget(self.trigger_combo)
+        filters.addWidget(QLabel("Campaign:"))
+        filters.addWidget(self.campaign_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        actions.addWidget(self.pause_button)
+        actions.addWidget(self.unseen_label)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._update_count()
+
+    def _build_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.proxy)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        rows = view.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring on big inserts
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 6)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in ((COL_TIME, 80), (COL_TRIGGER, 220), (COL_PERSON, 220), (COL_CAMPAIGN, 220),
+                              (COL_SOURCE, 180)):
+            view.setColumnWidth(column, width)
+        return view
+
+    # ---- intake (any thread) -------------------------------------------------------------------
+
+    def connect_bridge(self, bridge) -> None:
+        """Listen to an EventBridge: trigger events and problems become rows."""
+        bridge.trigger_fired.connect(self.add_event)
+        bridge.problem.connect(self.add_problem)
+
+    @Slot(dict)
+    def add_event(self, event: dict) -> None:
+        """Queue one trigger event (a dict as core.triggers.event_to_dict gives it) for the next flush."""
+        self._pending.append(LogEntry.from_event(event))
+        self._schedule_flush_from_anywhere()
+
+    @Slot(str)
+    def add_problem(self, message: str) -> None:
+        """Queue a problem the user should see: a red Error row."""
+        self._pending.append(LogEntry.from_problem(message))
+        self._schedule_flush_from_anywhere()
+
+    def _schedule_flush_from_anywhere(self) -> None:
+        if QThread.currentThread() is self.thread():
+            self._schedule_flush()
+        else:
+            QMetaObject.invokeMethod(self, "_schedule_flush", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _schedule_flush(self) -> None:
+        if self._pending and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    # ---- the flush (panel's thread only) ---------------------------------------------------------
+
+    def load_history(self, events: list[dict]) -> int:
+        """Show events already in the store (oldest first) before anything that arrived live."""
+        return self._flush([LogEntry.from_event(event) for event in events])
+
+    @Slot()
+    def flush(self) -> int:
+        """Move every pending entry into the model now; returns how many rows were added."""
+        return self._flush([])
+
+    def _flush(self, first: list[LogEntry]) -> int:
+        self._flush_timer.stop()
+        entries = first
+        pending = self._pending
+        for _ in range(len(pending)):  # popleft, not a swap: another thread may be appending
+            entries.append(pending.popleft())
+        if not entries:
+            return 0
+        bar = self.view.verticalScrollBar()
+        following = not self.pause_button.isChecked() and bar.value() >= bar.maximum()
+        self._removed_above = 0
+        added = self.model.append_entries(entries)
+        self._note_campaigns(entries)
+        if added:
+            if following:
+                self.view.scrollToBottom()
+                self._unseen = 0
+            else:
+                self._keep_position()
+                self._unseen += added
+        self._update_count()
+        self._update_unseen()
+        return added
+
+    def _on_proxy_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        # Only the oldest rows are ever removed (outside a reset), i.e. rows above what the user looks at.
+        self._removed_above += last - first + 1
+
+    def _keep_position(self) -> None:
+        """The oldest rows were dropped: scroll up by as much, so the rows on screen stay on screen."""
+        if not self._removed_above:
+            return
+        bar = self.view.verticalScrollBar()
+        step = 1
+        if self.view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel:
+            step = self.view.verticalHeader().defaultSectionSize()
+        bar.setValue(max(0, bar.value() - self._removed_above * step))
+        self._removed_above = 0
+
+    def _note_campaigns(self, entries: list[LogEntry]) -> None:
+        for entry in entries:
+            key = entry.campaign_key
+            if key and key not in self._campaigns:
+                name = entry.campaign or key
+                self._campaigns[key] = name
+                combo = self.campaign_combo
+                position = 1
+                while position < combo.count() and combo.itemText(position).lower() <= name.lower():
+                    position += 1
+                combo.insertItem(position, name, key)
+
+    # ---- auto-scroll -----------------------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        return self.pause_button.isChecked()
+
+    @property
+    def unseen_count(self) -> int:
+        """Events that arrived while auto-scroll was paused or the user had scrolled up."""
+        return self._unseen
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_button.setChecked(paused)
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if not paused:
+            self.flush()
+            self.view.scrollToBottom()
+            self._unseen = 0
+        self._update_unseen()
+
+    def _on_scrolled(self, value: int) -> None:
+        if self._unseen and not self.paused and value >= self.view.verticalScrollBar().maximum():
+            self._unseen = 0  # the user scrolled back down to the newest
+            self._update_unseen()
+
+    def _update_unseen(self) -> None:
+        if self._unseen:
+            where = "while paused" if self.paused else "below"
+            self.unseen_label.setText(f"{_plural(self._unseen, 'new event')} {where}")
+        self.unseen_label.setVisible(bool(self._unseen))
+
+    # ---- filters -----------------------------------------------------------------------------
+
+    def _on_trigger_filter(self, _index: int) -> None:
+        self.proxy.set_kind(self.trigger_combo.currentData())
+        self._update_count()
+
+    def _on_campaign_filter(self, _index: int) -> None:
+        self.proxy.set_campaign(self.campaign_combo.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{_plural(self.model.rowCount(), 'event')} ({self.proxy.rowCount():,} shown)")
+
+    # ---- export and clear ------------------------------------------------------------------------
+
+    def export_csv(self, path: str) -> int:
+        """Write the rows shown (current filters, current order) to `path`; returns how many."""
+        written = 0
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel then reads UTF-8
+            writer = csv.writer(fh)
+            writer.writerow(HEADERS)
+            for row in range(self.proxy.rowCount()):
+                entry: LogEntry = self.proxy.index(row, 0).data(RowRole)
+                cells = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.trigger, entry.email, entry.campaign,
+                         entry.source)
+                writer.writerow([neutralise_cell(cell) for cell in cells])
+                written += 1
+        return written
+
+    def _ask_export(self) -> None:
+        default = f"campsync-log-{datetime.now():%Y%m%d-%H%M%S}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the log as CSV", default, "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            count = self.export_csv(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            return
+        self.exported.emit(path, count)
+
+    def clear(self) -> None:
+        """Empty the view (and anything not yet shown); the trigger log in the store is untouched."""
+        self._flush_timer.stop()
+        self._pending.clear()
+        self.model.clear()
+        self._unseen = 0
+        self._update_unseen()
+        self._update_count()

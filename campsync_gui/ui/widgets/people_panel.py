@@ -1,0 +1,180 @@
+"""The People panel: search as you type, quick filters, a count, and the lazy people table people drag from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from sqlalchemy.engine import Engine
+
+from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
+                             QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
+
+SEARCH_DEBOUNCE_MS = 120
+COLUMN_WIDTHS = {COL_NAME: 180, COL_EMAIL: 240, COL_COMPANY: 170, COL_TYPE: 80, COL_SYNC: 120, COL_SCORE: 60,
+                 COL_COUNTRY: 120}
+
+
+class PeoplePanel(QWidget):
+    """A titled panel over a PeopleTableModel. Give it the store (it builds the model) or a model you own."""
+
+    remove_requested = Signal(str, list)  # (campaign_id, person_ids), forwarded from the model's drop
+
+    def __init__(self, engine: Engine | None = None, parent: QWidget | None = None, *,
+                 model: PeopleTableModel | None = None, title: str = "People"):
+        super().__init__(parent)
+        self.setObjectName("peoplePanel")
+        self.model = model if model is not None else PeopleTableModel(engine, self)
+        self.model.remove_requested.connect(self.remove_requested)
+        self.model.counts_changed.connect(self._show_counts)
+
+        self.title_label = QLabel(f"<b>{title}</b>")
+
+        self.search = QLineEdit()
+        self.search.setObjectName("peopleSearch")
+        self.search.setPlaceholderText("Search name, email, company…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search people")
+        self.search.textChanged.connect(self._text_changed)
+        self.search.returnPressed.connect(self.apply_filter)  # Enter: no need to wait for the debounce
+
+        # Typing restarts a short single-shot timer; the filter runs once the typing pauses.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+
+        self.search_action = QAction("Find people", self)
+        self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))  # Ctrl+F (Cmd+F on macOS)
+        self.search_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.search_action.triggered.connect(self.focus_search)
+        self.addAction(self.search_action)
+        # Two shortcuts with the same keys and both active (this one and, say, a window's Edit ▸ Find) are
+        # ambiguous, and Qt then triggers neither. So while the focus is inside the panel, event() claims Ctrl+F
+        # before the shortcut map sees it, and keyPressEvent() runs the action: no clash with any other Ctrl+F.
+
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        for name in QUICK_FILTERS:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setChecked(name == QUICK_ALL)
+            self.filter_group.addButton(button)
+            self.filter_buttons[name] = button
+            filters.addWidget(button)
+        filters.addStretch(1)
+        self.filter_group.buttonToggled.connect(self._quick_toggled)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("peopleCount")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.view = QTableView()
+        self.view.setObjectName("peopleTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.view.setDropIndicatorShown(False)  # a drop here removes from a campaign; there is no "between rows"
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.view.verticalHeader()
+        vertical.setVisible(False)
+        # Uniform row heights: a fixed section size means the view never measures rows to lay them out.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents: it reads all rows
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            self.view.setColumnWidth(column, width)
+        # Header clicks call the model's own sort (see PeopleTableModel.sort for why there is no proxy).
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        self._show_counts(self.model.matching_count(), self.model.total_count())
+
+    # ---- actions ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the people from the store (filter, sort and quick filter are kept)."""
+        self.model.reload()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Filter now with the current text and quick filter (the debounce timer calls this)."""
+        self._debounce.stop()
+        self.model.set_filter(self.search.text(), self.quick_filter())
+
+    def quick_filter(self) -> str:
+        checked = self.filter_group.checkedButton()
+        return checked.text() if checked is not None else QUICK_ALL
+
+    def set_quick_filter(self, name: str) -> None:
+        self.filter_buttons[name].setChecked(True)
+
+    def selected_person_ids(self) -> list[int]:
+        selection = self.view.selectionModel()
+        return self.model.person_ids_for(selection.selectedRows()) if selection is not None else []
+
+    # ---- internals ----------------------------------------------------------------------------------
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_find(event):
+            event.accept()  # the key press comes to this panel (below) instead of triggering a shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if self._is_find(event):
+            self.search_action.trigger()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_find(event) -> bool:
+        return isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Find)
+
+    def _text_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _quick_toggled(self, button, checked: bool) -> None:
+        if checked:
+            self.apply_filter()
+
+    def _show_counts(self, matching: int, total: int) -> None:
+        noun = "person" if total == 1 else "people"
+        if matching == total:
+            self.count_label.setText(f"{total:,} {noun}")
+        else:
+            self.count_label.setText(f"{matching:,} of {total:,} {noun}")

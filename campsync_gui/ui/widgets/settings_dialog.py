@@ -1,0 +1,203 @@
+"""Admin settings of one connection: campaign sync on/off, list prefix, batch size, prerequisite solution."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
+from sqlalchemy.engine import Engine
+
+from ...core.applists import app_list_name
+from ...core.settings import SyncSettings, load_settings, save_settings
+from ..theme import set_role
+
+PREFIX_MAX = 20
+PREFIX_PATTERN = re.compile(r"[A-Za-z0-9-]+")
+VERSION_PATTERN = re.compile(r"\d+(\.\d+){0,3}")
+BATCH_MIN, BATCH_MAX = 1, 1000
+
+SYNC_EXPLANATION = ("While campaign sync is off, every flow action (Add to / Remove from Microsoft Campaign) is "
+                    "blocked for this connection. Turning it back on refreshes campaigns and CampSync's list "
+                    "links from Dynamics.")
+
+
+def prefix_problem(prefix: str) -> str | None:
+    """Why a list prefix cannot be used, or None: 1–20 letters, digits or dashes."""
+    if not prefix:
+        return f"The list prefix is needed: 1–{PREFIX_MAX} letters, digits or dashes."
+    if len(prefix) > PREFIX_MAX:
+        return f"The list prefix can have at most {PREFIX_MAX} characters (it has {len(prefix)})."
+    if not PREFIX_PATTERN.fullmatch(prefix):
+        bad = "".join(sorted({ch for ch in prefix if not (ch.isascii() and (ch.isalnum() or ch == "-"))}))
+        return f"The list prefix can only have letters, digits and dashes (not {bad!r})."
+    return None
+
+
+def version_problem(version: str) -> str | None:
+    """Why a minimum version cannot be used, or None: dotted numbers such as 4.2.0.0."""
+    if not version:
+        return "The minimum version is needed, as dotted numbers such as 4.2.0.0."
+    if not VERSION_PATTERN.fullmatch(version):
+        return f"The minimum version must be dotted numbers such as 4.2.0.0 (got {version!r})."
+    return None
+
+
+class SettingsDialog(QDialog):
+    """OK saves the settings of `scope` (a connection profile's name); `sync_toggled(enabled)` fires only when
+    campaign sync was actually switched, so the window can refresh from Dynamics."""
+
+    sync_toggled = Signal(bool)
+
+    def __init__(self, store_engine: Engine, scope: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._engine = store_engine
+        self.scope = scope
+        self.original = load_settings(store_engine, scope)
+        self.setWindowTitle(f"Settings — {scope or 'all connections'}")
+        self.setMinimumWidth(560)  # wrapped explanations need the width to show in full
+
+        # ---- campaign sync
+        self.sync_check = QCheckBox("Campaign sync enabled")
+        explanation = QLabel(SYNC_EXPLANATION)
+        explanation.setWordWrap(True)
+        set_role(explanation, "hint")
+        self.sync_warning = self._label("warning")
+        sync_box = QGroupBox("Campaign sync")
+        sync_layout = QVBoxLayout(sync_box)
+        sync_layout.addWidget(self.sync_check)
+        sync_layout.addWidget(explanation)
+        sync_layout.addWidget(self.sync_warning)
+
+        # ---- lists
+        self.prefix_edit = QLineEdit()
+        self.prefix_edit.setMaxLength(40)  # longer than allowed on purpose, so the message can say why
+        self.prefix_message = self._label("error")
+        self.prefix_preview = self._label("hint")
+        self.prefix_preview.show()
+        mkto = QLabel("The prefix <b>Mkto</b> gives Marketo-compatible names (Mkto-leads-&lt;campaign id&gt;).")
+        mkto.setWordWrap(True)
+        set_role(mkto, "hint")
+        self.prefix_change_warning = self._label("warning")
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(BATCH_MIN, BATCH_MAX)
+        self.batch_spin.setToolTip("How many people CampSync sends to Dynamics in one request.")
+        lists_box = QGroupBox("Marketing lists")
+        lists_grid = QGridLayout(lists_box)
+        lists_grid.addWidget(QLabel("List prefix"), 0, 0)
+        lists_grid.addWidget(self.prefix_edit, 0, 1)
+        for row, label in enumerate((self.prefix_message, self.prefix_preview, mkto, self.prefix_change_warning), 1):
+            lists_grid.addWidget(label, row, 1)
+        lists_grid.addWidget(QLabel("Batch size"), 5, 0)
+        lists_grid.addWidget(self.batch_spin, 5, 1)
+        lists_grid.setColumnStretch(1, 1)
+
+        # ---- prerequisite
+        self.solution_edit = QLineEdit()
+        self.solution_message = self._label("error")
+        self.version_edit = QLineEdit()
+        self.version_edit.setPlaceholderText("4.2.0.0")
+        self.version_message = self._label("error")
+        prereq_box = QGroupBox("Prerequisite solution")
+        prereq_grid = QGridLayout(prereq_box)
+        prereq_grid.addWidget(QLabel("Solution name"), 0, 0)
+        prereq_grid.addWidget(self.solution_edit, 0, 1)
+        prereq_grid.addWidget(self.solution_message, 1, 1)
+        prereq_grid.addWidget(QLabel("Minimum version"), 2, 0)
+        prereq_grid.addWidget(self.version_edit, 2, 1)
+        prereq_grid.addWidget(self.version_message, 3, 1)
+        prereq_grid.setColumnStretch(1, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(sync_box)
+        layout.addWidget(lists_box)
+        layout.addWidget(prereq_box)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.sync_check.setChecked(self.original.campaign_sync_enabled)
+        self.prefix_edit.setText(self.original.list_prefix)
+        self.batch_spin.setValue(max(BATCH_MIN, min(BATCH_MAX, self.original.batch_size)))
+        self.solution_edit.setText(self.original.prerequisite_solution)
+        self.version_edit.setText(self.original.prerequisite_min_version)
+        for edit in (self.prefix_edit, self.solution_edit, self.version_edit):
+            edit.textChanged.connect(self._validate)
+        self.sync_check.toggled.connect(self._validate)
+        self._validate()
+
+    def _label(self, role: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # "<campaign id>" is text, not a tag
+        label.setWordWrap(True)
+        set_role(label, role)
+        label.hide()
+        return label
+
+    def values(self) -> SyncSettings:
+        return SyncSettings(campaign_sync_enabled=self.sync_check.isChecked(),
+                            list_prefix=self.prefix_edit.text().strip(),
+                            batch_size=self.batch_spin.value(),
+                            prerequisite_solution=self.solution_edit.text().strip(),
+                            prerequisite_min_version=self.version_edit.text().strip())
+
+    def problems(self) -> dict[str, str]:
+        v = self.values()
+        found = {}
+        if problem := prefix_problem(v.list_prefix):
+            found["list_prefix"] = problem
+        if not v.prerequisite_solution:
+            found["prerequisite_solution"] = "The name of the prerequisite solution is needed."
+        if problem := version_problem(v.prerequisite_min_version):
+            found["prerequisite_min_version"] = problem
+        return found
+
+    def _validate(self) -> None:
+        v, found = self.values(), self.problems()
+        for key, label in (("list_prefix", self.prefix_message), ("prerequisite_solution", self.solution_message),
+                           ("prerequisite_min_version", self.version_message)):
+            label.setText(found.get(key, ""))
+            label.setVisible(key in found)
+        if "list_prefix" in found:
+            self.prefix_preview.setText("")
+        else:
+            self.prefix_preview.setText("Lists will be named " + ", ".join(
+                app_list_name(v.list_prefix, kind, "<campaign id>") for kind in ("lead", "contact")))
+        changed_prefix = "list_prefix" not in found and v.list_prefix != self.original.list_prefix
+        self.prefix_change_warning.setText(
+            f"Lists made under the old prefix {self.original.list_prefix!r} will no longer count as CampSync's, "
+            f"so flow actions can't remove their members; new lists are made." if changed_prefix else "")
+        self.prefix_change_warning.setVisible(changed_prefix)
+        self.sync_warning.setText("" if v.campaign_sync_enabled else "Flow actions are blocked while this is off.")
+        self.sync_warning.setVisible(not v.campaign_sync_enabled)
+        self.ok_button.setEnabled(not found)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        # A message that appears needs room; a dialog already shown does not grow by itself.
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def accept(self) -> None:
+        """Save and close; with a problem left, nothing is saved and the dialog stays open."""
+        if self.problems():
+            self._validate()
+            return
+        settings = self.values()
+        save_settings(self._engine, settings, self.scope)
+        toggled = settings.campaign_sync_enabled != self.original.campaign_sync_enabled
+        self.original = settings
+        super().accept()
+        if toggled:
+            self.sync_toggled.emit(settings.campaign_sync_enabled)
