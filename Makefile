@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test sandbox doctor bundle clean
+.PHONY: run test sandbox doctor screenshots bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ sandbox: $(STAMP)
 
 doctor: $(STAMP)
 	$(BIN)/campsync doctor
+
+# Starts the real app on the sandbox (under Xvfb when there is no display) and saves PNGs for the README.
+screenshots: $(STAMP)
+	if [ -n "$$DISPLAY" ]; then $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; fi
 
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[build]'

@@ -113,6 +113,7 @@ class FlowController(QObject):
 
     async def _run_once(self, stop: asyncio.Event) -> None:
         self.busy_changed.emit(True)
+        self.status.emit(f"Sending {self.engine.pending_count()} queued action(s) to Dynamics…")
         try:
             report = await self.engine.run(stop=stop, progress=self.progress.emit)
         except DynamicsError as exc:

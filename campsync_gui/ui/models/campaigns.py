@@ -13,7 +13,7 @@ from ...core.models import CampaignRecord, Membership
 from ..mime import PERSON_IDS, read_people
 
 COL_NAME, COL_STATE, COL_FLOW, COL_CRM = range(4)
-HEADERS = ("Campaign", "State", "Added by CampSync", "In CRM lists")
+HEADERS = ("Campaign", "State", "By CampSync", "In CRM")
 SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1
 INACTIVE_GREY = QColor("#8a8f98")

@@ -87,7 +87,7 @@ class MembersTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
-            source = "By CampSync" if row.flow_action else "🔒 CRM list"
+            source = "By CampSync" if row.flow_action else "CRM list (locked)"
             by = origin_words(row.origin) if row.flow_action else "Dynamics"
             return (row.name, row.email, source, when, by)[col]
         if role == SortRole:

@@ -124,7 +124,7 @@ class CampaignsPanel(QWidget):
             self.members_title.setText("<b>Members</b> — select a campaign")
         else:
             self.members_title.setText(f"<b>Members of {row.name}</b> — {row.flow_count} added by CampSync, "
-                                       f"{row.crm_count} from CRM lists (🔒 locked: CampSync never removes them)")
+                                       f"{row.crm_count} from CRM lists (locked: CampSync never removes them)")
 
     def remove_selected(self) -> None:
         rows = self.members.rows_for(self.member_view.selectionModel().selectedRows())

@@ -1,0 +1,117 @@
+"""`python -m campsync_gui.ui.screenshots [FOLDER]`: start the real app on the sandbox and save PNGs of it.
+
+Saves the main window during a sync, the preview dialog and the connectivity report (what `make
+screenshots` puts in resources/screenshots for the README).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+SIZE = (1440, 900)
+
+
+async def _until(predicate, timeout: float = 60.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.05)
+
+
+async def shoot(app: QApplication, folder: Path) -> list[Path]:
+    from ..dynamics.connect import open_client
+    from .main_window import MainWindow
+    from .session import open_session
+
+    from ..core.settings import load_settings, save_settings
+
+    session = open_session()
+    session.sandbox.knobs.latency_ms = 120  # slow enough that the sync is visibly in progress
+    settings = load_settings(session.engine, session.connection.name)
+    settings.batch_size = 10  # many small batches, so the shot lands mid-sync
+    save_settings(session.engine, settings, session.connection.name)
+    client = open_client(session.connection)
+    window = MainWindow(session, client)
+    window.resize(*SIZE)
+    window.show()
+    saved = []
+    try:
+        await window.refresh(people=True)
+        campaigns = window.campaigns_panel.campaigns
+        target_row = next(r for r in range(campaigns.rowCount())
+                          if campaigns.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).active)
+        target = campaigns.index(target_row, 0)
+        window.campaigns_panel.select_campaign(campaigns.index(target_row, 0).data(Qt.ItemDataRole.UserRole + 1).id)
+        people = window.people_panel.model
+        window.people_panel.search.setText("a")
+        window.people_panel.apply_filter()
+        indexes = [people.index(r, 0) for r in range(min(120, people.rowCount()))]
+        window.people_panel.view.selectRow(0)
+        campaigns.dropMimeData(people.mimeData(indexes), Qt.DropAction.CopyAction, -1, -1, target)
+        await _until(lambda: window.controller.preview is not None)
+        preview = window.controller.preview
+        preview.resize(900, 560)
+        await asyncio.sleep(0.3)
+        saved.append(_save(preview, folder / "preview.png"))
+        preview.accept()
+        await _until(lambda: window.progress_bar.isVisible())
+        await _until(lambda: window.log_panel.model.rowCount() >= 40)
+        window.reload_views()
+        window._update_pending()
+        await asyncio.sleep(0.2)
+        saved.append(_save(window, folder / "main-window-sync.png"))
+        await _until(lambda: not window.engine.pending_count() and not window.progress_bar.isVisible())
+        window.reload_views()
+        await asyncio.sleep(0.3)
+        saved.append(_save(window, folder / "main-window.png"))
+        dialog = window.open_doctor()
+        dialog.resize(1000, 480)
+        await dialog.running
+        await asyncio.sleep(0.3)
+        saved.append(_save(dialog, folder / "connectivity-report.png"))
+        dialog.close()
+    finally:
+        await window.controller.shutdown()
+        window.close()
+        await client.aclose()
+        session.close()
+    return saved
+
+
+def _save(widget, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0] if args else "resources/screenshots").absolute()
+    # A throwaway home: the screenshots never touch the user's own data or connections.
+    os.environ["CAMPSYNC_HOME"] = tempfile.mkdtemp(prefix="campsync-shots-")
+    for var in ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID", "CAMPSYNC_CLIENT_SECRET"):
+        os.environ.pop(var, None)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CampSync")
+    app.setOrganizationName("CampSyncScreenshots")
+    from .theme import apply_theme
+
+    apply_theme(app, "light")
+    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        runner.run(shoot(app, folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
