@@ -75,6 +75,7 @@ class SyncEngine:
         self._prerequisite_problem: str | None = None
         self._prerequisite_checked = False
         self._lists: dict[tuple[str, str], MarketingList] = {}
+        self._stop: asyncio.Event | None = None
 
     def _transaction(self, work: Callable[[Session], T], attempts: int = 8) -> T:
         """Run `work(session)` and commit, retrying while another process holds SQLite's write lock."""
@@ -208,6 +209,7 @@ class SyncEngine:
                   progress: Callable[[int, int], None] | None = None) -> RunReport:
         """Process every claimable outbox row until none is left (or `stop` is set)."""
         report = RunReport()
+        self._stop = stop
         requests_before = self.client.stats.requests
         self.recover()
         if not self._prerequisite_checked:
@@ -252,6 +254,10 @@ class SyncEngine:
         report.left_pending = self.pending_count()
         report.requests = self.client.stats.requests - requests_before
         return report
+
+    def _stopping(self) -> bool:
+        """Asked between batches: a cancel or a quit ends the run after the request in flight."""
+        return self._stop is not None and self._stop.is_set()
 
     def _mine(self) -> list[OutboxRow]:
         with Session(self.store) as session:
@@ -303,6 +309,8 @@ class SyncEngine:
         for member_type, typed_rows in by_type.items():
             lst = await self._ensure_app_list(campaign, member_type)
             for chunk in chunked(typed_rows, batch):
+                if self._stopping():
+                    return  # unsent rows go back to the queue when the run ends
                 await self._add_chunk(campaign, lst, member_type, chunk, people, report)
 
     async def _add_chunk(self, campaign: CampaignRecord, lst: MarketingList, member_type: str,
@@ -439,6 +447,8 @@ class SyncEngine:
             app_lists = {a.member_type: a for a in session.exec(select(AppList).where(
                 AppList.campaign_id == campaign.id))}
         for row in rows:
+            if self._stopping():
+                return
             person = people[row.person_id]
             app_list = app_lists.get(person.dynamics_type or "")
             if app_list is None or not app_list.dynamics_list_id or not person.dynamics_id:

@@ -1,0 +1,121 @@
+"""What a desktop app owes its user: first run on the sandbox, typed confirmation on production, errors shown,
+a quit that loses nothing."""
+
+import asyncio
+import logging
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlmodel import Session, select
+
+from campsync_gui.core import flows
+from campsync_gui.core.models import OutboxRow, Person
+from campsync_gui.paths import AppPaths
+from campsync_gui.ui import app as app_module
+from campsync_gui.ui.session import SANDBOX_NAME, open_session
+from campsync_gui.ui.widgets.preview_dialog import PreviewDialog
+
+
+def test_first_run_without_a_profile_starts_the_builtin_sandbox(tmp_path, monkeypatch):
+    for var in ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID", "CAMPSYNC_CLIENT_SECRET"):
+        monkeypatch.delenv(var, raising=False)
+    session = open_session(AppPaths(tmp_path / "home"))
+    try:
+        assert session.is_builtin_sandbox and session.connection.name == SANDBOX_NAME
+        assert session.connection.environment == "sandbox"
+        assert session.connection.org_url.startswith("https://127.0.0.1:")
+        assert (tmp_path / "home" / "sandbox" / "ca.pem").is_file()
+    finally:
+        session.close()
+
+
+def plan_for(action, count=1):
+    people = [Person(id=i, first_name="P", last_name=str(i), email=f"p{i}@example.org", dynamics_type="lead",
+                     dynamics_id=f"00000000-0000-0000-0000-{i:012d}") for i in range(1, count + 1)]
+    if action == flows.REMOVE:
+        from campsync_gui.core.models import Membership
+        members = {p.id: [Membership(person_id=p.id, campaign_id="c", list_id="l", source="flow_action")]
+                   for p in people}
+    else:
+        members = {}
+    from campsync_gui.core.models import CampaignRecord
+    return flows.plan(people, CampaignRecord(id="c", name="Spring Webinar"), action,
+                      readiness=flows.Readiness(), memberships=members)
+
+
+@pytest.mark.parametrize("action, count, environment, typed", [
+    (flows.REMOVE, 1, "production", True),
+    (flows.ADD, 101, "production", True),
+    (flows.ADD, 100, "production", False),
+    (flows.REMOVE, 5, "sandbox", False),
+])
+def test_production_asks_for_the_campaign_name_before_risky_actions(qtbot, action, count, environment, typed):
+    dialog = PreviewDialog(plan_for(action, count), environment=environment)
+    qtbot.addWidget(dialog)
+    assert (dialog.typed is not None) == typed
+    assert dialog.confirm_button.isEnabled() == (not typed)
+    if typed:
+        dialog.typed.setText("Spring")
+        assert not dialog.confirm_button.isEnabled()
+        dialog.typed.setText("Spring Webinar")
+        assert dialog.confirm_button.isEnabled()
+
+
+def test_uncaught_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    saved = __import__("sys").excepthook
+    try:
+        app_module.install_excepthook()
+        with caplog.at_level(logging.CRITICAL):
+            try:
+                raise ValueError("the list vanished")
+            except ValueError as exc:
+                __import__("sys").excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        __import__("sys").excepthook = saved
+    assert "ValueError: the list vanished" in shown[0]
+    assert "uncaught error" in caplog.text
+
+
+def test_quitting_mid_sync_leaves_rows_done_or_queued_never_half_claimed(org, qloop, tmp_path):
+    from campsync_gui.core.engine import SyncEngine
+    from campsync_gui.core.pull import pull_people, refresh_campaigns
+    from campsync_gui.core.settings import load_settings, save_settings
+    from campsync_gui.core.store import open_store
+    from campsync_gui.dynamics.connect import open_client
+    from campsync_gui.ui.controller import FlowController
+    from support import connection_for
+
+    async def scenario():
+        store = open_store(tmp_path / "store.db")
+        client = open_client(connection_for(org))
+        await refresh_campaigns(store, client)
+        await pull_people(store, client)
+        settings = load_settings(store, "q")
+        settings.batch_size = 5
+        save_settings(store, settings, "q")
+        engine = SyncEngine(store, client, scope="q")
+        controller = FlowController(engine, "sandbox")
+        with Session(store) as s:
+            ids = [p.id for p in s.exec(select(Person).where(Person.dynamics_type == "lead"))][:60]
+        campaign = next(r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"])
+        org.knobs.latency_ms = 60
+        task = asyncio.ensure_future(controller.request(flows.ADD, campaign["campaignid"], ids, preview=False))
+        while not engine.pending_count() or not any(r.state == "done" for r in engine.rows_of(
+                next(iter({r.request_id for r in _rows(store)})))):
+            await asyncio.sleep(0.05)
+        await controller.shutdown()
+        await task
+        states = {r.state for r in _rows(store)}
+        await client.aclose()
+        return states, len(_rows(store))
+
+    states, count = qloop.run_until_complete(scenario())
+    assert count == 60
+    assert states <= {"done", "pending"} and "pending" in states, states
+
+
+def _rows(store):
+    with Session(store) as s:
+        return list(s.exec(select(OutboxRow)))
