@@ -1,7 +1,8 @@
-"""`python -m campsync_gui` runs the command line."""
+"""`python -m campsync_gui` runs the command line (also the PyInstaller bundle's entry point)."""
 
 import sys
 
-from .cli import main
+# Absolute, not relative: PyInstaller runs this file as a top-level script.
+from campsync_gui.cli import main
 
 sys.exit(main())
