@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ...core.models import CampaignRecord, Membership
 from ..mime import PERSON_IDS, read_people
+from .rows import RowsTableModel
 
 COL_NAME, COL_STATE, COL_FLOW, COL_CRM = range(4)
 HEADERS = ("Campaign", "State", "By CampSync", "In CRM")
@@ -29,7 +30,8 @@ class CampaignRow:
     crm_count: int
 
 
-class CampaignTableModel(QAbstractTableModel):
+class CampaignTableModel(RowsTableModel):
+    HEADERS = HEADERS
     """Rows come from the store's campaign cache; dropping people on a row asks for an add."""
 
     add_requested = Signal(str, list)  # campaign id, person ids
@@ -67,17 +69,6 @@ class CampaignTableModel(QAbstractTableModel):
 
     def names(self) -> dict[str, str]:
         return {r.id: r.name for r in self._rows}
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.triggers import ADDED, REMOVED, TRIGGER_LABELS
+from .rows import RowsTableModel
 
 COL_TIME, COL_TRIGGER, COL_PERSON, COL_CAMPAIGN, COL_SOURCE = range(5)
 HEADERS = ("Time", "Trigger", "Person", "Campaign / details", "Source")
@@ -108,7 +109,8 @@ class LogEntry:
         return (self.time_text, self.trigger, self.email, self.campaign, self.source)
 
 
-class LogModel(QAbstractTableModel):
+class LogModel(RowsTableModel):
+    HEADERS = HEADERS
     """Rows in arrival order, newest last, at most `max_rows` of them (the oldest are dropped).
 
     `append_entries` is the only way rows arrive: one beginInsertRows per call (and at most one
@@ -167,17 +169,6 @@ class LogModel(QAbstractTableModel):
         return self._rows[row]
 
     # ---- Qt model interface --------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlmodel import Session, select
 
 from ...core.models import Membership, Person
 from ..mime import MEMBER_IDS, members_mime
+from .rows import RowsTableModel
 
 COL_NAME, COL_EMAIL, COL_SOURCE, COL_WHEN, COL_BY = range(5)
 HEADERS = ("Name", "Email", "Added", "When", "By")
@@ -43,7 +44,8 @@ def origin_words(origin: str) -> str:
     return ORIGIN_WORDS.get(origin, origin or "—")
 
 
-class MembersTableModel(QAbstractTableModel):
+class MembersTableModel(RowsTableModel):
+    HEADERS = HEADERS
     def __init__(self, engine, parent=None):
         super().__init__(parent)
         self._store = engine
@@ -66,17 +68,6 @@ class MembersTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = sorted(rows.values(), key=lambda r: (not r.flow_action, r.name.lower()))
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

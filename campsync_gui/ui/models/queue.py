@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import case, func
 from sqlalchemy.engine import Engine
@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from ...core.engine import CLAIMED, FAILED, PENDING, SENT
 from ...core.models import OutboxRow, Person
+from .rows import RowsTableModel
 
 COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE = range(7)
 HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message")
@@ -134,7 +135,8 @@ def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsTableModel):
+    HEADERS = HEADERS
     """Rows ordered by outbox id. `set_rows` applies the difference (removes, inserts, dataChanged)
     instead of resetting, so the selection and the scroll position survive a refresh."""
 
@@ -182,17 +184,6 @@ class QueueModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
 
     # ---- Qt model interface --------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
