@@ -11,6 +11,7 @@ so every action ends exactly once.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import socket
@@ -145,13 +146,15 @@ class SyncEngine:
         return flows.plan(people, campaign, action, readiness=self.readiness(), memberships=memberships,
                           queued=queued, campaign_ref=campaign_ref)
 
-    def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0) -> str:
+    def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
+                chain: list[int] | None = None) -> str:
         """Write one outbox row per runnable person, in one transaction, and return the request id."""
         request_id = request_id or new_request_id()
         now = self.clock()
         rows = [OutboxRow(action=plan.action, campaign_id=plan.campaign_id, person_id=item.person.id,
                           idempotency_key=f"{plan.action}:{plan.campaign_id}:{item.person.id}:{request_id}",
-                          request_id=request_id, origin=origin, depth=depth, created_at=now)
+                          request_id=request_id, origin=origin, depth=depth, created_at=now,
+                          chain=json.dumps(chain or []))
                 for item in plan.runnable]
 
         def write(session: Session):
@@ -511,8 +514,12 @@ class SyncEngine:
         report.done += len(rows)
         for row in rows:
             row.state, row.outcome = DONE, outcome
+        by_id = {row.id: row for row in rows}
         for event in written:
-            self.bus.publish(Event(TRIGGER, event_to_dict(event)))
+            # depth and chain travel with the event so trigger campaigns can stop chains that feed themselves
+            row = by_id.get(event.outbox_id)
+            self.bus.publish(Event(TRIGGER, {**event_to_dict(event), "depth": row.depth if row else 0,
+                                             "chain": json.loads(row.chain) if row else []}))
         self.bus.publish(Event(OUTBOX, {"ids": [r.id for r in rows], "state": DONE, "outcome": outcome}))
 
     def _finish(self, rows: list[OutboxRow], state: str, outcome: str, reason: str, report: RunReport) -> None:

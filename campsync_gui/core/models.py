@@ -120,6 +120,7 @@ class OutboxRow(SQLModel, table=True):
     request_id: str = Field(index=True)  # groups the rows of one flow action (one drop, one CLI call)
     origin: str = ""
     depth: int = 0  # trigger-campaign chain depth, for loop protection
+    chain: str = "[]"  # JSON ids of the trigger campaigns that led here, for the per-person cycle check
     claimed_by: str | None = None
     created_at: float = 0.0
     claimed_at: float | None = None
@@ -162,3 +163,53 @@ class FlowRequest(SQLModel, table=True):
     created_at: float = 0.0
     undo_of: str | None = None      # set on the request that undid another
     undone_by: str | None = None    # set on a request once it has been undone
+
+
+# ---- automation: trigger and batch campaigns ----------------------------------------------------
+
+class AutomationCampaign(SQLModel, table=True):
+    """A trigger or batch campaign: smart list + flow + qualification rule (+ schedule), stored as JSON."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str = "trigger"  # "trigger" / "batch"
+    active: bool = False
+    definition: str = "{}"  # JSON: smart_list, triggers, flow, qualification, schedule
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+class AutomationResult(SQLModel, table=True):
+    """What a campaign did for one person at one flow step (the Results tab, exportable)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: int = Field(index=True)
+    run_id: str = Field(index=True)
+    person_id: int = Field(index=True)
+    step_index: int = -1  # -1: the qualification itself
+    step: str = ""
+    outcome: str = ""  # qualified / skipped / enqueued / changed / waiting / stopped / failed
+    detail: str = ""
+    at: float = 0.0
+
+
+class Qualification(SQLModel, table=True):
+    """When a person last ran through a campaign, for the once / every N days rules."""
+
+    campaign_id: int = Field(primary_key=True)
+    person_id: int = Field(primary_key=True)
+    last_at: float = 0.0
+    times: int = 0
+
+
+class WaitingStep(SQLModel, table=True):
+    """A flow paused by a Wait step; kept in the store so the wait survives a restart."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: int = Field(index=True)
+    person_id: int
+    run_id: str
+    next_step: int
+    due_at: float = Field(index=True)
+    depth: int = 0
+    chain: str = "[]"  # JSON list of campaign ids already run in this chain (cycle check)

@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_sync_tables(engine: Engine) -> None:
@@ -20,8 +20,16 @@ def _add_sync_tables(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
 
 
+def _add_automation(engine: Engine) -> None:
+    # Version 3: trigger/batch campaign tables (new, made by create_all) and the outbox's trigger-campaign chain.
+    with engine.begin() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(outboxrow)")}
+        if "chain" not in columns:
+            conn.exec_driver_sql("ALTER TABLE outboxrow ADD COLUMN chain VARCHAR NOT NULL DEFAULT '[]'")
+
+
 # version → step that brings a file from version-1 up to it; each keeps existing rows.
-UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables}
+UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables, 3: _add_automation}
 
 
 def open_store(db_file: Path | str) -> Engine:

@@ -54,3 +54,26 @@ def test_a_file_from_a_newer_campsync_is_refused_plainly(tmp_path):
         s.commit()
     with pytest.raises(RuntimeError, match="newer CampSync"):
         open_store(path)
+
+
+def test_version_two_outbox_gets_the_chain_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "v2.db"
+    engine = open_store(path)
+    engine.dispose()
+    raw = sqlite3.connect(path)  # make it look like a version-2 file: no chain column yet
+    raw.executescript("""
+        ALTER TABLE outboxrow DROP COLUMN chain;
+        INSERT INTO person (id, first_name, last_name, email, score, created_at, updated_at)
+            VALUES (1, 'Ada', 'L', 'ada@example.org', 0, 0, 0);
+        INSERT INTO outboxrow (action, campaign_id, person_id, state, attempts, idempotency_key, request_id,
+            origin, depth, created_at) VALUES ('add', 'c', 1, 'pending', 0, 'k1', 'r1', 'cli', 0, 0);
+        UPDATE schemainfo SET version = 2;
+    """)
+    raw.commit()
+    raw.close()
+    from campsync_gui.core.models import OutboxRow
+    engine = open_store(path)
+    with Session(engine) as s:
+        assert s.get(SchemaInfo, 1).version == SCHEMA_VERSION
+        row = s.exec(select(OutboxRow)).one()
+        assert row.idempotency_key == "k1" and row.chain == "[]"

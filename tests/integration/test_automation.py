@@ -1,0 +1,205 @@
+"""Trigger campaigns against the sandbox org: triggers, constraints, qualification rules, chains, loops, waits."""
+
+import json
+
+import pytest
+from sqlmodel import Session, select
+
+from campsync_gui.core import flows
+from campsync_gui.core.applists import app_list_name
+from campsync_gui.core.automation import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, DATA_VALUE_CHANGES, PERSON_CREATED,
+                                          REMOVE_STEP, WAIT_STEP, AutomationRunner, Definition, validate)
+from campsync_gui.core.engine import SyncEngine
+from campsync_gui.core.models import AutomationCampaign, AutomationResult, CampaignRecord, Person, TriggerEvent
+from campsync_gui.core.pull import pull_people, refresh_campaigns
+from campsync_gui.core.store import open_store
+from campsync_gui.core.triggers import ADDED, REMOVED
+
+
+class Clock:
+    def __init__(self, now=1_800_000_000.0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+async def world(org, client, tmp_path):
+    store = open_store(tmp_path / "campsync.db")
+    await refresh_campaigns(store, client)
+    await pull_people(store, client)
+    clock = Clock()
+    engine = SyncEngine(store, client, scope="a")
+    runner = AutomationRunner(store, engine.bus, engine, clock=clock)
+    return engine, runner, clock
+
+
+def campaigns(org, n=3):
+    rows = sorted((r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"]),
+                  key=lambda r: r["name"])
+    return [r["campaignid"] for r in rows[:n]]
+
+
+def define(engine, name, triggers, flow, *, rule="every_time", days=None, smart_list=None, active=True):
+    qualification = {"rule": rule, **({"days": days} if days else {})}
+    definition = Definition(smart_list=smart_list or {"filters": [], "logic": "all"}, triggers=triggers, flow=flow,
+                            qualification=qualification)
+    with Session(engine.store) as s:
+        row = AutomationCampaign(name=name, kind="trigger", active=active, definition=definition.to_json())
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+        return row.id
+
+
+def leads(engine, n, offset=0):
+    with Session(engine.store) as s:
+        return list(s.exec(select(Person).where(Person.dynamics_type == "lead").order_by(Person.id)))[offset:offset + n]
+
+
+async def drop(engine, people, campaign_id, action=flows.ADD):
+    plan = engine.plan(people, engine.campaign_record(campaign_id), action)
+    engine.enqueue(plan, origin="drag-and-drop")
+    await drain(engine)
+
+
+async def drain(engine, limit=20):
+    for _ in range(limit):
+        if not engine.pending_count():
+            return
+        await engine.run()
+    raise AssertionError("the outbox never emptied: a trigger loop was not stopped")
+
+
+def app_members(org, campaign_id, kind="lead"):
+    try:
+        return org.state.members_of(org.state.find_list(app_list_name("CampSync", kind, campaign_id))["listid"])
+    except KeyError:
+        return set()
+
+
+def results(engine, campaign_id):
+    with Session(engine.store) as s:
+        return list(s.exec(select(AutomationResult).where(AutomationResult.campaign_id == campaign_id)
+                           .order_by(AutomationResult.id)))
+
+
+async def test_added_trigger_runs_a_flow_that_adds_to_another_campaign(org, world):
+    engine, runner, _ = world
+    x, y, _z = campaigns(org)
+    define(engine, "Follow-up", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
+    people = leads(engine, 3)
+    await drop(engine, people, x)
+    assert app_members(org, y) == {p.dynamics_id for p in people}
+    with Session(engine.store) as s:
+        origins = [e.origin for e in s.exec(select(TriggerEvent).where(TriggerEvent.campaign_id == y))]
+    assert origins == ["trigger campaign: Follow-up"] * 3
+
+
+async def test_campaign_constraint_is_any_of(org, world):
+    engine, runner, _ = world
+    x, y, z = campaigns(org)
+    cid = define(engine, "Only X", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
+    await drop(engine, leads(engine, 2), z)
+    assert app_members(org, y) == set() and results(engine, cid) == []
+
+
+async def test_removed_trigger_and_smart_list_filter(org, world):
+    engine, runner, _ = world
+    x, y, _z = campaigns(org)
+    people = leads(engine, 4)
+    keep_country = people[0].country
+    define(engine, "On removal", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}],
+           smart_list={"filters": [{"kind": "field", "field": "country", "op": "equals", "value": keep_country}],
+                       "logic": "all"})
+    await drop(engine, people, x)
+    await drop(engine, people, x, flows.REMOVE)
+    expected = {p.dynamics_id for p in people if p.country == keep_country}
+    assert app_members(org, y) == expected and expected
+
+
+async def test_qualification_rules_with_a_controllable_clock(org, world):
+    engine, runner, clock = world
+    x, y, _z = campaigns(org)
+    once = define(engine, "Once", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+                  [{"step": CHANGE_STEP, "field": "job_title", "value": "Attendee"}], rule="once")
+    every = define(engine, "Every time", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+                   [{"step": CHANGE_STEP, "field": "score", "value": "10"}], rule="every_time")
+    weekly = define(engine, "Every 2 days", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+                    [{"step": CHANGE_STEP, "field": "country", "value": "Iceland"}], rule="every_n_days", days=2)
+    person = leads(engine, 1)[0]
+
+    def qualified(cid):
+        return sum(r.outcome == "qualified" for r in results(engine, cid))
+
+    runner.activity_logged(person.id, "webinar")
+    clock.now += 86400  # one day later
+    runner.activity_logged(person.id, "webinar")
+    clock.now += 2 * 86400  # three days after the first
+    runner.activity_logged(person.id, "webinar")
+    assert (qualified(once), qualified(every), qualified(weekly)) == (1, 3, 2)
+    skipped = [r.detail for r in results(engine, weekly) if r.outcome == "skipped"]
+    assert skipped and "once every 2 days" in skipped[0]
+
+
+async def test_person_created_and_data_value_change_triggers(org, world):
+    engine, runner, _ = world
+    x, _y, _z = campaigns(org)
+    created = define(engine, "New people", [{"type": PERSON_CREATED}],
+                     [{"step": CHANGE_STEP, "field": "score", "value": "5"}])
+    changed = define(engine, "Hot leads", [{"type": DATA_VALUE_CHANGES, "field": "score", "new_value": "5"}],
+                     [{"step": ADD_STEP, "campaign_id": x}])
+    person = leads(engine, 1)[0]
+    runner.person_created(person.id)
+    await drain(engine)
+    assert [r.outcome for r in results(engine, created)][-1] == "changed"
+    assert any(r.outcome == "enqueued" for r in results(engine, changed)), "a changed value fires in turn"
+    assert app_members(org, x) == {person.dynamics_id}
+
+
+async def test_loops_are_stopped_and_logged(org, world):
+    engine, runner, _ = world
+    x, _y, _z = campaigns(org)
+    ping = define(engine, "Ping", [{"type": ADDED, "campaign_ids": [x]}], [{"step": REMOVE_STEP, "campaign_id": x}])
+    pong = define(engine, "Pong", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": x}])
+    await drop(engine, leads(engine, 1), x)  # would add/remove forever without loop protection
+    stopped = [r.detail for r in results(engine, ping) + results(engine, pong) if r.outcome == "stopped"]
+    assert stopped and "loop stopped" in stopped[0]
+    assert engine.pending_count() == 0
+
+
+async def test_wait_survives_a_restart(org, world, client):
+    engine, runner, clock = world
+    x, y, _z = campaigns(org)
+    cid = define(engine, "Nurture", [{"type": ADDED, "campaign_ids": [x]}],
+                 [{"step": WAIT_STEP, "seconds": 3600}, {"step": ADD_STEP, "campaign_id": y}])
+    people = leads(engine, 2)
+    await drop(engine, people, x)
+    assert app_members(org, y) == set()
+    runner.close()
+    later = Clock(clock.now + 3601)
+    restarted_engine = SyncEngine(engine.store, client, scope="a")
+    restarted = AutomationRunner(engine.store, restarted_engine.bus, restarted_engine, clock=later)
+    assert restarted.resume_due() == 2
+    await drain(restarted_engine)
+    assert app_members(org, y) == {p.dynamics_id for p in people}
+    assert [r.outcome for r in results(engine, cid)].count("waiting") == 2
+
+
+async def test_validation_messages(org, world):
+    engine, _runner, _ = world
+    x, _y, _z = campaigns(org)
+    inactive = next(r["campaignid"] for r in org.state.campaigns.values() if r["statecode"] == 1)
+    with Session(engine.store) as s:
+        known = {c.id: c for c in s.exec(select(CampaignRecord))}
+    problems = validate("trigger", Definition(triggers=[], flow=[]), known)
+    assert "needs at least one trigger" in " ".join(problems) and "flow is empty" in " ".join(problems)
+    problems = validate("trigger", Definition(
+        triggers=[{"type": ADDED, "campaign_ids": [x]}],
+        flow=[{"step": ADD_STEP, "campaign_id": inactive}, {"step": CHANGE_STEP, "field": "shoe_size"}],
+        smart_list={"filters": [{"kind": "field", "field": "favourite_colour", "op": "equals", "value": "red"}],
+                    "logic": "all"}), known)
+    text = " ".join(problems)
+    assert "inactive in Dynamics" in text and "shoe_size" in text and "favourite_colour" in text
+    assert json.loads(Definition(flow=[{"step": WAIT_STEP, "seconds": 5}]).to_json())["flow"][0]["seconds"] == 5
