@@ -100,8 +100,14 @@ def _print_check(result) -> None:
 
 def cmd_campaigns(ctx: Context) -> int:
     async def fetch():
+        from .core.pull import refresh_campaigns
+        from .dynamics.entities import Campaign
+
         async with ctx.client() as client:
-            return await client.campaigns()
+            # Read from the org and keep the local cache current (names used by add/remove and automation).
+            records = await refresh_campaigns(ctx.engine, client)
+        return [Campaign(id=r.id, name=r.name, code=r.code, statecode=r.statecode, statuscode=r.statuscode)
+                for r in records]
 
     campaigns = asyncio.run(fetch())
     if ctx.args.active:
@@ -294,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_flow_commands(sub, run_async_command)
     from .cli_people import add_people_commands
     add_people_commands(sub, run_async_command)
+    from .cli_automation import add_automation_commands
+    add_automation_commands(sub, run_async_command)
     return parser
 
 

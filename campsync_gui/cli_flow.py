@@ -19,6 +19,15 @@ from .core.triggers import TRIGGER_LABELS, event_to_dict, verify_chain
 OUTCOME_OF_PLAN = {flows.SKIP: "skipped", flows.BLOCKED: "blocked"}
 
 
+def _engine_with_automation(ctx, client) -> SyncEngine:
+    """An engine whose confirmations also run the active trigger campaigns, as in the window."""
+    from .core.automation import AutomationRunner
+
+    engine = SyncEngine(ctx.engine, client, scope=ctx.connection.name)
+    engine.automation = AutomationRunner(ctx.engine, engine.bus, engine)
+    return engine
+
+
 def read_emails(args) -> list[str]:
     emails = list(args.person or [])
     if args.people_file:
@@ -36,7 +45,7 @@ async def run_flow_action(ctx, action: str) -> int:
     if not emails:
         raise UserError("Name at least one person: --person EMAIL (repeatable) or --people-file FILE.")
     async with ctx.client() as client:
-        engine = SyncEngine(ctx.engine, client, scope=ctx.connection.name)
+        engine = _engine_with_automation(ctx, client)
         await refresh_campaigns(ctx.engine, client)
         campaign = engine.find_campaign(args.campaign)
         if campaign is None:
@@ -158,7 +167,7 @@ async def cmd_retry(ctx) -> int:
     from .cli import emit_json
 
     async with ctx.client() as client:
-        engine = SyncEngine(ctx.engine, client, scope=ctx.connection.name)
+        engine = _engine_with_automation(ctx, client)
         requeued = engine.retry_failed()
         report = await engine.run()
     data = {"requeued": requeued, **report.to_dict()}

@@ -208,7 +208,7 @@ class AutomationRunner:
             if not matches(smart_list, person, activities=activities, memberships=memberships, now=self.clock()):
                 self._result(campaign, run_id, person.id, -1, "", "skipped", "the smart list filters do not match")
                 continue
-            allowed, why = self._qualifies(campaign, definition, person.id)
+            allowed, why = self.qualifies(campaign, definition, person.id)
             if not allowed:
                 self._result(campaign, run_id, person.id, -1, "", "skipped", why)
                 continue
@@ -217,20 +217,31 @@ class AutomationRunner:
             ran += 1
         return ran
 
-    def _qualifies(self, campaign: AutomationCampaign, definition: Definition, person_id: int) -> tuple[bool, str]:
+    def qualification_problem(self, campaign: AutomationCampaign, definition: Definition,
+                              person_id: int) -> str | None:
+        """Why the qualification rule keeps this person out right now, or None. Reads only."""
         rule = definition.qualification.get("rule", "once")
-        now = self.clock()
         with Session(self.store) as session:
             record = session.get(Qualification, (campaign.id, person_id))
-            if record is not None and rule == "once":
-                return False, "qualification rule: runs once per person, and this person already ran"
-            if record is not None and rule == "every_n_days":
-                days = int(definition.qualification.get("days") or 1)
-                if now - record.last_at < days * 86400:
-                    return False, f"qualification rule: once every {days} days, last run " \
-                                  f"{(now - record.last_at) / 86400:.1f} days ago"
-            record = record or Qualification(campaign_id=campaign.id, person_id=person_id)
-            record.last_at, record.times = now, record.times + 1
+        if record is None or rule == "every_time":
+            return None
+        if rule == "once":
+            return "qualification rule: runs once per person, and this person already ran"
+        days = int(definition.qualification.get("days") or 1)
+        elapsed = self.clock() - record.last_at
+        if elapsed < days * 86400:
+            return f"qualification rule: once every {days} days, last run {elapsed / 86400:.1f} days ago"
+        return None
+
+    def qualifies(self, campaign: AutomationCampaign, definition: Definition, person_id: int) -> tuple[bool, str]:
+        """Check the rule and, when the person qualifies, record this run for the next check."""
+        problem = self.qualification_problem(campaign, definition, person_id)
+        if problem:
+            return False, problem
+        with Session(self.store) as session:
+            record = session.get(Qualification, (campaign.id, person_id)) or \
+                Qualification(campaign_id=campaign.id, person_id=person_id)
+            record.last_at, record.times = self.clock(), record.times + 1
             session.add(record)
             session.commit()
         return True, ""

@@ -203,3 +203,78 @@ async def test_validation_messages(org, world):
     text = " ".join(problems)
     assert "inactive in Dynamics" in text and "shoe_size" in text and "favourite_colour" in text
     assert json.loads(Definition(flow=[{"step": WAIT_STEP, "seconds": 5}]).to_json())["flow"][0]["seconds"] == 5
+
+
+def define_batch(engine, name, smart_list, flow, *, rule="once", schedule=None):
+    definition = Definition(smart_list=smart_list, triggers=[], flow=flow, qualification={"rule": rule},
+                            schedule=schedule)
+    with Session(engine.store) as s:
+        row = AutomationCampaign(name=name, kind="batch", active=True, definition=definition.to_json())
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+        return row
+
+
+async def test_batch_preview_equals_what_the_run_processes(org, world):
+    from campsync_gui.core.batch import preview, run_batch
+
+    engine, runner, _ = world
+    x, _y, _z = campaigns(org)
+    country = leads(engine, 1)[0].country
+    smart_list = {"filters": [{"kind": "field", "field": "country", "op": "equals", "value": country},
+                              {"kind": "field", "field": "type", "op": "equals", "value": "lead"}], "logic": "all"}
+    batch = define_batch(engine, "Country push", smart_list, [{"step": ADD_STEP, "campaign_id": x}])
+    expected = preview(runner, batch)
+    report = await run_batch(runner, batch)
+    await drain(engine)
+    assert expected == report.qualified == report.processed and expected > 0
+    with Session(engine.store) as s:
+        wanted = {p.dynamics_id for p in s.exec(select(Person).where(Person.country == country,
+                                                                     Person.dynamics_type == "lead"))}
+    assert app_members(org, x) == wanted
+    assert preview(runner, batch) == 0, "rule 'once': nobody qualifies a second time"
+
+
+async def test_abort_stops_the_remaining_people(org, world):
+    import asyncio
+
+    from campsync_gui.core.batch import run_batch
+
+    engine, runner, _ = world
+    batch = define_batch(engine, "Everyone", {"filters": [], "logic": "all"},
+                         [{"step": CHANGE_STEP, "field": "job_title", "value": "Reviewed"}])
+    stop = asyncio.Event()
+    original = runner.run_flow
+    calls = []
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 10:
+            stop.set()  # the operator presses Abort while the tenth person runs
+        return original(*args, **kwargs)
+
+    runner.run_flow = counting
+    report = await run_batch(runner, batch, stop=stop)
+    assert report.aborted and report.processed == 10 < report.qualified
+    with Session(engine.store) as s:
+        assert len(s.exec(select(Person).where(Person.job_title == "Reviewed")).all()) == 10
+
+
+def test_schedules_come_due_and_move_on(tmp_path):
+    from campsync_gui.core.batch import advance_schedule, due_batches
+
+    store = open_store(tmp_path / "s.db")
+    with Session(store) as s:
+        for name, repeat in (("daily", "daily"), ("once", None)):
+            s.add(AutomationCampaign(name=name, kind="batch", active=True, definition=Definition(
+                flow=[{"step": WAIT_STEP, "seconds": 1}], schedule={"at": 1000.0, "repeat": repeat}).to_json()))
+        s.commit()
+    assert [c.name for c in due_batches(store, now=999)] == []
+    due = due_batches(store, now=1000 + 3 * 86400 + 5)
+    assert sorted(c.name for c in due) == ["daily", "once"]
+    for campaign in due:
+        advance_schedule(store, campaign, now=1000 + 3 * 86400 + 5)
+    with Session(store) as s:
+        rows = {c.name: Definition.from_json(c.definition).schedule["at"] for c in s.exec(select(AutomationCampaign))}
+    assert rows == {"daily": 1000 + 4 * 86400, "once": None}

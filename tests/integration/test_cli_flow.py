@@ -133,3 +133,40 @@ def test_log_follow_streams_events_written_by_another_process(org, cli, tmp_path
         watchdog.cancel()
         follower.kill()
         follower.wait()
+
+
+def test_automation_export_import_and_batch_run_from_the_cli(org, cli, tmp_path):
+    from campsync_gui.core.automation import ADD_STEP, Definition
+    from campsync_gui.core.models import AutomationCampaign
+    from campsync_gui.core.store import open_store
+    from sqlmodel import Session
+
+    cli("people", "pull")
+    target = campaign_named(org)
+    store = open_store(tmp_path / "home" / "campsync.db")
+    with Session(store) as s:
+        s.add(AutomationCampaign(name="Canada push", kind="batch", active=True, definition=Definition(
+            smart_list={"filters": [{"kind": "field", "field": "country", "op": "equals", "value": "Canada"},
+                                    {"kind": "field", "field": "type", "op": "equals", "value": "lead"}],
+                        "logic": "all"},
+            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}]).to_json()))
+        s.commit()
+    dry = json.loads(cli("automation", "run", "Canada push", "--dry-run", "--json").stdout)
+    canadians = {lead["leadid"] for lead in org.state.leads.values() if lead["address1_country"] == "Canada"}
+    assert dry["qualified"] == len(canadians) > 0
+    ran = cli("automation", "run", "Canada push", "--json")
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["processed"] == len(canadians)
+    app_list = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
+    assert org.state.members_of(app_list["listid"]) == canadians
+
+    exported = tmp_path / "automation.json"
+    assert cli("automation", "export", str(exported)).returncode == 0
+    other_home = tmp_path / "other"
+    imported = run_cli(["automation", "import", str(exported)], other_home, org.env())
+    assert "imported inactive" in imported.stdout, "an org whose campaigns are unknown here keeps it inactive"
+    assert run_cli(["campaigns"], other_home, org.env()).returncode == 0  # caches this org's campaigns
+    imported = run_cli(["automation", "import", str(exported)], other_home, org.env())
+    assert "Canada push: imported (active)" in imported.stdout
+    listed = json.loads(run_cli(["automation", "list", "--json"], other_home, org.env()).stdout)
+    assert listed == [{"name": "Canada push", "kind": "batch", "active": True, "problems": []}]
