@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 from qasync import asyncSlot
 from sqlmodel import Session, select
 
+from ..core.automation import AutomationRunner
 from ..core.engine import SyncEngine
 from ..core.events import EventBus
 from ..core.models import TriggerEvent
@@ -55,6 +57,8 @@ class MainWindow(QMainWindow):
         self.log_panel.connect_bridge(self.bridge)
         self.queue_panel.connect_bridge(self.bridge)
         self.controller = FlowController(self.engine, session.connection.environment, self)
+        # Trigger campaigns react to every confirmed change, whoever made it (drop, undo, another campaign).
+        self.automation = AutomationRunner(self.store, self.bus, self.engine, on_enqueued=self._run_soon)
 
         self._build_layout()
         self._build_menus()
@@ -163,6 +167,10 @@ class MainWindow(QMainWindow):
         self._touched: set[int] = set()  # people whose sync state a flow action may have changed
         self._pending_timer = QTimer(self, singleShot=True, interval=250)
         self._pending_timer.timeout.connect(self._update_pending)
+        # While the window is open it is the scheduler: waits that are over and batch campaigns that are due.
+        self._scheduler = QTimer(self, interval=30_000)
+        self._scheduler.timeout.connect(self.scheduler_tick)
+        self._scheduler.start()
 
     # ---- state shown -----------------------------------------------------------------------------
 
@@ -288,6 +296,22 @@ class MainWindow(QMainWindow):
     async def retry(self, ids: list) -> None:
         await self.controller.retry(ids)
 
+    def _run_soon(self) -> None:
+        """A trigger campaign queued a flow action: make sure the engine picks it up."""
+        asyncio.ensure_future(self.controller.run())
+
+    @asyncSlot()
+    async def scheduler_tick(self) -> None:
+        from ..core.batch import advance_schedule, due_batches, run_batch
+
+        resumed = self.automation.resume_due()
+        for campaign in due_batches(self.store):
+            report = await run_batch(self.automation, campaign)
+            advance_schedule(self.store, campaign)
+            self.show_status(f"Scheduled batch campaign {campaign.name!r}: {report.processed} people processed.")
+        if resumed or self.engine.pending_count():
+            await self.controller.run()
+
     # ---- admin ---------------------------------------------------------------------------------
 
     def open_doctor(self) -> DoctorDialog:
@@ -342,5 +366,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
             settings.setValue(f"main/{splitter.objectName()}", splitter.saveState())
+        self._scheduler.stop()
+        self.automation.close()
         self.bridge.close()
         super().closeEvent(event)
