@@ -19,7 +19,7 @@ Semantics, in one place:
   case-folded, surrounding whitespace stripped. "Zoë" equals "ZOE", "Straße" equals "strasse". A missing
   value (NULL) is the empty text, so "Country is not France" includes people with no country.
   "is empty" means nothing but whitespace; "equals ''" is the same as "is empty".
-- name is "first_name last_name". type is the Dynamics type: lead, contact, or local (not in Dynamics).
+- name is the folded first name and last name joined by one space. type is the Dynamics type: lead, contact, or local (not in Dynamics).
 - created_at compares with epoch seconds or ISO dates. A date without a time is a whole UTC day:
   "equals 2024-01-31" is on that day, "greater_than" is after it, "less_than" is before it. A datetime
   without a timezone is UTC. An epoch number or a datetime is a point in time.
@@ -36,6 +36,7 @@ Python (a function registered on the SQLite connection), so both paths share one
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import time
@@ -113,6 +114,9 @@ def fold(text: Any) -> str:
         return text.lower().strip()  # the same as below for ASCII, and what SQL's lower()/trim() give
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+_fold_cached = functools.lru_cache(maxsize=65536)(fold)  # for SQL: one call per non-ASCII row
 
 
 # ---- the parsed form -------------------------------------------------------------------------------
@@ -529,15 +533,27 @@ def _now(now: Clock) -> float:
     return float(now() if callable(now) else now)
 
 
+_MISSING = object()
+
+
 def _get(row: Any, name: str, default: Any = None) -> Any:
-    if isinstance(row, Mapping):
+    """An attribute of a model row, or a key of a dict row."""
+    if isinstance(row, dict):
         return row.get(name, default)
-    return getattr(row, name, default)
+    value = getattr(row, name, _MISSING)
+    if value is _MISSING:
+        return row.get(name, default) if isinstance(row, Mapping) else default
+    return value
+
+
+def _person_text(person: Any, name: str) -> str:
+    """A text field as filters compare it; the twin of _text_sql()."""
+    if name == "name":
+        return " ".join(part for part in (fold(_get(person, "first_name")), fold(_get(person, "last_name"))) if part)
+    return fold(_get(person, name))
 
 
 def _person_value(person: Any, name: str) -> Any:
-    if name == "name":
-        return f"{_get(person, 'first_name') or ''} {_get(person, 'last_name') or ''}"
     if name == "type":
         return _get(person, "dynamics_type") or "local"
     if name in ("score", "created_at"):
@@ -547,9 +563,8 @@ def _person_value(person: Any, name: str) -> Any:
 
 def _field_matches(flt: FieldFilter, person: Any) -> bool:
     kind, op, want = FIELD_KINDS[flt.field], flt.op, flt._folded  # type: ignore[attr-defined]
-    raw = _person_value(person, flt.field)
     if kind == TEXT:
-        have = fold(raw)
+        have = _person_text(person, flt.field)
         if op == "is_empty":
             return have == ""
         if op == "is_not_empty":
@@ -567,6 +582,7 @@ def _field_matches(flt: FieldFilter, person: Any) -> bool:
         if op == "in_list":
             return have in want
         return have not in want  # not_in_list
+    raw = _person_value(person, flt.field)
     if kind == CHOICE:
         return (raw in want) == (op in ("equals", "in_list"))
     if kind == NUMBER:
@@ -648,17 +664,24 @@ def matches(smart_list: SmartList | Mapping, person: Any, *, activities: Sequenc
 # ---- the whole store, in SQL -------------------------------------------------------------------------
 
 def _fold_sql(column: Any) -> Any:
-    """fold() in SQL: lower()+trim() when the text is all ASCII (characters == bytes), else Python's fold."""
-    text = func.coalesce(column, "")
-    ascii_only = func.length(text) == func.length(cast(text, LargeBinary))
-    return case((ascii_only, func.trim(func.lower(text), literal(_ASCII_WHITESPACE))),
-                else_=getattr(func, _SQL_FOLD)(text))
+    """fold() in SQL: '' for NULL, lower()+trim() when the text is all ASCII (as many characters as bytes),
+    else Python's fold (cached: the same non-ASCII values repeat from row to row). Never NULL."""
+    ascii_only = func.length(column) == func.length(cast(column, LargeBinary))
+    return case((column.is_(None), ""),
+                (ascii_only, func.trim(func.lower(column), literal(_ASCII_WHITESPACE))),
+                else_=getattr(func, _SQL_FOLD)(column))
+
+
+def _text_sql(name: str) -> Any:
+    """A text field as filters compare it; the twin of _person_text()."""
+    table = Person.__table__.c
+    if name == "name":  # both parts are folded, so stripped: trim() only drops the space when a part is empty
+        return func.trim(_fold_sql(table.first_name).op("||")(" ").op("||")(_fold_sql(table.last_name)))
+    return _fold_sql(table[name])
 
 
 def _person_column_sql(name: str) -> Any:
     table = Person.__table__.c
-    if name == "name":
-        return func.coalesce(table.first_name, "").op("||")(" ").op("||")(func.coalesce(table.last_name, ""))
     if name == "type":
         return func.coalesce(func.nullif(table.dynamics_type, ""), "local")
     if name in ("score", "created_at"):
@@ -668,9 +691,8 @@ def _person_column_sql(name: str) -> Any:
 
 def _field_sql(flt: FieldFilter) -> Any:
     kind, op, want = FIELD_KINDS[flt.field], flt.op, flt._folded  # type: ignore[attr-defined]
-    column = _person_column_sql(flt.field)
     if kind == TEXT:
-        have = _fold_sql(column)
+        have = _text_sql(flt.field)
         if op == "is_empty":
             return have == ""
         if op == "is_not_empty":
@@ -686,6 +708,7 @@ def _field_sql(flt: FieldFilter) -> Any:
         if op == "starts_with":
             return func.substr(have, 1, len(want)) == want
         return have.in_(want) if op == "in_list" else have.not_in(want)
+    column = _person_column_sql(flt.field)
     if kind == CHOICE:
         return column.in_(want) if op in ("equals", "in_list") else column.not_in(want)
     if kind == NUMBER:
@@ -758,7 +781,7 @@ def _connection(engine: Engine) -> Iterator[Connection]:
         connection = session.connection()
         driver = connection.connection.driver_connection
         if hasattr(driver, "create_function"):  # sqlite3: fold() for the non-ASCII values
-            driver.create_function(_SQL_FOLD, 1, fold, deterministic=True)
+            driver.create_function(_SQL_FOLD, 1, _fold_cached, deterministic=True)
         yield connection
 
 

@@ -26,6 +26,7 @@ from .bridge import EventBridge
 from .controller import FlowController
 from .session import AppSession
 from .theme import ENV_COLOURS
+from .widgets.automation_panel import AutomationPanel
 from .widgets.campaigns_panel import CampaignsPanel
 from .widgets.doctor_dialog import DoctorDialog
 from .widgets.log_panel import LogPanel
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
 
         self.people_panel = PeoplePanel(self.store)
+        self.automation_panel = AutomationPanel(self.store)
         self.campaigns_panel = CampaignsPanel(self.store)
         self.log_panel = LogPanel()
         self.queue_panel = QueuePanel(self.store, self.campaigns_panel.campaigns.names)
@@ -89,9 +91,12 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.addTab(self.log_panel, "Live log")
         self.bottom_tabs.addTab(self.queue_panel, "Queue")
+        self.main_tabs = QTabWidget()
+        self.main_tabs.addTab(self.top_splitter, "People and campaigns")
+        self.main_tabs.addTab(self.automation_panel, "Automation")
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.main_tabs)
         self.main_splitter.addWidget(self.bottom_tabs)
         self.main_splitter.setSizes([620, 260])
         central = QWidget()
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
         self.controller.changed.connect(self._schedule_reload)
         self.controller.pending.connect(self._mark_pending)
         self.queue_panel.retry_requested.connect(self.retry)
+        self.automation_panel.run_now_requested.connect(self.on_run_now_requested)
         self.queue_panel.cancel_requested.connect(self.controller.cancel)
         self.bridge.outbox_changed.connect(lambda _data: self._schedule_pending_count())
         self.bridge.problem.connect(lambda text: self.show_status(text))
@@ -296,6 +302,38 @@ class MainWindow(QMainWindow):
     async def retry(self, ids: list) -> None:
         await self.controller.retry(ids)
 
+    @asyncSlot(int)
+    async def on_run_now_requested(self, campaign_id: int) -> None:
+        await self.run_batch_now(campaign_id)
+
+    async def run_batch_now(self, campaign_id: int, *, confirm: bool = True):
+        """Preview the qualified count, then run the batch campaign; Cancel sync aborts the rest."""
+        from sqlmodel import Session as _Session
+
+        from ..core.batch import preview, run_batch
+        from ..core.models import AutomationCampaign
+
+        with _Session(self.store) as session:
+            campaign = session.get(AutomationCampaign, campaign_id)
+        if campaign is None:
+            return None
+        count = preview(self.automation, campaign)
+        if confirm and QMessageBox.question(
+                self, "Run batch campaign", f"{count} people qualify for {campaign.name!r} now.\n\nRun it?") \
+                != QMessageBox.StandardButton.Yes:
+            return None
+        self.controller._stop = stop = asyncio.Event()
+        self.cancel_button.show()
+        try:
+            report = await run_batch(self.automation, campaign, stop=stop)
+        finally:
+            self.cancel_button.hide()
+        self.show_status(f"{campaign.name}: {report.processed} of {report.qualified} people processed"
+                         + (" (aborted)." if report.aborted else "."))
+        await self.controller.run()
+        self.automation_panel.reload()
+        return report
+
     def _run_soon(self) -> None:
         """A trigger campaign queued a flow action: make sure the engine picks it up."""
         asyncio.ensure_future(self.controller.run())
@@ -311,6 +349,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"Scheduled batch campaign {campaign.name!r}: {report.processed} people processed.")
         if resumed or self.engine.pending_count():
             await self.controller.run()
+        self.automation_panel.reload()  # scheduled times move on after a run
 
     # ---- admin ---------------------------------------------------------------------------------
 

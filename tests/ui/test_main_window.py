@@ -251,3 +251,70 @@ def test_connectivity_dialog_on_a_broken_profile(window, qloop):
     assert "client secret is wrong" in dialog.table.item(token_row, 3).text()
     assert "failed" in dialog.summary.text()
     assert "wrong-secret-123" not in report.to_text()
+
+
+def test_a_trigger_campaign_built_in_the_editor_fires_after_a_drop(org, loaded, qloop, qtbot):
+    from PySide6.QtCore import QPoint
+
+    from campsync_gui.core.automation import ADD_STEP
+    from campsync_gui.core.triggers import ADDED
+
+    x, y = sorted((r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"]),
+                  key=lambda r: r["name"])[:2]
+    panel = loaded.automation_panel
+    loaded.main_tabs.setCurrentWidget(panel)
+    panel.reload()
+    qtbot.mouseClick(panel.new_trigger_button, Qt.MouseButton.LeftButton)
+    panel.name_edit.selectAll()
+    qtbot.keyClicks(panel.name_edit, "Webinar follow-up")
+    editor = panel.smart_list_editor
+    next(a for a in editor.add_trigger_button.menu().actions() if a.data() == ADDED).trigger()
+    next(a for a in editor.trigger_rows[0].campaigns.campaign_actions() if a.data() == x["campaignid"]).trigger()
+    next(a for a in panel.flow_editor.add_step_button.menu().actions() if a.data() == ADD_STEP).trigger()
+    combo = panel.flow_editor.rows[0].campaign_combo
+    combo.setCurrentIndex(combo.findData(y["campaignid"]))
+    radio = panel.schedule_editor.every_time_radio
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.activate_button, Qt.MouseButton.LeftButton)
+    assert panel.activate_button.text() == "Deactivate", panel.message()
+
+    people = person_ids_with(loaded, type="lead")[:2]
+    loaded.campaigns_panel.campaigns.dropMimeData(drag_people(loaded, people), Qt.DropAction.CopyAction, -1, -1,
+                                                  campaign_index(loaded, x["campaignid"]))
+    confirm_preview(loaded, qloop)
+    finish_sync(loaded, qloop)
+    rows = log_rows(loaded)
+    assert [r[2] for r in rows].count(x["name"]) == 2 and [r[2] for r in rows].count(y["name"]) == 2
+    model = loaded.log_panel.model
+    from campsync_gui.ui.models.log import COL_SOURCE
+    sources = {model.index(r, COL_SOURCE).data() for r in range(model.rowCount())}
+    assert any("Webinar follow-up" in s for s in sources)
+    members = org.state.members_of(org.state.find_list(app_list_name("CampSync", "lead", y["campaignid"]))["listid"])
+    assert len(members) == 2
+
+
+def test_run_now_on_a_batch_campaign_processes_the_previewed_people(org, loaded, qloop):
+    from sqlmodel import Session
+
+    from campsync_gui.core.automation import ADD_STEP, Definition
+    from campsync_gui.core.batch import preview
+    from campsync_gui.core.models import AutomationCampaign
+
+    target = active_campaign(org)
+    with Session(loaded.store) as s:
+        row = AutomationCampaign(name="Germany push", kind="batch", active=True, definition=Definition(
+            smart_list={"filters": [{"kind": "field", "field": "country", "op": "equals", "value": "Germany"},
+                                    {"kind": "field", "field": "type", "op": "equals", "value": "contact"}],
+                        "logic": "all"},
+            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}]).to_json())
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+    expected = preview(loaded.automation, row)
+    report = qloop.run_until_complete(loaded.run_batch_now(row.id, confirm=False))
+    finish_sync(loaded, qloop)
+    germans = {c["contactid"] for c in org.state.contacts.values() if c["address1_country"] == "Germany"}
+    assert report.processed == expected == len(germans) > 0
+    lst = org.state.find_list(app_list_name("CampSync", "contact", target["campaignid"]))
+    assert org.state.members_of(lst["listid"]) == germans

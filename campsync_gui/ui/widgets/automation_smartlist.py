@@ -80,6 +80,7 @@ class TriggerRow(QFrame):
             self.field_combo.addItem(FIELD_LABELS.get(name, name), name)
         self.value_edit = QLineEdit(str(trigger.get("new_value") or ""))
         self.value_edit.setPlaceholderText("new value (optional: any)")
+        self.value_edit.setMinimumWidth(170)
         self.activity_label = QLabel("type")
         self.activity_combo = _activity_combo(activity_types)
         self.remove_button = _remove_button("Remove this trigger")
@@ -168,6 +169,7 @@ class FilterRow(QFrame):
         self.activity_combo = _activity_combo(activity_types)
         self.detail_edit = QLineEdit()
         self.detail_edit.setPlaceholderText("detail contains (optional)")
+        self.detail_edit.setMinimumWidth(170)
         self.within_spin = QSpinBox()
         self.within_spin.setRange(0, 3650)
         self.within_spin.setSpecialValueText("any time")
@@ -356,7 +358,7 @@ class SmartListEditor(QWidget):
         self.count_timer.timeout.connect(self.refresh_count)
 
         self.add_trigger_button = QToolButton()
-        self.add_trigger_button.setText("Add trigger ▾")
+        self.add_trigger_button.setText("Add trigger")
         self.add_trigger_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_trigger_button)
         for key, label in TRIGGER_TYPES.items():
@@ -374,7 +376,7 @@ class SmartListEditor(QWidget):
         box.addWidget(self.add_trigger_button)
 
         self.add_filter_button = QToolButton()
-        self.add_filter_button.setText("Add filter ▾")
+        self.add_filter_button.setText("Add filter")
         self.add_filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_filter_button)
         for key, label in FILTER_KINDS.items():
@@ -548,7 +550,7 @@ class SmartListEditor(QWidget):
         self.last_count, self.last_error = number, None
         self.count_label.setText(f"{number:,} {'person qualifies' if number == 1 else 'people qualify'}")
         self.count_label.setToolTip(smartlists.describe_logic(parsed))
-        set_role(self.count_label, "ok")
+        set_role(self.count_label, "ok" if number else "hint")
         return number
 
 

@@ -117,11 +117,11 @@ class CampaignMultiSelect(QToolButton):
     def _update_text(self) -> None:
         names = [a.text() for a in self.campaign_actions() if a.isChecked()]
         if not names:
-            self.setText(self.empty_text + " ▾")
+            self.setText(self.empty_text)
         elif len(names) <= 2:
-            self.setText(", ".join(names) + " ▾")
+            self.setText(", ".join(names))
         else:
-            self.setText(f"{names[0]} and {len(names) - 1} more ▾")
+            self.setText(f"{names[0]} and {len(names) - 1} more")
         self.setToolTip("\n".join(names) if names else "")
 
 

@@ -1,0 +1,163 @@
+"""The Results section: what one automation campaign did, person by person and step by step, newest first."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ...core.automation import STEP_LABELS
+from ...core.models import AutomationResult, Person
+from ..models.rows import RowsTableModel
+from ..theme import status_colour
+from .log_panel import neutralise_cell
+
+HEADERS = ("Time", "Person", "Step", "Outcome", "Detail")
+COL_TIME, COL_PERSON, COL_STEP, COL_OUTCOME, COL_DETAIL = range(5)
+DEFAULT_MAX_ROWS = 5_000
+OUTCOME_STATUS = {"failed": "fail", "stopped": "warn", "skipped": "skip", "enqueued": "ok", "changed": "ok",
+                  "qualified": "ok"}
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    id: int
+    at: float
+    email: str
+    step: str
+    outcome: str
+    detail: str
+
+    def cells(self) -> tuple[str, str, str, str, str]:
+        return (datetime.fromtimestamp(self.at).strftime("%Y-%m-%d %H:%M:%S"), self.email, self.step,
+                self.outcome, self.detail)
+
+
+def step_words(step_index: int, step: str) -> str:
+    """"Qualification" for the smart list / trigger check, else "2. Add to Microsoft Campaign"."""
+    if step_index < 0:
+        return "Qualification"
+    return f"{step_index + 1}. {STEP_LABELS.get(step, step or '?')}"
+
+
+def read_results(store: Engine, campaign_id: int, limit: int | None = DEFAULT_MAX_ROWS) -> list[ResultRow]:
+    """A campaign's results, newest first (ties: last written first)."""
+    statement = (select(AutomationResult, Person.email, Person.first_name, Person.last_name)
+                 .join(Person, col(Person.id) == col(AutomationResult.person_id), isouter=True)
+                 .where(AutomationResult.campaign_id == campaign_id)
+                 .order_by(col(AutomationResult.at).desc(), col(AutomationResult.id).desc()))
+    if limit is not None:
+        statement = statement.limit(limit)
+    rows = []
+    with Session(store) as session:
+        for result, email, first, last in session.exec(statement):
+            who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
+            rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
+                                  result.outcome, result.detail or ""))
+    return rows
+
+
+def write_results_csv(path: str, rows: list[ResultRow]) -> int:
+    """UTF-8 with a BOM (Excel), every cell that a spreadsheet would run as a formula neutralised."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([neutralise_cell(cell) for cell in row.cells()])
+    return len(rows)
+
+
+class ResultsModel(RowsTableModel):
+    HEADERS = HEADERS
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[ResultRow]:
+        return list(self._rows)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row: ResultRow = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells()[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_OUTCOME \
+                and row.outcome in OUTCOME_STATUS:
+            return QColor(status_colour(OUTCOME_STATUS[row.outcome]))
+        return None
+
+
+class ResultsView(QWidget):
+    exported = Signal(str, int)  # path, rows written
+
+    def __init__(self, store: Engine, parent: QWidget | None = None, *, max_rows: int = DEFAULT_MAX_ROWS):
+        super().__init__(parent)
+        self.store = store
+        self.max_rows = max_rows
+        self.campaign_id: int | None = None
+        self.model = ResultsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((COL_TIME, 140), (COL_PERSON, 200), (COL_STEP, 200), (COL_OUTCOME, 80)):
+            self.view.setColumnWidth(column, width)
+        self.summary_label = QLabel()
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save every result of this campaign as a CSV file")
+        self.export_button.clicked.connect(self._ask_export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary_label, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.load(None)
+
+    def load(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = [] if self.campaign_id is None else read_results(self.store, self.campaign_id, self.max_rows)
+        self.model.set_rows(rows)
+        shown = f"{len(rows):,} result{'' if len(rows) == 1 else 's'}"
+        self.summary_label.setText(shown + (f" (the newest {self.max_rows:,})" if len(rows) >= self.max_rows
+                                            else ""))
+        self.export_button.setEnabled(bool(rows))
+
+    def export_results(self, path: str) -> int:
+        """Write all of this campaign's results (not only the rows shown) to `path`; returns how many."""
+        rows = [] if self.campaign_id is None else read_results(self.store, self.campaign_id, None)
+        return write_results_csv(path, rows)
+
+    def _ask_export(self) -> None:
+        default = f"campsync-results-{datetime.now():%Y%m%d-%H%M%S}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the results as CSV", default, "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            count = self.export_results(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            return
+        self.exported.emit(path, count)
