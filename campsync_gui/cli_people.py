@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .core import people as people_core
+
 
 def cmd_people_import(ctx) -> int:
     from .cli import UserError, emit_json
@@ -12,11 +14,19 @@ def cmd_people_import(ctx) -> int:
     path = Path(ctx.args.file)
     if not path.is_file():
         raise UserError(f"No such file: {path}")
+    before = people_core.max_person_id(ctx.engine)
     report = import_csv(ctx.engine, path)
+    fired = ""
+    created = people_core.new_person_ids(ctx.engine, before)
+    from .core.automation import PERSON_CREATED
+    if created and _has_active_trigger(ctx.engine, PERSON_CREATED):
+        import asyncio
+
+        fired = asyncio.run(fire_triggers(ctx, lambda runner: sum(runner.person_created(i) for i in created)))
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
-        print(report.summary())
+        print(report.summary() + (f"; {fired}" if fired else ""))
         for error in report.errors:
             print(f"  row {error.row}: {error.reason}")
         for warning in report.warnings:
@@ -74,8 +84,65 @@ def add_people_commands(sub, run_async) -> None:
     pull = psub.add_parser("pull", help="read leads, contacts and campaign members from Dynamics")
     pull.add_argument("--json", action="store_true")
     pull.set_defaults(func=run_async(cmd_people_pull))
+    act = psub.add_parser("activity", help="log an activity (behaviour) for a person")
+    act.add_argument("email")
+    act.add_argument("type", help="e.g. visited_web_page, filled_out_form, attended_webinar")
+    act.add_argument("--detail", help="e.g. the page or form name")
+    act.set_defaults(func=run_async(cmd_people_activity))
     lst = psub.add_parser("list", help="list people")
     lst.add_argument("--search", help="match name, email or company")
     lst.add_argument("--limit", type=int)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_people_list)
+
+
+async def fire_triggers(ctx, fire) -> str:
+    """Run the active trigger campaigns that `fire(runner)` sets off, and send what they queue to Dynamics."""
+    from .cli_flow import _engine_with_automation
+
+    async with ctx.client() as client:
+        engine = _engine_with_automation(ctx, client)
+        ran = fire(engine.automation)
+        report = await engine.run() if engine.pending_count() else None
+    if not ran:
+        return ""
+    return f"{ran} trigger campaign run(s)" + (f"; Dynamics confirmed {report.done} change(s)" if report else "")
+
+
+def _has_active_trigger(engine, trigger_type: str) -> bool:
+    from sqlmodel import Session, select
+
+    from .core.automation import Definition
+    from .core.models import AutomationCampaign
+
+    with Session(engine) as session:
+        rows = session.exec(select(AutomationCampaign).where(AutomationCampaign.active == True,  # noqa: E712
+                                                             AutomationCampaign.kind == "trigger")).all()
+    return any(t.get("type") == trigger_type for r in rows for t in Definition.from_json(r.definition).triggers)
+
+
+async def cmd_people_activity(ctx) -> int:
+    """Log what a person did (behaviour for smart lists) and fire 'Activity is logged' trigger campaigns."""
+    import time
+
+    from sqlmodel import Session, select
+
+    from .cli import UserError
+    from .core.automation import ACTIVITY_LOGGED
+    from .core.models import Activity, Person
+
+    email = ctx.args.email.strip().lower()
+    with Session(ctx.engine) as session:
+        person = session.exec(select(Person).where(Person.email == email)).first()
+        if person is None:
+            raise UserError(f"No person with email {email!r}: import or pull them first.")
+        session.add(Activity(person_id=person.id, type=ctx.args.type, detail=ctx.args.detail or "", at=time.time()))
+        session.commit()
+        person_id = person.id
+    message = f"Logged {ctx.args.type!r} for {email}."
+    if _has_active_trigger(ctx.engine, ACTIVITY_LOGGED):
+        fired = await fire_triggers(ctx, lambda runner: runner.activity_logged(person_id, ctx.args.type,
+                                                                               ctx.args.detail or ""))
+        message += f" {fired}." if fired else ""
+    print(message)
+    return 0

@@ -166,16 +166,16 @@ class AutomationRunner:
         self.handle({"type": data["trigger"], "person_id": data["person_id"], "campaign_id": data["campaign_id"],
                      "depth": int(data.get("depth") or 0), "chain": chain, "origin": data.get("origin", "")})
 
-    def person_created(self, person_id: int) -> None:
-        self.handle({"type": PERSON_CREATED, "person_id": person_id, "depth": 0})
+    def person_created(self, person_id: int) -> int:
+        return self.handle({"type": PERSON_CREATED, "person_id": person_id, "depth": 0})
 
     def data_value_changed(self, person_id: int, field_name: str, new_value, depth: int = 0,
-                           chain: list[int] | None = None) -> None:
-        self.handle({"type": DATA_VALUE_CHANGES, "person_id": person_id, "field": field_name,
+                           chain: list[int] | None = None) -> int:
+        return self.handle({"type": DATA_VALUE_CHANGES, "person_id": person_id, "field": field_name,
                      "new_value": new_value, "depth": depth, "chain": chain or []})
 
-    def activity_logged(self, person_id: int, activity_type: str, detail: str = "") -> None:
-        self.handle({"type": ACTIVITY_LOGGED, "person_id": person_id, "activity_type": activity_type,
+    def activity_logged(self, person_id: int, activity_type: str, detail: str = "") -> int:
+        return self.handle({"type": ACTIVITY_LOGGED, "person_id": person_id, "activity_type": activity_type,
                      "detail": detail, "depth": 0})
 
     # ---- qualification -------------------------------------------------------------------------

@@ -468,3 +468,14 @@ def upsert_from_dynamics_outcome(session: Session, person: entities.Person, now:
 
 __all__ = ["ImportReport", "RowError", "import_csv", "is_valid_email", "list_people", "looks_like_formula",
            "normalise_email", "split_name", "upsert_from_dynamics", "upsert_from_dynamics_outcome"]
+
+
+def max_person_id(engine: Engine) -> int:
+    """The highest person id so far: people created after it are the new ones (ids only grow)."""
+    with Session(engine) as session:
+        return session.exec(select(func.max(Person.id))).one() or 0
+
+
+def new_person_ids(engine: Engine, before_max: int) -> list[int]:
+    with Session(engine) as session:
+        return list(session.exec(select(Person.id).where(Person.id > before_max).order_by(Person.id)))

@@ -19,7 +19,8 @@ Semantics, in one place:
   case-folded, surrounding whitespace stripped. "Zoë" equals "ZOE", "Straße" equals "strasse". A missing
   value (NULL) is the empty text, so "Country is not France" includes people with no country.
   "is empty" means nothing but whitespace; "equals ''" is the same as "is empty".
-- name is the folded first name and last name joined by one space. type is the Dynamics type: lead, contact, or local (not in Dynamics).
+- name is the folded first name and last name joined by one space. type is the Dynamics type: lead,
+  contact, or local (not in Dynamics yet).
 - created_at compares with epoch seconds or ISO dates. A date without a time is a whole UTC day:
   "equals 2024-01-31" is on that day, "greater_than" is after it, "less_than" is before it. A datetime
   without a timezone is UTC. An epoch number or a datetime is a point in time.
@@ -88,6 +89,7 @@ _FILTER_KEYS = {
 }
 _ASCII_WHITESPACE = "".join(chr(i) for i in range(128) if chr(i).isspace())  # what str.strip() strips in ASCII
 _SQL_FOLD = "campsync_fold"
+_EPOCH_RANGE = (-62135596800, 253402300799)  # 0001-01-01 .. 9999-12-31T23:59:59 UTC, what datetime can show
 
 Clock = Union[float, int, Callable[[], float]]
 
@@ -234,7 +236,7 @@ def _parse_filter(number: int, raw: Any) -> Filter:
     if not isinstance(raw, Mapping):
         raise SmartListError(f"Filter {number} must be an object, not {type(raw).__name__}.", number)
     kind = raw.get("kind", "field")
-    if kind not in _FILTER_KEYS:
+    if not isinstance(kind, str) or kind not in _FILTER_KEYS:
         raise fail(f"unknown kind {kind!r} (expected field, activity or membership).")
     unknown = sorted(set(raw) - set(_FILTER_KEYS[kind]))
     if unknown:
@@ -251,11 +253,11 @@ def _parse_field_filter(raw: Mapping, fail: Callable[[str], SmartListError]) -> 
     name, op = raw.get("field"), raw.get("op")
     if name is None or name == "":
         raise fail("choose a field.")
-    if name not in FIELD_KINDS:
+    if not isinstance(name, str) or name not in FIELD_KINDS:
         raise fail(f"unknown field {name!r}. Known fields: {', '.join(FIELD_KINDS)}.")
     if op is None or op == "":
         raise fail(f"choose an op for {name}.")
-    if op not in OPS:
+    if not isinstance(op, str) or op not in OPS:
         raise fail(f"unknown op {op!r}. Known ops: {', '.join(OPS)}.")
     kind = FIELD_KINDS[name]
     if op not in OPS_BY_KIND[kind]:
@@ -301,7 +303,7 @@ def _check_value(name: str, kind: str, op: str, value: Any, fail: Callable[[str]
         _parse_when(value)
     except ValueError:
         raise fail(f"{what} for {name} must be a date such as 2024-01-31, a date and time such as "
-                   f"2024-01-31T09:30:00Z, or epoch seconds; not {value!r}.") from None
+                   f"2024-01-31T09:30:00Z, or epoch seconds (a number); not {value!r}.") from None
     return value.strip() if isinstance(value, str) else value
 
 
@@ -313,7 +315,10 @@ def _number(value: Any) -> int | float | None:
             value = float(value.strip())
         except ValueError:
             return None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
+    try:
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
+            return None
+    except OverflowError:  # an int too large for a float
         return None
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
 
@@ -323,7 +328,7 @@ def _parse_when(value: Any) -> tuple[float, float | None]:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        if not math.isfinite(value) or not _EPOCH_RANGE[0] <= value <= _EPOCH_RANGE[1]:
             raise ValueError(value)
         return float(value), None
     if not isinstance(value, str):
@@ -386,6 +391,7 @@ def _parse_membership_filter(raw: Mapping, fail: Callable[[str], SmartListError]
 # ---- logic -----------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>[0-9]+)|(?P<open>\()|(?P<close>\))|(?P<word>[A-Za-z_]+)|(?P<other>\S))")
+MAX_LOGIC_DEPTH = 50  # parentheses and nots inside each other; deeper is a mistake (and would hit recursion limits)
 _PRECEDENCE = {"or": 1, "and": 2, "not": 3, "ref": 4}
 
 
@@ -427,6 +433,7 @@ class _LogicParser:
         if depth != 0:
             raise self.fail("unbalanced parentheses")
         self.pos = 0
+        self.depth = 0
 
     def fail(self, message: str) -> SmartListError:
         return SmartListError(f"Logic {self.text!r}: {message}.")
@@ -460,8 +467,17 @@ class _LogicParser:
     def parse_not(self, after: str | None) -> Node:
         if self.peek() == "not":
             self.pos += 1
-            return ("not", self.parse_not("not"))
+            with self.nested():
+                return ("not", self.parse_not("not"))
         return self.parse_atom(after)
+
+    @contextmanager
+    def nested(self) -> Iterator[None]:
+        self.depth += 1
+        if self.depth > MAX_LOGIC_DEPTH:
+            raise self.fail(f"nested more than {MAX_LOGIC_DEPTH} levels deep")
+        yield
+        self.depth -= 1
 
     def parse_atom(self, after: str | None) -> Node:
         where = f" after {after!r}" if after else (" after '('" if self.pos and self.tokens[self.pos - 1][0] == "open"
@@ -475,12 +491,13 @@ class _LogicParser:
             if number < 1:
                 raise self.fail("filter numbers start at 1")
             if number > self.filter_count:
-                raise self.fail(f"filter {number} does not exist (there "
-                                f"{'is only 1 filter' if self.filter_count == 1 else f'are {self.filter_count} filters'})")
+                there = "is only 1 filter" if self.filter_count == 1 else f"are {self.filter_count} filters"
+                raise self.fail(f"filter {number} does not exist (there {there})")
             return ("ref", number)
         if kind == "open":
             self.pos += 1
-            inner = self.parse_or()
+            with self.nested():
+                inner = self.parse_or()
             if self.peek() != "close":
                 kind, value = self.tokens[self.pos]  # parentheses balance, so something is left
                 raise self.fail(f"expected 'and' or 'or' before {value!r}")
@@ -747,6 +764,13 @@ def _membership_sql(flt: MembershipFilter) -> Any:
     return person_id.in_(people) if flt.member else person_id.not_in(people)
 
 
+def _sql_cost(flt: Filter) -> int:
+    """Rough cost per person: a number, a set lookup, a fold of text (Python for non-ASCII values)."""
+    if isinstance(flt, FieldFilter):
+        return 4 if FIELD_KINDS[flt.field] == TEXT else 1
+    return 2  # activity and membership: a lookup in a subquery's result, built once per statement
+
+
 def where_clause(smart_list: SmartList | Mapping, *, now: Clock = time.time) -> Any:
     """The smart list as one SQL condition on the `person` table (never NULL, so NOT is exact)."""
     sl = validate(smart_list)
@@ -761,6 +785,11 @@ def where_clause(smart_list: SmartList | Mapping, *, now: Clock = time.time) -> 
         else:
             compiled[number] = _membership_sql(flt)
 
+    def cost(node: Node) -> int:
+        if node[0] == "ref":
+            return _sql_cost(sl.filters[node[1] - 1])
+        return cost(node[1]) if node[0] == "not" else sum(cost(child) for child in node[1])
+
     def build(node: Node) -> Any:
         kind = node[0]
         if kind == "ref":
@@ -769,7 +798,9 @@ def where_clause(smart_list: SmartList | Mapping, *, now: Clock = time.time) -> 
             return not_(build(node[1]))
         if not node[1]:
             return true()  # no filters: everyone
-        children = [build(child) for child in node[1]]
+        # SQLite evaluates AND / OR left to right and stops early: cheap conditions first. The order cannot
+        # change the answer: every condition is free of side effects and never NULL.
+        children = [build(child) for child in sorted(node[1], key=cost)]
         return and_(*children) if kind == "and" else or_(*children)
 
     return build(sl.tree)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..dynamics.connect import open_client
 from ..logs import setup_logging
 from ..paths import AppPaths
+from .gc_guard import GuiThreadGarbageCollector
 from .main_window import MainWindow
 from .theme import apply_theme
 from .session import open_session
@@ -59,5 +60,9 @@ def run_app() -> int:
     app.setOrganizationName("CampSync")
     install_excepthook()
     apply_theme(app)
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        return runner.run(main_async(app))
+    collector = GuiThreadGarbageCollector(parent=app)
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            return runner.run(main_async(app))
+    finally:
+        collector.stop()

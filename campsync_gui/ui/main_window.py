@@ -279,10 +279,16 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "CSV files (*.csv);;All files (*)")
         if not path:
             return
+        from ..core.people import max_person_id, new_person_ids
+
+        before = max_person_id(self.store)
         report = import_csv(self.store, path)
+        for person_id in new_person_ids(self.store, before):  # "Person is created" trigger campaigns
+            self.automation.person_created(person_id)
         details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.errors[:20])
         QMessageBox.information(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
         self.reload_views(people=True)
+        await self.controller.run()
 
     # ---- flow actions --------------------------------------------------------------------------
 

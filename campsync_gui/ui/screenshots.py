@@ -108,8 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     from .theme import apply_theme
 
     apply_theme(app, "light")
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        runner.run(shoot(app, folder))
+    from .gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector(parent=app)
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            runner.run(shoot(app, folder))
+    finally:
+        collector.stop()
     return 0
 
 

@@ -107,9 +107,10 @@ def _on_scheme_changed(*_args) -> None:
 
 
 def _apply(app: QApplication, theme: str) -> None:
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    # By name, so Qt creates and owns the style: a QStyle made in Python and handed to setStyle() is freed
+    # twice (by Qt when the next style replaces it, and by Python's garbage collector): a segfault later.
+    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")
     app.setPalette(_palette(theme))
     qss = resource_path("style", f"{theme}.qss")
     try:

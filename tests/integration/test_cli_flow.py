@@ -170,3 +170,35 @@ def test_automation_export_import_and_batch_run_from_the_cli(org, cli, tmp_path)
     assert "Canada push: imported (active)" in imported.stdout
     listed = json.loads(run_cli(["automation", "list", "--json"], other_home, org.env()).stdout)
     assert listed == [{"name": "Canada push", "kind": "batch", "active": True, "problems": []}]
+
+
+def test_activity_and_new_people_fire_trigger_campaigns_from_the_cli(org, cli, tmp_path):
+    from campsync_gui.core.automation import ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, PERSON_CREATED, Definition
+    from campsync_gui.core.models import AutomationCampaign, Person
+    from campsync_gui.core.store import open_store
+    from sqlmodel import Session, select
+
+    cli("people", "pull")
+    target = campaign_named(org)
+    store = open_store(tmp_path / "home" / "campsync.db")
+    with Session(store) as s:
+        s.add(AutomationCampaign(name="Webinar attendees", kind="trigger", active=True, definition=Definition(
+            triggers=[{"type": ACTIVITY_LOGGED, "activity_type": "attended_webinar"}],
+            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}],
+            qualification={"rule": "every_time"}).to_json()))
+        s.add(AutomationCampaign(name="Welcome", kind="trigger", active=True, definition=Definition(
+            triggers=[{"type": PERSON_CREATED}], flow=[{"step": CHANGE_STEP, "field": "score", "value": "10"}],
+            qualification={"rule": "once"}).to_json()))
+        s.commit()
+    lead = next(iter(org.state.leads.values()))
+    logged = cli("people", "activity", lead["emailaddress1"], "attended_webinar", "--detail", "Spring webinar")
+    assert logged.returncode == 0 and "1 trigger campaign run(s)" in logged.stdout
+    lst = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
+    assert org.state.members_of(lst["listid"]) == {lead["leadid"]}
+
+    csv = tmp_path / "new.csv"
+    csv.write_text("first_name,last_name,email\nNew,Person,new.person@example.org\n", encoding="utf-8")
+    imported = cli("people", "import", str(csv))
+    assert "1 trigger campaign run(s)" in imported.stdout
+    with Session(store) as s:
+        assert s.exec(select(Person).where(Person.email == "new.person@example.org")).one().score == 10
