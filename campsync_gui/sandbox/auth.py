@@ -68,6 +68,11 @@ class TokenStore:
                 return "expired"
             return "valid"
 
+    def issued(self) -> list[str]:
+        """Every token handed out and still remembered (tests check none of them leaks anywhere)."""
+        with self._lock:
+            return list(self._tokens)
+
     def revoke_all(self) -> None:
         with self._lock:
             for issued in self._tokens.values():

@@ -148,6 +148,9 @@ class SandboxOrg:
         self._ctx.faults.reset()
         self._ctx.log.clear()
 
+    def issued_tokens(self) -> list[str]:
+        return self._ctx.tokens.issued()
+
     def revoke_tokens(self) -> None:
         self._ctx.tokens.revoke_all()
 
