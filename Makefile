@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test sandbox doctor screenshots bundle clean
+.PHONY: run test bench sandbox doctor screenshots bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Benchmarks print figures (ratios against a baseline in the same run); they are not pass/fail tests.
+bench: $(STAMP)
+	for script in tests/perf/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
 
 sandbox: $(STAMP)
 	$(BIN)/campsync sandbox

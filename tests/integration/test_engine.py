@@ -247,6 +247,8 @@ async def test_throttling_and_faults_still_finish_every_action(org, world):
     assert len(trigger_rows(world)) == 60
     faults = [r for r in org.request_log[start:] if r.status in (429, 503) or r.dropped]
     assert faults and world.client.stats.retries >= len(faults)
+    print(f"\nfaults drill: {sum(r.status == 503 for r in faults)} × 503, {sum(r.dropped for r in faults)} dropped, "
+          f"{sum(r.status == 429 for r in faults)} × 429; {world.client.stats.retries} retries; all 60 confirmed")
 
 
 async def test_tampering_with_the_trigger_log_is_detected(org, world):
