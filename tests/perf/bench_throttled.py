@@ -1,0 +1,147 @@
+"""P1 under throttling: the engine's drop of N people with the sandbox's service-protection limit switched on.
+
+Run: `.venv/bin/python tests/perf/bench_throttled.py [--people 10000] [--latency-ms 30] [--throttle 3/2]`
+(a benchmark that prints figures, not a test). Same setup as bench_p1_drop.py. The ideal is the same run
+unthrottled, measured in this process first (on another campaign of the same org, so both runs add the same
+people to a fresh pair of lists). Prints the 429s seen by the server and by the client, checks from the
+server's request log that no retry arrived before the Retry-After its 429 carried had elapsed, and the
+time against the ideal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
+
+from campsync_gui.core import flows  # noqa: E402
+from campsync_gui.core.engine import SyncEngine  # noqa: E402
+from campsync_gui.core.models import Person  # noqa: E402
+from campsync_gui.core.pull import pull_people, refresh_campaigns  # noqa: E402
+from campsync_gui.core.settings import load_settings, save_settings  # noqa: E402
+from campsync_gui.core.store import open_store  # noqa: E402
+from campsync_gui.dynamics.connect import open_client  # noqa: E402
+from campsync_gui.sandbox import SandboxOrg  # noqa: E402
+from support import connection_for  # noqa: E402
+
+
+async def engine_run(org: SandboxOrg, store, campaign_id: str, people: list[Person]) -> dict:
+    client = open_client(connection_for(org))
+    waits: list[tuple[float, float]] = []  # (monotonic when the client started waiting, seconds)
+    real_sleep = client._sleep
+
+    async def recording_sleep(seconds: float) -> None:
+        waits.append((time.monotonic(), seconds))
+        await real_sleep(seconds)
+
+    client._sleep = recording_sleep
+    try:
+        engine = SyncEngine(store, client, scope="bench")
+        await engine.check_prerequisite()
+        before_requests, before_throttled = client.stats.requests, client.stats.throttled
+        org.clear_request_log()
+        started_mono = time.monotonic()
+        started = time.perf_counter()
+        plan = engine.plan(people, engine.campaign_record(campaign_id), flows.ADD)
+        engine.enqueue(plan, origin="benchmark")
+        report = await engine.run()
+        elapsed = time.perf_counter() - started
+        assert report.done == len(people), report.to_dict()
+        return {"seconds": elapsed, "requests": client.stats.requests - before_requests,
+                "throttled": client.stats.throttled - before_throttled, "waits": waits,
+                "waited": sum(w for _, w in waits), "log": org.request_log, "started": started_mono}
+    finally:
+        await client.aclose()
+
+
+def check_retry_after(log, waits) -> tuple[int, list[str]]:
+    """Each 429 (server arrival t) against the client's wait w for it: the next API request must arrive ≥ t + w.
+
+    The engine sends its requests one after another, so the API request after a 429 in arrival order is the
+    retry of the refused one; the client's waits are recorded in the same order (no other retries happen here:
+    no fail_rate). Returns (number checked, violations).
+    """
+    api = sorted((r for r in log if r.path.startswith("/api/")), key=lambda r: r.at)
+    throttled = [i for i, r in enumerate(api) if r.status == 429]
+    problems = []
+    if len(throttled) != len(waits):
+        problems.append(f"{len(throttled)} 429s in the log but the client waited {len(waits)} times")
+    for n, (i, (_, wait)) in enumerate(zip(throttled, waits)):
+        if i + 1 >= len(api):
+            problems.append(f"429 #{n + 1} has no request after it")
+            continue
+        t, nxt = api[i].at, api[i + 1]
+        if nxt.at < t + wait:
+            problems.append(f"429 #{n + 1} at +{t:.3f}s (Retry-After {wait:g}s): next request "
+                            f"{nxt.method} {nxt.path[:60]} came {nxt.at - t:.3f}s later")
+    return len(throttled), problems
+
+
+async def main(people_count: int, latency_ms: int, throttle: tuple[int, float]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="campsync-bench-"))
+    with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
+        for i in range(people_count):
+            org.state.create("leads", {"firstname": "Bench", "lastname": f"Person {i:05d}",
+                                       "emailaddress1": f"bench{i:05d}@example.org"})
+        store = open_store(folder / "campsync.db")
+        setup = open_client(connection_for(org))
+        await refresh_campaigns(store, setup)
+        await pull_people(store, setup)
+        campaign_a, campaign_b = [c for c in (await setup.campaigns()) if c.active][:2]
+        await setup.aclose()
+        settings = load_settings(store, "bench")
+        save_settings(store, settings, "bench")
+        with Session(store) as s:
+            people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
+        org.knobs.latency_ms = latency_ms
+
+        ideal = await engine_run(org, store, campaign_a.id, people)
+        org.knobs.throttle = throttle
+        hit = await engine_run(org, store, campaign_b.id, people)
+        org.knobs.throttle = None
+
+    n = len(people)
+    api = [r for r in hit["log"] if r.path.startswith("/api/")]
+    server_429 = sum(1 for r in api if r.status == 429)
+    checked, problems = check_retry_after(hit["log"], hit["waits"])
+    limit, window = throttle
+    print(f"Throttled P1: {n:,} people already in Dynamics, latency {latency_ms} ms, "
+          f"throttle {limit} requests / {window:g} s (sliding window)")
+    print(f"{'':24}{'wall time':>12}{'requests':>12}{'429s':>8}{'waited':>10}")
+    print(f"{'unthrottled (ideal)':24}{ideal['seconds']:>11.2f}s{ideal['requests']:>12,}"
+          f"{ideal['throttled']:>8}{ideal['waited']:>9.2f}s")
+    print(f"{'throttled':24}{hit['seconds']:>11.2f}s{hit['requests']:>12,}{hit['throttled']:>8}{hit['waited']:>9.2f}s")
+    print(f"429s: {server_429} in the sandbox request log ({len(api)} API requests logged), "
+          f"{hit['throttled']} counted by client.stats.throttled")
+    print(f"Retry-After kept: {checked - len([p for p in problems if p.startswith('429 #')])} of {checked} "
+          f"retries arrived no earlier than 429 arrival + Retry-After"
+          + ("" if not problems else f"; {len(problems)} problem(s):"))
+    for p in problems[:20]:
+        print("  " + p)
+    if hit["waits"]:
+        print("Retry-After values waited (s): " + ", ".join(f"{w:g}" for _, w in hit["waits"]))
+    print(f"throttled / ideal: {hit['seconds'] / ideal['seconds']:.2f}× "
+          f"(+{hit['seconds'] - ideal['seconds']:.2f}s, of which {hit['waited']:.2f}s waiting on Retry-After)")
+    if server_429 < 3:
+        print(f"note: only {server_429} 429s; pick a tighter --throttle to exercise the retries")
+
+
+def _throttle(text: str) -> tuple[int, float]:
+    n, _, seconds = text.partition("/")
+    return int(n), float(seconds or 1)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--latency-ms", type=int, default=30)
+    parser.add_argument("--throttle", type=_throttle, default=(3, 2.0), metavar="N/SECONDS")
+    args = parser.parse_args()
+    asyncio.run(main(args.people, args.latency_ms, args.throttle))
