@@ -23,6 +23,7 @@ from typing import TypeVar
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
+from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select, update
 
@@ -268,8 +269,10 @@ class SyncEngine:
                                                              col(OutboxRow.state).in_((CLAIMED, SENT)))))
 
     def pending_count(self) -> int:
+        # COUNT in SQLite, not a list of ids in Python: the window asks often while 10,000 rows are queued.
         with Session(self.store) as session:
-            return len(list(session.exec(select(OutboxRow.id).where(col(OutboxRow.state).in_(OPEN_STATES)))))
+            return session.exec(select(func.count()).select_from(OutboxRow)
+                                .where(col(OutboxRow.state).in_(OPEN_STATES))).one()
 
     async def _process_group(self, campaign_id: str, action: str, rows: list[OutboxRow], report: RunReport) -> None:
         blocked = await self._execution_block(campaign_id)
