@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from . import models
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _add_sync_tables(engine: Engine) -> None:
@@ -28,8 +28,14 @@ def _add_automation(engine: Engine) -> None:
             conn.exec_driver_sql("ALTER TABLE outboxrow ADD COLUMN chain VARCHAR NOT NULL DEFAULT '[]'")
 
 
+def _add_activity_index(engine: Engine) -> None:
+    # Version 4: create_all() makes indexes only with new tables; an existing activity table gets it here.
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_activity_type_at_person ON activity (type, at, person_id)")
+
+
 # version → step that brings a file from version-1 up to it; each keeps existing rows.
-UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables, 3: _add_automation}
+UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables, 3: _add_automation, 4: _add_activity_index}
 
 
 def open_store(db_file: Path | str) -> Engine:

@@ -77,3 +77,17 @@ def test_version_two_outbox_gets_the_chain_column_and_keeps_its_rows(tmp_path):
         assert s.get(SchemaInfo, 1).version == SCHEMA_VERSION
         row = s.exec(select(OutboxRow)).one()
         assert row.idempotency_key == "k1" and row.chain == "[]"
+
+
+def test_upgraded_file_gets_the_activity_index_smart_lists_use(tmp_path):
+    path = tmp_path / "v3.db"
+    engine = open_store(path)
+    engine.dispose()
+    raw = sqlite3.connect(path)
+    raw.executescript("DROP INDEX ix_activity_type_at_person; UPDATE schemainfo SET version = 3;")
+    raw.commit()
+    raw.close()
+    engine = open_store(path)
+    with engine.connect() as conn:
+        names = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(activity)")}
+    assert "ix_activity_type_at_person" in names
