@@ -28,3 +28,32 @@ def run_cli(args, home, env=None, stdin=None, timeout=120):
     full_env.update({"CAMPSYNC_HOME": str(home), **(env or {})})
     return subprocess.run([sys.executable, "-m", "campsync_gui", *args], env=full_env, input=stdin,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def seed_bench_leads(org, count):
+    """Add `count` leads named "Person 00000"… to the sandbox org (the benchmarks' people)."""
+    for i in range(count):
+        org.state.create("leads", {"firstname": "Bench", "lastname": f"Person {i:05d}",
+                                   "emailaddress1": f"bench{i:05d}@example.org"})
+
+
+async def pulled_bench_store(org, db_file):
+    """A store that has pulled the org's campaigns and people; returns it, its bench leads, the active campaigns."""
+    from sqlmodel import Session, select
+
+    from campsync_gui.core.models import Person
+    from campsync_gui.core.pull import pull_people, refresh_campaigns
+    from campsync_gui.core.store import open_store
+    from campsync_gui.dynamics.connect import open_client
+
+    store = open_store(db_file)
+    client = open_client(connection_for(org))
+    try:
+        await refresh_campaigns(store, client)
+        await pull_people(store, client)
+        active = [c for c in await client.campaigns() if c.active]
+    finally:
+        await client.aclose()
+    with Session(store) as s:
+        people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
+    return store, people, active

@@ -15,19 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlmodel import Session, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
 
 from campsync_gui.core import flows  # noqa: E402
 from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
-from campsync_gui.core.pull import pull_people, refresh_campaigns  # noqa: E402
-from campsync_gui.core.settings import load_settings, save_settings  # noqa: E402
-from campsync_gui.core.store import open_store  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
-from support import connection_for  # noqa: E402
+from support import connection_for, pulled_bench_store, seed_bench_leads  # noqa: E402
 
 
 async def engine_run(org: SandboxOrg, store, campaign_id: str, people: list[Person]) -> tuple[float, int]:
@@ -63,21 +59,13 @@ async def naive_run(org: SandboxOrg, list_id: str, dynamics_ids: list[str]) -> t
 async def main(people_count: int, latency_ms: int, naive_sample: int | None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-"))
     with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
-        for i in range(people_count):
-            org.state.create("leads", {"firstname": "Bench", "lastname": f"Person {i:05d}",
-                                       "emailaddress1": f"bench{i:05d}@example.org"})
-        store = open_store(folder / "campsync.db")
+        seed_bench_leads(org, people_count)
+        store, people, active = await pulled_bench_store(org, folder / "campsync.db")
+        campaign_a, campaign_b = active[:2]
         setup = open_client(connection_for(org))
-        await refresh_campaigns(store, setup)
-        await pull_people(store, setup)
-        campaign_a, campaign_b = [c for c in (await setup.campaigns()) if c.active][:2]
         naive_list = await setup.create_list("naive-benchmark-list", "lead")
         await setup.link_list(campaign_b.id, naive_list)
         await setup.aclose()
-        settings = load_settings(store, "bench")
-        save_settings(store, settings, "bench")
-        with Session(store) as s:
-            people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
         org.knobs.latency_ms = latency_ms
 
         engine_seconds, engine_requests = await engine_run(org, store, campaign_a.id, people)

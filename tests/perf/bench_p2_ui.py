@@ -45,7 +45,7 @@ from campsync_gui.ui.widgets.campaigns_panel import CampaignsPanel  # noqa: E402
 from campsync_gui.ui.widgets.log_panel import LogPanel  # noqa: E402
 from campsync_gui.ui.widgets.preview_dialog import PreviewDialog  # noqa: E402
 from campsync_gui.ui.widgets.queue_panel import QueuePanel  # noqa: E402
-from support import connection_for  # noqa: E402
+from support import connection_for, seed_bench_leads  # noqa: E402
 
 TARGET_MS = 50.0
 TICK_MS = 5
@@ -160,9 +160,7 @@ async def wait_until(predicate, timeout: float, what: str) -> None:
 
 async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder: Path) -> None:
     with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
-        for i in range(people_count):
-            org.state.create("leads", {"firstname": "Bench", "lastname": f"Person {i:05d}",
-                                       "emailaddress1": f"bench{i:05d}@example.org"})
+        seed_bench_leads(org, people_count)
         paths = AppPaths(folder / "home").ensure()
         conn = connection_for(org)
         session = AppSession(paths, open_store(paths.db_file), conn)

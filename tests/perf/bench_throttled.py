@@ -17,19 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlmodel import Session, select
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
 
 from campsync_gui.core import flows  # noqa: E402
 from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
-from campsync_gui.core.pull import pull_people, refresh_campaigns  # noqa: E402
-from campsync_gui.core.settings import load_settings, save_settings  # noqa: E402
-from campsync_gui.core.store import open_store  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
-from support import connection_for  # noqa: E402
+from support import connection_for, pulled_bench_store, seed_bench_leads  # noqa: E402
 
 
 async def engine_run(org: SandboxOrg, store, campaign_id: str, people: list[Person]) -> dict:
@@ -87,19 +82,9 @@ def check_retry_after(log, waits) -> tuple[int, list[str]]:
 async def main(people_count: int, latency_ms: int, throttle: tuple[int, float]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-"))
     with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
-        for i in range(people_count):
-            org.state.create("leads", {"firstname": "Bench", "lastname": f"Person {i:05d}",
-                                       "emailaddress1": f"bench{i:05d}@example.org"})
-        store = open_store(folder / "campsync.db")
-        setup = open_client(connection_for(org))
-        await refresh_campaigns(store, setup)
-        await pull_people(store, setup)
-        campaign_a, campaign_b = [c for c in (await setup.campaigns()) if c.active][:2]
-        await setup.aclose()
-        settings = load_settings(store, "bench")
-        save_settings(store, settings, "bench")
-        with Session(store) as s:
-            people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
+        seed_bench_leads(org, people_count)
+        store, people, active = await pulled_bench_store(org, folder / "campsync.db")
+        campaign_a, campaign_b = active[:2]
         org.knobs.latency_ms = latency_ms
 
         ideal = await engine_run(org, store, campaign_a.id, people)
