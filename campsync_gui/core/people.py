@@ -26,6 +26,7 @@ BATCH_ROWS = 1000
 MAX_VALUE_LENGTH = 200
 PERSON_TYPES = ("lead", "contact")
 DELIMITERS = (",", ";", "\t")
+MAX_HEADER_CHARS = 1 << 16  # a header row longer than this is not a header: the file is not a CSV of people
 MAX_WARNINGS_PER_KIND = 50  # beyond this, one "... and N more" line: the list stays readable on a 1M-row file
 
 # canonical field -> header spellings, compared after lower-casing and dropping spaces and underscores
@@ -149,7 +150,12 @@ def import_csv(engine: Engine, path: Path | str, *, now: Callable[[], float] = t
     report = ImportReport()
     warnings = _Warnings(report)
 
-    report.encoding = _detect_encoding(path)
+    try:
+        report.encoding = _detect_encoding(path)
+    except _NotText as exc:
+        return _abort(report, str(exc))
+    except OSError as exc:
+        return _abort(report, f"The file cannot be read: {exc.strerror or exc}.")
     errors_mode = "strict"
     if report.encoding == "cp1252":
         errors_mode = "replace"  # cp1252 leaves five bytes undefined; never fail on them, show them as U+FFFD
@@ -157,12 +163,13 @@ def import_csv(engine: Engine, path: Path | str, *, now: Callable[[], float] = t
                                "Check accented characters, or save the file as UTF-8.")
 
     with open(path, encoding=report.encoding, errors=errors_mode, newline="") as handle:
-        header_line = handle.readline()
+        header_line = handle.readline(MAX_HEADER_CHARS + 1)
+        if len(header_line) > MAX_HEADER_CHARS:
+            return _abort(report, f"The first line is longer than {MAX_HEADER_CHARS:,} characters: it should be "
+                                  "a header row naming the columns (email, name, ...). Is this a CSV file?")
         if not header_line.strip():
-            report.aborted = True
-            report.errors.append(RowError(1, "The file is empty: it needs a header row with an email column "
-                                             "and a name or last-name column."))
-            return report
+            return _abort(report, "The file is empty: it needs a header row with an email column "
+                                  "and a name or last-name column.")
         report.delimiter = _pick_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=report.delimiter))
         columns: dict[str, int] = {}
@@ -181,18 +188,28 @@ def import_csv(engine: Engine, path: Path | str, *, now: Callable[[], float] = t
             missing.append("a name or last-name column (name, full name, last name, surname)")
         if missing:
             found = ", ".join(repr(h.strip().lstrip("\ufeff")) for h in header if h.strip()) or "none"
-            report.aborted = True
-            report.errors.append(RowError(1, f"The file needs {' and '.join(missing)}. Columns found: {found}."))
-            return report
+            if len(found) > 300:
+                found = found[:300] + f"... ({len(header)} columns)"
+            return _abort(report, f"The file needs {' and '.join(missing)}. Columns found: {found}.")
 
         reader = csv.reader(handle, delimiter=report.delimiter)
         batch: list[tuple[int, dict[str, str]]] = []
         first_rows: dict[str, int] = {}  # email -> first row it appeared on, for duplicate warnings
-        for row_number, cells in _numbered(reader, start=2):
+        for row_number, cells, lines in _numbered(reader, start=2):
+            if isinstance(cells, csv.Error):
+                report.rows += 1
+                report.skipped += 1
+                report.errors.append(RowError(row_number, _csv_error_reason(cells)))
+                continue
             if not any(cell.strip() for cell in cells):
                 continue  # blank line: not a row of data
             report.rows += 1
             values, reason = _read_row(cells, header, columns, row_number, report, warnings)
+            if reason is not None and lines[1] > lines[0] and len(cells) != len(header) \
+                    and any("\n" in cell or "\r" in cell for cell in cells):
+                # A quote that is never closed swallows the lines after it into one cell: say which lines.
+                reason += (f': a quote (") opened in this row is never closed, so lines {lines[0]}-{lines[1]} '
+                           f"of the file were read as this one row")
             if reason is not None:
                 report.skipped += 1
                 report.errors.append(RowError(row_number, reason))
@@ -213,25 +230,97 @@ def import_csv(engine: Engine, path: Path | str, *, now: Callable[[], float] = t
     return report
 
 
-def _numbered(reader: Iterator[list[str]], start: int) -> Iterator[tuple[int, list[str]]]:
-    # Records, not lines: a quoted cell may span lines, and a spreadsheet still shows that record as one row.
+def _numbered(reader, start: int) -> Iterator[tuple[int, list[str] | csv.Error, tuple[int, int]]]:
+    """(row number, cells or the csv.Error of an unreadable record, (first line, last line) in the file).
+
+    Records, not lines: a quoted cell may span lines, and a spreadsheet still shows that record as one row.
+    The reader starts after the header, so file line = reader line + 1.
+    """
     number = start
-    for cells in reader:
-        yield number, cells
+    while True:
+        first = reader.line_num + 2
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a cell over the csv module's field size limit; the reader goes on after it
+            cells = exc
+        yield number, cells, (first, reader.line_num + 1)
         number += 1
 
 
+def _csv_error_reason(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return (f"has a cell longer than {csv.field_size_limit():,} characters (or a quote that is never closed); "
+                "the row was not read")
+    return f"cannot be read as CSV ({exc}); the row was not read"
+
+
+class _NotText(Exception):
+    """The file is not a text CSV file; the message says what it is and what to do."""
+
+
+def _abort(report: ImportReport, reason: str) -> ImportReport:
+    report.aborted = True
+    report.errors.append(RowError(1, reason))
+    return report
+
+
+_SAVE_AS_CSV = "In Excel use File > Save As > CSV UTF-8 (Comma delimited), then import that file."
+_MAGIC = (
+    (b"PK\x03\x04", "This is an Excel workbook (.xlsx) or another ZIP file, not a CSV file. " + _SAVE_AS_CSV),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "This is an Excel 97-2003 workbook (.xls), not a CSV file. " + _SAVE_AS_CSV),
+    (b"%PDF-", "This is a PDF document, not a CSV file. Export the people as CSV (UTF-8) and import that file."),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c")
+
+
 def _detect_encoding(path: Path) -> str:
-    """utf-8-sig when the whole file decodes as UTF-8 (with or without BOM), else cp1252; read in chunks."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """The text encoding of the file, checked over the whole file in chunks (constant memory).
+
+    UTF-16 with a BOM (Excel's "Unicode Text") or without one (NULs in every other byte); utf-8-sig when the
+    whole file decodes as UTF-8 (with or without BOM); else cp1252. Raises _NotText for spreadsheets, PDFs
+    and other binary files, with a message that says so.
+    """
+    with open(path, "rb") as raw:
+        head = raw.read(1 << 16)
+    encoding = _utf16_in(head)
+    if encoding is None:
+        for magic, message in _MAGIC:
+            if head.startswith(magic):
+                raise _NotText(message)
+        if sum(head.count(b) for b in _CONTROL_BYTES) > len(head) // 100 + 1:  # text has next to none; binary ~11 %
+            raise _NotText("This is not a text CSV file: it contains binary data. Export or save the people "
+                           "as CSV (UTF-8) and import that file.")
+    decoder = codecs.getincrementaldecoder(encoding or "utf-8")()
     try:
         with open(path, "rb") as raw:
             while chunk := raw.read(1 << 20):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if encoding:
+            raise _NotText(f"The file starts like UTF-16 text but is not valid UTF-16 ({exc.reason}). Save it "
+                           "again as CSV UTF-8 and import that file.") from exc
         return "cp1252"
-    return "utf-8-sig"
+    return encoding or "utf-8-sig"
+
+
+def _utf16_in(head: bytes) -> str | None:
+    """'utf-16' for a UTF-16 BOM; 'utf-16-le'/'utf-16-be' when the NULs of ASCII text in UTF-16 show; else None."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not head.startswith(codecs.BOM_UTF32_LE):
+        return "utf-16"
+    sample = head[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd_nul = sample[1::2].count(0)
+    even_nul = sample[0::2].count(0)
+    if odd_nul >= pairs * 0.6 and even_nul <= pairs * 0.05:
+        return "utf-16-le"
+    if even_nul >= pairs * 0.6 and odd_nul <= pairs * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _pick_delimiter(header_line: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from .errors import MalformedResponse, clean_text
 
 MemberType = Literal["lead", "contact"]
 
@@ -15,6 +18,64 @@ ID_FIELD: dict[str, str] = {"lead": "leadid", "contact": "contactid"}
 CAMPAIGN_STATUS = {0: "Proposed", 1: "Ready To Launch", 2: "Launched", 3: "Completed", 4: "Canceled",
                    5: "Suspended", 6: "Inactive"}
 FORMATTED = "@OData.Community.Display.V1.FormattedValue"
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+# ---- reading fields: Dataverse's JSON types, a little leniency (numbers sent as strings), else a clear error ----
+
+def _object(row: Any, what: str) -> dict:
+    if not isinstance(row, dict):
+        raise MalformedResponse(f"Dynamics sent {what} that is not a JSON object ({_shown(row)}).")
+    return row
+
+
+def _required_id(row: dict, key: str, what: str) -> str:
+    value = row.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise MalformedResponse(f"Dynamics sent {what} without its id ({key} is {_shown(value)}).")
+    return value
+
+
+def _text(row: dict, key: str, what: str) -> str | None:
+    value = row.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise MalformedResponse(f"Dynamics sent {what} whose {key} is not text ({_shown(value)}).")
+
+
+def _integer(row: dict, key: str, what: str) -> int:
+    value = row.get(key)
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value)
+    raise MalformedResponse(f"Dynamics sent {what} with an unreadable {key} ({_shown(value)}).")
+
+
+def _flag(row: dict, key: str, what: str) -> bool:
+    value = row.get(key)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", ""):
+        return value.strip().lower() in ("true", "1")
+    raise MalformedResponse(f"Dynamics sent {what} with an unreadable {key} ({_shown(value)}).")
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "missing"
+    kind = {dict: "an object", list: "a list", bool: "a boolean", str: "text"}.get(type(value), "a number")
+    return f"{kind}: {clean_text(repr(value), 40)}"
 
 
 @dataclass(frozen=True)
@@ -37,9 +98,11 @@ class Campaign:
 
     @classmethod
     def from_json(cls, row: dict) -> "Campaign":
-        return cls(id=row["campaignid"], name=row.get("name") or "", code=row.get("codename"),
-                   statecode=int(row.get("statecode") or 0), statuscode=int(row.get("statuscode") or 0),
-                   is_template=bool(row.get("istemplate")))
+        what = "a campaign"
+        row = _object(row, what)
+        return cls(id=_required_id(row, "campaignid", what), name=_text(row, "name", what) or "",
+                   code=_text(row, "codename", what), statecode=_integer(row, "statecode", what),
+                   statuscode=_integer(row, "statuscode", what), is_template=_flag(row, "istemplate", what))
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "code": self.code, "active": self.active,
@@ -63,10 +126,13 @@ class Person:
 
     @classmethod
     def from_json(cls, kind: MemberType, row: dict) -> "Person":
-        company = row.get("companyname") if kind == "lead" else row.get("_parentcustomerid_value" + FORMATTED)
-        return cls(kind=kind, id=row[ID_FIELD[kind]], first_name=row.get("firstname") or "",
-                   last_name=row.get("lastname") or "", email=row.get("emailaddress1"), company=company,
-                   job_title=row.get("jobtitle"), country=row.get("address1_country"))
+        what = f"a {kind}"
+        row = _object(row, what)
+        company = _text(row, "companyname" if kind == "lead" else "_parentcustomerid_value" + FORMATTED, what)
+        return cls(kind=kind, id=_required_id(row, ID_FIELD[kind], what), first_name=_text(row, "firstname", what)
+                   or "", last_name=_text(row, "lastname", what) or "", email=_text(row, "emailaddress1", what),
+                   company=company, job_title=_text(row, "jobtitle", what),
+                   country=_text(row, "address1_country", what))
 
 
 PERSON_SELECT: dict[str, str] = {
@@ -90,9 +156,11 @@ class MarketingList:
 
     @classmethod
     def from_json(cls, row: dict) -> "MarketingList":
-        return cls(id=row["listid"], name=row.get("listname") or "", createdfromcode=int(row.get("createdfromcode") or 0),
-                   is_dynamic=bool(row.get("type")), locked=bool(row.get("lockstatus")),
-                   active=int(row.get("statecode") or 0) == 0)
+        what = "a marketing list"
+        row = _object(row, what)
+        return cls(id=_required_id(row, "listid", what), name=_text(row, "listname", what) or "",
+                   createdfromcode=_integer(row, "createdfromcode", what), is_dynamic=_flag(row, "type", what),
+                   locked=_flag(row, "lockstatus", what), active=_integer(row, "statecode", what) == 0)
 
 
 LIST_SELECT = "listid,listname,createdfromcode,type,lockstatus,statecode"
@@ -111,8 +179,8 @@ class Solution:
 def version_tuple(text: str) -> tuple[int, ...]:
     """'5.0.2.1' → (5, 0, 2, 1); non-numeric parts count as 0 so a odd version never crashes a check."""
     parts = []
-    for piece in (text or "").strip().split("."):
-        digits = "".join(ch for ch in piece if ch.isdigit())
+    for piece in str(text or "").strip().split("."):
+        digits = "".join(ch for ch in piece if "0" <= ch <= "9")[:18]  # ASCII digits: int() refuses "²", "٣"
         parts.append(int(digits) if digits else 0)
     while len(parts) < 4:
         parts.append(0)

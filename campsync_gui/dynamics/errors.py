@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
+
+MAX_SERVER_TEXT = 1000  # characters of the server's own message kept in ours: enough to act on, still readable
 
 
 class DynamicsError(Exception):
@@ -61,6 +65,15 @@ class UntrustedCertificate(ConnectionFailed):
         return False
 
 
+class MalformedResponse(DynamicsError):
+    """Dynamics (or something between it and us) answered with a body CampSync cannot read: not JSON, truncated,
+    or JSON of the wrong shape. Often a proxy or a cut-off response, so worth another try later."""
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
 class ServiceError(DynamicsError):
     """Dataverse answered with an error envelope `{"error":{"code","message"}}`."""
 
@@ -111,14 +124,29 @@ def parse_envelope(body: bytes | str) -> tuple[str | None, str | None]:
     """Return (code, message) from a Dataverse error body; tolerant of non-JSON or truncated bodies."""
     try:
         data = json.loads(body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly deep nesting
         return None, None
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, dict):
         code = error.get("code")
         message = error.get("message")
-        return (str(code) if code else None), (str(message) if message else None)
+        return (_scalar_text(code) if code else None), (_scalar_text(message) if message else None)
     return None, None
+
+
+def _scalar_text(value: Any) -> str:
+    # The envelope's fields are strings; anything else (a number, a nested object) is shown as compact JSON.
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)[:MAX_SERVER_TEXT]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str, limit: int = MAX_SERVER_TEXT) -> str:
+    """Server text made fit for a message: no control characters (a terminal would act on them), whitespace
+    runs and line breaks as single spaces, at most `limit` characters."""
+    text = " ".join(_CONTROL.sub("", text[:limit * 2]).split())  # a 2 MB message is not read to its end
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
 def error_from_response(status: int, body: bytes, headers: Any, method: str, url: str) -> ServiceError:
@@ -131,8 +159,9 @@ def error_from_response(status: int, body: bytes, headers: Any, method: str, url
     else:
         cls = _BY_STATUS.get(status, ServiceError)
         prefix = _PLAIN_PREFIX.get(status, f"Dynamics rejected the request (HTTP {status})")
-    detail = server_message or (body[:200].decode("utf-8", "replace").strip() if body else "") or "no details given"
-    message = f"{prefix}: {detail} [{method} {_short(url)}]"
+    detail = clean_text(server_message or "") or clean_text(body[:200].decode("utf-8", "replace") if body else "") \
+        or "no details given"
+    message = f"{prefix}: {detail} [{clean_text(method, 10)} {clean_text(_short(url), 120)}]"
     kwargs: dict[str, Any] = {"status": status, "code": code, "request_id": request_id}
     if cls is Throttled:
         return Throttled(message, retry_after=parse_retry_after(headers.get("retry-after")), **kwargs)
@@ -144,9 +173,10 @@ def parse_retry_after(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         return None
+    return max(0.0, seconds) if math.isfinite(seconds) else None  # "nan", "inf", "1e999" are not a wait
 
 
 def _short(url: str) -> str:
