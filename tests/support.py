@@ -57,3 +57,10 @@ async def pulled_bench_store(org, db_file):
     with Session(store) as s:
         people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
     return store, people, active
+
+
+def error_of(response):
+    """The Dataverse error envelope's {"code", "message"}, checking the envelope has exactly that shape."""
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    return body["error"]

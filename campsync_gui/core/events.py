@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
-TRIGGER = "trigger"    # a trigger event was written (data: the event as a dict)
+TRIGGERS = "triggers"  # trigger events were written (data: {"events": [the events as dicts, oldest first]})
 OUTBOX = "outbox"      # outbox rows changed state (data: request_id, ids, state)
 PROBLEM = "problem"    # something the user should see (data: message, request_id)
 

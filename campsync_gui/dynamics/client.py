@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +19,9 @@ import httpx
 
 from .auth import TokenProvider, network_error
 from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
-                       MemberType, Person, Solution)
-from .errors import (BadRequest, ConnectionFailed, DynamicsError, NotFound, ServerUnavailable, Throttled,
-                     Unauthorized, error_from_response, parse_retry_after)
+                       MemberType, Person, Solution, _object, _required_id)
+from .errors import (BadRequest, ConnectionFailed, DynamicsError, MalformedResponse, NotFound, ServerUnavailable,
+                     Throttled, Unauthorized, clean_text, error_from_response, parse_retry_after)
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,14 @@ MAX_PAGE_SIZE = 5000
 NS = "Microsoft.Dynamics.CRM."
 FORMATTED_VALUES = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"'
 RETRYABLE_STATUS = (502, 503, 504)
+# Transport failures that happen before a request leaves: resending those never does anything twice.
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Dataverse recommends CreateMultiple requests of at most 1,000 records.
+CREATE_MULTIPLE_CHUNK = 1000
+# Characters of encoded emails per lookup (some 340 emails): the whole URL stays under 10.5 KB, within
+# Dataverse's 32 KB and, with a bearer token, within the 16 KB request head HTTP.sys and proxies accept.
+LOOKUP_FILTER_CHARS = 10_000
+_QUERY_SAFE = "',()=:$@/"  # what build_query leaves unencoded in values
 
 
 @dataclass
@@ -86,6 +95,7 @@ class DataverseClient:
         self.retry = retry or RetryPolicy()
         self.stats = ClientStats()
         self._sleep = sleep
+        self._create_multiple_missing = False  # learnt from the org: it lacks CreateMultiple for leads
         self._http = httpx.AsyncClient(
             verify=ssl_context, trust_env=False, transport=transport,
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
@@ -110,8 +120,15 @@ class DataverseClient:
         return path if path.startswith("https://") or path.startswith("http://") else self.api_base + path
 
     async def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                      json: Any = None, headers: dict[str, str] | None = None) -> httpx.Response:
-        """One logical request: retried on 429 (after Retry-After), 5xx and network errors; 401 refreshes once."""
+                      json: Any = None, headers: dict[str, str] | None = None,
+                      resend_if_unsure: bool = True) -> httpx.Response:
+        """One logical request: retried on 429 (after Retry-After), 5xx and network errors; 401 refreshes once.
+
+        `resend_if_unsure=False` is for requests that must not run twice (creating records): a failure after
+        the request may have reached Dynamics (a dropped connection, a 5xx) is raised at once, so the caller
+        can look at what exists before trying again. Refusals that mean "not done" (429, 401, no connection
+        made) are still retried.
+        """
         url = self.url(path) + build_query(params)
         extra = dict(headers or {})
         if json is not None:
@@ -127,10 +144,16 @@ class DataverseClient:
             self.stats.requests += 1
             try:
                 response = await self._http.request(method, url, json=json, headers=extra)
-            except httpx.TransportError as exc:
+            except httpx.InvalidURL as exc:
+                raise DynamicsError(f"Not a valid address to ask Dynamics: {clean_text(str(exc), 200)} "
+                                    f"[{method} {clean_text(url, 120)}]") from exc
+            except httpx.RequestError as exc:  # transport failures, and bodies that do not decode
                 failure = _transport_failure(exc, self.org_url)
                 if not failure.retryable:
                     raise failure from exc
+                if not resend_if_unsure and not isinstance(exc, NEVER_SENT):
+                    raise ConnectionFailed(f"{failure.message} (the request may have reached Dynamics)",
+                                           cause=exc) from exc
                 failures += 1
                 if failures >= self.retry.max_attempts:
                     raise ConnectionFailed(f"{failure.message} (gave up after {failures} attempts)",
@@ -156,7 +179,7 @@ class DataverseClient:
                     wait = float(2 ** throttles)
                 await self._wait(min(wait, self.retry.max_retry_after), "throttled (429)")
                 continue
-            if status in RETRYABLE_STATUS:
+            if status in RETRYABLE_STATUS and resend_if_unsure:
                 failures += 1
                 if failures < self.retry.max_attempts:
                     await self._wait(self.retry.backoff(failures), f"HTTP {status} on {method}")
@@ -174,23 +197,57 @@ class DataverseClient:
         response = await self.request("GET", path, params=params, headers=headers)
         return _json(response)
 
-    async def post_json(self, path: str, body: Any) -> httpx.Response:
-        return await self.request("POST", path, json=body)
+    async def post_json(self, path: str, body: Any, *, resend_if_unsure: bool = True) -> httpx.Response:
+        return await self.request("POST", path, json=body, resend_if_unsure=resend_if_unsure)
 
     async def iter_pages(self, path: str, params: dict[str, Any] | None = None, *,
                          page_size: int = MAX_PAGE_SIZE, annotations: bool = False) -> AsyncIterator[list[dict]]:
-        """Yield each page of a collection, following @odata.nextLink unchanged until it is absent."""
+        """Yield each page of a collection, following @odata.nextLink unchanged until it is absent.
+
+        A page must hold a list of rows, and a next link must stay on the org (it is sent the bearer token) and
+        must not repeat (a server that sends the same link again would keep us paging forever): anything else is
+        a MalformedResponse.
+        """
         prefer = [f"odata.maxpagesize={page_size}"]
         if annotations:
             prefer.append(FORMATTED_VALUES)
         headers = {"Prefer": ",".join(prefer)}
+        what = clean_text(path.split("?", 1)[0], 80)
+        followed: set[str] = set()
         data = await self.get_json(path, params, headers)
         while True:
-            yield list(data.get("value") or [])
+            rows = data.get("value")
+            if rows is None:
+                rows = []
+            if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+                raise MalformedResponse(f"Dynamics sent a page of {what} whose rows are not a list of objects.")
+            yield list(rows)
             next_link = data.get("@odata.nextLink")
-            if not next_link:
+            if next_link is None or next_link == "":
                 return
-            data = await self.get_json(next_link, None, headers)
+            url = self._next_page_url(next_link, what)
+            if url in followed:
+                raise MalformedResponse(f"Dynamics sent the same next-page link twice while listing {what}; "
+                                        f"stopped there rather than page forever.")
+            followed.add(url)
+            data = await self.get_json(url, None, headers)
+
+    def _next_page_url(self, link: Any, what: str) -> str:
+        """The absolute URL of a next-page link, refused unless it is text that points at this org."""
+        if not isinstance(link, str):
+            raise MalformedResponse(f"Dynamics sent a next-page link for {what} that is not text.")
+        url = self.url(link) if not link.startswith("/") else self.org_url + link
+        if link.startswith("//"):
+            url = httpx.URL(self.org_url).scheme + ":" + link
+        try:
+            target, org = httpx.URL(url), httpx.URL(self.org_url)
+        except (httpx.InvalidURL, ValueError, TypeError) as exc:
+            raise MalformedResponse(f"Dynamics sent a next-page link for {what} that is not a valid URL.") from exc
+        if (target.scheme, target.host, target.port) != (org.scheme, org.host, org.port):
+            raise MalformedResponse(f"Dynamics sent a next-page link for {what} to another address "
+                                    f"({clean_text(target.scheme + '://' + target.host, 100)}); CampSync only "
+                                    f"follows links on {org.host}.")
+        return url
 
     async def get_all(self, path: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict]:
         rows: list[dict] = []
@@ -240,11 +297,15 @@ class DataverseClient:
                                           page_size=page_size, annotations=kind == "contact"):
             yield [Person.from_json(kind, row) for row in page]
 
-    async def find_people_by_email(self, kind: MemberType, emails: Iterable[str], *,
-                                   chunk: int = 50) -> dict[str, Person]:
-        """Look people up by email, many per request (In operator); keys are lower-cased emails."""
+    async def find_people_by_email(self, kind: MemberType, emails: Iterable[str], *, chunk: int = 500,
+                                   max_chars: int = LOOKUP_FILTER_CHARS) -> dict[str, Person]:
+        """Look people up by email, many per request (In operator); keys are lower-cased emails.
+
+        A request takes up to `chunk` emails and up to `max_chars` characters of them once URL-encoded, so
+        10,000 emails take some 30 requests and the URL stays within what Dataverse (and proxies) accept.
+        """
         found: dict[str, Person] = {}
-        for group in chunked(sorted({e.strip().lower() for e in emails if e}), chunk):
+        for group in _url_sized(sorted({e.strip().lower() for e in emails if e}), chunk, max_chars):
             values = ",".join(odata_quote(e) for e in group)
             flt = f"Microsoft.Dynamics.CRM.In(PropertyName='emailaddress1',PropertyValues=[{values}])"
             async for page in self.iter_people(kind, odata_filter=flt):
@@ -256,11 +317,43 @@ class DataverseClient:
     async def create_lead(self, *, last_name: str, first_name: str = "", email: str | None = None,
                           company: str | None = None, job_title: str | None = None,
                           country: str | None = None) -> str:
-        body = {"lastname": last_name or "(unknown)", "firstname": first_name or None, "emailaddress1": email,
-                "companyname": company, "jobtitle": job_title, "address1_country": country,
-                "subject": f"CampSync: {email or last_name}"}
-        response = await self.post_json("leads", {k: v for k, v in body.items() if v is not None})
+        body = _lead_body(last_name=last_name, first_name=first_name, email=email, company=company,
+                          job_title=job_title, country=country)
+        response = await self.post_json("leads", body, resend_if_unsure=False)  # never create a lead twice
         return _created_id(response)
+
+    async def create_leads(self, records: Sequence[dict[str, Any]], *,
+                           chunk: int = CREATE_MULTIPLE_CHUNK) -> list[str]:
+        """Create many leads, `chunk` per CreateMultiple request; returns the new ids in the order of `records`.
+
+        Each record holds create_lead's keyword arguments. A CreateMultiple request is all or nothing: one
+        invalid record fails its request (BadRequest) and none of that chunk is created, while earlier chunks
+        stay created. Where the org lacks the message, each record is created on its own (create_lead).
+        """
+        ids: list[str] = []
+        for group in chunked(list(records), chunk):
+            if not self._create_multiple_missing:
+                targets = [{"@odata.type": f"{NS}lead", **_lead_body(**record)} for record in group]
+                try:
+                    response = await self.post_json(f"leads/{NS}CreateMultiple", {"Targets": targets},
+                                                    resend_if_unsure=False)
+                except (BadRequest, NotFound) as exc:
+                    if not _action_missing(exc):
+                        raise
+                    log.info("CreateMultiple unavailable (%s); creating leads one by one", exc.code)
+                    self._create_multiple_missing = True
+                else:
+                    created = _json(response).get("Ids")
+                    if (not isinstance(created, list) or len(created) != len(group)
+                            or not all(isinstance(i, str) for i in created)):
+                        count = len(created) if isinstance(created, list) else "no list of"
+                        raise DynamicsError(f"Dynamics created {len(group)} leads (CreateMultiple) but answered "
+                                            f"with {count} ids.", status=response.status_code)
+                    ids.extend(created)
+                    continue
+            for record in group:
+                ids.append(await self.create_lead(**record))
+        return ids
 
     # ---- marketing lists -------------------------------------------------------------------
 
@@ -275,7 +368,7 @@ class DataverseClient:
         response = await self.post_json("lists", {
             "listname": name, "createdfromcode": CREATEDFROMCODE[member_type], "type": False,
             "description": description or "Created by CampSync: members added by its flow actions.",
-        })
+        }, resend_if_unsure=False)  # a lost answer must not make a second list: the caller looks it up first
         return _created_id(response)
 
     async def campaign_lists(self, campaign_id: str) -> list[MarketingList]:
@@ -328,20 +421,44 @@ class DataverseClient:
     async def listmember_ids(self, list_id: str, entity_id: str) -> list[str]:
         rows = await self.get_all("listmembers", {
             "$select": "listmemberid", "$filter": f"_listid_value eq {list_id} and _entityid_value eq {entity_id}"})
-        return [row["listmemberid"] for row in rows]
+        return [_required_id(_object(row, "a list member"), "listmemberid", "a list member") for row in rows]
 
     async def iter_list_members(self, list_id: str, *, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[list[str]]:
         """Entity ids (lead or contact) of a list's members, page by page."""
         async for page in self.iter_pages("listmembers", {"$select": "_entityid_value",
                                                           "$filter": f"_listid_value eq {list_id}"},
                                           page_size=page_size):
-            yield [row["_entityid_value"] for row in page]
+            yield [_required_id(_object(row, "a list member"), "_entityid_value", "a list member") for row in page]
 
     async def list_member_ids(self, list_id: str) -> set[str]:
         members: set[str] = set()
         async for page in self.iter_list_members(list_id):
             members.update(page)
         return members
+
+
+def _url_sized(values: Sequence[str], most: int, max_chars: int) -> Iterable[list[str]]:
+    """Groups of at most `most` values whose quoted, URL-encoded text stays within `max_chars`."""
+    group: list[str] = []
+    size = 0
+    for value in values:
+        # As build_query encodes it, plus the comma between values.
+        length = len(quote(odata_quote(value), safe=_QUERY_SAFE)) + 1
+        if group and (len(group) >= most or size + length > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(value)
+        size += length
+    if group:
+        yield group
+
+
+def _lead_body(*, last_name: str, first_name: str = "", email: str | None = None, company: str | None = None,
+               job_title: str | None = None, country: str | None = None) -> dict[str, Any]:
+    body = {"lastname": last_name or "(unknown)", "firstname": first_name or None, "emailaddress1": email,
+            "companyname": company, "jobtitle": job_title, "address1_country": country,
+            "subject": f"CampSync: {email or last_name}"}
+    return {k: v for k, v in body.items() if v is not None}
 
 
 def chunked(items: Sequence[Any] | list[Any], size: int) -> Iterable[list[Any]]:
@@ -351,30 +468,37 @@ def chunked(items: Sequence[Any] | list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def _json(response: httpx.Response) -> dict:
+    """The response body as a JSON object; MalformedResponse (readable, retryable) for anything else."""
+    call = f"{response.request.method} {clean_text(response.request.url.path, 120)}"
     try:
         data = response.json()
-    except ValueError as exc:
-        raise DynamicsError(f"Dynamics sent a response that is not valid JSON (HTTP {response.status_code}, "
-                            f"{len(response.content)} bytes) for {response.request.method} "
-                            f"{response.request.url.path}", status=response.status_code) from exc
+    except (ValueError, RecursionError) as exc:  # ValueError covers JSONDecodeError and UnicodeDecodeError
+        raise MalformedResponse(f"Dynamics sent a response that is not valid JSON (HTTP {response.status_code}, "
+                                f"{len(response.content)} bytes) for {call}", status=response.status_code) from exc
     if not isinstance(data, dict):
-        raise DynamicsError("Dynamics sent JSON of an unexpected shape (expected an object).",
-                            status=response.status_code)
+        raise MalformedResponse(f"Dynamics sent JSON of an unexpected shape (expected an object, got "
+                                f"{type(data).__name__}; HTTP {response.status_code}) for {call}",
+                                status=response.status_code)
     return data
+
+
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _created_id(response: httpx.Response) -> str:
     # Without Prefer: return=representation, Dataverse answers 204 and names the new row in OData-EntityId.
     entity_url = response.headers.get("OData-EntityId", "")
     if "(" in entity_url and entity_url.endswith(")"):
-        return entity_url[entity_url.rindex("(") + 1:-1]
+        candidate = entity_url[entity_url.rindex("(") + 1:-1]
+        if _GUID.fullmatch(candidate):
+            return candidate
     if response.content:
         data = _json(response)
         for key, value in data.items():
-            if key.endswith("id") and isinstance(value, str) and len(value) == 36:
+            if key.endswith("id") and isinstance(value, str) and _GUID.fullmatch(value):
                 return value
-    raise DynamicsError("Dynamics created the row but did not say its id (no OData-EntityId header).",
-                        status=response.status_code)
+    raise MalformedResponse("Dynamics created the row but did not say its id (no usable OData-EntityId header).",
+                            status=response.status_code)
 
 
 def _action_missing(exc: DynamicsError) -> bool:
@@ -382,11 +506,15 @@ def _action_missing(exc: DynamicsError) -> bool:
     return "unresolved" in text or "resource not found for the segment" in text or "not supported" in text
 
 
-def _transport_failure(exc: httpx.TransportError, org_url: str) -> ConnectionFailed:
+def _transport_failure(exc: httpx.RequestError, org_url: str) -> ConnectionFailed:
     if isinstance(exc, httpx.ConnectError):
         return network_error(exc, org_url)
     if isinstance(exc, httpx.TimeoutException):
         return ConnectionFailed(f"Dynamics did not answer in time ({exc.__class__.__name__}).", cause=exc)
+    if isinstance(exc, httpx.DecodingError):
+        # A body that does not match its Content-Encoding (gzip cut short, a proxy's mix-up): worth another try.
+        return ConnectionFailed("Dynamics sent a response that could not be decoded (its Content-Encoding is "
+                                "broken or cut short).", cause=exc)
     return ConnectionFailed(f"The connection to Dynamics dropped ({exc.__class__.__name__}).", cause=exc)
 
 

@@ -46,6 +46,11 @@ _LIST_ACTIONS = {
     "AddItemCampaign", "RemoveItemCampaign", "CreateActivitiesList", "AddMembersBatchList", "RemoveListMembersList",
 }
 _UNBOUND_ADD_MANY = {"AddListMembersList", "Microsoft.Dynamics.CRM.AddListMembersList"}
+# Bulk operation messages, bound to an entity set; only CreateMultiple is implemented here.
+_COLLECTION_ACTIONS = {"CreateMultiple", "UpdateMultiple", "UpsertMultiple", "DeleteMultiple"}
+# The tables whose CreateMultiple message is enabled in this org (in Dataverse, not every standard table has it).
+_CREATE_MULTIPLE_SETS = {"leads", "contacts", "accounts"}
+_NS = "Microsoft.Dynamics.CRM."
 _MEMBER_LOGICAL = {ENTITIES[s].logical: s for s in MEMBER_SETS.values()}
 _FORMATTED = "OData.Community.Display.V1.FormattedValue"
 _LOOKUP_NAME = "Microsoft.Dynamics.CRM.lookuplogicalname"
@@ -141,6 +146,8 @@ class Api:
         if entity is None:
             raise SandboxError(404, SEGMENT_NOT_FOUND, f"Resource not found for the segment '{segments[0]}'.")
         if key is None:
+            if len(segments) == 2 and self._segment(segments[1])[0].removeprefix(_NS) in _COLLECTION_ACTIONS:
+                return self._collection_action(request, entity, segments[1], body)
             if len(segments) > 1:
                 raise SandboxError(404, SEGMENT_NOT_FOUND, f"Resource not found for the segment '{segments[1]}'.")
             return self._collection(request, entity, body)
@@ -264,6 +271,51 @@ class Api:
             pairs.append((_MEMBER_LOGICAL[logical], member[key]))
         self.ctx.state.add_members(check_guid(target["listid"]), pairs)
         return _no_content()
+
+    def _collection_action(self, request: Request, entity: EntityDef, segment: str, body: Any) -> Response:
+        """A bulk operation bound to an entity set: `POST leads/Microsoft.Dynamics.CRM.CreateMultiple`."""
+        name, key = self._segment(segment)
+        action = name.removeprefix(_NS)
+        if key is not None:
+            raise SandboxError(404, SEGMENT_NOT_FOUND, f"Resource not found for the segment '{segment}'.")
+        if name == action:
+            # Bound actions need their namespace; without it Dataverse cannot bind the parameters.
+            raise bad_request("Request message has unresolved parameters.")
+        if request.method != "POST":
+            raise self._no_resource(request)
+        if action in self.ctx.knobs.missing_actions:
+            raise SandboxError(404, SEGMENT_NOT_FOUND, f"Resource not found for the segment '{name}'.")
+        if action != "CreateMultiple":
+            raise SandboxError(501, ODATA_ERROR, f"The action '{name}' is not implemented by the sandbox org.")
+        if entity.set_name not in _CREATE_MULTIPLE_SETS:
+            raise bad_request(f"The 'CreateMultiple' message is not enabled for the '{entity.logical}' table.")
+        self._check_privilege(entity, "Create")
+        if not isinstance(body, dict) or "Targets" not in body:
+            raise bad_request("Request message has unresolved parameters.")
+        targets = body["Targets"]
+        if not isinstance(targets, list):
+            raise bad_request("The 'Targets' parameter must be a collection of entities.")
+        if not targets:
+            raise bad_request("The 'Targets' parameter must contain at least one record to create.")
+        expected = f"{_NS}{entity.logical}"
+        for index, target in enumerate(targets):
+            if not isinstance(target, dict):
+                raise bad_request(f"Targets[{index}] must be an entity object.")
+            found = str(target.get("@odata.type") or "").lstrip("#")
+            if found != expected:
+                # Dataverse needs the type of every record, and CreateMultiple takes one table at a time.
+                raise bad_request(
+                    f"Each item of 'Targets' needs an '@odata.type' of {expected} to create rows in "
+                    f"{entity.set_name} (Targets[{index}] has '{found or '(none)'}')."
+                )
+        rows = self.ctx.state.create_many(entity.set_name, targets)
+        return _json(
+            200,
+            {
+                "@odata.context": f"{self.ctx.api_base}/$metadata#{_NS}CreateMultipleResponse",
+                "Ids": [row[entity.key] for row in rows],
+            },
+        )
 
     def _list_action(self, list_id: str, action: str, body: Any) -> Response:
         if not isinstance(body, dict) or "EntityId" not in body:

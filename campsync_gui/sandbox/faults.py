@@ -49,6 +49,13 @@ class Faults:
                 return None
             return "drop" if self._rng.random() < 0.5 else "503"
 
+    def take_lost_answer(self) -> bool:
+        with self._lock:
+            if self.knobs.lose_answers > 0:
+                self.knobs.lose_answers -= 1
+                return True
+            return False
+
     def admit(self, now: float | None = None) -> int | None:
         """Count a request in the sliding window; the Retry-After seconds when the window is full.
 
@@ -115,6 +122,13 @@ class FaultMiddleware:
                 f"Number of requests exceeded the limit of {limit} over time window of {_number(window)} seconds.",
                 [(b"retry-after", str(retry_after).encode())],
             )
+            return
+        if scope.get("method") == "POST" and self.faults.take_lost_answer():
+            async def lost(_message) -> None:
+                pass
+            await self.app(scope, receive, lost)  # the work is done...
+            scope[DROPPED_KEY] = True
+            await self._drop(send)  # ...and the answer never arrives
             return
         await self.app(scope, receive, send)
 

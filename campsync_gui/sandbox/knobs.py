@@ -30,6 +30,9 @@ class Knobs:
     solution_name: str = DEFAULT_SOLUTION_NAME
     org_version: str = DEFAULT_ORG_VERSION
     fault_seed: int = 0
+    # The next N POST requests are carried out but their answers are lost (the connection drops after the
+    # work is done): what a client that resends blindly would turn into duplicates.
+    lose_answers: int = 0
     # Bound list actions this org does not offer (older orgs lack RemoveMemberList as a Web API action).
     missing_actions: set[str] = field(default_factory=set)
 

@@ -207,6 +207,11 @@ class In:
     values: tuple[Any, ...]
     negate: bool
 
+    @functools.cached_property
+    def wanted(self) -> frozenset[str]:
+        # Once per query, not once per row: a lookup of 500 emails over 20,000 leads stays quick.
+        return frozenset(_in_text(v) for v in self.values)
+
 
 class _Parser:
     def __init__(self, text: str, entity: EntityDef) -> None:
@@ -516,8 +521,7 @@ def evaluate(node: Any, row: dict[str, Any]) -> bool | None:
         value = row.get(node.prop.name)
         if value is None:
             return None
-        wanted = {_in_text(v) for v in node.values}
-        found = _in_text(value) in wanted
+        found = _in_text(value) in node.wanted
         return not found if node.negate else found
     if isinstance(node, (Prop, Lit)):
         return _operand_value(node, row)

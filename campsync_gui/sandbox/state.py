@@ -227,6 +227,23 @@ class State:
                 self._members[record_id] = {}
             return dict(row)
 
+    def create_many(self, set_name: str, bodies: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """CreateMultiple: every row is created, in order, or none is (the first invalid one's error is raised)."""
+        entity = ENTITIES[set_name]
+        with self._lock:
+            created: list[dict[str, Any]] = []
+            try:
+                for body in bodies:
+                    created.append(self.create(set_name, body))
+            except SandboxError:
+                # All or nothing, as the message runs in one transaction: the rows made so far go again.
+                for row in created:
+                    self._tables[set_name].pop(row[entity.key], None)
+                    if set_name == "lists":
+                        self._members.pop(row[entity.key], None)
+                raise
+            return created
+
     def update(
         self,
         set_name: str,

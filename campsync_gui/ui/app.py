@@ -34,14 +34,18 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-async def main_async(app: QApplication) -> int:
+async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | None = None) -> int:
     closing = asyncio.Event()
     app.aboutToQuit.connect(closing.set)
     session = open_session()
     client = open_client(session.connection)
     window = MainWindow(session, client)
     window.show()
-    window.refresh()
+    loading = window.refresh()
+    if collector is not None:
+        collector.busy = window.controller.is_running
+        # What the first load brought in stays for the whole session: out of the collector's sight.
+        loading.add_done_callback(lambda _task: collector.settle())
     try:
         await closing.wait()
     finally:
@@ -63,6 +67,6 @@ def run_app() -> int:
     collector = GuiThreadGarbageCollector(parent=app)
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-            return runner.run(main_async(app))
+            return runner.run(main_async(app, collector))
     finally:
         collector.stop()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.events import OUTBOX, PROBLEM, TRIGGER, Event, EventBus
+from ..core.events import OUTBOX, PROBLEM, TRIGGERS, Event, EventBus
 
 
 class EventBridge(QObject):
-    trigger_fired = Signal(dict)   # a trigger event as core.triggers.event_to_dict gives it
+    triggers_fired = Signal(list)  # trigger events (dicts as core.triggers.event_to_dict gives them), oldest first
     outbox_changed = Signal(dict)  # {"ids"/"request_id", "state", "outcome"?, "reason"?}
     problem = Signal(str)          # a message the user should see
 
@@ -18,8 +18,9 @@ class EventBridge(QObject):
 
     def _on_event(self, event: Event) -> None:
         # The engine runs on the qasync loop, i.e. the GUI thread, so emitting directly is safe.
-        if event.kind == TRIGGER:
-            self.trigger_fired.emit(event.data)
+        if event.kind == TRIGGERS:
+            # One emit per batch: 10,000 per-event emits cost the window more than drawing the rows.
+            self.triggers_fired.emit(event.data["events"])
         elif event.kind == OUTBOX:
             self.outbox_changed.emit(event.data)
         elif event.kind == PROBLEM:

@@ -7,12 +7,10 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlmodel import Session, col, select
 
 from ..core import flows
 from ..core.engine import SyncEngine
 from ..core.journal import mark_undone, next_undo
-from ..core.models import Person
 from ..dynamics.errors import DynamicsError
 from .widgets.preview_dialog import PreviewDialog
 
@@ -36,15 +34,23 @@ class FlowController(QObject):
         self.preview: PreviewDialog | None = None  # the preview on screen, if any
         self._run_task: asyncio.Task | None = None
         self._stop: asyncio.Event | None = None
+        self._requests = 0  # flow actions between the drop and the end of their run
 
     # ---- flow actions --------------------------------------------------------------------------
 
     async def request(self, action: str, campaign_id: str, person_ids: list[int], *,
                       origin: str = DROP_ORIGIN, preview: bool = True) -> str | None:
         """Plan, show the preview, and on confirmation enqueue and run. Returns the request id, or None."""
-        people = self._people(person_ids)
+        self._requests += 1
+        try:
+            return await self._request(action, campaign_id, person_ids, origin=origin, preview=preview)
+        finally:
+            self._requests -= 1
+
+    async def _request(self, action: str, campaign_id: str, person_ids: list[int], *, origin: str,
+                       preview: bool) -> str | None:
         campaign = self.engine.campaign_record(campaign_id)
-        plan = self.engine.plan(people, campaign, action, campaign_ref=campaign_id)
+        plan = await self.engine.plan_in_slices(person_ids, campaign, action, campaign_ref=campaign_id)
         if preview:
             accepted = await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget))
         else:
@@ -56,7 +62,8 @@ class FlowController(QObject):
             reasons = {item.reason for item in plan.items}
             self.status.emit("Nothing to do: " + "; ".join(sorted(reasons))[:300])
             return None
-        request_id = self.engine.enqueue(plan, origin=origin)
+        request_id = await self.engine.enqueue_in_slices(plan, origin=origin)
+        await asyncio.sleep(0)  # the queue is written: let the window draw before marking 10,000 rows pending
         self.pending.emit([item.person.id for item in plan.runnable])
         self.changed.emit()
         await self.run()
@@ -132,6 +139,13 @@ class FlowController(QObject):
             message += " " + report.problems[-1]
         self.status.emit(message)
 
+    def is_running(self) -> bool:
+        return self._run_task is not None and not self._run_task.done()
+
+    def is_idle(self) -> bool:
+        """No flow action being planned, previewed, queued or sent."""
+        return self._requests == 0 and not self.is_running()
+
     def cancel_run(self) -> None:
         """Stop after the batch in flight; unfinished rows stay queued, nothing is lost."""
         if self._stop is not None:
@@ -159,8 +173,3 @@ class FlowController(QObject):
                 await asyncio.wait_for(asyncio.shield(self._run_task), timeout=15)
             except asyncio.TimeoutError:
                 log.warning("quit while a batch was in flight; its rows will be finished on next start")
-
-    def _people(self, person_ids: list[int]) -> list[Person]:
-        with Session(self.engine.store) as session:
-            found = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(person_ids)))}
-        return [found[i] for i in person_ids if i in found]

@@ -57,7 +57,7 @@ async def test_kill_minus_nine_mid_sync_loses_and_duplicates_nothing(org, client
     await refresh_campaigns(store, client)
     await pull_people(store, client)
     settings = load_settings(store, SCOPE)
-    settings.batch_size = 15  # many small batches: more moments to be killed in
+    settings.batch_size = 8  # many small batches: more moments to be killed in
     save_settings(store, settings, SCOPE)
     with Session(store) as s:
         pulled = [p.email for p in s.exec(select(Person).order_by(Person.id))][:360]

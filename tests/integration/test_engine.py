@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from campsync_gui.core import flows
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.engine import SyncEngine
-from campsync_gui.core.events import TRIGGER
+from campsync_gui.core.events import TRIGGERS
 from campsync_gui.core.models import Membership, OutboxRow, Person, TriggerEvent
 from campsync_gui.core.pull import pull_memberships, pull_people, refresh_campaigns
 from campsync_gui.core.settings import load_settings, save_settings
@@ -23,7 +23,7 @@ async def world(org, client, tmp_path):
     await pull_memberships(store, client, load_settings(store, "t"))
     engine = SyncEngine(store, client, scope="t")
     events = []
-    engine.bus.subscribe(lambda e: events.append(e) if e.kind == TRIGGER else None)
+    engine.bus.subscribe(lambda e: events.extend(e.data["events"]) if e.kind == TRIGGERS else None)
     engine.events = events
     return engine
 

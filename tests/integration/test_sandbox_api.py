@@ -1,29 +1,8 @@
 """The sandbox's Web API over HTTPS with plain httpx: functions, headers, queries, paging, records."""
 
-import httpx
 import pytest
 
-from campsync_gui.sandbox import client_ssl_context
-
-ODATA = {"OData-MaxVersion": "4.0", "OData-Version": "4.0", "Accept": "application/json"}
-
-
-@pytest.fixture
-def dv(org):
-    """An httpx client on {org}/api/data/v9.2/ with a valid token and the usual OData headers."""
-    with httpx.Client(verify=client_ssl_context(org.ca_file), trust_env=False, timeout=10) as http:
-        form = {"grant_type": "client_credentials", "client_id": org.client_id,
-                "client_secret": org.client_secret, "scope": f"{org.url}/.default"}
-        token = http.post(f"{org.url}/{org.tenant_id}/oauth2/v2.0/token", data=form).json()["access_token"]
-        http.base_url = f"{org.url}/api/data/v9.2/"
-        http.headers.update({**ODATA, "Authorization": f"Bearer {token}"})
-        yield http
-
-
-def error_of(response):
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
-    return body["error"]
+from support import error_of
 
 
 def test_whoami_and_retrieveversion_in_both_spellings(org, dv):

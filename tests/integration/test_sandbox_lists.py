@@ -1,24 +1,9 @@
 """Marketing lists over HTTPS: create, link to campaigns, the member actions and every rule a real org applies."""
 
-import httpx
 import pytest
 
-from campsync_gui.sandbox import client_ssl_context
-
-ODATA = {"OData-MaxVersion": "4.0", "OData-Version": "4.0", "Accept": "application/json"}
 UNKNOWN = "00000000-0000-4000-8000-00000000beef"
 LEAD, CONTACT = 4, 2
-
-
-@pytest.fixture
-def dv(org):
-    with httpx.Client(verify=client_ssl_context(org.ca_file), trust_env=False, timeout=10) as http:
-        form = {"grant_type": "client_credentials", "client_id": org.client_id,
-                "client_secret": org.client_secret, "scope": f"{org.url}/.default"}
-        token = http.post(f"{org.url}/{org.tenant_id}/oauth2/v2.0/token", data=form).json()["access_token"]
-        http.base_url = f"{org.url}/api/data/v9.2/"
-        http.headers.update({**ODATA, "Authorization": f"Bearer {token}"})
-        yield http
 
 
 def create_list(dv, name, code=LEAD, **extra):

@@ -4,6 +4,8 @@ Run: `.venv/bin/python tests/perf/bench_p2_ui.py [--people 10000] [--latency-ms 
 (a benchmark that prints figures, not a test). A 5 ms QTimer measures its own lateness (how long the event
 loop was stalled) first on the idle window (baseline), then from the drop through planning, the preview,
 the enqueue, the engine run and the live log streaming the N trigger events, until the log has them all.
+The sandbox org runs in its own process, as a real org does (a sandbox thread in this process would compete
+with the window for the interpreter lock, which no real org does).
 Stalls over the target are listed with their time from the drop, the phase they fell in, and the sync calls
 (instrumented in this process only) that were running during them.
 """
@@ -27,15 +29,16 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # remote_sandbox.py
 
 from campsync_gui.core.automation import AutomationRunner  # noqa: E402
 from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.store import open_store  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.paths import AppPaths  # noqa: E402
-from campsync_gui.sandbox import SandboxOrg  # noqa: E402
 from campsync_gui.ui.bridge import EventBridge  # noqa: E402
 from campsync_gui.ui.controller import FlowController  # noqa: E402
+from campsync_gui.ui.gc_guard import GuiThreadGarbageCollector  # noqa: E402
 from campsync_gui.ui.main_window import MainWindow  # noqa: E402
 from campsync_gui.ui.mime import people_mime  # noqa: E402
 from campsync_gui.ui.models.campaigns import COL_NAME  # noqa: E402
@@ -45,7 +48,8 @@ from campsync_gui.ui.widgets.campaigns_panel import CampaignsPanel  # noqa: E402
 from campsync_gui.ui.widgets.log_panel import LogPanel  # noqa: E402
 from campsync_gui.ui.widgets.preview_dialog import PreviewDialog  # noqa: E402
 from campsync_gui.ui.widgets.queue_panel import QueuePanel  # noqa: E402
-from support import connection_for, seed_bench_leads  # noqa: E402
+from remote_sandbox import RemoteSandbox  # noqa: E402
+from support import connection_for  # noqa: E402
 
 TARGET_MS = 50.0
 TICK_MS = 5
@@ -56,10 +60,10 @@ CALLS: list[tuple[str, float, float]] = []  # (name, start, end) in perf_counter
 PHASES: list[tuple[str, float]] = []         # (phase, start) in perf_counter seconds
 
 SUSPECTS = {
-    SyncEngine: ["plan", "enqueue", "_claim", "_confirm", "_finish", "_mark_sent", "_people", "pending_count",
+    SyncEngine: ["plan", "enqueue", "_transaction", "_claim", "_finish", "_mark_sent", "_people", "pending_count",
                  "_release", "readiness"],
     MainWindow: ["reload_views", "_update_pending", "_mark_pending", "_show_sync_state", "_progress"],
-    FlowController: ["_people"],
+    FlowController: [],
     PeopleTableModel: ["set_pending", "refresh_people", "reload"],
     LogPanel: ["add_event", "_flush"],
     QueuePanel: ["refresh", "schedule_refresh"],
@@ -83,31 +87,37 @@ def _timed(name, fn):
 
 
 def instrument() -> None:
+    import gc
+
+    started: dict[int, float] = {}
+
+    def gc_timing(phase, info):  # Python's collector: its pauses are stalls too
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            CALLS.append((f"gc.collect(gen {info['generation']})", started.get(0, time.perf_counter()),
+                          time.perf_counter()))
+    gc.callbacks.append(gc_timing)
+    from sqlalchemy.orm import Session as OrmSession
+    OrmSession.commit = _timed("Session.commit", OrmSession.commit)
+    OrmSession.execute = _timed("Session.execute", OrmSession.execute)
     for cls, names in SUSPECTS.items():
         for name in names:
             fn = cls.__dict__.get(name)
             if fn is not None and callable(fn) and not asyncio.iscoroutinefunction(fn):
                 setattr(cls, name, _timed(f"{cls.__name__}.{name}", fn))
-    # Phases from the engine itself: planning, enqueue, run.
-    for name in ("plan", "enqueue"):
+    # Phases from the engine itself: planning, enqueue, run (the window's async versions).
+    for name, label in (("plan_in_slices", "plan"), ("enqueue_in_slices", "enqueue"),
+                        ("run", "run")):
         inner = getattr(SyncEngine, name)
 
-        def phased(self, *a, _inner=inner, _name=name, **k):
-            PHASES.append((_name, time.perf_counter()))
+        async def phased(self, *a, _inner=inner, _label=label, **k):
+            PHASES.append((_label, time.perf_counter()))
             try:
-                return _inner(self, *a, **k)
+                return await _inner(self, *a, **k)
             finally:
-                PHASES.append((f"after {_name}", time.perf_counter()))
+                PHASES.append((f"after {_label}", time.perf_counter()))
         setattr(SyncEngine, name, phased)
-    run = SyncEngine.run
-
-    async def phased_run(self, *a, **k):
-        PHASES.append(("run", time.perf_counter()))
-        try:
-            return await run(self, *a, **k)
-        finally:
-            PHASES.append(("after run (log and views catching up)", time.perf_counter()))
-    SyncEngine.run = phased_run
 
 
 def phase_at(t: float, until: float | None = None) -> str:
@@ -159,27 +169,27 @@ async def wait_until(predicate, timeout: float, what: str) -> None:
 
 
 async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder: Path) -> None:
-    with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
-        seed_bench_leads(org, people_count)
+    with RemoteSandbox(folder / "sandbox", leads=people_count) as org:
         paths = AppPaths(folder / "home").ensure()
         conn = connection_for(org)
         session = AppSession(paths, open_store(paths.db_file), conn)
         client = open_client(conn)
         window = MainWindow(session, client)
         window.show()
+        # Garbage collection as the app sets it up (ui/app.py): on the GUI thread, settled after the first load.
+        collector = GuiThreadGarbageCollector(parent=window, busy=window.controller.is_running)
         await window.refresh(people=True)
-        org.knobs.latency_ms = latency_ms
+        collector.settle()
+        org.set_latency(latency_ms)
         model = window.people_panel.model
         wanted = {f"bench{i:05d}@example.org" for i in range(people_count)}
         ids = [pid for pid in model.matching_person_ids()
                if model.person_at(model.row_for_person(pid)).email in wanted]
         assert len(ids) == people_count, (len(ids), people_count)
-        campaign = sorted((r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"]),
-                          key=lambda r: r["name"])[0]
         campaigns = window.campaigns_panel.campaigns
-        target = campaigns.index(campaigns.row_of(campaign["campaignid"]), COL_NAME)
+        target = campaigns.index(campaigns.row_of(org.active_campaign_id), COL_NAME)
         events = []
-        window.bridge.trigger_fired.connect(lambda e: events.append(e))
+        window.bridge.triggers_fired.connect(lambda batch: events.extend(batch))
         rows_before = window.log_panel.model.rowCount()
 
         meter = StallMeter()
@@ -200,8 +210,7 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
         await asyncio.sleep(0.2)  # the operator reads the preview
         PHASES.append(("accept", time.perf_counter()))
         window.controller.preview.accept()
-        await wait_until(lambda: window.controller.preview is None and not window.engine.pending_count()
-                         and window.controller._run_task is not None and window.controller._run_task.done(),
+        await wait_until(lambda: window.controller.is_idle() and not window.engine.pending_count(),
                          900, "the engine run")
         run_done = time.perf_counter()
         await wait_until(lambda: window.log_panel.pending_count == 0
@@ -213,6 +222,7 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
         log_rows = window.log_panel.model.rowCount()
         stalls = list(meter.stalls)
 
+        collector.stop()
         window.close()
         await window.controller.shutdown()
         await client.aclose()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
 
-from campsync_gui.core.events import PROBLEM, TRIGGER, Event, EventBus
+from campsync_gui.core.events import PROBLEM, TRIGGERS, Event, EventBus
 from campsync_gui.core.models import TriggerEvent
 from campsync_gui.core.triggers import ADDED, REMOVED, event_to_dict
 from campsync_gui.ui.bridge import EventBridge
@@ -106,7 +106,7 @@ def test_the_bridge_feeds_the_panel(panel, qtbot):
     bus = EventBus()
     bridge = EventBridge(bus)
     log.connect_bridge(bridge)
-    bus.publish(Event(TRIGGER, make_event(7, trigger=REMOVED)))
+    bus.publish(Event(TRIGGERS, {"events": [make_event(7, trigger=REMOVED)]}))
     bus.publish(Event(PROBLEM, {"message": "Dynamics said: the list is locked"}))
     qtbot.waitUntil(lambda: log.model.rowCount() == 2, timeout=1000)
     assert cell(log.model, 0, COL_TRIGGER) == "Removed from Microsoft Campaign"

@@ -89,8 +89,7 @@ def confirm_preview(win, qloop):
 
 
 def finish_sync(win, qloop):
-    wait_until(qloop, lambda: win.controller.preview is None and not win.engine.pending_count()
-               and (win.controller._run_task is None or win.controller._run_task.done()))
+    wait_until(qloop, lambda: win.controller.is_idle() and not win.engine.pending_count())
     win.reload_views()
 
 

@@ -85,6 +85,5 @@ async def _confirm_and_finish(win):
     while win.controller.preview is None:
         await asyncio.sleep(0.02)
     win.controller.preview.accept()
-    while win.controller.preview is not None or win.engine.pending_count() or \
-            (win.controller._run_task is not None and not win.controller._run_task.done()):
+    while not win.controller.is_idle() or win.engine.pending_count():
         await asyncio.sleep(0.02)

@@ -129,13 +129,19 @@ class LogPanel(QWidget):
 
     def connect_bridge(self, bridge) -> None:
         """Listen to an EventBridge: trigger events and problems become rows."""
-        bridge.trigger_fired.connect(self.add_event)
+        bridge.triggers_fired.connect(self.add_events)
         bridge.problem.connect(self.add_problem)
 
     @Slot(dict)
     def add_event(self, event: dict) -> None:
         """Queue one trigger event (a dict as core.triggers.event_to_dict gives it) for the next flush."""
         self._pending.append(LogEntry.from_event(event))
+        self._schedule_flush_from_anywhere()
+
+    @Slot(list)
+    def add_events(self, events: list) -> None:
+        """Queue a batch of trigger events for the next flush."""
+        self._pending.extend(LogEntry.from_event(event) for event in events)
         self._schedule_flush_from_anywhere()
 
     @Slot(str)

@@ -1,0 +1,66 @@
+"""The sandbox org in its own process, as a real org is: its request handling then does not compete with the
+window for this process's interpreter (the GIL), which an in-process sandbox thread would.
+
+    with RemoteSandbox(leads=10_000) as org:      # org.env() as SandboxOrg.env(), for tests/support.connection_for
+        org.set_latency(30)
+        org.active_campaign_id
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from campsync_gui.sandbox import SandboxOrg
+from support import seed_bench_leads
+with SandboxOrg(seed=7, data_dir=sys.argv[2]) as org:
+    seed_bench_leads(org, int(sys.argv[3]))
+    active = sorted((r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"]),
+                    key=lambda r: r["name"])
+    print(json.dumps({"env": org.env(), "campaign": active[0]["campaignid"]}), flush=True)
+    for line in sys.stdin:
+        command, _, value = line.strip().partition(" ")
+        if command == "latency":
+            org.knobs.latency_ms = int(value)
+"""
+
+
+class RemoteSandbox:
+    def __init__(self, folder: Path, *, leads: int):
+        self.folder, self.leads = Path(folder), leads
+        self._proc: subprocess.Popen | None = None
+        self._info: dict = {}
+
+    def __enter__(self) -> "RemoteSandbox":
+        tests_dir = str(Path(__file__).resolve().parents[1])
+        self._proc = subprocess.Popen([sys.executable, "-c", CHILD, tests_dir, str(self.folder), str(self.leads)],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        line = self._proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the sandbox process did not start")
+        self._info = json.loads(line)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._proc is not None:
+            self._proc.stdin.close()
+            try:
+                self._proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+
+    def env(self) -> dict[str, str]:
+        return self._info["env"]
+
+    @property
+    def active_campaign_id(self) -> str:
+        return self._info["campaign"]
+
+    def set_latency(self, ms: int) -> None:
+        self._proc.stdin.write(f"latency {ms}\n")
+        self._proc.stdin.flush()
