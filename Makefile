@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench sandbox doctor screenshots bundle clean
+.PHONY: run test bench drills sandbox doctor screenshots bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ test: $(STAMP)
 # Benchmarks print figures (ratios against a baseline in the same run); they are not pass/fail tests.
 bench: $(STAMP)
 	for script in tests/perf/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+
+# Fault drills print their figures (lost / duplicated must be 0) and fail when any is not: injected 503s, dropped
+# connections, lost answers to writes and a 429 storm; then kill -9 mid-sync. A few minutes at 10,000 people.
+drills: $(STAMP)
+	$(BIN)/python tests/drills/drill_faults.py --lose-first-writes
+	$(BIN)/python tests/drills/drill_kill_10k.py
 
 sandbox: $(STAMP)
 	$(BIN)/campsync sandbox
