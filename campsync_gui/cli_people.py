@@ -27,7 +27,7 @@ def cmd_people_import(ctx) -> int:
         emit_json(report.to_dict())
     else:
         print(report.summary() + (f"; {fired}" if fired else ""))
-        for error in report.errors:
+        for error in report.row_errors:
             print(f"  row {error.row}: {error.reason}")
         for warning in report.warnings:
             print(f"  warning: {warning}")

@@ -114,6 +114,11 @@ class ImportReport:
         data["errors"] = [{"row": e.row, "reason": e.reason} for e in self.errors]
         return data
 
+    @property
+    def row_errors(self) -> list:
+        """The errors to list under the summary (a refused file's reason is the summary itself)."""
+        return self.errors[1:] if self.aborted else self.errors
+
     def summary(self) -> str:
         if self.aborted:
             return f"Nothing imported: {self.errors[0].reason if self.errors else 'the file could not be read'}"

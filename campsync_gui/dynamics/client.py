@@ -65,7 +65,7 @@ class ClientStats:
     throttled: int = 0
     token_refreshes: int = 0
     waited_seconds: float = 0.0
-    by_kind: dict[str, int] = field(default_factory=dict)
+    retries_by_kind: dict[str, int] = field(default_factory=dict)  # "429", "HTTP 503", "ReadError", ...
 
 
 def odata_quote(value: str) -> str:
@@ -158,7 +158,8 @@ class DataverseClient:
                 if failures >= self.retry.max_attempts:
                     raise ConnectionFailed(f"{failure.message} (gave up after {failures} attempts)",
                                            cause=exc) from exc
-                await self._wait(self.retry.backoff(failures), f"{exc.__class__.__name__} on {method}")
+                await self._wait(self.retry.backoff(failures), f"{exc.__class__.__name__} on {method}",
+                                 kind=exc.__class__.__name__)
                 continue
             status = response.status_code
             if status < 400:
@@ -177,17 +178,18 @@ class DataverseClient:
                 wait = parse_retry_after(response.headers.get("retry-after"))
                 if wait is None:
                     wait = float(2 ** throttles)
-                await self._wait(min(wait, self.retry.max_retry_after), "throttled (429)")
+                await self._wait(min(wait, self.retry.max_retry_after), "throttled (429)", kind="429")
                 continue
             if status in RETRYABLE_STATUS and resend_if_unsure:
                 failures += 1
                 if failures < self.retry.max_attempts:
-                    await self._wait(self.retry.backoff(failures), f"HTTP {status} on {method}")
+                    await self._wait(self.retry.backoff(failures), f"HTTP {status} on {method}", kind=f"HTTP {status}")
                     continue
             raise error_from_response(status, response.content, response.headers, method, url)
 
-    async def _wait(self, seconds: float, why: str) -> None:
+    async def _wait(self, seconds: float, why: str, *, kind: str) -> None:
         self.stats.retries += 1
+        self.stats.retries_by_kind[kind] = self.stats.retries_by_kind.get(kind, 0) + 1
         self.stats.waited_seconds += seconds
         log.info("retrying in %.2fs: %s", seconds, why)
         await self._sleep(seconds)

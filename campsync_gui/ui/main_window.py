@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         report = import_csv(self.store, path)
         for person_id in new_person_ids(self.store, before):  # "Person is created" trigger campaigns
             self.automation.person_created(person_id)
-        details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.errors[:20])
+        details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.row_errors[:20])
         QMessageBox.information(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
         self.reload_views(people=True)
         await self.controller.run()

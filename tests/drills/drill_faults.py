@@ -200,7 +200,7 @@ async def main(args) -> int:
           + f"; total {sum(retried.values())}")
     print(f"client.stats: requests {stats['requests']}, retries {stats['retries']}, throttled {stats['throttled']}, "
           f"token refreshes {stats['token_refreshes']}, waited {stats['waited_seconds']:.1f}s"
-          + (f", by kind {stats['by_kind']}" if stats.get("by_kind") else " (by_kind not filled by the client)"))
+          + (f", by kind {stats['retries_by_kind']}" if stats.get("retries_by_kind") else ""))
     answers = hit["answers"]
     lost = [i for i, a in enumerate(answers) if a["status"] == "lost"]
     if lost:
