@@ -297,3 +297,22 @@ async def test_org_down_keeps_every_action_pending_until_it_is_back(org, world):
     report = await world.run()
     assert report.done == 5 and {r.outcome for r in world.rows_of(request_id)} == {"added"}
     assert app_list_members(org, campaign["campaignid"], "lead")[1] == {p.dynamics_id for p in people}
+
+
+async def test_removals_are_sent_several_at_once_and_all_confirmed(org, world):
+    # RemoveMemberList takes one member per request: sent one after the other, 1,000 removals wait for 1,000
+    # round trips. CampSync keeps several in flight.
+    campaign = active_campaign(org)
+    leads = people_where(world, dynamics_type="lead")[:24]
+    await do(world, leads, campaign["campaignid"], flows.ADD)
+    before = len(org.request_log)
+    org.knobs.latency_ms = 300
+    _, _, report = await do(world, leads, campaign["campaignid"], flows.REMOVE)
+    org.knobs.latency_ms = 0
+    assert report.done == 24 and report.failed == 0
+    assert app_list_members(org, campaign["campaignid"], "lead")[1] == set()
+    arrivals = sorted(r.at for r in org.request_log[before:] if r.path.endswith("RemoveMemberList"))
+    assert len(arrivals) == 24
+    together = max(sum(1 for t in arrivals if start <= t < start + 0.15) for start in arrivals)
+    assert together >= 8, f"at most {together} removals were in flight at once"
+    assert [e.trigger for e in trigger_rows(world)].count(REMOVED) == 24
