@@ -22,7 +22,7 @@ def cmd_people_import(ctx) -> int:
     if created and _has_active_trigger(ctx.engine, PERSON_CREATED):
         import asyncio
 
-        fired = asyncio.run(fire_triggers(ctx, lambda runner: sum(runner.person_created(i) for i in created)))
+        fired = asyncio.run(fire_triggers(ctx, lambda runner: runner.people_created(list(created))))
     if ctx.args.json:
         emit_json(report.to_dict())
     else:

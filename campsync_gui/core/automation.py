@@ -177,6 +177,10 @@ class AutomationRunner:
     def person_created(self, person_id: int) -> int:
         return self.handle({"type": PERSON_CREATED, "person_id": person_id, "depth": 0})
 
+    def people_created(self, person_ids: list[int]) -> int:
+        """`person_created` for an import's thousands of new people at once."""
+        return self.handle_many([{"type": PERSON_CREATED, "person_id": pid, "depth": 0} for pid in person_ids])
+
     def data_value_changed(self, person_id: int, field_name: str, new_value, depth: int = 0,
                            chain: list[int] | None = None) -> int:
         return self.handle({"type": DATA_VALUE_CHANGES, "person_id": person_id, "field": field_name,

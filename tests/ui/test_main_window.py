@@ -317,3 +317,30 @@ def test_run_now_on_a_batch_campaign_processes_the_previewed_people(org, loaded,
     assert report.processed == expected == len(germans) > 0
     lst = org.state.find_list(app_list_name("CampSync", "contact", target["campaignid"]))
     assert org.state.members_of(lst["listid"]) == germans
+
+
+def test_importing_a_big_csv_keeps_the_window_alive_and_shows_the_people(loaded, qloop, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    path = tmp_path / "people.csv"
+    rows = [f"Imported,Person {i:05d},imported{i:05d}@example.org,Fabrikam" for i in range(20_000)]
+    path.write_text("first name,last name,email,company\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    statuses = []
+    loaded.statusBar().messageChanged.connect(statuses.append)
+    people_before = len(loaded.people_panel.model.matching_person_ids())
+    ticks = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    task = loaded.import_csv()
+    wait_until(qloop, lambda: shown, timeout=60)
+    timer.stop()
+    assert any(s.startswith("Importing people from people.csv") for s in statuses)
+    assert len(ticks) >= 3, "the window kept handling events while the file was read"
+    assert shown[0].startswith("20000 created")
+    wait_until(qloop, task.done)
+    assert len(loaded.people_panel.model.matching_person_ids()) == people_before + 20_000, "the table shows them"
