@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from . import keychain
 from .config import Connection, resolve_connection, stored_profiles
 from .core.models import ConnectionProfile
-from .core.settings import SyncSettings, load_settings, save_settings
+from .core.settings import SyncSettings, forget_settings, load_settings, save_settings
 from .core.store import open_store
 from .dynamics.auth import DEFAULT_AUTHORITY_HOST
 from .dynamics.errors import DynamicsError
@@ -221,6 +221,7 @@ def cmd_profile(ctx: Context) -> int:
         if action == "remove":
             session.delete(existing)
             session.commit()
+            forget_settings(ctx.engine, name)
             keychain.delete_secret(name)
             print(f"Removed connection {name!r}.")
         elif action == "use":

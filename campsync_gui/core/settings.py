@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, delete
 
 from .models import Setting
 
@@ -34,6 +34,13 @@ def save_settings(engine: Engine, settings: SyncSettings, scope: str = "") -> No
         for f in fields(SyncSettings):
             value = getattr(settings, f.name)
             session.merge(Setting(scope=scope, key=f.name, value=_format(value)))
+        session.commit()
+
+
+def forget_settings(engine: Engine, scope: str) -> None:
+    """Drop a removed connection's settings, so a new connection of the same name starts from the defaults."""
+    with Session(engine) as session:
+        session.exec(delete(Setting).where(Setting.scope == scope))
         session.commit()
 
 

@@ -230,7 +230,7 @@ class _Doctor:
             days_left = (expires - datetime.now(timezone.utc)).days if expires else None
             issuer = _name(cert.get("issuer"))
             details.append(f"{label} {host}: {version}, issued by {issuer}"
-                           + (f", expires in {days_left} days" if days_left is not None else ""))
+                           + (f", {_expiry_text(expires, days_left)}" if days_left is not None else ""))
             if days_left is not None and days_left < CERT_EXPIRY_WARN_DAYS:
                 status, fix = WARN, f"The certificate of {host} expires soon; tell whoever runs that server."
         return "; ".join(details), status, fix
@@ -348,3 +348,10 @@ def _percentile(samples: list[float], pct: float) -> float:
     ordered = sorted(samples)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+def _expiry_text(expires: datetime, days_left: int) -> str:
+    # Test CAs (the sandbox's trustme one) are valid for centuries: "expires in 355416 days" reads like a bug.
+    if days_left > 2 * 365:
+        return f"valid until {expires:%Y-%m-%d}"
+    return f"expires in {days_left} days"

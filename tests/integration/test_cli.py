@@ -79,6 +79,17 @@ def test_profile_without_keyring_still_works_with_the_secret_in_the_environment(
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 9
 
+    # Removing the profile forgets its settings too: a new "sbx" does not inherit "sync disabled".
+    secret_env = {"CAMPSYNC_CLIENT_SECRET": env["CAMPSYNC_CLIENT_SECRET"]}
+    assert run_cli(["sync", "disable"], home, secret_env).returncode == 0
+    assert run_cli(["profile", "remove", "sbx"], home).returncode == 0
+    assert run_cli(["profile", "add", "sbx", "--org-url", env["CAMPSYNC_ORG_URL"],
+                    "--tenant-id", env["CAMPSYNC_TENANT_ID"], "--client-id", env["CAMPSYNC_CLIENT_ID"],
+                    "--authority-host", env["CAMPSYNC_AUTHORITY_HOST"], "--ca-bundle", env["CAMPSYNC_CA_BUNDLE"]],
+                   home).returncode == 0
+    status = run_cli(["sync", "status"], home, secret_env)
+    assert "enabled" in status.stdout.lower() and "disabled" not in status.stdout.lower(), status.stdout
+
 
 def test_sandbox_command_prints_variables_that_other_commands_use(tmp_path):
     home = tmp_path / "home"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from campsync_gui import keychain
 from campsync_gui.config import stored_profiles
+from campsync_gui.core.settings import load_settings, save_settings
 from campsync_gui.core.store import open_store
 from campsync_gui.ui.widgets.connections_dialog import NO_PROFILE_TEXT, ConnectionsDialog
 from support import connection_for
@@ -119,6 +120,9 @@ def test_add_save_and_remove_reach_the_store_and_the_secret_only_the_keyring(dia
     assert keychain.get_secret("contoso-prod") == SECRET, "saving without typing a secret keeps the stored one"
 
     # Remove asks first; "No" keeps everything.
+    settings = load_settings(engine, "contoso-prod")
+    settings.batch_size = 77  # an admin setting of this connection
+    save_settings(engine, settings, "contoso-prod")
     asked, reply = answer
     reply["button"] = QMessageBox.StandardButton.No
     click(qtbot, dialog.remove_button)
@@ -130,6 +134,7 @@ def test_add_save_and_remove_reach_the_store_and_the_secret_only_the_keyring(dia
     [left] = stored_profiles(engine)
     assert left.name == "fabrikam-test" and left.is_default
     assert keychain.get_secret("contoso-prod") is None
+    assert load_settings(engine, "contoso-prod").batch_size != 77, "a new contoso-prod starts from the defaults"
     assert dialog.profile_names() == ["fabrikam-test"] and dialog.current_name == "fabrikam-test"
 
     with qtbot.waitSignal(dialog.connection_changed) as changed:

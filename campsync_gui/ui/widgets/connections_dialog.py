@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from ... import keychain
 from ...config import ENV_FIELDS, Connection, default_profile
 from ...core.models import ConnectionProfile
-from ...core.settings import load_settings
+from ...core.settings import forget_settings, load_settings
 from ...dynamics.auth import DEFAULT_AUTHORITY_HOST
 from ...dynamics.doctor import DoctorOptions
 from ..theme import env_colour, icon, set_role
@@ -528,6 +528,7 @@ class ConnectionsDialog(QDialog):
             if row is not None:
                 session.delete(row)
                 session.commit()
+                forget_settings(self._engine, name)
             remaining = list(session.exec(select(ConnectionProfile).order_by(ConnectionProfile.name)))
             if remaining and not any(p.is_default for p in remaining):
                 remaining[0].is_default = True  # make the fallback explicit, so the list marks it
