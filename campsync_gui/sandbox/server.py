@@ -37,6 +37,7 @@ class _QuietDrops(logging.Filter):
 
 
 logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
+log = logging.getLogger(__name__)
 
 
 class SandboxOrg:
@@ -50,8 +51,11 @@ class SandboxOrg:
         port: int = 0,
         client_secret: str | None = None,
         host: str = "127.0.0.1",
+        state_file: Path | None = None,
     ) -> None:
         self.seed = seed
+        # Where the org's records are kept between runs (the app's built-in sandbox); None: fresh each run.
+        self.state_file = Path(state_file) if state_file is not None else None
         # Absolute, because CAMPSYNC_CA_BUNDLE is handed to processes that may run from another folder.
         folder = Path(data_dir).expanduser() if data_dir is not None else AppPaths.resolve().sandbox_dir
         self.data_dir = folder.absolute()
@@ -66,6 +70,8 @@ class SandboxOrg:
             faults=Faults(knobs),
             client_secret=client_secret or make_client_secret(),
         )
+        if self.state_file is not None:
+            self._ctx.state.restore(self.state_file)
         self.port: int | None = None
         self.ca_file: Path = self.data_dir / "ca.pem"
         self._server: uvicorn.Server | None = None
@@ -210,6 +216,15 @@ class SandboxOrg:
         if thread is not None:
             thread.join(timeout=10)
         self._cleanup()
+        self.save()
+
+    def save(self) -> None:
+        """Keep the org's records in `state_file` (if any) for the next run."""
+        if self.state_file is not None:
+            try:
+                self._ctx.state.save(self.state_file)
+            except OSError:
+                log.exception("could not save the sandbox org's records to %s", self.state_file)
 
     def __enter__(self) -> "SandboxOrg":
         return self.start() if self._thread is None else self

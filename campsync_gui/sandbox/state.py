@@ -6,10 +6,14 @@ Reads hand out read-only copies: a caller can never see a row change under it, n
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
 import threading
 import uuid
 from datetime import date, datetime, timezone
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
@@ -35,6 +39,9 @@ from .schema import (
     STRING,
     EntityDef,
 )
+
+log = logging.getLogger(__name__)
+STATE_FORMAT = 1  # of State.save's file
 
 GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
@@ -98,6 +105,45 @@ class State:
             self._members: dict[str, dict[str, str]] = {list_id: {} for list_id in data.lists}
             for member in data.listmembers.values():
                 self._members[member["_listid_value"]][member["_entityid_value"]] = member["listmemberid"]
+
+    # ------------------------------------------------------------------ saving between runs
+
+    def save(self, path: Path) -> None:
+        """Write every table to `path` (JSON, replaced atomically), for `restore` in a later run."""
+        with self._lock:
+            data = {"format": STATE_FORMAT, "seed": self.seed, "tables": self._tables,
+                    "campaign_lists": self._campaign_lists, "prerequisite_id": self._prerequisite_id,
+                    "version": self._version}
+            text = json.dumps(data, separators=(",", ":"))
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+
+    def restore(self, path: Path) -> bool:
+        """Load what `save` wrote, if it was saved from the same seed; otherwise keep the seeded data."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            if data.get("format") != STATE_FORMAT or data.get("seed") != self.seed:
+                log.warning("sandbox state in %s is from another seed or format: starting from the seed", path)
+                return False
+            tables = {name: dict(data["tables"][name]) for name in self._tables}
+            members: dict[str, dict[str, str]] = {list_id: {} for list_id in tables["lists"]}
+            for member in tables["listmembers"].values():
+                members.setdefault(member["_listid_value"], {})[member["_entityid_value"]] = member["listmemberid"]
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.warning("sandbox state in %s is unreadable (%s): starting from the seed", path, exc)
+            return False
+        with self._lock:
+            self._tables = tables
+            self._campaign_lists = {k: list(v) for k, v in data["campaign_lists"].items()}
+            self._prerequisite_id = data["prerequisite_id"]
+            self._version = int(data["version"])
+            self._members = members
+        return True
 
     # ------------------------------------------------------------------ read access
 

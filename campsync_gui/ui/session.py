@@ -37,7 +37,9 @@ def open_session(paths: AppPaths | None = None) -> AppSession:
         return AppSession(paths, engine, connection)
     from ..sandbox import SandboxOrg
 
-    org = SandboxOrg(seed=42, data_dir=paths.sandbox_dir)
+    # The demo org keeps its records between runs, as a real org does: lists and members made today are
+    # there tomorrow, and undo after a restart has something to undo.
+    org = SandboxOrg(seed=42, data_dir=paths.sandbox_dir, state_file=paths.sandbox_dir / "org-state.json")
     org.start()
     env = org.env()
     sandbox_conn = Connection(

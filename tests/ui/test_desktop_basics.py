@@ -25,8 +25,15 @@ def test_first_run_without_a_profile_starts_the_builtin_sandbox(tmp_path, monkey
         assert session.connection.environment == "sandbox"
         assert session.connection.org_url.startswith("https://127.0.0.1:")
         assert (tmp_path / "home" / "sandbox" / "ca.pem").is_file()
+        made = session.sandbox.state.create("lists", {"listname": "Made in the first run", "createdfromcode": 4})
     finally:
         session.close()
+    # The next start finds the demo org as it was left, as a real org would be.
+    again = open_session(AppPaths(tmp_path / "home"))
+    try:
+        assert again.sandbox.state.find_list("Made in the first run")["listid"] == made["listid"]
+    finally:
+        again.close()
 
 
 def plan_for(action, count=1):
