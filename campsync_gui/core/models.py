@@ -96,6 +96,15 @@ class AppList(SQLModel, table=True):
     dynamics_list_id: str | None = None
 
 
+class ListName(SQLModel, table=True):
+    """The name of a Dynamics marketing list a campaign's members come through, as last read from the org
+    (so the window can say which CRM list holds a member CampSync did not add)."""
+
+    list_id: str = Field(primary_key=True)
+    name: str
+    member_type: str = ""
+
+
 class Membership(SQLModel, table=True):
     """A person on a campaign: through CampSync's app list (`flow_action`) or any other list (`crm`)."""
 

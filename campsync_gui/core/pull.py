@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
 from .applists import parse_app_list_name
-from .models import AppList, CampaignRecord, Membership, Person
+from .models import AppList, CampaignRecord, ListName, Membership, Person
 from .people import upsert_from_dynamics_outcome
 from .settings import SyncSettings
 
@@ -182,6 +182,8 @@ def _store_campaign_memberships(engine: Engine, campaign_id: str, lists: list[Ma
         for member_type, mlist in own_lists.items():
             _record_app_list(session, campaign_id, member_type, mlist)
             report.app_lists += 1
+        for mlist in lists:
+            session.merge(ListName(list_id=mlist.id.lower(), name=mlist.name, member_type=mlist.member_type or ""))
 
         existing = {(m.person_id, m.list_id): m for m in
                     session.exec(select(Membership).where(Membership.campaign_id == campaign_id))}

@@ -177,7 +177,12 @@ def test_dragging_members_out_removes_only_campsync_members(org, loaded, qloop, 
     members = loaded.campaigns_panel.members
     crm = [members.index(r, 0).data(RowRole) for r in range(members.rowCount())]
     crm_member = next(m for m in crm if not m.flow_action)
-    assert "CRM" in members.index([m.person_id for m in crm].index(crm_member.person_id), 2).data()
+    crm_row = [m.person_id for m in crm].index(crm_member.person_id)
+    assert "CRM" in members.index(crm_row, 2).data()
+    # Which CRM list holds them, by the name the org gives it.
+    org_list_names = {row["listname"] for row in org.state.lists.values()}
+    assert crm_member.list_name in org_list_names and members.index(crm_row, 4).data() == crm_member.list_name
+    assert crm_member.list_name in members.index(crm_row, 0).data(Qt.ItemDataRole.ToolTipRole)
 
     # Dragging a CRM member back to the people table: the preview shows why it is skipped, nothing is sent.
     people = loaded.people_panel.model

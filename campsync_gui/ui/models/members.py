@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlmodel import Session, select
 
-from ...core.models import Membership, Person
+from ...core.models import ListName, Membership, Person
 from ..mime import MEMBER_IDS, members_mime
 from .rows import RowsTableModel
 
@@ -30,12 +30,14 @@ class MemberRow:
     flow_action: bool
     added_at: float
     origin: str
+    list_name: str = ""  # the CRM list a member CampSync did not add comes through, when known
 
     @property
     def locked_reason(self) -> str | None:
         if self.flow_action:
             return None
-        return "added outside CampSync (a CRM list): CampSync removes only people its flow actions added"
+        where = f"the CRM list {self.list_name!r}" if self.list_name else "a CRM list"
+        return f"added outside CampSync ({where}): CampSync removes only people its flow actions added"
 
 
 def origin_words(origin: str) -> str:
@@ -57,14 +59,17 @@ class MembersTableModel(RowsTableModel):
         rows: dict[int, MemberRow] = {}
         if campaign_id:
             with Session(self._store) as session:
-                for member, person in session.exec(
-                        select(Membership, Person).where(Membership.campaign_id == campaign_id,
-                                                         Membership.person_id == Person.id)):
+                for member, person, list_name in session.exec(
+                        select(Membership, Person, ListName.name)
+                        .join(Person, Membership.person_id == Person.id)
+                        .outerjoin(ListName, ListName.list_id == Membership.list_id)
+                        .where(Membership.campaign_id == campaign_id)):
                     ours = member.source == "flow_action"
                     known = rows.get(person.id)
                     if known is None or (ours and not known.flow_action):
                         rows[person.id] = MemberRow(person.id, person.name, person.email or "", ours,
-                                                    member.added_at or 0.0, member.origin or "")
+                                                    member.added_at or 0.0, member.origin or "",
+                                                    "" if ours else list_name or "")
         self.beginResetModel()
         self._rows = sorted(rows.values(), key=lambda r: (not r.flow_action, r.name.lower()))
         self.endResetModel()
@@ -79,7 +84,7 @@ class MembersTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
             source = "By CampSync" if row.flow_action else "CRM list (locked)"
-            by = origin_words(row.origin) if row.flow_action else "Dynamics"
+            by = origin_words(row.origin) if row.flow_action else (row.list_name or "Dynamics")
             return (row.name, row.email, source, when, by)[col]
         if role == SortRole:
             return (row.name.lower(), row.email, row.flow_action, row.added_at, row.origin)[col]
