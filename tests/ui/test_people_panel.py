@@ -359,6 +359,29 @@ def test_dragging_selected_rows_carries_exactly_their_ids(panel):
     assert widget.view.dragDropMode() == widget.view.DragDropMode.DragDrop
 
 
+def test_ctrl_a_selects_every_match_not_only_the_rows_fetched_so_far(panel, qtbot):
+    widget = panel(4500)
+    model = widget.model
+    widget.search.setText("germany")  # every third person: 1,500 matches, 1,000 fetched at first
+    widget.apply_filter()
+    matching = sorted(p["id"] for p in panel.people if p["country"] == "Germany")
+    assert model.rowCount() < len(matching), "the view has not been handed every match yet"
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert widget.view.all_matching_selected
+    assert widget.selected_person_ids() == matching
+    assert read_people(widget.view.drag_mime()) == matching, "a drag of that selection carries all of them"
+
+    widget.view.clearSelection()
+    select_people(widget, {matching[0]})  # any other selection is just that selection again
+    assert not widget.view.all_matching_selected
+    assert read_people(widget.view.drag_mime()) == [matching[0]]
+    qtbot.keyClick(widget.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    widget.search.setText("france")  # a new filter forgets "all matching"
+    widget.apply_filter()
+    assert not widget.view.all_matching_selected
+
+
 def test_dropping_members_asks_for_their_removal_and_nothing_else(panel, qtbot):
     widget = panel(50)
     model = widget.model

@@ -235,6 +235,10 @@ class PeopleTableModel(QAbstractTableModel):
             return
         self._fetch_to(self._fetched + FETCH_CHUNK)
 
+    def fetch_all(self) -> None:
+        """Hand the view every matching row now (select-all, where "all" must mean every match)."""
+        self._fetch_to(len(self._visible))
+
     def _fetch_to(self, count: int) -> None:
         count = min(count, len(self._visible))
         if count <= self._fetched:

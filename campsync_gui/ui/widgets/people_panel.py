@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 from sqlalchemy.engine import Engine
 
 from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
                              QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
+from .people_view import PeopleTableView
 
 SEARCH_DEBOUNCE_MS = 120
 COLUMN_WIDTHS = {COL_NAME: 180, COL_EMAIL: 240, COL_COMPANY: 170, COL_TYPE: 80, COL_SYNC: 120, COL_SCORE: 60,
@@ -75,7 +76,7 @@ class PeoplePanel(QWidget):
         self.count_label.setObjectName("peopleCount")
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.view = QTableView()
+        self.view = PeopleTableView()
         self.view.setObjectName("peopleTable")
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -143,6 +144,8 @@ class PeoplePanel(QWidget):
         self.filter_buttons[name].setChecked(True)
 
     def selected_person_ids(self) -> list[int]:
+        if self.view.all_matching_selected:
+            return sorted(self.model.matching_person_ids())
         selection = self.view.selectionModel()
         return self.model.person_ids_for(selection.selectedRows()) if selection is not None else []
 
