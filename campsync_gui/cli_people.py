@@ -18,11 +18,16 @@ def cmd_people_import(ctx) -> int:
     report = import_csv(ctx.engine, path)
     fired = ""
     created = people_core.new_person_ids(ctx.engine, before)
-    from .core.automation import PERSON_CREATED
+    from .core.automation import DATA_VALUE_CHANGES, PERSON_CREATED
+    wanted = []  # what trigger campaigns listen to: people created, values changed
     if created and _has_active_trigger(ctx.engine, PERSON_CREATED):
+        wanted.append(lambda runner: runner.people_created(list(created)))
+    if report.changes and _has_active_trigger(ctx.engine, DATA_VALUE_CHANGES):
+        wanted.append(lambda runner: runner.data_values_changed(report.changes))
+    if wanted:
         import asyncio
 
-        fired = asyncio.run(fire_triggers(ctx, lambda runner: runner.people_created(list(created))))
+        fired = asyncio.run(fire_triggers(ctx, lambda runner: sum(fire(runner) for fire in wanted)))
     if ctx.args.json:
         emit_json(report.to_dict())
     else:

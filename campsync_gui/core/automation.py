@@ -186,6 +186,12 @@ class AutomationRunner:
         return self.handle({"type": DATA_VALUE_CHANGES, "person_id": person_id, "field": field_name,
                      "new_value": new_value, "depth": depth, "chain": chain or []})
 
+    def data_values_changed(self, changes: list[tuple[int, str, object]]) -> int:
+        """`data_value_changed` for many (person id, field, new value) at once, e.g. from a CSV import."""
+        return self.handle_many([{"type": DATA_VALUE_CHANGES, "person_id": person_id, "field": name,
+                                  "new_value": value, "depth": 0, "chain": []}
+                                 for person_id, name, value in changes if name in CHANGEABLE_FIELDS])
+
     def activity_logged(self, person_id: int, activity_type: str, detail: str = "") -> int:
         return self.handle({"type": ACTIVITY_LOGGED, "person_id": person_id, "activity_type": activity_type,
                      "detail": detail, "depth": 0})

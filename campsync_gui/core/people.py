@@ -104,6 +104,9 @@ class ImportReport:
     columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header as written in the file
     formula_rows: list[int] = field(default_factory=list)
     rows: int = 0  # data rows read, blank ones excluded
+    # (person id, field, new value) for every value the file changed on an existing person: what fires
+    # "Data value changes" trigger campaigns. Not in to_dict: a large file makes it long.
+    changes: list[tuple[int, str, object]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -111,6 +114,7 @@ class ImportReport:
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        data.pop("changes")
         data["errors"] = [{"row": e.row, "reason": e.reason} for e in self.errors]
         return data
 
@@ -431,9 +435,11 @@ def _write_batch(engine: Engine, batch: list[tuple[int, dict[str, str]]], stamp:
                 _apply(person, values, row_number, warnings)
                 known[email] = new[email] = person
                 report.created += 1
-            elif _apply(person, values, row_number, warnings):
+            elif changed := _apply(person, values, row_number, warnings):
                 person.updated_at = stamp
                 report.updated += 1
+                if person.email not in new:  # a person this file creates is being created, not changed
+                    report.changes.extend((person.id, name, getattr(person, name)) for name in changed)
             else:
                 report.unchanged += 1
         if new:
@@ -441,18 +447,19 @@ def _write_batch(engine: Engine, batch: list[tuple[int, dict[str, str]]], stamp:
         session.commit()
 
 
-def _apply(person: Person | SimpleNamespace, values: dict[str, str], row_number: int, warnings: _Warnings) -> bool:
-    """Non-empty incoming values update the person; empty ones never erase. True when anything changed."""
-    changed = False
+def _apply(person: Person | SimpleNamespace, values: dict[str, str], row_number: int,
+           warnings: _Warnings) -> list[str]:
+    """Non-empty incoming values update the person; empty ones never erase. Returns the fields changed."""
+    changed: list[str] = []
     for name in _TEXT_FIELDS:
         value = values.get(name, "")
         if value and getattr(person, name) != value:
             setattr(person, name, value)
-            changed = True
+            changed.append(name)
     score = values.get("score", "")
     if score and person.score != int(score):
         person.score = int(score)
-        changed = True
+        changed.append("score")
     kind = values.get("type", "")
     if kind and person.dynamics_type != kind:
         if person.dynamics_id:
@@ -461,7 +468,7 @@ def _apply(person: Person | SimpleNamespace, values: dict[str, str], row_number:
                                  f"type {kind!r} ignored", "rows whose type differs from Dynamics")
         else:
             person.dynamics_type = kind
-            changed = True
+            changed.append("dynamics_type")
     return changed
 
 

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         # so a sync running meanwhile waits at most one batch for the database).
         report = await asyncio.to_thread(import_csv, self.store, path)
         self.automation.people_created(new_person_ids(self.store, before))  # "Person is created" campaigns
+        self.automation.data_values_changed(report.changes)  # "Data value changes" campaigns
         details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.row_errors[:20])
         QMessageBox.information(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
         self.reload_views(people=True)

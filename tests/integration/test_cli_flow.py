@@ -202,3 +202,31 @@ def test_activity_and_new_people_fire_trigger_campaigns_from_the_cli(org, cli, t
     assert "1 trigger campaign run(s)" in imported.stdout
     with Session(store) as s:
         assert s.exec(select(Person).where(Person.email == "new.person@example.org")).one().score == 10
+
+
+def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tmp_path):
+    from campsync_gui.core.automation import ADD_STEP, DATA_VALUE_CHANGES, Definition
+    from campsync_gui.core.models import AutomationCampaign
+    from campsync_gui.core.store import open_store
+    from sqlmodel import Session
+
+    cli("people", "pull")
+    target = campaign_named(org)
+    store = open_store(tmp_path / "home" / "campsync.db")
+    with Session(store) as s:
+        s.add(AutomationCampaign(name="Moved to Canada", kind="trigger", active=True, definition=Definition(
+            triggers=[{"type": DATA_VALUE_CHANGES, "field": "country", "new_value": "Canada"}],
+            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}],
+            qualification={"rule": "once"}).to_json()))
+        s.commit()
+    leads = [row for row in org.state.leads.values() if row["emailaddress1"]][:3]
+    csv = tmp_path / "moves.csv"
+    rows = [f"{lead['lastname']},{lead['emailaddress1']},{country}"
+            for lead, country in ((leads[0], "Canada"), (leads[1], "Norway"))]  # moved there: fires; elsewhere: not
+    csv.write_text("last name,email,country\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    imported = cli("people", "import", str(csv))
+    assert imported.returncode == 0 and "1 trigger campaign run(s)" in imported.stdout, imported.stdout
+    lst = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
+    assert org.state.members_of(lst["listid"]) == {leads[0]["leadid"]}
+    again = cli("people", "import", str(csv))  # nothing changes the second time: nothing fires
+    assert "trigger campaign" not in again.stdout
