@@ -47,6 +47,10 @@ async def cmd_people_pull(ctx) -> int:
         campaigns = await refresh_campaigns(ctx.engine, client)
         people = await pull_people(ctx.engine, client)
         members = await pull_memberships(ctx.engine, client, ctx.settings())
+    from .core.automation import DATA_VALUE_CHANGES
+    fired = ""
+    if people.changes and _has_active_trigger(ctx.engine, DATA_VALUE_CHANGES):
+        fired = await fire_triggers(ctx, lambda runner: runner.data_values_changed(people.changes))
     if ctx.args.json:
         emit_json({"campaigns": len(campaigns), "people": people.to_dict(), "memberships": members.to_dict()})
     else:
@@ -56,6 +60,8 @@ async def cmd_people_pull(ctx) -> int:
               f"{people.created['contact'] + people.updated['contact'] + people.unchanged['contact']} contacts).")
         print(f"{len(campaigns)} campaigns; {members.memberships} campaign memberships "
               f"({members.flow_action} added by CampSync, {members.crm} from CRM lists).")
+        if fired:
+            print(f"Values changed in Dynamics: {fired}.")
         for warning in people.warnings + members.warnings:
             print(f"  warning: {warning}")
     return 0

@@ -514,13 +514,15 @@ def upsert_from_dynamics(session: Session, person: entities.Person, now: float) 
     return upsert_from_dynamics_outcome(session, person, now)[0]
 
 
-def upsert_from_dynamics_outcome(session: Session, person: entities.Person, now: float) -> tuple[Person, str]:
+def upsert_from_dynamics_outcome(session: Session, person: entities.Person, now: float,
+                                 changes: list[tuple[int, str, object]] | None = None) -> tuple[Person, str]:
     """As upsert_from_dynamics, also saying what happened: created / updated / unchanged / email_conflict.
 
     Non-empty Dynamics values overwrite the store (the org is the truth for people pulled from it); empty ones
     do not erase what the store has, and the local score is never touched (Dynamics has no score here).
     `email_conflict`: the email belongs to another stored person already linked to a different Dynamics record
     (a lead and a contact with one email); this record is then stored without an email, so both stay visible.
+    `changes` collects (person id, field, new value) for each value the org changed on a stored person.
     """
     dynamics_id = person.id.lower()
     email = normalise_email(person.email)
@@ -547,6 +549,8 @@ def upsert_from_dynamics_outcome(session: Session, person: entities.Person, now:
         if value and getattr(stored, name) != value:
             setattr(stored, name, value)
             changed = True
+            if changes is not None:
+                changes.append((stored.id, name, value))
     if stored.dynamics_id != dynamics_id or stored.dynamics_type != person.kind:
         stored.dynamics_id, stored.dynamics_type = dynamics_id, person.kind
         changed = True

@@ -47,6 +47,9 @@ class PullReport:
     unknown_members: int = 0  # list members whose Dynamics id is not in the store (pull people first)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # (person id, field, new value) the org changed on people already stored: what fires "Data value
+    # changes" trigger campaigns. Not in to_dict: a big pull makes it long.
+    changes: list[tuple[int, str, object]] = field(default_factory=list)
 
     @property
     def people(self) -> int:
@@ -54,7 +57,9 @@ class PullReport:
             sum(self.email_conflicts.values())
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("changes")
+        return data
 
 
 # ---- campaigns ---------------------------------------------------------------------------------
@@ -107,7 +112,7 @@ async def pull_people(engine: Engine, client: DataverseClient, *, page_size: int
             stamp = now()
             with Session(engine) as session:
                 for person in page:
-                    _, outcome = upsert_from_dynamics_outcome(session, person, stamp)
+                    _, outcome = upsert_from_dynamics_outcome(session, person, stamp, report.changes)
                     if outcome == "email_conflict":
                         report.email_conflicts[kind] += 1
                         _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "

@@ -276,7 +276,8 @@ class MainWindow(QMainWindow):
             await self.engine.check_prerequisite(force=True)
             if people or (people is None and not list_people(self.store, limit=1)):
                 self.show_status("Reading leads and contacts from Dynamics…")
-                await pull_people(self.store, self.client)
+                pulled = await pull_people(self.store, self.client)
+                self.automation.data_values_changed(pulled.changes)  # "Data value changes" campaigns
             await pull_memberships(self.store, self.client, load_settings(self.store, self.scope))
         except DynamicsError as exc:
             self.show_status(f"Could not read from Dynamics: {exc.message}")

@@ -230,3 +230,27 @@ def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tm
     assert org.state.members_of(lst["listid"]) == {leads[0]["leadid"]}
     again = cli("people", "import", str(csv))  # nothing changes the second time: nothing fires
     assert "trigger campaign" not in again.stdout
+
+
+def test_a_value_changed_in_dynamics_fires_data_value_changes_on_the_next_pull(org, cli, tmp_path):
+    from campsync_gui.core.automation import ADD_STEP, DATA_VALUE_CHANGES, Definition
+    from campsync_gui.core.models import AutomationCampaign
+    from campsync_gui.core.store import open_store
+    from sqlmodel import Session
+
+    cli("people", "pull")
+    target = campaign_named(org)
+    store = open_store(tmp_path / "home" / "campsync.db")
+    with Session(store) as s:
+        s.add(AutomationCampaign(name="Moved to Canada", kind="trigger", active=True, definition=Definition(
+            triggers=[{"type": DATA_VALUE_CHANGES, "field": "country", "new_value": "Canada"}],
+            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}],
+            qualification={"rule": "once"}).to_json()))
+        s.commit()
+    lead = next(row for row in org.state.leads.values() if row["emailaddress1"] and row["address1_country"] != "Canada")
+    org.state.update("leads", lead["leadid"], {"address1_country": "Canada"})  # someone edits the lead in CRM
+    pulled = cli("people", "pull")
+    assert "Values changed in Dynamics: 1 trigger campaign run(s)" in pulled.stdout, pulled.stdout
+    lst = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
+    assert org.state.members_of(lst["listid"]) == {lead["leadid"]}
+    assert "Values changed" not in cli("people", "pull").stdout, "nothing changed since: nothing fires"
