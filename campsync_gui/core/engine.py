@@ -541,9 +541,6 @@ class SyncEngine:
             self._link_people(links)  # what was created is linked, even when an error ends the batch
         return created
 
-    def _link_person(self, person: Person, kind: str, dynamics_id: str) -> None:
-        self._link_people([(person, kind, dynamics_id)])
-
     def _link_people(self, links: Sequence[tuple[Person, str, str]]) -> None:
         """Record the Dynamics type and id of many people in one transaction."""
         if not links:

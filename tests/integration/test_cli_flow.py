@@ -204,7 +204,9 @@ def test_activity_and_new_people_fire_trigger_campaigns_from_the_cli(org, cli, t
         assert s.exec(select(Person).where(Person.email == "new.person@example.org")).one().score == 10
 
 
-def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tmp_path):
+def moved_to_canada(org, cli, tmp_path):
+    """A pulled store with an active trigger campaign: country becomes Canada → add to a campaign. Returns
+    that campaign and the list its members land on in Dynamics."""
     from campsync_gui.core.automation import ADD_STEP, DATA_VALUE_CHANGES, Definition
     from campsync_gui.core.models import AutomationCampaign
     from campsync_gui.core.store import open_store
@@ -212,13 +214,18 @@ def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tm
 
     cli("people", "pull")
     target = campaign_named(org)
-    store = open_store(tmp_path / "home" / "campsync.db")
-    with Session(store) as s:
+    with Session(open_store(tmp_path / "home" / "campsync.db")) as s:
         s.add(AutomationCampaign(name="Moved to Canada", kind="trigger", active=True, definition=Definition(
             triggers=[{"type": DATA_VALUE_CHANGES, "field": "country", "new_value": "Canada"}],
             flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}],
             qualification={"rule": "once"}).to_json()))
         s.commit()
+    return target, lambda: org.state.members_of(
+        org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))["listid"])
+
+
+def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tmp_path):
+    _, members = moved_to_canada(org, cli, tmp_path)
     leads = [row for row in org.state.leads.values() if row["emailaddress1"]][:3]
     csv = tmp_path / "moves.csv"
     rows = [f"{lead['lastname']},{lead['emailaddress1']},{country}"
@@ -226,31 +233,17 @@ def test_a_csv_import_that_changes_a_value_fires_data_value_changes(org, cli, tm
     csv.write_text("last name,email,country\n" + "\n".join(rows) + "\n", encoding="utf-8")
     imported = cli("people", "import", str(csv))
     assert imported.returncode == 0 and "1 trigger campaign run(s)" in imported.stdout, imported.stdout
-    lst = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
-    assert org.state.members_of(lst["listid"]) == {leads[0]["leadid"]}
+    assert members() == {leads[0]["leadid"]}
     again = cli("people", "import", str(csv))  # nothing changes the second time: nothing fires
     assert "trigger campaign" not in again.stdout
 
 
 def test_a_value_changed_in_dynamics_fires_data_value_changes_on_the_next_pull(org, cli, tmp_path):
-    from campsync_gui.core.automation import ADD_STEP, DATA_VALUE_CHANGES, Definition
-    from campsync_gui.core.models import AutomationCampaign
-    from campsync_gui.core.store import open_store
-    from sqlmodel import Session
-
-    cli("people", "pull")
-    target = campaign_named(org)
-    store = open_store(tmp_path / "home" / "campsync.db")
-    with Session(store) as s:
-        s.add(AutomationCampaign(name="Moved to Canada", kind="trigger", active=True, definition=Definition(
-            triggers=[{"type": DATA_VALUE_CHANGES, "field": "country", "new_value": "Canada"}],
-            flow=[{"step": ADD_STEP, "campaign_id": target["campaignid"]}],
-            qualification={"rule": "once"}).to_json()))
-        s.commit()
-    lead = next(row for row in org.state.leads.values() if row["emailaddress1"] and row["address1_country"] != "Canada")
+    _, members = moved_to_canada(org, cli, tmp_path)
+    lead = next(row for row in org.state.leads.values()
+                if row["emailaddress1"] and row["address1_country"] != "Canada")
     org.state.update("leads", lead["leadid"], {"address1_country": "Canada"})  # someone edits the lead in CRM
     pulled = cli("people", "pull")
     assert "Values changed in Dynamics: 1 trigger campaign run(s)" in pulled.stdout, pulled.stdout
-    lst = org.state.find_list(app_list_name("CampSync", "lead", target["campaignid"]))
-    assert org.state.members_of(lst["listid"]) == {lead["leadid"]}
+    assert members() == {lead["leadid"]}
     assert "Values changed" not in cli("people", "pull").stdout, "nothing changed since: nothing fires"
