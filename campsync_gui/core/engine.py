@@ -503,7 +503,7 @@ class SyncEngine:
                 there = [p for p in person_ids if (people[p].email or "").lower() in found]
                 self._link_people([(people[p], "lead", found[(people[p].email or "").lower()].id) for p in there])
                 done += there
-                person_ids = [p for p in person_ids if p not in set_there] if (set_there := set(there)) else person_ids
+                person_ids = [p for p in person_ids if (people[p].email or "").lower() not in found]
                 if not person_ids:
                     return done
                 continue
