@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from ...core.models import OutboxRow, Person
 from ..mime import MEMBER_IDS, PERSON_IDS, people_mime, read_members
+from .rows import contiguous_runs
 
 COL_NAME, COL_EMAIL, COL_COMPANY, COL_TYPE, COL_SYNC, COL_SCORE, COL_COUNTRY = range(7)
 HEADERS = ("Name", "Email", "Company", "Type", "Sync", "Score", "Country")
@@ -462,7 +463,7 @@ class PeopleTableModel(QAbstractTableModel):
             return
         keep = set(new)
         gone = [row for row, i in enumerate(old) if i not in keep]
-        runs = _runs(gone)
+        runs = contiguous_runs(gone)
         if len(old) - len(gone) == len(new) and len(runs) <= 200:
             current = list(old)
             for first, last in reversed(runs):
@@ -486,7 +487,7 @@ class PeopleTableModel(QAbstractTableModel):
         if not positions:
             return
         rows = [row for row, i in enumerate(self._visible[:self._fetched]) if i in positions]
-        runs = _runs(rows)
+        runs = contiguous_runs(rows)
         if len(runs) > 100:  # many scattered rows: one signal over their span, still only these columns
             runs = [(runs[0][0], runs[-1][1])]
         for first, last in runs:
@@ -640,13 +641,3 @@ def _search_texts(rows: list[tuple]) -> list[str]:
 def _not_ascii(value: str) -> bool:
     return not value.isascii()
 
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """[3, 4, 5, 9] → [(3, 5), (9, 9)]: sorted rows as contiguous ranges."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs

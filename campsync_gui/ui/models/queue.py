@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from ...core.engine import CLAIMED, FAILED, PENDING, SENT
 from ...core.models import OutboxRow, Person
-from .rows import RowsTableModel
+from .rows import RowsTableModel, contiguous_runs
 
 COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE = range(7)
 HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message")
@@ -77,7 +77,6 @@ class QueueRow:
         return self.state in (PENDING, FAILED)
 
 
-
 @dataclass(frozen=True)
 class QueueSnapshot:
     rows: list[QueueRow]
@@ -124,17 +123,6 @@ def failed_ids(store: Engine) -> list[int]:
         return list(session.exec(select(OutboxRow.id).where(OutboxRow.state == FAILED).order_by(OutboxRow.id)))
 
 
-def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive numbers."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
-
-
 class QueueModel(RowsTableModel):
     HEADERS = HEADERS
     """Rows ordered by outbox id. `set_rows` applies the difference (removes, inserts, dataChanged)
@@ -157,9 +145,9 @@ class QueueModel(RowsTableModel):
         new_ids = {r.id for r in new}
         old_ids = {r.id for r in self._rows}
         gone = [i for i, r in enumerate(self._rows) if r.id not in new_ids]
-        gone_runs = _runs(gone)
+        gone_runs = contiguous_runs(gone)
         arriving = [i for i, r in enumerate(new) if r.id not in old_ids]
-        arriving_runs = _runs(arriving)
+        arriving_runs = contiguous_runs(arriving)
         if len(gone_runs) + len(arriving_runs) > _RESET_ABOVE_RUNS:
             self.beginResetModel()
             self._rows = new
@@ -177,7 +165,7 @@ class QueueModel(RowsTableModel):
             self.endInsertRows()
         changed = [i for i, (old, fresh) in enumerate(zip(self._rows, new)) if old != fresh]
         self._rows = new
-        for first, last in _runs(changed):
+        for first, last in contiguous_runs(changed):
             self._rows_changed(first, last)
 
     def _rows_changed(self, first: int, last: int) -> None:
