@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from .faults import Faults
 from .knobs import Knobs
 from .seed import Identity
 from .state import State
-
-if TYPE_CHECKING:
-    from .auth import TokenStore
-    from .faults import Faults
+from .tokens import TokenStore
 
 API_ROOT = "/api/data/v9.2"
 
@@ -54,8 +52,8 @@ class SandboxContext:
     identity: Identity
     knobs: Knobs
     state: State
-    tokens: "TokenStore"
-    faults: "Faults"
+    tokens: TokenStore
+    faults: Faults
     client_secret: str
     log: RequestLog = field(default_factory=RequestLog)
     url: str = ""  # known once the port is bound

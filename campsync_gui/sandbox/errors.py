@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from .schema import EntityDef
+
 # Codes seen in real Dataverse answers (see reference/dataverse-web-api.md and Microsoft's troubleshooting pages).
 NOT_FOUND = "0x80040217"  # ObjectDoesNotExist
 PRIVILEGE_DENIED = "0x80040220"
@@ -43,3 +45,7 @@ def bad_request(message: str, code: str = ODATA_ERROR) -> SandboxError:
 
 def not_found(logical_name: str, record_id: str) -> SandboxError:
     return SandboxError(404, NOT_FOUND, f"{logical_name} With Id = {record_id} Does Not Exist")
+
+
+def unknown_property(name: str, entity: EntityDef) -> SandboxError:
+    return bad_request(f"Could not find a property named '{name}' on type '{entity.type_name}'.")

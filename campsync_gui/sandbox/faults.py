@@ -75,13 +75,6 @@ class Faults:
             self._window.append(now)
             return None
 
-    def remaining(self) -> int | None:
-        throttle = self.knobs.throttle
-        if not throttle:
-            return None
-        with self._lock:
-            return max(0, throttle[0] - len(self._window))
-
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)

@@ -20,7 +20,6 @@ class Lookup:
     target: str  # entity set holding the referenced row, or "" when polymorphic (listmember entityid)
     target_logical: str
     navigation: str  # the single-valued navigation property behind the _x_value column
-    name_field: str  # the target column shown as the formatted value
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ CONTACTS = EntityDef(
     required=("lastname",),
     labels={"statecode": _STATE_ACTIVE, "statuscode": {1: "Active", 2: "Inactive"}},
     lookups={
-        "_parentcustomerid_value": Lookup("accounts", "account", "parentcustomerid_account", "name"),
+        "_parentcustomerid_value": Lookup("accounts", "account", "parentcustomerid_account"),
     },
     binds={"parentcustomerid_account": ("accounts", "_parentcustomerid_value")},
 )
@@ -236,8 +235,8 @@ LISTMEMBERS = EntityDef(
         "createdon": DATETIME,
     },
     lookups={
-        "_listid_value": Lookup("lists", "list", "listid", "listname"),
-        "_entityid_value": Lookup("", "", "entityid", "fullname"),
+        "_listid_value": Lookup("lists", "list", "listid"),
+        "_entityid_value": Lookup("", "", "entityid"),
     },
 )
 

@@ -15,13 +15,13 @@ import uvicorn
 
 from ..paths import AppPaths
 from .app import build_app
-from .auth import TokenStore, make_client_secret
 from .certs import make_server_tls
 from .context import RequestRecord, SandboxContext
 from .faults import Faults
 from .knobs import Knobs
 from .seed import Identity, make_identity
 from .state import State
+from .tokens import TokenStore, make_client_secret
 
 START_TIMEOUT = 15.0
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from campsync_gui.sandbox import odata
+from campsync_gui.sandbox import odata, paging
 from campsync_gui.sandbox.errors import SandboxError
 from campsync_gui.sandbox.schema import CONTACTS, LEADS, LISTMEMBERS
 
@@ -122,12 +122,12 @@ def people(n):
 def walk(rows, order, page_size, top=None):
     pages, token = [], None
     while True:
-        page = odata.paginate(rows, LEADS, order, page_size, token, top)
+        page = paging.paginate(rows, LEADS, order, page_size, token, top)
         pages.append([row["leadid"] for row in page.rows])
         if page.next_token is None:
             return pages
         # Through the wire format, as a client following @odata.nextLink would.
-        token = odata.decode_token(odata.encode_token(page.next_token))
+        token = paging.decode_token(paging.encode_token(page.next_token))
 
 
 def test_pages_cover_every_row_once_in_a_stable_order():
@@ -146,7 +146,7 @@ def test_pages_cover_every_row_once_in_a_stable_order():
 def test_rows_added_or_removed_between_pages_do_not_shift_the_rest():
     rows = people(12)
     order = [odata.OrderItem("lastname", descending=True)]
-    first = odata.paginate(rows, LEADS, order, 4)
+    first = paging.paginate(rows, LEADS, order, 4)
     seen = [r["leadid"] for r in first.rows]
     changed = [r for r in rows if r["leadid"] != seen[0]]  # a row already served is deleted...
     changed.append({"leadid": "ffffffff-0000-4000-8000-000000000000", "lastname": "Zimmer"})  # ...one sorts first
@@ -158,7 +158,7 @@ def test_rows_added_or_removed_between_pages_do_not_shift_the_rest():
 def walk_from(rows, order, size, token):
     out = []
     while token is not None:
-        page = odata.paginate(rows, LEADS, order, size, token)
+        page = paging.paginate(rows, LEADS, order, size, token)
         out += [r["leadid"] for r in page.rows]
         token = page.next_token
     return out
@@ -167,17 +167,17 @@ def walk_from(rows, order, size, token):
 def test_top_limits_the_total_across_pages():
     pages = walk(people(30), [], 4, top=10)
     assert [len(p) for p in pages] == [4, 4, 2]
-    assert odata.paginate(people(3), LEADS, [], 5, None, 0).rows == []
+    assert paging.paginate(people(3), LEADS, [], 5, None, 0).rows == []
 
 
 @pytest.mark.parametrize("garbage", ["not-base64!!", "e30", "eyJrIjoxfQ"])
 def test_a_tampered_skiptoken_is_a_400(garbage):
     with pytest.raises(SandboxError) as caught:
-        odata.decode_token(garbage)
+        paging.decode_token(garbage)
     assert caught.value.status == 400 and "skiptoken" in caught.value.message
 
 
 def test_a_skiptoken_only_fits_the_order_it_was_made_for():
-    page = odata.paginate(people(10), LEADS, [odata.OrderItem("lastname")], 3)
+    page = paging.paginate(people(10), LEADS, [odata.OrderItem("lastname")], 3)
     with pytest.raises(SandboxError, match="different \\$orderby"):
-        odata.paginate(people(10), LEADS, [], 3, page.next_token)
+        paging.paginate(people(10), LEADS, [], 3, page.next_token)

@@ -1,0 +1,56 @@
+"""Bulk messages bound to an entity set: CreateMultiple of leads, contacts or accounts in one request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .api_checks import NS, check_bound_action, check_privilege, segment_not_found, split_segment
+from .api_responses import json_response
+from .context import SandboxContext
+from .errors import bad_request
+from .schema import EntityDef
+
+# Bulk operation messages, bound to an entity set; only CreateMultiple is implemented here.
+COLLECTION_ACTIONS = {"CreateMultiple", "UpdateMultiple", "UpsertMultiple", "DeleteMultiple"}
+# The tables whose CreateMultiple message is enabled in this org (in Dataverse, not every standard table has it).
+_CREATE_MULTIPLE_SETS = {"leads", "contacts", "accounts"}
+
+
+def collection_action(ctx: SandboxContext, request: Request, entity: EntityDef, segment: str, body: Any) -> Response:
+    """A bulk operation bound to an entity set: `POST leads/Microsoft.Dynamics.CRM.CreateMultiple`."""
+    name, key = split_segment(segment)
+    if key is not None:
+        raise segment_not_found(segment)
+    check_bound_action(ctx, request, name, {"CreateMultiple"})
+    if entity.set_name not in _CREATE_MULTIPLE_SETS:
+        raise bad_request(f"The 'CreateMultiple' message is not enabled for the '{entity.logical}' table.")
+    check_privilege(ctx, entity, "Create")
+    if not isinstance(body, dict) or "Targets" not in body:
+        raise bad_request("Request message has unresolved parameters.")
+    targets = body["Targets"]
+    if not isinstance(targets, list):
+        raise bad_request("The 'Targets' parameter must be a collection of entities.")
+    if not targets:
+        raise bad_request("The 'Targets' parameter must contain at least one record to create.")
+    expected = f"{NS}{entity.logical}"
+    for index, target in enumerate(targets):
+        if not isinstance(target, dict):
+            raise bad_request(f"Targets[{index}] must be an entity object.")
+        found = str(target.get("@odata.type") or "").lstrip("#")
+        if found != expected:
+            # Dataverse needs the type of every record, and CreateMultiple takes one table at a time.
+            raise bad_request(
+                f"Each item of 'Targets' needs an '@odata.type' of {expected} to create rows in "
+                f"{entity.set_name} (Targets[{index}] has '{found or '(none)'}')."
+            )
+    rows = ctx.state.create_many(entity.set_name, targets)
+    return json_response(
+        200,
+        {
+            "@odata.context": f"{ctx.api_base}/$metadata#{NS}CreateMultipleResponse",
+            "Ids": [row[entity.key] for row in rows],
+        },
+    )

@@ -1,0 +1,53 @@
+"""Keeping the org's tables in a JSON file (org-state.json) between runs, and reading them back."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from .tables import STORED_SETS, OrgTables, index_members
+
+log = logging.getLogger(__name__)
+STATE_FORMAT = 1  # of the saved file
+
+
+def dump(seed: int, tables: OrgTables) -> str:
+    """The file's text; the caller holds the state's lock, so the tables cannot change halfway."""
+    data = {"format": STATE_FORMAT, "seed": seed, "tables": tables.rows,
+            "campaign_lists": tables.campaign_lists, "prerequisite_id": tables.prerequisite_id,
+            "version": tables.version}
+    return json.dumps(data, separators=(",", ":"))
+
+
+def write(path: Path, text: str) -> None:
+    """Replace the file atomically: a crash mid-write leaves the previous run's records in place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def read(path: Path, seed: int) -> OrgTables | None:
+    """What `dump` wrote, if it was saved from the same seed; None (and the seeded data stays) otherwise."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("format") != STATE_FORMAT or data.get("seed") != seed:
+            log.warning("sandbox state in %s is from another seed or format: starting from the seed", path)
+            return None
+        rows = {name: dict(data["tables"][name]) for name in STORED_SETS}
+        members = index_members(rows["lists"], rows["listmembers"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("sandbox state in %s is unreadable (%s): starting from the seed", path, exc)
+        return None
+    return OrgTables(
+        rows=rows,
+        campaign_lists={k: list(v) for k, v in data["campaign_lists"].items()},
+        prerequisite_id=data["prerequisite_id"],
+        version=int(data["version"]),
+        members=members,
+    )
