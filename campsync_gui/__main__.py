@@ -3,6 +3,6 @@
 import sys
 
 # Absolute, not relative: PyInstaller runs this file as a top-level script.
-from campsync_gui.cli import main
+from campsync_gui.cli.main import main
 
 sys.exit(main())

@@ -1,6 +1,6 @@
 """Helpers shared by tests: a Connection for the sandbox org, and a quick retry policy."""
 
-from campsync_gui.config import Connection
+from campsync_gui.core.connections import Connection
 from campsync_gui.dynamics.client import RetryPolicy
 
 # Quick retries keep the suite fast; the policy's shape (backoff, Retry-After, limits) is what is tested.

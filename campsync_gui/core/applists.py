@@ -1,8 +1,24 @@
-"""Names of the app-owned marketing lists: one per campaign and member type, like Marketo's Mkto-leads-<id>."""
+"""The app-owned marketing lists: one per campaign and member type, like Marketo's Mkto-leads-<id>: their names,
+and making sure each exists in Dynamics, linked to its campaign, when the engine adds people to it."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from ..dynamics.client import DataverseClient
+from ..dynamics.entities import MarketingList
+from ..dynamics.errors import ConnectionFailed, DynamicsError, NotFound
+from .models import AppList, CampaignRecord
+from .transactions import transaction
+
+log = logging.getLogger(__name__)
+
+CREATE_LIST_ATTEMPTS = 4  # a new list whose answer was lost: look for it, then create it if it is not there
 
 MEMBER_TYPES = ("lead", "contact")
 
@@ -18,3 +34,71 @@ def parse_app_list_name(prefix: str, name: str) -> tuple[str, str] | None:
     """(member_type, campaign_id) when `name` is one of our app lists for this prefix, else None."""
     m = re.fullmatch(re.escape(prefix) + r"-(lead|contact)s-([0-9a-fA-F-]{36})", name or "")
     return (m.group(1), m.group(2).lower()) if m else None
+
+
+class AppLists:
+    """Ensures CampSync's list for a campaign and member type exists in Dynamics, linked to the campaign, and
+    is recorded in the store. Lists found are kept for the life of the engine (`_lists`)."""
+
+    def __init__(self, db: Engine, client: DataverseClient | None):
+        self.db = db
+        self.client = client
+        self._lists: dict[tuple[str, str], MarketingList] = {}
+
+    def stored(self, campaign_id: str) -> dict[str, AppList]:
+        """The app lists recorded for this campaign, by member type."""
+        with Session(self.db) as session:
+            return {a.member_type: a for a in session.exec(select(AppList).where(AppList.campaign_id == campaign_id))}
+
+    async def ensure(self, campaign: CampaignRecord, member_type: str, prefix: str, *,
+                     known_missing: bool = False) -> MarketingList:
+        """CampSync's list for this campaign and member type: found, re-created or re-linked as needed.
+        `known_missing`: the list was found deleted in Dynamics; forget it and make it again."""
+        key = (campaign.id, member_type)
+        if known_missing:
+            self._lists.pop(key, None)
+        elif key in self._lists:
+            return self._lists[key]
+        name = app_list_name(prefix, member_type, campaign.id)
+        with Session(self.db) as session:
+            row = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
+                                                     AppList.member_type == member_type)).first()
+        lst = None
+        if row and row.dynamics_list_id and not known_missing:
+            try:
+                lst = await self.client.get_list(row.dynamics_list_id)
+            except NotFound:
+                lst = None
+        if lst is None:
+            lst = await self.client.find_list(name)
+        if lst is None:
+            lst = await self._create(name, member_type)
+            log.info("created app list %s for campaign %s", name, campaign.name)
+        linked = {linked.id for linked in await self.client.campaign_lists(campaign.id)}
+        if lst.id not in linked:
+            await self.client.link_list(campaign.id, lst.id)
+        list_id = lst.id
+
+        def write(session: Session):
+            stored = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
+                                                        AppList.member_type == member_type)).first()
+            stored = stored or AppList(campaign_id=campaign.id, member_type=member_type, name=name)
+            stored.name, stored.dynamics_list_id = name, list_id
+            session.add(stored)
+        transaction(self.db, write)
+        self._lists[key] = lst
+        return lst
+
+    async def _create(self, name: str, member_type: str) -> MarketingList:
+        for attempt in range(1, CREATE_LIST_ATTEMPTS + 1):
+            try:
+                return await self.client.get_list(await self.client.create_list(name, member_type))
+            except DynamicsError as exc:
+                if not (isinstance(exc, ConnectionFailed) or exc.retryable) or attempt == CREATE_LIST_ATTEMPTS:
+                    raise
+                # The answer was lost, maybe not the list: look for it before making another.
+                await asyncio.sleep(self.client.retry.backoff(attempt))
+                found = await self.client.find_list(name)
+                if found is not None:
+                    return found
+        raise AssertionError("unreachable")

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
-TRIGGERS = "triggers"  # trigger events were written (data: {"events": [the events as dicts, oldest first]})
+TRIGGERS = "triggers"  # trigger events were written (data: {"events": [core.triggers.TriggerEvent, oldest first]})
 OUTBOX = "outbox"      # outbox rows changed state (data: request_id, ids, state)
-PROBLEM = "problem"    # something the user should see (data: message, request_id)
+PROBLEM = "problem"    # something the user should see (data: message)
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,9 @@ class Event:
 
 
 class EventBus:
-    """Synchronous fan-out on the publisher's thread; a failing subscriber never breaks the others."""
+    """Synchronous fan-out on the publisher's thread. A failing subscriber never breaks the others nor the
+    publisher (a sync in progress), and is never swallowed: it is logged and published as a PROBLEM, which the
+    window shows in its log and status bar and the command line prints."""
 
     def __init__(self) -> None:
         self._subscribers: list[Callable[[Event], None]] = []
@@ -38,5 +40,9 @@ class EventBus:
         for callback in list(self._subscribers):
             try:
                 callback(event)
-            except Exception:  # a broken listener must not stop the sync
-                log.exception("event subscriber failed on %s", event.kind)
+            except Exception as exc:
+                log.exception("event subscriber %r failed on %s", callback, event.kind)
+                if event.kind != PROBLEM:  # a listener failing on a problem report must not loop
+                    name = getattr(callback, "__qualname__", type(callback).__name__)
+                    self.publish(Event(PROBLEM, {"message": f"{name} failed on {event.kind} "
+                                                            f"({type(exc).__name__}: {exc}); see the log file"}))

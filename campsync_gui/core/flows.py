@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .models import CampaignRecord, Membership, Person
 
 ADD = "add"
 REMOVE = "remove"
+
+# Where a campaign membership comes from: CampSync's own list (its flow actions) or any other list in Dynamics.
+FLOW_ACTION = "flow_action"
+CRM = "crm"
 
 # Outcomes of planning
 WILL_ADD = "will_add"
@@ -79,14 +84,14 @@ def plan(people: Iterable[Person], campaign: CampaignRecord | None, action: str,
     memberships = memberships or {}
     name = campaign.name if campaign else campaign_ref
     result = Plan(action=action, campaign_id=campaign.id if campaign else campaign_ref, campaign_name=name)
-    blocked_reason = _campaign_blocked(campaign, readiness, campaign_ref)
+    blocked = blocked_reason(campaign, readiness, campaign_ref)
     seen: set[int] = set()
     for person in people:
         if person.id in seen:
             continue
         seen.add(person.id)
-        if blocked_reason:
-            result.items.append(PlanItem(person, BLOCKED, blocked_reason))
+        if blocked:
+            result.items.append(PlanItem(person, BLOCKED, blocked))
             continue
         if person.id in queued:
             result.items.append(PlanItem(person, SKIP, f"already queued to be {'added' if action == ADD else 'removed'}"))
@@ -99,9 +104,16 @@ def plan(people: Iterable[Person], campaign: CampaignRecord | None, action: str,
     return result
 
 
-def _campaign_blocked(campaign: CampaignRecord | None, readiness: Readiness, ref: str) -> str | None:
+class CampaignLike(Protocol):
+    name: str
+    active: bool
+
+
+def blocked_reason(campaign: CampaignLike | None, readiness: Readiness, ref: str = "") -> str | None:
+    """Why no flow action can run on this campaign now, or None: one rule for the plan (the preview and the
+    command line) and for the window's drop target, which refuses a drop at once with this reason."""
     if not readiness.sync_enabled:
-        return "campaign sync is disabled for this connection (an admin can enable it)"
+        return "campaign sync is disabled for this connection (an admin can enable it: Admin → Settings)"
     if readiness.prerequisite_problem:
         return readiness.prerequisite_problem
     if campaign is None:
@@ -112,7 +124,7 @@ def _campaign_blocked(campaign: CampaignRecord | None, readiness: Readiness, ref
 
 
 def _plan_add(person: Person, rows: list[Membership]) -> PlanItem:
-    if any(row.source == "flow_action" for row in rows):
+    if any(row.source == FLOW_ACTION for row in rows):
         return PlanItem(person, SKIP, "already a member (added by CampSync)")
     if person.dynamics_id and person.dynamics_type in ("lead", "contact"):
         also = " (also on a CRM list of this campaign)" if rows else ""
@@ -124,7 +136,7 @@ def _plan_add(person: Person, rows: list[Membership]) -> PlanItem:
 
 
 def _plan_remove(person: Person, rows: list[Membership]) -> PlanItem:
-    if any(row.source == "flow_action" for row in rows):
+    if any(row.source == FLOW_ACTION for row in rows):
         return PlanItem(person, WILL_REMOVE, "added by CampSync")
     if rows:
         return PlanItem(person, SKIP, "added outside CampSync (a CRM list); CampSync removes only people its "

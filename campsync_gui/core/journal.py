@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from . import flows
+from . import flows, origins
 from .models import FlowRequest, OutboxRow
-
-UNDOABLE_ORIGINS = ("drag-and-drop",)
 
 
 @dataclass(frozen=True)
@@ -26,14 +24,14 @@ class UndoStep:
                f"({campaign_name})"
 
 
-def next_undo(engine: Engine, origins: tuple[str, ...] = UNDOABLE_ORIGINS) -> UndoStep | None:
+def next_undo(db: Engine, undoable: tuple[str, ...] = origins.UNDOABLE) -> UndoStep | None:
     """The newest operator action not yet undone that changed someone; None when there is nothing to undo."""
-    with Session(engine) as session:
+    with Session(db) as session:
         requests = session.exec(select(FlowRequest).where(FlowRequest.undone_by.is_(None),
                                                           FlowRequest.undo_of.is_(None))
                                 .order_by(FlowRequest.created_at.desc()))
         for request in requests:
-            if request.origin not in origins:
+            if request.origin not in undoable:
                 continue
             done = "added" if request.action == flows.ADD else "removed"
             people = list(session.exec(select(OutboxRow.person_id).where(
@@ -44,8 +42,8 @@ def next_undo(engine: Engine, origins: tuple[str, ...] = UNDOABLE_ORIGINS) -> Un
     return None
 
 
-def mark_undone(engine: Engine, request_id: str, undo_request_id: str) -> None:
-    with Session(engine) as session:
+def mark_undone(db: Engine, request_id: str, undo_request_id: str) -> None:
+    with Session(db) as session:
         request = session.get(FlowRequest, request_id)
         if request is not None:
             request.undone_by = undo_request_id

@@ -141,9 +141,11 @@ class OutboxRow(SQLModel, table=True):
     done_at: float | None = None
 
 
-class TriggerEvent(SQLModel, table=True):
-    """Append-only log of Added to / Removed from Microsoft Campaign; each row chained to the one before."""
+class TriggerEventRecord(SQLModel, table=True):
+    """Append-only log of Added to / Removed from Microsoft Campaign; each row chained to the one before.
+    (core.triggers.TriggerEvent is the event itself, as the rest of the app handles it.)"""
 
+    __tablename__ = "triggerevent"
     id: int | None = Field(default=None, primary_key=True)
     trigger: str  # "added_to_microsoft_campaign" / "removed_from_microsoft_campaign"
     person_id: int = Field(index=True)

@@ -17,9 +17,11 @@ from sqlmodel import Session, select
 
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
+from . import origins
 from .applists import parse_app_list_name
+from .flows import CRM, FLOW_ACTION
 from .models import AppList, CampaignRecord, ListName, Membership, Person
-from .people import upsert_from_dynamics_outcome
+from .people import upsert_from_dynamics
 from .settings import SyncSettings
 
 PERSON_KINDS = ("lead", "contact")
@@ -64,7 +66,7 @@ class PullReport:
 
 # ---- campaigns ---------------------------------------------------------------------------------
 
-async def refresh_campaigns(engine: Engine, client: DataverseClient, *,
+async def refresh_campaigns(db: Engine, client: DataverseClient, *,
                             now: Callable[[], float] = time.time) -> list[CampaignRecord]:
     """Cache every non-template campaign; campaigns gone from the org leave the cache with their memberships.
 
@@ -72,7 +74,7 @@ async def refresh_campaigns(engine: Engine, client: DataverseClient, *,
     """
     campaigns = [c for c in await client.campaigns() if not c.is_template]
     stamp = now()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(db, expire_on_commit=False) as session:
         seen: set[str] = set()
         records: list[CampaignRecord] = []
         for campaign in campaigns:
@@ -97,7 +99,7 @@ async def refresh_campaigns(engine: Engine, client: DataverseClient, *,
 
 # ---- people ------------------------------------------------------------------------------------
 
-async def pull_people(engine: Engine, client: DataverseClient, *, page_size: int = 5000,
+async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5000,
                       on_progress: ProgressCallback | None = None,
                       now: Callable[[], float] = time.time) -> PullReport:
     """Leads, then contacts, page by page; each page upserted in one transaction (see upsert_from_dynamics).
@@ -110,9 +112,9 @@ async def pull_people(engine: Engine, client: DataverseClient, *, page_size: int
         done = 0
         async for page in client.iter_people(kind, page_size=page_size):
             stamp = now()
-            with Session(engine) as session:
+            with Session(db) as session:
                 for person in page:
-                    _, outcome = upsert_from_dynamics_outcome(session, person, stamp, report.changes)
+                    _, outcome = upsert_from_dynamics(session, person, stamp, report.changes)
                     if outcome == "email_conflict":
                         report.email_conflicts[kind] += 1
                         _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
@@ -129,7 +131,7 @@ async def pull_people(engine: Engine, client: DataverseClient, *, page_size: int
 
 # ---- memberships -------------------------------------------------------------------------------
 
-async def pull_memberships(engine: Engine, client: DataverseClient, settings: SyncSettings, *,
+async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSettings, *,
                            now: Callable[[], float] = time.time) -> PullReport:
     """For each cached campaign, read its linked lists and their members and make the store match the org.
 
@@ -140,7 +142,7 @@ async def pull_memberships(engine: Engine, client: DataverseClient, settings: Sy
     """
     report = PullReport()
     started = time.perf_counter()
-    with Session(engine) as session:
+    with Session(db) as session:
         campaign_ids = list(session.exec(select(CampaignRecord.id).order_by(CampaignRecord.name)))
     for campaign_id in campaign_ids:
         lists = await client.campaign_lists(campaign_id)
@@ -150,22 +152,22 @@ async def pull_memberships(engine: Engine, client: DataverseClient, settings: Sy
             async for page in client.iter_list_members(mlist.id):
                 ids.extend(i.lower() for i in page)
             members[mlist.id] = ids
-        _store_campaign_memberships(engine, campaign_id, lists, members, settings, now(), report)
+        _store_campaign_memberships(db, campaign_id, lists, members, settings, now(), report)
         report.campaigns += 1
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _store_campaign_memberships(engine: Engine, campaign_id: str, lists: list[MarketingList],
+def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[MarketingList],
                                 members: dict[str, list[str]], settings: SyncSettings, stamp: float,
                                 report: PullReport) -> None:
-    with Session(engine) as session:
+    with Session(db) as session:
         wanted: dict[tuple[int, str], str] = {}  # (person id, list id) -> source
         own_lists: dict[str, MarketingList] = {}
         for mlist in lists:
             report.lists += 1
             list_id = mlist.id.lower()
-            source = "crm"
+            source = CRM
             parsed = parse_app_list_name(settings.list_prefix, mlist.name)
             if parsed is not None and parsed[1] == campaign_id.lower():
                 member_type = parsed[0]
@@ -177,7 +179,7 @@ def _store_campaign_memberships(engine: Engine, campaign_id: str, lists: list[Ma
                                   f"({own_lists[member_type].name!r} is used); the other counts as CRM")
                 else:
                     own_lists[member_type] = mlist
-                    source = "flow_action"
+                    source = FLOW_ACTION
             entity_ids = members.get(mlist.id, [])
             person_ids = _person_ids(session, entity_ids)
             report.unknown_members += sum(1 for e in set(entity_ids) if e not in person_ids)
@@ -200,7 +202,7 @@ def _store_campaign_memberships(engine: Engine, campaign_id: str, lists: list[Ma
             row = existing.get((person_id, list_id))
             if row is None:
                 session.add(Membership(person_id=person_id, campaign_id=campaign_id, list_id=list_id,
-                                       source=source, added_at=stamp, origin="pull"))
+                                       source=source, added_at=stamp, origin=origins.PULL))
                 report.added += 1
             elif row.source != source:
                 row.source = source

@@ -19,9 +19,9 @@ class SyncSettings:
     prerequisite_min_version: str = "4.2.0.0"
 
 
-def load_settings(engine: Engine, scope: str = "") -> SyncSettings:
+def load_settings(db: Engine, scope: str = "") -> SyncSettings:
     result = SyncSettings()
-    with Session(engine) as session:
+    with Session(db) as session:
         for f in fields(SyncSettings):
             row = session.get(Setting, (scope, f.name))
             if row is not None:
@@ -29,17 +29,17 @@ def load_settings(engine: Engine, scope: str = "") -> SyncSettings:
     return result
 
 
-def save_settings(engine: Engine, settings: SyncSettings, scope: str = "") -> None:
-    with Session(engine) as session:
+def save_settings(db: Engine, settings: SyncSettings, scope: str = "") -> None:
+    with Session(db) as session:
         for f in fields(SyncSettings):
             value = getattr(settings, f.name)
             session.merge(Setting(scope=scope, key=f.name, value=_format(value)))
         session.commit()
 
 
-def forget_settings(engine: Engine, scope: str) -> None:
+def forget_settings(db: Engine, scope: str) -> None:
     """Drop a removed connection's settings, so a new connection of the same name starts from the defaults."""
-    with Session(engine) as session:
+    with Session(db) as session:
         session.exec(delete(Setting).where(Setting.scope == scope))
         session.commit()
 

@@ -1,52 +1,32 @@
-"""The local store: one SQLite file (WAL) in the app home, its schema version and upgrades."""
+"""The local store: one SQLite file (WAL) in the app home, its schema kept by Alembic (core/migrations)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import SQLModel, create_engine
 
-from . import models
-
-SCHEMA_VERSION = 4
-
-
-def _add_sync_tables(engine: Engine) -> None:
-    # Version 2 added people, campaigns, lists, memberships, the outbox and the trigger log. They are
-    # new tables, which create_all() has already made; existing settings and profiles are untouched.
-    SQLModel.metadata.create_all(engine)
-
-
-def _add_automation(engine: Engine) -> None:
-    # Version 3: trigger/batch campaign tables (new, made by create_all) and the outbox's trigger-campaign chain.
-    with engine.begin() as conn:
-        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(outboxrow)")}
-        if "chain" not in columns:
-            conn.exec_driver_sql("ALTER TABLE outboxrow ADD COLUMN chain VARCHAR NOT NULL DEFAULT '[]'")
-
-
-def _add_activity_index(engine: Engine) -> None:
-    # Version 4: create_all() makes indexes only with new tables; an existing activity table gets it here.
-    with engine.begin() as conn:
-        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_activity_type_at_person ON activity (type, at, person_id)")
-
-
-# version → step that brings a file from version-1 up to it; each keeps existing rows.
-UPGRADES: dict[int, Callable[[Engine], None]] = {2: _add_sync_tables, 3: _add_automation, 4: _add_activity_index}
+from . import migrations, models  # noqa: F401 — models: the tables create_all makes
 
 
 def open_store(db_file: Path | str) -> Engine:
-    """Open (creating or upgrading) the store at `db_file`."""
+    """Open (creating or upgrading) the store at `db_file`.
+
+    A new file is made at the newest schema; an older one (from before Alembic too) is upgraded in place,
+    keeping its data; one written by a newer CampSync is refused with a RuntimeError."""
     path = Path(db_file)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
-    event.listen(engine, "connect", _sqlite_pragmas)
-    SQLModel.metadata.create_all(engine)
-    _upgrade(engine)
-    return engine
+    db = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(db, "connect", _sqlite_pragmas)
+    try:
+        _bring_to_head(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -58,18 +38,40 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _upgrade(engine: Engine) -> None:
-    with Session(engine) as session:
-        info = session.exec(select(models.SchemaInfo)).first()
-        if info is None:
-            session.add(models.SchemaInfo(id=1, version=SCHEMA_VERSION))
-            session.commit()
-            return
-        if info.version > SCHEMA_VERSION:
-            raise RuntimeError(f"This database was written by a newer CampSync (schema {info.version}, "
-                               f"this version knows {SCHEMA_VERSION}). Update CampSync.")
-        for version in range(info.version + 1, SCHEMA_VERSION + 1):
-            UPGRADES[version](engine)
-            info.version = version
-            session.add(info)
-            session.commit()
+def _bring_to_head(db: Engine) -> None:
+    with db.connect() as conn:
+        if migrations.HEAD is not None and _revision(conn) == migrations.HEAD:
+            return  # the usual start: one query, and Alembic is not even imported
+        conn.rollback()
+        # Take SQLite's write lock before looking at the schema: a second process opening the same old (or new)
+        # file waits here, then finds it at head, instead of migrating it a second time. DDL is transactional
+        # in SQLite, so an upgrade that fails half-way leaves the file as it was.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if _is_empty(conn):
+            _create_at_head(conn)
+        else:
+            migrations.upgrade(conn)
+        conn.commit()
+
+
+def _is_empty(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar() == 0
+
+
+def _create_at_head(conn: Connection) -> None:
+    """A brand-new file: the tables of models.py, stamped at HEAD, as Alembic's own recipe does (create_all, then
+    stamp). Replaying every revision would give the same schema (test_migrations checks that the revisions and
+    models.py agree) but import Alembic and cost a first start ~130 ms more."""
+    SQLModel.metadata.create_all(conn)
+    conn.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                         "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
+    conn.exec_driver_sql("INSERT INTO alembic_version (version_num) VALUES (?)", (migrations.HEAD,))
+    conn.exec_driver_sql("INSERT INTO schemainfo (id, version) VALUES (1, ?)",
+                         (migrations.ALEMBIC_SCHEMAINFO_VERSION,))
+
+
+def _revision(conn: Connection) -> str | None:
+    try:
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except OperationalError:  # no such table: a new file, or one from before Alembic
+        return None

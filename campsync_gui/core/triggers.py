@@ -1,28 +1,32 @@
-"""Trigger events Added to / Removed from Microsoft Campaign: an append-only log chained by hashes."""
+"""Trigger events Added to / Removed from Microsoft Campaign: one typed event, from the engine's confirmation to the
+log panel, the automation runner and the exports, and the append-only log they are kept in, chained by hashes."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from sqlalchemy.engine import Engine
 from sqlalchemy import insert
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
-from .models import ChainHead, TriggerEvent
+from .models import ChainHead, TriggerEventRecord
 
 ADDED = "added_to_microsoft_campaign"
 REMOVED = "removed_from_microsoft_campaign"
 TRIGGER_LABELS = {ADDED: "Added to Microsoft Campaign", REMOVED: "Removed from Microsoft Campaign"}
 
+_STORED = [c.name for c in TriggerEventRecord.__table__.columns if c.name != "id"]
+
 
 @dataclass(slots=True)
-class NewTriggerEvent:
-    """A trigger event about to be appended: the TriggerEvent columns as a plain record (building 500
-    ORM objects per confirmed batch cost more than writing them)."""
+class TriggerEvent:
+    """One confirmed Added to / Removed from Microsoft Campaign. A plain record, not an ORM object: a confirmed
+    batch makes hundreds, and building ORM objects cost more than writing them."""
 
-    trigger: str
+    trigger: str  # ADDED / REMOVED
     person_id: int
     email: str | None
     campaign_id: str
@@ -30,19 +34,41 @@ class NewTriggerEvent:
     origin: str
     request_id: str
     outbox_id: int | None
-    at: float
+    at: float  # epoch seconds
     prev_hash: str = ""
     hash: str = ""
     id: int | None = None
+    # Not stored: the chain of trigger campaigns that led here, so a campaign that feeds itself is stopped.
+    depth: int = 0
+    chain: tuple[int, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return TRIGGER_LABELS.get(self.trigger, self.trigger)
+
+    @property
+    def time(self) -> datetime:
+        return datetime.fromtimestamp(self.at, tz=timezone.utc)
+
+    def to_dict(self) -> dict:
+        """The event as `campsync log --json` and exports give it: stable English keys (scripts rely on them)."""
+        return {"id": self.id, "trigger": self.trigger, "trigger_label": self.label, "person_id": self.person_id,
+                "email": self.email, "campaign_id": self.campaign_id, "campaign": self.campaign_name,
+                "origin": self.origin, "request_id": self.request_id,
+                "time": self.time.isoformat(timespec="milliseconds")}
+
+    @classmethod
+    def of_record(cls, row: TriggerEventRecord) -> "TriggerEvent":
+        return cls(**{name: getattr(row, name) for name in _STORED}, id=row.id)
 
 
-def event_hash(prev_hash: str, event: TriggerEvent | NewTriggerEvent) -> str:
+def event_hash(prev_hash: str, event: TriggerEvent) -> str:
     payload = [prev_hash, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
                event.origin, event.request_id, event.outbox_id, repr(float(event.at))]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def append_events(session: Session, events: list[NewTriggerEvent]) -> list[NewTriggerEvent]:
+def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerEvent]:
     """Chain and add `events` inside the caller's transaction (which also writes what they report)."""
     if not events:
         return events
@@ -60,14 +86,30 @@ def append_events(session: Session, events: list[NewTriggerEvent]) -> list[NewTr
         event.hash = event_hash(prev, event)
         prev = event.hash
     # One bulk INSERT (RETURNING the new ids, in order) instead of one ORM flush per event.
-    columns = [c.name for c in TriggerEvent.__table__.columns if c.name != "id"]
-    new_ids = session.execute(insert(TriggerEvent).returning(TriggerEvent.id, sort_by_parameter_order=True),
-                              [{name: getattr(event, name) for name in columns} for event in events]).scalars()
+    new_ids = session.execute(insert(TriggerEventRecord).returning(TriggerEventRecord.id, sort_by_parameter_order=True),
+                              [{name: getattr(event, name) for name in _STORED} for event in events]).scalars()
     for event, new_id in zip(events, new_ids):
         event.id = new_id
     head.last_hash = prev
     session.add(head)
     return events
+
+
+def recent(db: Engine, limit: int | None = None) -> list[TriggerEvent]:
+    """The newest `limit` events (all without a limit), oldest first."""
+    query = select(TriggerEventRecord).order_by(TriggerEventRecord.id.desc())
+    if limit:
+        query = query.limit(limit)
+    with Session(db) as session:
+        return [TriggerEvent.of_record(row) for row in reversed(session.exec(query).all())]
+
+
+def after(db: Engine, last_id: int) -> list[TriggerEvent]:
+    """Events written after the event `last_id`, oldest first (what `campsync log --follow` polls)."""
+    with Session(db) as session:
+        rows = session.exec(select(TriggerEventRecord).where(TriggerEventRecord.id > last_id)
+                            .order_by(TriggerEventRecord.id))
+        return [TriggerEvent.of_record(row) for row in rows]
 
 
 @dataclass
@@ -81,29 +123,20 @@ class ChainCheck:
         return {"ok": self.ok, "count": self.count, "message": self.message, "first_bad_id": self.first_bad_id}
 
 
-def verify_chain(engine: Engine) -> ChainCheck:
+def verify_chain(db: Engine) -> ChainCheck:
     """Recompute every hash in order; any edited, removed or inserted row breaks the chain at that row."""
     prev = ""
     count = 0
-    with Session(engine) as session:
-        for event in session.exec(select(TriggerEvent).order_by(TriggerEvent.id)):
+    with Session(db) as session:
+        for row in session.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id)):
             count += 1
-            if event.prev_hash != prev:
-                return ChainCheck(False, count, f"event {event.id} does not follow the event before it "
-                                                f"(a row was removed or inserted)", event.id)
-            if event_hash(prev, event) != event.hash:
-                return ChainCheck(False, count, f"event {event.id} was changed after it was written", event.id)
-            prev = event.hash
+            if row.prev_hash != prev:
+                return ChainCheck(False, count, f"event {row.id} does not follow the event before it "
+                                                f"(a row was removed or inserted)", row.id)
+            if event_hash(prev, row) != row.hash:
+                return ChainCheck(False, count, f"event {row.id} was changed after it was written", row.id)
+            prev = row.hash
         head = session.get(ChainHead, 1)
     if head is not None and head.last_hash != prev:
         return ChainCheck(False, count, "the newest events were removed (the chain head is ahead of the log)")
     return ChainCheck(True, count, f"{count} trigger events, chain intact")
-
-
-def event_to_dict(event: TriggerEvent | NewTriggerEvent) -> dict:
-    from datetime import datetime, timezone
-
-    return {"id": event.id, "trigger": event.trigger, "trigger_label": TRIGGER_LABELS.get(event.trigger, event.trigger),
-            "person_id": event.person_id, "email": event.email, "campaign_id": event.campaign_id,
-            "campaign": event.campaign_name, "origin": event.origin, "request_id": event.request_id,
-            "time": datetime.fromtimestamp(event.at, tz=timezone.utc).isoformat(timespec="milliseconds")}

@@ -10,19 +10,18 @@ import traceback
 import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..dynamics.connect import open_client
 from ..logs import setup_logging
 from ..paths import AppPaths
 from .gc_guard import GuiThreadGarbageCollector
 from .main_window import MainWindow
-from .theme import apply_theme
 from .session import open_session
+from .theme import apply_theme
 
 log = logging.getLogger(__name__)
 
 
 def install_excepthook() -> None:
-    """Every uncaught error, including those from async slots, is logged and shown, never silently lost."""
+    """Every uncaught error is logged and shown, never silently lost."""
 
     def hook(exc_type, exc, tb):
         log.critical("uncaught error", exc_info=(exc_type, exc, tb))
@@ -38,8 +37,7 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
     closing = asyncio.Event()
     app.aboutToQuit.connect(closing.set)
     session = open_session()
-    client = open_client(session.connection)
-    window = MainWindow(session, client)
+    window = MainWindow(session)
     window.show()
     loading = window.refresh()
     if collector is not None:
@@ -49,10 +47,9 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
     try:
         await closing.wait()
     finally:
-        # Let the batch in flight finish; rows not started stay in the outbox for the next start.
-        await window.controller.shutdown()
-        await client.aclose()
-        session.close()
+        # The window's tasks end first; the batch in flight finishes, rows not started stay queued for next time.
+        await window.tasks.shutdown()
+        await session.close()
     return 0
 
 

@@ -8,9 +8,9 @@ from ..core.events import OUTBOX, PROBLEM, TRIGGERS, Event, EventBus
 
 
 class EventBridge(QObject):
-    triggers_fired = Signal(list)  # trigger events (dicts as core.triggers.event_to_dict gives them), oldest first
+    triggers_fired = Signal(list)  # core.triggers.TriggerEvent objects, oldest first
     outbox_changed = Signal(dict)  # {"ids"/"request_id", "state", "outcome"?, "reason"?}
-    problem = Signal(str)          # a message the user should see
+    problem = Signal(str)          # a message the user should see (a sync that stopped, a listener that failed)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None):
         super().__init__(parent)

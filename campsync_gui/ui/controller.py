@@ -1,133 +1,124 @@
-"""Turns the operator's drops, Delete key and Ctrl+Z into flow actions: plan → preview → outbox → engine run."""
+"""The operator's drops, Delete key and Ctrl+Z as flow actions: the core plans, the preview asks, the core queues
+and sends; this class only shows what happens (status, progress, the preview on screen)."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..core import flows
-from ..core.engine import SyncEngine
-from ..core.journal import mark_undone, next_undo
-from ..dynamics.errors import DynamicsError
+from ..core import flows, origins
+from ..core.workspace import Workspace
+from .ask import answer_of
+from .tasks import TaskManager
 from .widgets.preview_dialog import PreviewDialog
 
-log = logging.getLogger(__name__)
-
-DROP_ORIGIN = "drag-and-drop"
+SYNC_TASK = "send to Dynamics"
 
 
 class FlowController(QObject):
     status = Signal(str)          # a one-line message for the status bar
-    busy_changed = Signal(bool)   # the engine is running (show progress and Cancel)
+    busy_changed = Signal(bool)   # flow actions are being sent (show progress and Cancel)
     progress = Signal(int, int)   # actions finished, actions claimed in this run
     changed = Signal()            # the store changed: campaign counts, members and people need a refresh
     pending = Signal(list)        # person ids now waiting in the outbox
 
-    def __init__(self, engine: SyncEngine, environment: str, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, tasks: TaskManager, environment: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.engine = engine
+        self.workspace = workspace
+        self.tasks = tasks
         self.environment = environment
         self.parent_widget = parent
         self.preview: PreviewDialog | None = None  # the preview on screen, if any
-        self._run_task: asyncio.Task | None = None
-        self._stop: asyncio.Event | None = None
         self._requests = 0  # flow actions between the drop and the end of their run
+        self._syncs = 0     # sync() calls in progress
+
+    # ---- gestures (each starts a named task) ----------------------------------------------------
+
+    def add(self, campaign_id: str, person_ids: list[int]) -> asyncio.Task:
+        return self.tasks.start("add to campaign", self.request(flows.ADD, campaign_id, person_ids))
+
+    def remove(self, campaign_id: str, person_ids: list[int]) -> asyncio.Task:
+        return self.tasks.start("remove from campaign", self.request(flows.REMOVE, campaign_id, person_ids))
+
+    def undo(self) -> asyncio.Task:
+        return self.tasks.start("undo", self._undo())
+
+    def retry(self, ids: list[int]) -> asyncio.Task:
+        return self.tasks.start("retry", self._retry(ids))
+
+    def send(self) -> asyncio.Task:
+        """Send what is queued (e.g. left from last time, or queued by a batch campaign)."""
+        return self.tasks.start(SYNC_TASK, self.sync())
 
     # ---- flow actions --------------------------------------------------------------------------
 
     async def request(self, action: str, campaign_id: str, person_ids: list[int], *,
-                      origin: str = DROP_ORIGIN, preview: bool = True) -> str | None:
-        """Plan, show the preview, and on confirmation enqueue and run. Returns the request id, or None."""
+                      origin: str = origins.DRAG_AND_DROP) -> str | None:
+        """Plan, show the preview, and on confirmation queue and send. Returns the request id, or None."""
         self._requests += 1
         try:
-            return await self._request(action, campaign_id, person_ids, origin=origin, preview=preview)
+            plan = await self.workspace.plan(action, campaign_id, person_ids)
+            return await self._confirm(plan, origin=origin, preview=True)
         finally:
             self._requests -= 1
 
-    async def _request(self, action: str, campaign_id: str, person_ids: list[int], *, origin: str,
-                       preview: bool) -> str | None:
-        campaign = self.engine.campaign_record(campaign_id)
-        plan = await self.engine.plan_in_slices(person_ids, campaign, action, campaign_ref=campaign_id)
-        if preview:
-            accepted = await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget))
-        else:
-            accepted = True
-        if not accepted:
+    async def _undo(self) -> str | None:
+        """Reverse the operator's last flow action for exactly the people it changed (also after a restart)."""
+        self._requests += 1
+        try:
+            planned = await self.workspace.plan_undo()
+            if planned is None:
+                self.status.emit("Nothing to undo.")
+                return None
+            step, plan = planned
+            self.status.emit(step.describe(plan.campaign_name) + "…")
+            # On a production org an undo is previewed like any change; elsewhere it goes at once.
+            return await self._confirm(plan, origin=origins.UNDO, preview=self.environment == "production",
+                                       undoing=step.request_id)
+        finally:
+            self._requests -= 1
+
+    async def _confirm(self, plan: flows.Plan, *, origin: str, preview: bool, undoing: str | None = None) -> str | None:
+        if preview and not await self._ask(PreviewDialog(plan, environment=self.environment,
+                                                         parent=self.parent_widget)):
             self.status.emit("Cancelled: nothing was sent to Dynamics.")
             return None
         if not plan.runnable:
             reasons = {item.reason for item in plan.items}
             self.status.emit("Nothing to do: " + "; ".join(sorted(reasons))[:300])
             return None
-        request_id = await self.engine.enqueue_in_slices(plan, origin=origin)
+        request_id = await self.workspace.confirm(plan, origin=origin, undoing=undoing)
         await asyncio.sleep(0)  # the queue is written: let the window draw before marking 10,000 rows pending
         self.pending.emit([item.person.id for item in plan.runnable])
         self.changed.emit()
-        await self.run()
-        return request_id
-
-    async def add(self, campaign_id: str, person_ids: list[int]) -> str | None:
-        return await self.request(flows.ADD, campaign_id, person_ids)
-
-    async def remove(self, campaign_id: str, person_ids: list[int]) -> str | None:
-        return await self.request(flows.REMOVE, campaign_id, person_ids)
-
-    async def undo(self) -> str | None:
-        """Reverse the operator's last flow action for exactly the people it changed (also after a restart)."""
-        step = next_undo(self.engine.store)
-        if step is None:
-            self.status.emit("Nothing to undo.")
-            return None
-        campaign = self.engine.campaign_record(step.campaign_id)
-        self.status.emit(step.describe(campaign.name if campaign else step.campaign_id) + "…")
-        request_id = await self.request(step.action, step.campaign_id, step.person_ids, origin="undo",
-                                        preview=self.environment == "production")
-        if request_id:
-            mark_undone(self.engine.store, step.request_id, request_id)
+        await self.sync()
         return request_id
 
     async def _ask(self, dialog: PreviewDialog) -> bool:
-        # open() + a future instead of exec(): no nested event loop inside the asyncio loop.
-        future = asyncio.get_running_loop().create_future()
-
-        def finished(result: int) -> None:
-            if not future.done():
-                future.set_result(result == QDialog.DialogCode.Accepted)
-
-        dialog.finished.connect(finished)
         self.preview = dialog
-        dialog.open()
         try:
-            return await future
+            return await answer_of(dialog) == QDialog.DialogCode.Accepted
         finally:
             self.preview = None
-            dialog.deleteLater()
 
-    # ---- the engine ----------------------------------------------------------------------------
+    # ---- sending -------------------------------------------------------------------------------
 
-    async def run(self) -> None:
-        """Run the engine until the outbox is empty; a run already going picks new rows up."""
-        while self._run_task is not None and not self._run_task.done():
-            await asyncio.shield(self._run_task)
-        if not self.engine.pending_count():
+    async def sync(self) -> None:
+        """Send the queue to Dynamics until it is empty; while a run goes on, the core adds new rows to it."""
+        if not self.workspace.pending_count():
             return
-        self._stop = asyncio.Event()
-        self._run_task = asyncio.ensure_future(self._run_once(self._stop))
-        await asyncio.shield(self._run_task)
-
-    async def _run_once(self, stop: asyncio.Event) -> None:
-        self.busy_changed.emit(True)
-        self.status.emit(f"Sending {self.engine.pending_count()} queued action(s) to Dynamics…")
+        self._syncs += 1
+        if self._syncs == 1:
+            self.busy_changed.emit(True)
+        self.status.emit(f"Sending {self.workspace.pending_count()} queued action(s) to Dynamics…")
         try:
-            report = await self.engine.run(stop=stop, progress=self.progress.emit)
-        except DynamicsError as exc:
-            self.status.emit(f"Sync stopped: {exc.message}")
-            return
+            report = await self.workspace.run_queue(progress=self.progress.emit)
         finally:
-            self.busy_changed.emit(False)
+            self._syncs -= 1
+            if not self._syncs:
+                self.busy_changed.emit(False)
             self.changed.emit()
         parts = [f"{report.done} confirmed by Dynamics"]
         for label, count in (("failed", report.failed), ("blocked", report.blocked), ("skipped", report.skipped),
@@ -140,36 +131,26 @@ class FlowController(QObject):
         self.status.emit(message)
 
     def is_running(self) -> bool:
-        return self._run_task is not None and not self._run_task.done()
+        return self.workspace.is_running()
 
     def is_idle(self) -> bool:
         """No flow action being planned, previewed, queued or sent."""
-        return self._requests == 0 and not self.is_running()
+        return self._requests == 0 and self._syncs == 0 and not self.is_running()
 
     def cancel_run(self) -> None:
         """Stop after the batch in flight; unfinished rows stay queued, nothing is lost."""
-        if self._stop is not None:
-            self._stop.set()
-            self.status.emit("Stopping after the current batch; the rest stays queued.")
+        self.workspace.stop_running()
+        self.status.emit("Stopping after the current batch; the rest stays queued.")
 
-    async def retry(self, ids: list[int]) -> None:
-        count = self.engine.retry_failed(ids=ids or None)
+    async def _retry(self, ids: list[int]) -> None:
+        count = self.workspace.retry(ids)
         self.status.emit(f"Retrying {count} failed action(s)…")
         self.changed.emit()
-        await self.run()
+        await self.sync()
 
     def cancel(self, ids: list[int]) -> None:
         if not ids:  # an empty selection must never mean "cancel everything"
             return
-        count = self.engine.cancel(ids=ids)
+        count = self.workspace.cancel(ids)
         self.status.emit(f"Cancelled {count} queued action(s).")
         self.changed.emit()
-
-    async def shutdown(self) -> None:
-        """On quit: let the batch in flight finish; rows not started stay queued for next time."""
-        if self._run_task is not None and not self._run_task.done():
-            self._stop.set()
-            try:
-                await asyncio.wait_for(asyncio.shield(self._run_task), timeout=15)
-            except asyncio.TimeoutError:
-                log.warning("quit while a batch was in flight; its rows will be finished on next start")

@@ -1,31 +1,26 @@
-"""The main window: people beside campaigns, the live log and the queue below, the connection in the status bar."""
+"""The main window: people beside campaigns, the live log and the queue below, the connection in the status bar.
+
+Every gesture is one call on the workspace (the application core), run as a named task of `self.tasks`; the
+window only shows what comes back and keeps its views fresh."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
-from qasync import asyncSlot
-from sqlmodel import Session, select
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
-from ..core.automation import AutomationRunner
-from ..core.engine import SyncEngine
-from ..core.events import EventBus
-from ..core.models import TriggerEvent
-from ..core.settings import load_settings
-from ..core.triggers import event_to_dict
-from ..dynamics.client import DataverseClient, chunked
-from ..dynamics.doctor import DoctorOptions
+from ..core.automation.batch import BatchReport
 from ..dynamics.errors import DynamicsError
+from .ask import confirmed, tell
 from .bridge import EventBridge
 from .controller import FlowController
 from .session import AppSession
+from .tasks import TaskManager
 from .theme import ENV_COLOURS
 from .widgets.automation_panel import AutomationPanel
 from .widgets.campaigns_panel import CampaignsPanel
@@ -37,38 +32,34 @@ from .widgets.queue_panel import QueuePanel
 log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
+TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: AppSession, client: DataverseClient):
+    def __init__(self, session: AppSession):
         super().__init__()
         self.session = session
-        self.client = client
-        self.store = session.engine
-        self.scope = session.connection.name
-        self.bus = EventBus()
-        self.engine = SyncEngine(self.store, client, scope=self.scope, bus=self.bus)
-        self.bridge = EventBridge(self.bus, self)
+        self.workspace = workspace = session.workspace
+        self.tasks = TaskManager(self)
+        self.bridge = EventBridge(workspace.bus, self)
         self.setWindowTitle(f"CampSync — {session.connection.name}")
         self.resize(1400, 900)
 
-        self.people_panel = PeoplePanel(self.store)
-        self.automation_panel = AutomationPanel(self.store)
-        self.campaigns_panel = CampaignsPanel(self.store)
+        self.people_panel = PeoplePanel(workspace)
+        self.automation_panel = AutomationPanel(workspace)
+        self.campaigns_panel = CampaignsPanel(workspace)
         self.log_panel = LogPanel()
-        self.queue_panel = QueuePanel(self.store, self.campaigns_panel.campaigns.names)
+        self.queue_panel = QueuePanel(workspace, self.campaigns_panel.campaigns.names)
         self.log_panel.connect_bridge(self.bridge)
         self.queue_panel.connect_bridge(self.bridge)
-        self.controller = FlowController(self.engine, session.connection.environment, self)
-        # Trigger campaigns react to every confirmed change, whoever made it (drop, undo, another campaign).
-        self.automation = AutomationRunner(self.store, self.bus, self.engine, on_enqueued=self._run_soon)
+        self.controller = FlowController(workspace, self.tasks, session.connection.environment, self)
 
         self._build_layout()
         self._build_menus()
         self._build_status_bar()
         self._wire()
         self._restore_layout()
-        self.log_panel.load_history(self._history())
+        self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
 
     # ---- layout --------------------------------------------------------------------------------
 
@@ -110,7 +101,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
@@ -123,7 +114,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo last flow action", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(edit, "&Undo last flow action", self.controller.undo,
+                                        QKeySequence.StandardKey.Undo)
         self._action(edit, "&Find people…", self.people_panel.focus_search, QKeySequence.StandardKey.Find)
         edit.addAction(self.campaigns_panel.remove_action)
         admin = bar.addMenu("&Admin")
@@ -154,23 +146,25 @@ class MainWindow(QMainWindow):
         self._show_sync_state()
 
     def _wire(self) -> None:
-        self.campaigns_panel.campaigns.add_requested.connect(self.on_add_requested)
-        self.campaigns_panel.remove_requested.connect(self.on_remove_requested)
-        self.people_panel.remove_requested.connect(self.on_remove_requested)
+        self.campaigns_panel.campaigns.add_requested.connect(self.controller.add)
+        self.campaigns_panel.remove_requested.connect(self.controller.remove)
+        self.people_panel.remove_requested.connect(self.controller.remove)
         self.campaigns_panel.status.connect(self.show_status)
         self.controller.status.connect(self.show_status)
         self.controller.busy_changed.connect(self._busy)
         self.controller.progress.connect(self._progress)
         self.controller.changed.connect(self._schedule_reload)
         self.controller.pending.connect(self._mark_pending)
-        self.queue_panel.retry_requested.connect(self.retry)
-        self.automation_panel.run_now_requested.connect(self.on_run_now_requested)
+        self.queue_panel.retry_requested.connect(self.controller.retry)
         self.queue_panel.cancel_requested.connect(self.controller.cancel)
-        self.bridge.outbox_changed.connect(lambda _data: self._schedule_pending_count())
-        self.bridge.problem.connect(lambda text: self.show_status(text))
+        self.automation_panel.run_now_requested.connect(self.run_batch_now)
+        self.bridge.outbox_changed.connect(lambda _data: self._pending_timer.start())
+        self.bridge.problem.connect(self.show_status)
+        self.tasks.failed.connect(self._task_failed)
         # Many confirmations arrive in bursts: reload the views at most a few times a second.
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
-        self._reload_timer.timeout.connect(self._reload_in_slices)
+        self._reload_timer.timeout.connect(lambda: self.tasks.start("refresh views", self._reload_in_slices(),
+                                                                    replace=True))
         self._touched: set[int] = set()  # people whose sync state a flow action may have changed
         self._pending_timer = QTimer(self, singleShot=True, interval=250)
         self._pending_timer.timeout.connect(self._update_pending)
@@ -185,13 +179,17 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, 15000)
 
+    def _task_failed(self, name: str, message: str) -> None:
+        """A background task failed: the person sees it in the status bar and as a problem row in the log."""
+        text = f"{name[:1].upper()}{name[1:]} failed: {message}"
+        self.show_status(text)
+        self.log_panel.add_problem(text)
+
     def _show_sync_state(self) -> None:
-        settings = load_settings(self.store, self.scope)
-        on = settings.campaign_sync_enabled
+        on = self.workspace.settings().campaign_sync_enabled
         self.sync_label.setText("Campaign sync: on" if on else "Campaign sync: OFF")
         self.sync_label.setStyleSheet("" if on else "color:#c5221f;font-weight:bold;")
-        self.campaigns_panel.campaigns.sync_enabled = on
-        self.campaigns_panel.campaigns.prerequisite_problem = self.engine.readiness().prerequisite_problem
+        self.campaigns_panel.campaigns.set_readiness(self.workspace.readiness())
 
     def _busy(self, busy: bool) -> None:
         self.progress_bar.setVisible(busy)
@@ -211,11 +209,8 @@ class MainWindow(QMainWindow):
     def _schedule_reload(self) -> None:
         self._reload_timer.start()
 
-    def _schedule_pending_count(self) -> None:
-        self._pending_timer.start()
-
     def _update_pending(self) -> None:
-        count = self.engine.pending_count()
+        count = self.workspace.pending_count()
         self.pending_label.setText(f"{count} pending")
         if not count:
             self.people_panel.model.set_pending(set())
@@ -226,7 +221,6 @@ class MainWindow(QMainWindow):
         for _step in self._reload_steps(people=people):
             pass
 
-    @asyncSlot()
     async def _reload_in_slices(self) -> None:
         """The reload after a flow action, with the event loop running between its steps (re-reading 10,000
         touched people at once froze the window for a fifth of a second)."""
@@ -237,14 +231,14 @@ class MainWindow(QMainWindow):
         self.campaigns_panel.reload()
         yield
         if people:
-            self.people_panel.model.reload()
+            self.people_panel.reload()
             yield
         elif self._touched:
             touched = sorted(self._touched)
-            if not self.engine.pending_count():
+            if not self.workspace.pending_count():
                 self._touched.clear()
-            for part in chunked(touched, 500):
-                self.people_panel.model.refresh_people(part)
+            for start in range(0, len(touched), TOUCHED_SLICE):
+                self.people_panel.refresh_people(touched[start:start + TOUCHED_SLICE])
                 yield
         if queue_if_hidden:
             self.queue_panel.refresh()
@@ -254,150 +248,99 @@ class MainWindow(QMainWindow):
         self._update_pending()
         self._show_sync_state()
 
-    def _history(self) -> list[dict]:
-        with Session(self.store) as session:
-            rows = session.exec(select(TriggerEvent).order_by(TriggerEvent.id.desc()).limit(HISTORY_EVENTS)).all()
-        return [event_to_dict(e) for e in reversed(rows)]
+    # ---- reading from Dynamics ---------------------------------------------------------------------
 
-    # ---- loading from Dynamics -----------------------------------------------------------------
-
-    @asyncSlot()
-    async def refresh(self, *, people: bool | None = None) -> None:
+    def refresh(self, *, people: bool | None = None) -> asyncio.Task:
         """Campaigns and memberships from Dynamics; people too on the first start (empty store) or when asked."""
-        from ..core.people import list_people
-        from ..core.pull import pull_memberships, pull_people, refresh_campaigns
+        return self.tasks.start("read from Dynamics", self._refresh(people))
 
-        self.show_status("Reading campaigns from Dynamics…")
+    def pull_everything(self) -> asyncio.Task:
+        return self.refresh(people=True)
+
+    async def _refresh(self, people: bool | None) -> None:
+        self.show_status("Reading from Dynamics…")
         try:
-            started = time.perf_counter()
-            await self.client.whoami()
-            self.latency_label.setText(f"latency {1000 * (time.perf_counter() - started):.0f} ms")
-            await refresh_campaigns(self.store, self.client)
-            await self.engine.check_prerequisite(force=True)
-            if people or (people is None and not list_people(self.store, limit=1)):
-                self.show_status("Reading leads and contacts from Dynamics…")
-                pulled = await pull_people(self.store, self.client)
-                self.automation.data_values_changed(pulled.changes)  # "Data value changes" campaigns
-            await pull_memberships(self.store, self.client, load_settings(self.store, self.scope))
+            self.latency_label.setText(f"latency {await self.workspace.latency_ms():.0f} ms")
+            await self.workspace.pull(people=people)
         except DynamicsError as exc:
             self.show_status(f"Could not read from Dynamics: {exc.message}")
             log.warning("refresh failed: %s", exc.message)
         finally:
             self.reload_views(people=True)
-        if self.engine.pending_count():
+        if self.workspace.pending_count():
             self.show_status("Finishing flow actions left queued last time…")
-            await self.controller.run()
+            await self.controller.sync()
         else:
             self.show_status(f"{self.campaigns_panel.campaigns.rowCount()} campaigns loaded.")
 
-    @asyncSlot()
-    async def pull_everything(self) -> None:
-        await self.refresh(people=True)
-
-    @asyncSlot()
-    async def import_csv(self) -> None:
-        from ..core.people import import_csv
-
-        path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "CSV files (*.csv);;All files (*)")
+    def import_csv(self, path: str | None = None) -> asyncio.Task | None:
+        if path is None:  # asked here, in the slot: no modal dialog inside a coroutine
+            path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "CSV files (*.csv);;All files (*)")
         if not path:
-            return
-        from ..core.people import max_person_id, new_person_ids
+            return None
+        return self.tasks.start("import people", self._import(path))
 
-        before = max_person_id(self.store)
+    async def _import(self, path: str) -> None:
         self.show_status(f"Importing people from {Path(path).name}…")
-        # Off the window's thread: a 50 MB file takes seconds to read (writes go in batches of 1,000 rows,
-        # so a sync running meanwhile waits at most one batch for the database).
-        report = await asyncio.to_thread(import_csv, self.store, path)
-        self.automation.people_created(new_person_ids(self.store, before))  # "Person is created" campaigns
-        self.automation.data_values_changed(report.changes)  # "Data value changes" campaigns
+        imported = await self.workspace.import_people(path)
+        report = imported.report
         details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.row_errors[:20])
-        QMessageBox.information(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
+        self.import_result = tell(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
         self.reload_views(people=True)
-        await self.controller.run()
+        await self.controller.sync()
 
-    # ---- flow actions --------------------------------------------------------------------------
+    # ---- batch campaigns and the scheduler -------------------------------------------------------------
 
-    @asyncSlot(str, list)
-    async def on_add_requested(self, campaign_id: str, person_ids: list) -> None:
-        await self.controller.add(campaign_id, person_ids)
+    def run_batch_now(self, campaign_id: int, *, confirm: bool = True) -> asyncio.Task:
+        return self.tasks.start("run batch campaign", self._run_batch(campaign_id, confirm))
 
-    @asyncSlot(str, list)
-    async def on_remove_requested(self, campaign_id: str, person_ids: list) -> None:
-        await self.controller.remove(campaign_id, person_ids)
-
-    @asyncSlot()
-    async def undo(self) -> None:
-        await self.controller.undo()
-
-    @asyncSlot(list)
-    async def retry(self, ids: list) -> None:
-        await self.controller.retry(ids)
-
-    @asyncSlot(int)
-    async def on_run_now_requested(self, campaign_id: int) -> None:
-        await self.run_batch_now(campaign_id)
-
-    async def run_batch_now(self, campaign_id: int, *, confirm: bool = True):
+    async def _run_batch(self, campaign_id: int, confirm: bool) -> BatchReport | None:
         """Preview the qualified count, then run the batch campaign; Cancel sync aborts the rest."""
-        from sqlmodel import Session as _Session
-
-        from ..core.batch import preview, run_batch
-        from ..core.models import AutomationCampaign
-
-        with _Session(self.store) as session:
-            campaign = session.get(AutomationCampaign, campaign_id)
+        campaign = self.workspace.automations.get(campaign_id)
         if campaign is None:
             return None
-        count = preview(self.automation, campaign)
-        if confirm and QMessageBox.question(
-                self, "Run batch campaign", f"{count} people qualify for {campaign.name!r} now.\n\nRun it?") \
-                != QMessageBox.StandardButton.Yes:
+        count = self.workspace.batch_preview(campaign_id)
+        if confirm and not await confirmed(self, "Run batch campaign",
+                                           f"{count} people qualify for {campaign.name!r} now.\n\nRun it?"):
             return None
-        self.controller._stop = stop = asyncio.Event()
         self.cancel_button.show()
         try:
-            report = await run_batch(self.automation, campaign, stop=stop)
+            report = await self.workspace.run_batch(campaign_id)
         finally:
             self.cancel_button.hide()
         self.show_status(f"{campaign.name}: {report.processed} of {report.qualified} people processed"
                          + (" (aborted)." if report.aborted else "."))
-        await self.controller.run()
+        await self.controller.sync()
         self.automation_panel.reload()
         return report
 
-    def _run_soon(self) -> None:
-        """A trigger campaign queued a flow action: make sure the engine picks it up."""
-        asyncio.ensure_future(self.controller.run())
+    def scheduler_tick(self) -> asyncio.Task | None:
+        if self.tasks.running("scheduler"):
+            return None  # the last tick is still running its batch campaigns
+        return self.tasks.start("scheduler", self._scheduler_tick())
 
-    @asyncSlot()
-    async def scheduler_tick(self) -> None:
-        from ..core.batch import advance_schedule, due_batches, run_batch
-
-        resumed = self.automation.resume_due()
-        for campaign in due_batches(self.store):
-            report = await run_batch(self.automation, campaign)
-            advance_schedule(self.store, campaign)
-            self.show_status(f"Scheduled batch campaign {campaign.name!r}: {report.processed} people processed.")
-        if resumed or self.engine.pending_count():
-            await self.controller.run()
+    async def _scheduler_tick(self) -> None:
+        tick = await self.workspace.scheduler_tick()
+        for report in tick.batches:
+            self.show_status(f"Scheduled batch campaign {report.campaign!r}: {report.processed} people processed.")
+        if tick.resumed or tick.batches:
+            self._schedule_reload()
         self.automation_panel.reload()  # scheduled times move on after a run
 
     # ---- admin ---------------------------------------------------------------------------------
 
     def open_doctor(self) -> DoctorDialog:
-        settings = load_settings(self.store, self.scope)
-        dialog = DoctorDialog(self.session.connection, DoctorOptions(
-            campaign_sync_enabled=settings.campaign_sync_enabled,
-            prerequisite_solution=settings.prerequisite_solution,
-            prerequisite_min_version=settings.prerequisite_min_version), self)
+        conn = self.workspace.connection
+        dialog = DoctorDialog(conn, lambda on_result: self.workspace.test_connectivity(on_result=on_result),
+                              self.tasks, self)
         dialog.show()
-        dialog.running = dialog.run()  # the task, so callers (and tests) can await the report
+        dialog.run()  # `dialog.running` is the task, so callers (and tests) can await the report
         return dialog
 
     def open_connections(self):
         from .widgets.connections_dialog import ConnectionsDialog
 
-        dialog = ConnectionsDialog(self.store, self)
+        dialog = ConnectionsDialog(self.workspace, self.tasks, self)
         dialog.connection_changed.connect(lambda name: self.show_status(
             f"Connection {name!r} is the default now: restart CampSync to use it." if name else
             "No connection left: CampSync will use its built-in sandbox org after a restart."))
@@ -407,16 +350,21 @@ class MainWindow(QMainWindow):
     def open_settings(self):
         from .widgets.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.store, self.scope, self)
+        dialog = SettingsDialog(self.workspace, self)
         dialog.sync_toggled.connect(self.on_sync_toggled)
         dialog.show()
         return dialog
 
-    @asyncSlot(bool)
-    async def on_sync_toggled(self, enabled: bool) -> None:
+    def on_sync_toggled(self, enabled: bool) -> asyncio.Task | None:
         self._show_sync_state()
-        if enabled:  # as in Marketo: turning campaign sync back on refreshes campaigns and list links
-            await self.refresh(people=False)
+        if not enabled:
+            return None
+        return self.tasks.start("refresh after enabling sync", self._refresh_after_enabling())
+
+    async def _refresh_after_enabling(self) -> None:
+        # As in Marketo: turning campaign sync back on re-reads campaigns and CampSync's list links.
+        self.show_status(await self.workspace.refresh_after_enabling())
+        self.reload_views()
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log_dir)))
@@ -437,6 +385,5 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
             settings.setValue(f"main/{splitter.objectName()}", splitter.saveState())
         self._scheduler.stop()
-        self.automation.close()
         self.bridge.close()
         super().closeEvent(event)

@@ -29,19 +29,15 @@ async def _until(predicate, timeout: float = 60.0) -> None:
 
 
 async def shoot(app: QApplication, folder: Path) -> list[Path]:
-    from ..dynamics.connect import open_client
     from .main_window import MainWindow
     from .session import open_session
 
-    from ..core.settings import load_settings, save_settings
-
     session = open_session()
     session.sandbox.knobs.latency_ms = 120  # slow enough that the sync is visibly in progress
-    settings = load_settings(session.engine, session.connection.name)
+    settings = session.workspace.settings()
     settings.batch_size = 10  # many small batches, so the shot lands mid-sync
-    save_settings(session.engine, settings, session.connection.name)
-    client = open_client(session.connection)
-    window = MainWindow(session, client)
+    session.workspace.save_settings(settings)
+    window = MainWindow(session)
     window.resize(*SIZE)
     window.show()
     saved = []
@@ -67,10 +63,9 @@ async def shoot(app: QApplication, folder: Path) -> list[Path]:
         await _until(lambda: window.progress_bar.isVisible())
         await _until(lambda: window.log_panel.model.rowCount() >= 40)
         window.reload_views()
-        window._update_pending()
         await asyncio.sleep(0.2)
         saved.append(_save(window, folder / "main-window-sync.png"))
-        await _until(lambda: not window.engine.pending_count() and not window.progress_bar.isVisible())
+        await _until(lambda: not window.workspace.pending_count() and not window.progress_bar.isVisible())
         window.reload_views()
         await asyncio.sleep(0.3)
         saved.append(_save(window, folder / "main-window.png"))
@@ -81,10 +76,9 @@ async def shoot(app: QApplication, folder: Path) -> list[Path]:
         saved.append(_save(dialog, folder / "connectivity-report.png"))
         dialog.close()
     finally:
-        await window.controller.shutdown()
+        await window.tasks.shutdown()
         window.close()
-        await client.aclose()
-        session.close()
+        await session.close()
     return saved
 
 

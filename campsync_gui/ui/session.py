@@ -1,11 +1,13 @@
-"""What the window is connected to: a configured org, or the built-in sandbox started for a first run."""
+"""What the window is connected to: the workspace on a configured org, or on the built-in sandbox org started for a
+first run (a demo org with sample data, kept between runs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import Connection, resolve_connection
+from ..core.connections import Connection, resolve_connection
 from ..core.store import open_store
+from ..core.workspace import Workspace
 from ..paths import AppPaths
 
 SANDBOX_NAME = "Built-in sandbox"
@@ -13,16 +15,21 @@ SANDBOX_NAME = "Built-in sandbox"
 
 @dataclass
 class AppSession:
+    workspace: Workspace
     paths: AppPaths
-    engine: object
-    connection: Connection
     sandbox: object | None = None  # the SandboxOrg this process started, if any
+
+    @property
+    def connection(self) -> Connection:
+        return self.workspace.connection
 
     @property
     def is_builtin_sandbox(self) -> bool:
         return self.sandbox is not None
 
-    def close(self) -> None:
+    async def close(self) -> None:
+        """Close the workspace (a batch in flight finishes), then stop the demo org if this process runs it."""
+        await self.workspace.aclose()
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
@@ -31,10 +38,10 @@ class AppSession:
 def open_session(paths: AppPaths | None = None) -> AppSession:
     """Connect as configured; with nothing configured, start the sandbox org with its demo data."""
     paths = (paths or AppPaths.resolve()).ensure()
-    engine = open_store(paths.db_file)
-    connection = resolve_connection(engine)
+    db = open_store(paths.db_file)
+    connection = resolve_connection(db)
     if not connection.missing():
-        return AppSession(paths, engine, connection)
+        return AppSession(Workspace(db, connection=connection), paths)
     from ..sandbox import SandboxOrg
 
     # The demo org keeps its records between runs, as a real org does: lists and members made today are
@@ -47,4 +54,4 @@ def open_session(paths: AppPaths | None = None) -> AppSession:
         client_id=env["CAMPSYNC_CLIENT_ID"], authority_host=env["CAMPSYNC_AUTHORITY_HOST"],
         ca_bundle=env["CAMPSYNC_CA_BUNDLE"], environment="sandbox",
         client_secret=env["CAMPSYNC_CLIENT_SECRET"], secret_source="built-in sandbox")
-    return AppSession(paths, engine, sandbox_conn, sandbox=org)
+    return AppSession(Workspace(db, connection=sandbox_conn), paths, sandbox=org)

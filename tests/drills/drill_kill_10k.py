@@ -30,7 +30,7 @@ import drillkit as dk  # noqa: E402
 
 from sqlmodel import Session, select  # noqa: E402
 
-from campsync_gui.core.engine import OPEN_STATES  # noqa: E402
+from campsync_gui.core.outbox import OPEN_STATES  # noqa: E402
 from campsync_gui.core.models import OutboxRow  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
 

@@ -23,7 +23,7 @@ if str(TESTS) not in sys.path:
 from sqlmodel import Session, select  # noqa: E402
 
 from campsync_gui.core.applists import app_list_name  # noqa: E402
-from campsync_gui.core.models import Membership, OutboxRow, Person, TriggerEvent  # noqa: E402
+from campsync_gui.core.models import Membership, OutboxRow, Person, TriggerEventRecord  # noqa: E402
 from campsync_gui.core.triggers import ADDED, REMOVED  # noqa: E402
 from support import pulled_bench_store, run_cli, seed_bench_leads  # noqa: E402
 
@@ -159,7 +159,7 @@ def integrity(org, world: World, expect_members: bool) -> dict[str, int]:
     with Session(world.store) as s:
         people = {p.email: p for p in s.exec(select(Person)) if p.email in wanted}
         rows = list(s.exec(select(OutboxRow).where(OutboxRow.campaign_id == cid)))
-        events = list(s.exec(select(TriggerEvent).where(TriggerEvent.campaign_id == cid)))
+        events = list(s.exec(select(TriggerEventRecord).where(TriggerEventRecord.campaign_id == cid)))
         memberships = list(s.exec(select(Membership).where(Membership.campaign_id == cid,
                                                            Membership.source == "flow_action")))
     ids = {p.dynamics_id for p in people.values() if p.dynamics_id}

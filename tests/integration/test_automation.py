@@ -1,19 +1,20 @@
-"""Trigger campaigns against the sandbox org: triggers, constraints, qualification rules, chains, loops, waits."""
+"""Trigger campaigns against the sandbox org, through the workspace as both faces use it: triggers, constraints,
+qualification rules, chains, loops, waits, batch campaigns."""
 
 import json
 
 import pytest
 from sqlmodel import Session, select
 
-from campsync_gui.core import flows
+from campsync_gui.core import flows, origins
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.automation import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, DATA_VALUE_CHANGES, PERSON_CREATED,
-                                          REMOVE_STEP, WAIT_STEP, AutomationRunner, Definition, validate)
-from campsync_gui.core.engine import SyncEngine
-from campsync_gui.core.models import AutomationCampaign, AutomationResult, CampaignRecord, Person, TriggerEvent
-from campsync_gui.core.pull import pull_people, refresh_campaigns
+                                          REMOVE_STEP, WAIT_STEP, Definition, validate)
+from campsync_gui.core.automation.batch import advance_schedule, due_batches
+from campsync_gui.core.models import AutomationCampaign, AutomationResult, CampaignRecord, Person, TriggerEventRecord
 from campsync_gui.core.store import open_store
 from campsync_gui.core.triggers import ADDED, REMOVED
+from campsync_gui.core.workspace import Workspace
 
 
 class Clock:
@@ -25,14 +26,11 @@ class Clock:
 
 
 @pytest.fixture
-async def world(org, client, tmp_path):
-    store = open_store(tmp_path / "campsync.db")
-    await refresh_campaigns(store, client)
-    await pull_people(store, client)
+async def world(org, conn, client, tmp_path):
     clock = Clock()
-    engine = SyncEngine(store, client, scope="a")
-    runner = AutomationRunner(store, engine.bus, engine, clock=clock)
-    return engine, runner, clock
+    workspace = Workspace(open_store(tmp_path / "campsync.db"), connection=conn, client=client, clock=clock)
+    await workspace.pull(people=True)
+    return workspace, clock
 
 
 def campaigns(org, n=3):
@@ -41,11 +39,11 @@ def campaigns(org, n=3):
     return [r["campaignid"] for r in rows[:n]]
 
 
-def define(engine, name, triggers, flow, *, rule="every_time", days=None, smart_list=None, active=True):
+def define(workspace, name, triggers, flow, *, rule="every_time", days=None, smart_list=None, active=True):
     qualification = {"rule": rule, **({"days": days} if days else {})}
     definition = Definition(smart_list=smart_list or {"filters": [], "logic": "all"}, triggers=triggers, flow=flow,
                             qualification=qualification)
-    with Session(engine.store) as s:
+    with Session(workspace.db) as s:
         row = AutomationCampaign(name=name, kind="trigger", active=active, definition=definition.to_json())
         s.add(row)
         s.commit()
@@ -53,23 +51,16 @@ def define(engine, name, triggers, flow, *, rule="every_time", days=None, smart_
         return row.id
 
 
-def leads(engine, n, offset=0):
-    with Session(engine.store) as s:
+def leads(workspace, n, offset=0):
+    with Session(workspace.db) as s:
         return list(s.exec(select(Person).where(Person.dynamics_type == "lead").order_by(Person.id)))[offset:offset + n]
 
 
-async def drop(engine, people, campaign_id, action=flows.ADD):
-    plan = engine.plan(people, engine.campaign_record(campaign_id), action)
-    engine.enqueue(plan, origin="drag-and-drop")
-    await drain(engine)
-
-
-async def drain(engine, limit=20):
-    for _ in range(limit):
-        if not engine.pending_count():
-            return
-        await engine.run()
-    raise AssertionError("the outbox never emptied: a trigger loop was not stopped")
+async def drop(workspace, people, campaign_id, action=flows.ADD):
+    plan = await workspace.plan(action, campaign_id, [p.id for p in people])
+    await workspace.confirm(plan, origin=origins.DRAG_AND_DROP)
+    await workspace.run_queue()
+    assert workspace.pending_count() == 0, "the outbox never emptied: a trigger loop was not stopped"
 
 
 def app_members(org, campaign_id, kind="lead"):
@@ -79,119 +70,116 @@ def app_members(org, campaign_id, kind="lead"):
         return set()
 
 
-def results(engine, campaign_id):
-    with Session(engine.store) as s:
+def results(workspace, campaign_id):
+    with Session(workspace.db) as s:
         return list(s.exec(select(AutomationResult).where(AutomationResult.campaign_id == campaign_id)
                            .order_by(AutomationResult.id)))
 
 
 async def test_added_trigger_runs_a_flow_that_adds_to_another_campaign(org, world):
-    engine, runner, _ = world
+    workspace, _ = world
     x, y, _z = campaigns(org)
-    define(engine, "Follow-up", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
-    people = leads(engine, 3)
-    await drop(engine, people, x)
+    define(workspace, "Follow-up", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
+    people = leads(workspace, 3)
+    await drop(workspace, people, x)
     assert app_members(org, y) == {p.dynamics_id for p in people}
-    with Session(engine.store) as s:
-        origins = [e.origin for e in s.exec(select(TriggerEvent).where(TriggerEvent.campaign_id == y))]
-    assert origins == ["trigger campaign: Follow-up"] * 3
+    with Session(workspace.db) as s:
+        origin_names = [e.origin for e in s.exec(select(TriggerEventRecord).where(TriggerEventRecord.campaign_id == y))]
+    assert origin_names == [origins.trigger_campaign("Follow-up")] * 3
 
 
 async def test_campaign_constraint_is_any_of(org, world):
-    engine, runner, _ = world
+    workspace, _ = world
     x, y, z = campaigns(org)
-    cid = define(engine, "Only X", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
-    await drop(engine, leads(engine, 2), z)
-    assert app_members(org, y) == set() and results(engine, cid) == []
+    cid = define(workspace, "Only X", [{"type": ADDED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}])
+    await drop(workspace, leads(workspace, 2), z)
+    assert app_members(org, y) == set() and results(workspace, cid) == []
 
 
 async def test_removed_trigger_and_smart_list_filter(org, world):
-    engine, runner, _ = world
+    workspace, _ = world
     x, y, _z = campaigns(org)
-    people = leads(engine, 4)
+    people = leads(workspace, 4)
     keep_country = people[0].country
-    define(engine, "On removal", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}],
+    define(workspace, "On removal", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": y}],
            smart_list={"filters": [{"kind": "field", "field": "country", "op": "equals", "value": keep_country}],
                        "logic": "all"})
-    await drop(engine, people, x)
-    await drop(engine, people, x, flows.REMOVE)
+    await drop(workspace, people, x)
+    await drop(workspace, people, x, flows.REMOVE)
     expected = {p.dynamics_id for p in people if p.country == keep_country}
     assert app_members(org, y) == expected and expected
 
 
 async def test_qualification_rules_with_a_controllable_clock(org, world):
-    engine, runner, clock = world
+    workspace, clock = world
     x, y, _z = campaigns(org)
-    once = define(engine, "Once", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+    once = define(workspace, "Once", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
                   [{"step": CHANGE_STEP, "field": "job_title", "value": "Attendee"}], rule="once")
-    every = define(engine, "Every time", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+    every = define(workspace, "Every time", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
                    [{"step": CHANGE_STEP, "field": "score", "value": "10"}], rule="every_time")
-    weekly = define(engine, "Every 2 days", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
+    weekly = define(workspace, "Every 2 days", [{"type": ACTIVITY_LOGGED, "activity_type": "webinar"}],
                     [{"step": CHANGE_STEP, "field": "country", "value": "Iceland"}], rule="every_n_days", days=2)
-    person = leads(engine, 1)[0]
+    person = leads(workspace, 1)[0]
 
     def qualified(cid):
-        return sum(r.outcome == "qualified" for r in results(engine, cid))
+        return sum(r.outcome == "qualified" for r in results(workspace, cid))
 
-    runner.activity_logged(person.id, "webinar")
+    await workspace.log_activity(person.email, "webinar")
     clock.now += 86400  # one day later
-    runner.activity_logged(person.id, "webinar")
+    await workspace.log_activity(person.email, "webinar")
     clock.now += 2 * 86400  # three days after the first
-    runner.activity_logged(person.id, "webinar")
+    await workspace.log_activity(person.email, "webinar")
     assert (qualified(once), qualified(every), qualified(weekly)) == (1, 3, 2)
-    skipped = [r.detail for r in results(engine, weekly) if r.outcome == "skipped"]
+    skipped = [r.detail for r in results(workspace, weekly) if r.outcome == "skipped"]
     assert skipped and "once every 2 days" in skipped[0]
 
 
 async def test_person_created_and_data_value_change_triggers(org, world):
-    engine, runner, _ = world
+    workspace, _ = world
     x, _y, _z = campaigns(org)
-    created = define(engine, "New people", [{"type": PERSON_CREATED}],
+    created = define(workspace, "New people", [{"type": PERSON_CREATED}],
                      [{"step": CHANGE_STEP, "field": "score", "value": "5"}])
-    changed = define(engine, "Hot leads", [{"type": DATA_VALUE_CHANGES, "field": "score", "new_value": "5"}],
+    changed = define(workspace, "Hot leads", [{"type": DATA_VALUE_CHANGES, "field": "score", "new_value": "5"}],
                      [{"step": ADD_STEP, "campaign_id": x}])
-    person = leads(engine, 1)[0]
-    runner.person_created(person.id)
-    await drain(engine)
-    assert [r.outcome for r in results(engine, created)][-1] == "changed"
-    assert any(r.outcome == "enqueued" for r in results(engine, changed)), "a changed value fires in turn"
+    person = leads(workspace, 1)[0]
+    workspace.automation.people_created([person.id])  # as an import that created them reports it
+    await workspace.run_queue()
+    assert [r.outcome for r in results(workspace, created)][-1] == "changed"
+    assert any(r.outcome == "enqueued" for r in results(workspace, changed)), "a changed value fires in turn"
     assert app_members(org, x) == {person.dynamics_id}
 
 
 async def test_loops_are_stopped_and_logged(org, world):
-    engine, runner, _ = world
+    workspace, _ = world
     x, _y, _z = campaigns(org)
-    ping = define(engine, "Ping", [{"type": ADDED, "campaign_ids": [x]}], [{"step": REMOVE_STEP, "campaign_id": x}])
-    pong = define(engine, "Pong", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": x}])
-    await drop(engine, leads(engine, 1), x)  # would add/remove forever without loop protection
-    stopped = [r.detail for r in results(engine, ping) + results(engine, pong) if r.outcome == "stopped"]
+    ping = define(workspace, "Ping", [{"type": ADDED, "campaign_ids": [x]}], [{"step": REMOVE_STEP, "campaign_id": x}])
+    pong = define(workspace, "Pong", [{"type": REMOVED, "campaign_ids": [x]}], [{"step": ADD_STEP, "campaign_id": x}])
+    await drop(workspace, leads(workspace, 1), x)  # would add/remove forever without loop protection
+    stopped = [r.detail for r in results(workspace, ping) + results(workspace, pong) if r.outcome == "stopped"]
     assert stopped and "loop stopped" in stopped[0]
-    assert engine.pending_count() == 0
+    assert workspace.pending_count() == 0
 
 
-async def test_wait_survives_a_restart(org, world, client):
-    engine, runner, clock = world
+async def test_wait_survives_a_restart(org, world, conn, client):
+    workspace, clock = world
     x, y, _z = campaigns(org)
-    cid = define(engine, "Nurture", [{"type": ADDED, "campaign_ids": [x]}],
+    cid = define(workspace, "Nurture", [{"type": ADDED, "campaign_ids": [x]}],
                  [{"step": WAIT_STEP, "seconds": 3600}, {"step": ADD_STEP, "campaign_id": y}])
-    people = leads(engine, 2)
-    await drop(engine, people, x)
+    people = leads(workspace, 2)
+    await drop(workspace, people, x)
     assert app_members(org, y) == set()
-    runner.close()
     later = Clock(clock.now + 3601)
-    restarted_engine = SyncEngine(engine.store, client, scope="a")
-    restarted = AutomationRunner(engine.store, restarted_engine.bus, restarted_engine, clock=later)
-    assert restarted.resume_due() == 2
-    await drain(restarted_engine)
+    restarted = Workspace(workspace.db, connection=conn, client=client, clock=later)  # the next start, an hour on
+    assert (await restarted.scheduler_tick()).resumed == 2
     assert app_members(org, y) == {p.dynamics_id for p in people}
-    assert [r.outcome for r in results(engine, cid)].count("waiting") == 2
+    assert [r.outcome for r in results(workspace, cid)].count("waiting") == 2
 
 
 async def test_validation_messages(org, world):
-    engine, _runner, _ = world
+    workspace, _ = world
     x, _y, _z = campaigns(org)
     inactive = next(r["campaignid"] for r in org.state.campaigns.values() if r["statecode"] == 1)
-    with Session(engine.store) as s:
+    with Session(workspace.db) as s:
         known = {c.id: c for c in s.exec(select(CampaignRecord))}
     problems = validate("trigger", Definition(triggers=[], flow=[]), known)
     assert "needs at least one trigger" in " ".join(problems) and "flow is empty" in " ".join(problems)
@@ -205,10 +193,10 @@ async def test_validation_messages(org, world):
     assert json.loads(Definition(flow=[{"step": WAIT_STEP, "seconds": 5}]).to_json())["flow"][0]["seconds"] == 5
 
 
-def define_batch(engine, name, smart_list, flow, *, rule="once", schedule=None):
+def define_batch(workspace, name, smart_list, flow, *, rule="once", schedule=None):
     definition = Definition(smart_list=smart_list, triggers=[], flow=flow, qualification={"rule": rule},
                             schedule=schedule)
-    with Session(engine.store) as s:
+    with Session(workspace.db) as s:
         row = AutomationCampaign(name=name, kind="batch", active=True, definition=definition.to_json())
         s.add(row)
         s.commit()
@@ -217,53 +205,45 @@ def define_batch(engine, name, smart_list, flow, *, rule="once", schedule=None):
 
 
 async def test_batch_preview_equals_what_the_run_processes(org, world):
-    from campsync_gui.core.batch import preview, run_batch
-
-    engine, runner, _ = world
+    workspace, _ = world
     x, _y, _z = campaigns(org)
-    country = leads(engine, 1)[0].country
+    country = leads(workspace, 1)[0].country
     smart_list = {"filters": [{"kind": "field", "field": "country", "op": "equals", "value": country},
                               {"kind": "field", "field": "type", "op": "equals", "value": "lead"}], "logic": "all"}
-    batch = define_batch(engine, "Country push", smart_list, [{"step": ADD_STEP, "campaign_id": x}])
-    expected = preview(runner, batch)
-    report = await run_batch(runner, batch)
-    await drain(engine)
+    batch = define_batch(workspace, "Country push", smart_list, [{"step": ADD_STEP, "campaign_id": x}])
+    expected = workspace.batch_preview(batch.id)
+    report = await workspace.run_batch(batch.id)
+    await workspace.run_queue()
     assert expected == report.qualified == report.processed and expected > 0
-    with Session(engine.store) as s:
+    with Session(workspace.db) as s:
         wanted = {p.dynamics_id for p in s.exec(select(Person).where(Person.country == country,
                                                                      Person.dynamics_type == "lead"))}
     assert app_members(org, x) == wanted
-    assert preview(runner, batch) == 0, "rule 'once': nobody qualifies a second time"
+    assert workspace.batch_preview(batch.id) == 0, "rule 'once': nobody qualifies a second time"
 
 
 async def test_abort_stops_the_remaining_people(org, world):
-    import asyncio
-
-    from campsync_gui.core.batch import run_batch
-
-    engine, runner, _ = world
-    batch = define_batch(engine, "Everyone", {"filters": [], "logic": "all"},
+    workspace, _ = world
+    batch = define_batch(workspace, "Everyone", {"filters": [], "logic": "all"},
                          [{"step": CHANGE_STEP, "field": "job_title", "value": "Reviewed"}])
-    stop = asyncio.Event()
+    runner = workspace.automation
     original = runner.run_flow
     calls = []
 
     def counting(*args, **kwargs):
         calls.append(1)
         if len(calls) == 10:
-            stop.set()  # the operator presses Abort while the tenth person runs
+            workspace.stop_running()  # the operator presses Abort while the tenth person runs
         return original(*args, **kwargs)
 
     runner.run_flow = counting
-    report = await run_batch(runner, batch, stop=stop)
+    report = await workspace.run_batch(batch.id)
     assert report.aborted and report.processed == 10 < report.qualified
-    with Session(engine.store) as s:
+    with Session(workspace.db) as s:
         assert len(s.exec(select(Person).where(Person.job_title == "Reviewed")).all()) == 10
 
 
 def test_schedules_come_due_and_move_on(tmp_path):
-    from campsync_gui.core.batch import advance_schedule, due_batches
-
     store = open_store(tmp_path / "s.db")
     with Session(store) as s:
         for name, repeat in (("daily", "daily"), ("once", None)):

@@ -19,7 +19,7 @@ from campsync_gui.core import flows
 from campsync_gui.core.engine import SyncEngine
 from campsync_gui.core.events import OUTBOX
 from campsync_gui.core.models import Membership, Person
-from campsync_gui.core.people import import_csv
+from campsync_gui.core.people_import import import_csv
 from campsync_gui.core.settings import save_settings
 from campsync_gui.core.store import open_store
 from campsync_gui.dynamics.auth import ClientSecretCredential, MsalClientSecretProvider
@@ -247,7 +247,7 @@ async def queued_adds(world, org, count=3):
 def assert_kept_pending(engine, request_id):
     rows = engine.rows_of(request_id)
     assert rows and {r.state for r in rows} == {"pending"}, [(r.state, r.reason) for r in rows]
-    with Session(engine.store) as s:
+    with Session(engine.db) as s:
         assert s.exec(select(Membership).where(Membership.source == "flow_action")).all() == []
 
 
@@ -266,7 +266,7 @@ async def test_wrong_tenant_or_secret_keeps_queued_actions_pending(org, world, b
     request_id, campaign = await queued_adds(world, org)
     bad = open_client(connection_for(org, **broken), retry=FAST_RETRY, timeout=10)
     try:
-        report = await SyncEngine(world.store, bad, scope="t").run()
+        report = await SyncEngine(world.db, bad, scope="t").run()
     finally:
         await bad.aclose()
     assert report.problems == [f"could not check the prerequisite solution: {detail}"]
@@ -287,7 +287,7 @@ async def test_untrusted_certificate_keeps_queued_actions_pending(org, world):
     request_id, _ = await queued_adds(world, org)
     untrusting = open_client(conn, retry=FAST_RETRY, timeout=10)
     try:
-        report = await SyncEngine(world.store, untrusting, scope="t").run()
+        report = await SyncEngine(world.db, untrusting, scope="t").run()
     finally:
         await untrusting.aclose()
     assert report.problems == [
@@ -302,7 +302,7 @@ async def test_untrusted_certificate_keeps_queued_actions_pending(org, world):
 def assert_nothing_reached_the_org(world, org, campaign_id):
     assert app_list_members(org, campaign_id, "lead")[1] == set()
     assert trigger_rows(world) == []
-    with Session(world.store) as s:
+    with Session(world.db) as s:
         assert s.exec(select(Membership).where(Membership.source == "flow_action")).all() == []
 
 
@@ -380,7 +380,7 @@ async def test_wrong_member_type_fails_only_that_person_with_the_orgs_reason(org
     leads = people_where(world, dynamics_type="lead")[:3]
     contact_id = next(iter(org.state.contacts))
     account_id = next(iter(org.state.accounts))
-    with Session(world.store) as s:  # two people the store believes are leads, whose ids are not leads' ids
+    with Session(world.db) as s:  # two people the store believes are leads, whose ids are not leads' ids
         impostors = [Person(first_name="Con", last_name="Tact", email="con@example.org", dynamics_type="lead",
                             dynamics_id=contact_id),
                      Person(first_name="Ac", last_name="Count", email="acc@example.org", dynamics_type="lead",
@@ -437,7 +437,7 @@ async def test_truncated_json_from_the_server_keeps_actions_pending_until_a_good
                                     keep=40)
     flaky = DataverseClient(conn.org_url, tokens, ssl_context=ssl_context, retry=FAST_RETRY, transport=transport)
     try:
-        engine = SyncEngine(world.store, flaky, scope="t")
+        engine = SyncEngine(world.db, flaky, scope="t")
         report = await engine.run()
         assert transport.cut == 1
         message = (f"Dynamics sent a response that is not valid JSON (HTTP 200, 40 bytes) for GET "
@@ -456,7 +456,7 @@ async def test_token_expiring_mid_run_is_renewed_and_the_run_finishes(org, world
     campaign = active_campaign(org)
     settings = world.settings()
     settings.batch_size = 5  # 20 people: several batches, so the run outlives its tokens
-    save_settings(world.store, settings, "t")
+    save_settings(world.db, settings, "t")
     leads = people_where(world, dynamics_type="lead")[:20]
     plan = world.plan(leads, world.campaign_record(campaign["campaignid"]), flows.ADD)
     request_id = world.enqueue(plan, origin="test")
@@ -471,7 +471,7 @@ async def test_token_expiring_mid_run_is_renewed_and_the_run_finishes(org, world
                 org.revoke_tokens()
         world.bus.subscribe(refuse_tokens_once)
     client = open_client(connection_for(org), retry=FAST_RETRY, timeout=10)  # signs in under the knob set above
-    engine = SyncEngine(world.store, client, scope="t", bus=world.bus)
+    engine = SyncEngine(world.db, client, scope="t", bus=world.bus)
     start = len(org.request_log)
     try:
         report = await engine.run()

@@ -180,7 +180,7 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
 
 
 def test_commands_and_flags_are_the_pinned_ones():
-    from campsync_gui.cli import build_parser
+    from campsync_gui.cli.main import build_parser
 
     surface = _parser_surface(build_parser())
     pinned = json.loads(PIN.read_text(encoding="utf-8")) if PIN.exists() else {}
@@ -199,5 +199,6 @@ def test_json_answers_and_exit_codes_are_the_pinned_ones(org, tmp_path):
         pinned["answers"] = answers
     expected = pinned["answers"]
     assert sorted(answers) == sorted(expected)
-    for step, answer in answers.items():
-        assert answer == expected[step], step
+    changed = {step: {"now": answer, "pinned": expected[step]} for step, answer in answers.items()
+               if answer != expected[step]}
+    assert changed == {}

@@ -9,7 +9,7 @@ import sys
 from sqlmodel import Session, select
 
 from campsync_gui.core.applists import app_list_name
-from campsync_gui.core.models import OutboxRow, Person, TriggerEvent
+from campsync_gui.core.models import OutboxRow, Person, TriggerEventRecord
 from campsync_gui.core.pull import pull_people, refresh_campaigns
 from campsync_gui.core.settings import load_settings, save_settings
 from campsync_gui.core.store import open_store
@@ -20,9 +20,13 @@ LOCAL_ONLY = 40
 
 
 def kill_repeatedly(first_command, home, org, rng, store, base=1.5):
-    """Run `first_command`, then `retry` after each SIGKILL, until a run finishes; returns the kill points."""
+    """Run `first_command`, then `retry` after each SIGKILL, until a run finishes; returns the kill points.
+
+    As a person would: a command killed before it queued anything is run again (there is nothing to retry yet);
+    once its request is in the queue, `retry` finishes it."""
     kills = []
     command = first_command
+    queued = None
     for attempt in range(6):
         proc = start_cli(command, home, org)
         delay = base + attempt * 0.7 + rng.uniform(0, 0.6)  # later kills land deeper into the run
@@ -35,8 +39,10 @@ def kill_repeatedly(first_command, home, org, rng, store, base=1.5):
                 done = len(s.exec(select(OutboxRow.id).where(OutboxRow.state == "done")).all())
                 created = len(s.exec(select(Person.id).where(Person.email.startswith("local.only"),
                                                              Person.dynamics_id.is_not(None))).all())
+                queued = s.exec(select(OutboxRow.id).where(OutboxRow.action == first_command[0])).first()
             kills.append((round(delay, 2), created, done))
-        command = ["retry", "--json"]  # after a crash, finishing what is queued is all that is left
+        if queued is not None:
+            command = ["retry", "--json"]  # after a crash, finishing what is queued is all that is left
     final = start_cli(["retry", "--json"], home, org)
     out, err = final.communicate(timeout=300)
     assert final.returncode == 0, out + err
@@ -80,7 +86,7 @@ async def test_kill_minus_nine_mid_sync_loses_and_duplicates_nothing(org, client
     with Session(store) as s:
         people = {p.email: p for p in s.exec(select(Person))}
         rows = list(s.exec(select(OutboxRow)))
-        events = list(s.exec(select(TriggerEvent)))
+        events = list(s.exec(select(TriggerEventRecord)))
     expected = {people[e].dynamics_id for e in emails}
     members = set()
     for member_type in ("lead", "contact"):
@@ -116,7 +122,7 @@ async def test_kill_minus_nine_mid_sync_loses_and_duplicates_nothing(org, client
         lst = org.state.find_list(app_list_name("CampSync", member_type, campaign["campaignid"]))
         members |= org.state.members_of(lst["listid"])
     with Session(store) as s:
-        removed_events = [e for e in s.exec(select(TriggerEvent)) if e.trigger == "removed_from_microsoft_campaign"]
+        removed_events = [e for e in s.exec(select(TriggerEventRecord)) if e.trigger == "removed_from_microsoft_campaign"]
         remove_rows = [r for r in s.exec(select(OutboxRow)) if r.action == "remove"]
     assert members == expected - {people[e].dynamics_id for e in leaving}
     assert len(remove_rows) == 150 and {(r.state, r.outcome) for r in remove_rows} == {("done", "removed")}

@@ -7,7 +7,7 @@ from campsync_gui.core import flows
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.engine import SyncEngine
 from campsync_gui.core.events import TRIGGERS
-from campsync_gui.core.models import Membership, OutboxRow, Person, TriggerEvent
+from campsync_gui.core.models import Membership, OutboxRow, Person, TriggerEventRecord
 from campsync_gui.core.pull import pull_memberships, pull_people, refresh_campaigns
 from campsync_gui.core.settings import load_settings, save_settings
 from campsync_gui.core.store import open_store
@@ -35,7 +35,7 @@ def active_campaign(org, index=0):
 
 
 def people_where(engine, **filters) -> list[Person]:
-    with Session(engine.store) as s:
+    with Session(engine.db) as s:
         query = select(Person).order_by(Person.id)
         for key, value in filters.items():
             query = query.where(getattr(Person, key) == value)
@@ -59,8 +59,8 @@ async def do(engine, people, campaign_id, action, origin="test"):
 
 
 def trigger_rows(engine):
-    with Session(engine.store) as s:
-        return list(s.exec(select(TriggerEvent).order_by(TriggerEvent.id)))
+    with Session(engine.db) as s:
+        return list(s.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id)))
 
 
 async def test_add_creates_linked_app_lists_and_fires_triggers(org, world):
@@ -81,7 +81,7 @@ async def test_add_creates_linked_app_lists_and_fires_triggers(org, world):
     assert {e.person_id for e in events} == {p.id for p in leads + contacts}
     assert all(e.campaign_name == campaign["name"] and e.request_id == request_id for e in events)
     assert len(world.events) == 50, "each trigger was published on the bus"
-    assert verify_chain(world.store).ok
+    assert verify_chain(world.db).ok
 
 
 async def test_adding_existing_members_again_is_skipped_without_triggers(org, world):
@@ -98,7 +98,7 @@ async def test_adding_existing_members_again_is_skipped_without_triggers(org, wo
 
 
 async def test_person_not_in_dynamics_is_created_as_a_lead_then_added(org, world):
-    with Session(world.store) as s:
+    with Session(world.db) as s:
         local = Person(first_name="Noor", last_name="Haddad", email="noor.haddad@example.org", company="Fabrikam",
                        country="Jordan")
         s.add(local)
@@ -115,7 +115,7 @@ async def test_person_not_in_dynamics_is_created_as_a_lead_then_added(org, world
 
 
 async def test_person_without_email_or_name_is_blocked_with_a_reason(org, world):
-    with Session(world.store) as s:
+    with Session(world.db) as s:
         nameless = Person(first_name="", last_name="", email="x@example.org")
         s.add(nameless)
         s.commit()
@@ -143,7 +143,7 @@ async def test_remove_takes_off_only_what_campsync_added(org, world):
     assert org.state.members_of(crm_list) == crm_member_ids, "CRM lists are never touched"
     removed = [e for e in trigger_rows(world) if e.trigger == REMOVED]
     assert {e.person_id for e in removed} == {p.id for p in ours[:2]}
-    with Session(world.store) as s:
+    with Session(world.db) as s:
         left = {m.person_id for m in s.exec(select(Membership).where(Membership.campaign_id == cid,
                                                                      Membership.source == "flow_action"))}
     assert left == {p.id for p in ours[2:]}
@@ -171,9 +171,9 @@ async def test_campaign_deactivated_between_preview_and_run(org, world):
 
 
 async def test_sync_disabled_blocks_every_flow_action(org, world):
-    settings = load_settings(world.store, "t")
+    settings = load_settings(world.db, "t")
     settings.campaign_sync_enabled = False
-    save_settings(world.store, settings, "t")
+    save_settings(world.db, settings, "t")
     plan = world.plan(people_where(world)[:2], world.campaign_record(active_campaign(org)["campaignid"]), flows.ADD)
     assert all(i.outcome == flows.BLOCKED and "disabled" in i.reason for i in plan.items)
 
@@ -182,9 +182,9 @@ async def test_sync_disabled_after_enqueue_blocks_at_execution(org, world):
     campaign = active_campaign(org)
     plan = world.plan(people_where(world)[:2], world.campaign_record(campaign["campaignid"]), flows.ADD)
     request_id = world.enqueue(plan, origin="test")
-    settings = load_settings(world.store, "t")
+    settings = load_settings(world.db, "t")
     settings.campaign_sync_enabled = False
-    save_settings(world.store, settings, "t")
+    save_settings(world.db, settings, "t")
     await world.run()
     assert {r.outcome for r in world.rows_of(request_id)} == {"blocked"}
 
@@ -203,13 +203,13 @@ async def test_deleted_or_unlinked_app_list_is_recreated_and_relinked(org, world
     await do(world, leads[:2], cid, flows.ADD)
     first, _ = app_list_members(org, cid, "lead")
     org.state.delete_list(first["listid"])
-    fresh = SyncEngine(world.store, client, scope="t")  # a later session: no cached list
+    fresh = SyncEngine(world.db, client, scope="t")  # a later session: no cached list
     await do(fresh, leads[2:4], cid, flows.ADD)
     second, members = app_list_members(org, cid, "lead")
     assert second["listid"] != first["listid"] and members == {p.dynamics_id for p in leads[2:4]}
     assert second["listid"] in org.state.lists_of_campaign(cid)
     org.state.unlink_list(cid, second["listid"])
-    again = SyncEngine(world.store, client, scope="t")
+    again = SyncEngine(world.db, client, scope="t")
     await do(again, leads[4:5], cid, flows.ADD)
     assert second["listid"] in org.state.lists_of_campaign(cid)
 
@@ -233,9 +233,9 @@ async def test_locked_app_list_fails_with_the_server_message_and_retry_finishes(
 
 async def test_throttling_and_faults_still_finish_every_action(org, world):
     campaign = active_campaign(org)
-    settings = load_settings(world.store, "t")
+    settings = load_settings(world.db, "t")
     settings.batch_size = 10
-    save_settings(world.store, settings, "t")
+    save_settings(world.db, settings, "t")
     org.knobs.fail_rate = 0.25
     org.knobs.fault_seed = 1  # seed 0 happens to draw no failure in its first 15 requests
     org.knobs.throttle = (15, 1)
@@ -253,14 +253,14 @@ async def test_throttling_and_faults_still_finish_every_action(org, world):
 
 async def test_tampering_with_the_trigger_log_is_detected(org, world):
     await do(world, people_where(world, dynamics_type="lead")[:3], active_campaign(org)["campaignid"], flows.ADD)
-    assert verify_chain(world.store).ok
-    with Session(world.store) as s:
-        event = s.exec(select(TriggerEvent).order_by(TriggerEvent.id)).all()[1]
+    assert verify_chain(world.db).ok
+    with Session(world.db) as s:
+        event = s.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id)).all()[1]
         event.email = "someone.else@example.org"
         s.add(event)
         s.commit()
         tampered = event.id
-    check = verify_chain(world.store)
+    check = verify_chain(world.db)
     assert not check.ok and check.first_bad_id == tampered and "changed" in check.message
 
 
@@ -268,8 +268,8 @@ async def test_ten_thousand_people_take_far_fewer_requests_than_people(org, worl
     ids = [org.state.create("leads", {"firstname": "Bulk", "lastname": f"Person {i:05d}",
                                       "emailaddress1": f"bulk{i:05d}@example.org"})["leadid"]
            for i in range(10_000)]
-    await pull_people(world.store, client)
-    with Session(world.store) as s:
+    await pull_people(world.db, client)
+    with Session(world.db) as s:
         people = list(s.exec(select(Person).where(Person.last_name.startswith("Person "))))
     assert len(people) == 10_000
     campaign = active_campaign(org, 2)
@@ -280,7 +280,7 @@ async def test_ten_thousand_people_take_far_fewer_requests_than_people(org, worl
     assert report.done == 10_000
     assert app_list_members(org, campaign["campaignid"], "lead")[1] == set(ids)
     assert sent < 100
-    with Session(world.store) as s:
+    with Session(world.db) as s:
         assert len(s.exec(select(OutboxRow).where(OutboxRow.state == "done")).all()) == 10_000
 
 

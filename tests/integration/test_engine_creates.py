@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from campsync_gui.core import flows
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.engine import SyncEngine
-from campsync_gui.core.models import Person, TriggerEvent
+from campsync_gui.core.models import Person, TriggerEventRecord
 from campsync_gui.core.pull import refresh_campaigns
 from campsync_gui.core.store import open_store
 from campsync_gui.core.triggers import ADDED
@@ -37,7 +37,7 @@ def local_people(engine, count, prefix="new", **fields) -> list[Person]:
     """People CampSync knows (imported) who are not in Dynamics yet."""
     people = [Person(first_name="Nia", last_name=f"Local {i:05d}", email=f"{prefix}{i:05d}@example.org",
                      company="Northwind", **fields) for i in range(count)]
-    with Session(engine.store) as s:
+    with Session(engine.db) as s:
         s.add_all(people)
         s.commit()
         for person in people:
@@ -72,7 +72,7 @@ async def drop(engine, people, cid, **run):
 async def test_thousands_of_new_people_are_created_with_a_few_create_multiple_requests(org, engine):
     people = local_people(engine, 2500)
     nameless = local_people(engine, 1, prefix="nameless")[0]
-    with Session(engine.store) as s:  # imported with an email only: Dynamics needs a last name
+    with Session(engine.db) as s:  # imported with an email only: Dynamics needs a last name
         stored = s.get(Person, nameless.id)
         stored.first_name = stored.last_name = ""
         s.add(stored)
@@ -97,23 +97,23 @@ async def test_thousands_of_new_people_are_created_with_a_few_create_multiple_re
     lookups = [r for r in calls if r.method == "GET" and "emailaddress1" in r.path]
     print(f"\n2,500 new people: {len(calls)} requests ({len(creates)} CreateMultiple, {len(lookups)} lookups)")
     assert len(calls) <= 40
-    with Session(engine.store) as s:  # each person is linked to the lead made for them
+    with Session(engine.db) as s:  # each person is linked to the lead made for them
         linked = {p.email: (p.dynamics_type, p.dynamics_id) for p in s.exec(select(Person))}
         assert {email: rows[0]["leadid"] for email, rows in created.items()} == {
             email: link[1] for email, link in linked.items() if email.startswith("new")}
         assert {link[0] for email, link in linked.items() if email.startswith("new")} == {"lead"}
-        events = s.exec(select(TriggerEvent)).all()
+        events = s.exec(select(TriggerEventRecord)).all()
     assert len(events) == 2500 and {e.trigger for e in events} == {ADDED}
 
 
 async def test_a_person_dynamics_refuses_fails_alone_with_the_server_message(org, engine):
     people = local_people(engine, 6)
-    with Session(engine.store) as s:  # a job title far longer than Dynamics accepts
+    with Session(engine.db) as s:  # a job title far longer than Dynamics accepts
         bad = s.get(Person, people[2].id)
         bad.job_title = "Head of " + "very " * 900 + "important things"
         s.add(bad)
         s.commit()
-    engine.create_batch = 4
+    engine.implied_sync.create_batch = 4
     cid = campaign_id(org)
     before = len(org.request_log)
     _, request_id, report = await drop(engine, people, cid)
@@ -167,7 +167,7 @@ async def test_leads_created_before_a_crash_are_found_by_email_not_created_twice
 
 async def test_a_stop_between_batches_keeps_the_rest_queued_and_the_next_run_finishes(org, engine, client):
     people = local_people(engine, 30)
-    engine.create_batch = 10
+    engine.implied_sync.create_batch = 10
     stop = asyncio.Event()
     create_leads = client.create_leads
 
@@ -181,7 +181,7 @@ async def test_a_stop_between_batches_keeps_the_rest_queued_and_the_next_run_fin
     _, request_id, report = await drop(engine, people, cid, stop=stop)
     assert len(org_leads(org)) == 10, "no batch starts after the cancel"
     assert report.left_pending == 30 and {r.state for r in engine.rows_of(request_id)} == {"pending"}
-    with Session(engine.store) as s:
+    with Session(engine.db) as s:
         assert len([p for p in s.exec(select(Person)) if p.dynamics_id]) == 10, "the batch sent is linked"
 
     client.create_leads = create_leads
@@ -212,13 +212,13 @@ async def test_a_list_created_but_whose_answer_was_lost_is_not_made_twice(org, e
     cid = campaign_id(org)
     leads = [r for r in org.state.leads.values()][:5]
     people = local_people(engine, 5, prefix="known")
-    with Session(engine.store) as s:  # people already in Dynamics: the first POST of the run is the list's
+    with Session(engine.db) as s:  # people already in Dynamics: the first POST of the run is the list's
         for person, lead in zip(people, leads):
             stored = s.get(Person, person.id)
             stored.dynamics_type, stored.dynamics_id = "lead", lead["leadid"]
             s.add(stored)
         s.commit()
-    people = [Session(engine.store).get(Person, p.id) for p in people]
+    people = [Session(engine.db).get(Person, p.id) for p in people]
     org.knobs.lose_answers = 1
     _, _, report = await drop(engine, people, cid)
     assert report.done == 5

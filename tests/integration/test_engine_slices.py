@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 from campsync_gui.core import flows
-from campsync_gui.core.engine import STAGED, SyncEngine
+from campsync_gui.core.engine import SyncEngine
+from campsync_gui.core.outbox import STAGED
 from test_engine import active_campaign, app_list_members, people_where, world  # noqa: F401  (fixture)
 
 
@@ -26,7 +27,7 @@ async def test_rows_queued_in_slices_reach_the_org_once_made_pending_together(or
     plan = world.plan(leads, world.campaign_record(campaign["campaignid"]), flows.ADD)
     steps = world.enqueue_in_slices(plan, origin="test", slice_size=10)
     steps.send(None)  # first slice written, then the event loop would run
-    assert world._claim() == [], "no worker takes the rows of a drop that is still being queued"
+    assert world.outbox.claim() == [], "no worker takes the rows of a drop that is still being queued"
     try:
         steps.send(None)
         steps.send(None)
@@ -45,7 +46,7 @@ async def test_a_drop_killed_while_being_queued_leaves_nothing_to_send(org, worl
     leads = people_where(world, dynamics_type="lead")[:30]
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    dying = SyncEngine(world.store, client, scope="t")
+    dying = SyncEngine(world.db, client, scope="t")
     dying.worker_id = f"{socket.gethostname()}:{dead.pid}:gone"  # as if that process had been killed
     plan = dying.plan(leads, dying.campaign_record(campaign["campaignid"]), flows.ADD)
     steps = dying.enqueue_in_slices(plan, origin="test", request_id="killed", slice_size=10)

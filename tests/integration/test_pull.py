@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.models import AppList, CampaignRecord, Membership, Person
-from campsync_gui.core.people import import_csv
+from campsync_gui.core.people_import import import_csv
 from campsync_gui.core.pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from campsync_gui.core.settings import SyncSettings
 from campsync_gui.core.store import open_store

@@ -31,8 +31,8 @@ from sqlmodel import Session
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
 
 from campsync_gui.core import flows  # noqa: E402
-from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
+from campsync_gui.core.workspace import Workspace  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
 from support import connection_for, pulled_bench_store, seed_bench_leads  # noqa: E402
@@ -65,21 +65,22 @@ def request_kind(path: str) -> str:
 
 
 async def engine_run(org: SandboxOrg, store, campaign_id: str, people: list[Person]) -> Timing:
+    """The path both faces take through the application core: plan, confirm (queue), send."""
     client = open_client(connection_for(org))
+    workspace = Workspace(store, connection=connection_for(org), client=client)
     try:
-        engine = SyncEngine(store, client, scope="bench")
-        await engine.check_prerequisite()
+        await workspace.check_readiness()
         before, log_start = client.stats.requests, len(org.request_log)
         started = time.perf_counter()
-        plan = engine.plan(people, engine.campaign_record(campaign_id), flows.ADD)
-        engine.enqueue(plan, origin="benchmark")
-        report = await engine.run()
+        plan = await workspace.plan(flows.ADD, campaign_id, [p.id for p in people])
+        await workspace.confirm(plan, origin="benchmark")
+        report = await workspace.run_queue()
         elapsed = time.perf_counter() - started
         assert report.done == len(people), report.to_dict()
         kinds = Counter(request_kind(r.path) for r in org.request_log[log_start:] if "/api/data/" in r.path)
         return Timing(elapsed, client.stats.requests - before, len(people), kinds=kinds)
     finally:
-        await client.aclose()
+        await workspace.aclose()
 
 
 async def naive_add(org: SandboxOrg, list_id: str, dynamics_ids: list[str], total: int) -> Timing:

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # remote_sandbox.py
 
-from campsync_gui.core.automation import AutomationRunner  # noqa: E402
+from campsync_gui.core.automation.runner import AutomationRunner  # noqa: E402
 from campsync_gui.core.engine import SyncEngine  # noqa: E402
+from campsync_gui.core.outbox import Outbox  # noqa: E402
 from campsync_gui.core.store import open_store  # noqa: E402
-from campsync_gui.dynamics.connect import open_client  # noqa: E402
+from campsync_gui.core.workspace import Workspace  # noqa: E402
 from campsync_gui.paths import AppPaths  # noqa: E402
 from campsync_gui.ui.bridge import EventBridge  # noqa: E402
 from campsync_gui.ui.controller import FlowController  # noqa: E402
@@ -60,16 +61,16 @@ CALLS: list[tuple[str, float, float]] = []  # (name, start, end) in perf_counter
 PHASES: list[tuple[str, float]] = []         # (phase, start) in perf_counter seconds
 
 SUSPECTS = {
-    SyncEngine: ["plan", "enqueue", "_transaction", "_claim", "_finish", "_mark_sent", "_people", "pending_count",
-                 "_release", "readiness"],
+    SyncEngine: ["plan", "pending_count", "readiness"],
+    Outbox: ["enqueue", "claim", "finish", "mark_sent", "release", "pending_count", "recover"],
     MainWindow: ["reload_views", "_update_pending", "_mark_pending", "_show_sync_state", "_progress"],
     FlowController: [],
-    PeopleTableModel: ["set_pending", "refresh_people", "reload"],
+    PeopleTableModel: ["set_pending", "update_people", "set_rows"],
     LogPanel: ["add_event", "_flush"],
     QueuePanel: ["refresh", "schedule_refresh"],
     CampaignsPanel: ["reload"],
     EventBridge: ["_on_event"],
-    AutomationRunner: ["_on_bus", "handle"],
+    AutomationRunner: ["_on_bus", "handle", "_active_trigger_campaigns"],
     PreviewDialog: ["__init__"],
 }
 NOISY = {"add_event", "_on_event", "_on_bus", "handle", "schedule_refresh"}  # called once per event: summed
@@ -171,10 +172,8 @@ async def wait_until(predicate, timeout: float, what: str) -> None:
 async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder: Path, queue_tab: bool = False) -> None:
     with RemoteSandbox(folder / "sandbox", leads=people_count) as org:
         paths = AppPaths(folder / "home").ensure()
-        conn = connection_for(org)
-        session = AppSession(paths, open_store(paths.db_file), conn)
-        client = open_client(conn)
-        window = MainWindow(session, client)
+        session = AppSession(Workspace(open_store(paths.db_file), connection=connection_for(org)), paths)
+        window = MainWindow(session)
         window.show()
         # Garbage collection as the app sets it up (ui/app.py): on the GUI thread, settled after the first load.
         collector = GuiThreadGarbageCollector(parent=window, busy=window.controller.is_running)
@@ -212,7 +211,7 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
         await asyncio.sleep(0.2)  # the operator reads the preview
         PHASES.append(("accept", time.perf_counter()))
         window.controller.preview.accept()
-        await wait_until(lambda: window.controller.is_idle() and not window.engine.pending_count(),
+        await wait_until(lambda: window.controller.is_idle() and not window.workspace.pending_count(),
                          900, "the engine run")
         run_done = time.perf_counter()
         await wait_until(lambda: window.log_panel.pending_count == 0
@@ -226,8 +225,8 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
 
         collector.stop()
         window.close()
-        await window.controller.shutdown()
-        await client.aclose()
+        await window.tasks.shutdown()
+        await session.close()
 
     print(f"P2: drop of {people_count:,} people onto one campaign, MainWindow offscreen, "
           f"sandbox latency {latency_ms} ms, {TICK_MS} ms timer, {'Queue' if queue_tab else 'Live log'} tab in front")

@@ -40,7 +40,7 @@ def mark_first_paint(cls):
 CAMPSYNC = _MARK + r"""
 import campsync_gui.ui.main_window as main_window
 mark_first_paint(main_window.MainWindow)
-from campsync_gui.cli import gui_main   # what the campsync-gui entry point runs
+from campsync_gui.cli.main import gui_main   # what the campsync-gui entry point runs
 sys.exit(gui_main())
 """
 

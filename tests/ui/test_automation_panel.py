@@ -9,10 +9,12 @@ from PySide6.QtCore import QDateTime, QPoint, Qt
 from sqlmodel import Session
 
 from campsync_gui.core.automation import ADD_STEP, CHANGE_STEP, WAIT_STEP, Definition
-from campsync_gui.core.batch import advance_schedule
+from campsync_gui.core.automation.batch import advance_schedule
+from campsync_gui.core.connections import Connection
 from campsync_gui.core.models import Activity, AutomationCampaign, AutomationResult, CampaignRecord, Person
 from campsync_gui.core.store import open_store
 from campsync_gui.core.triggers import ADDED
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.ui.widgets.automation_flow import split_seconds
 from campsync_gui.ui.widgets.automation_panel import CANCEL, DISCARD, TAB_SCHEDULE, AutomationPanel
 from campsync_gui.ui.widgets.automation_widgets import combo_item_enabled
@@ -48,7 +50,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def panel(qtbot, store):
-    widget = AutomationPanel(store)
+    widget = AutomationPanel(Workspace(store, connection=Connection(name="test")))  # it never talks to the org
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()

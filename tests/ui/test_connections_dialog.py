@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from campsync_gui import keychain
-from campsync_gui.config import stored_profiles
+from campsync_gui.core import keychain
+from campsync_gui.core.connections import Connection, stored_profiles
 from campsync_gui.core.settings import load_settings, save_settings
 from campsync_gui.core.store import open_store
+from campsync_gui.core.workspace import Workspace
+from campsync_gui.ui.tasks import TaskManager
 from campsync_gui.ui.widgets.connections_dialog import NO_PROFILE_TEXT, ConnectionsDialog
 from support import connection_for
 
@@ -30,7 +32,7 @@ def engine(db_file):
 
 @pytest.fixture
 def dialog(engine, qtbot):
-    dlg = ConnectionsDialog(engine)
+    dlg = ConnectionsDialog(Workspace(engine, connection=Connection(name="sandbox")), TaskManager())
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg

@@ -27,13 +27,13 @@ def test_first_run_without_a_profile_starts_the_builtin_sandbox(tmp_path, monkey
         assert (tmp_path / "home" / "sandbox" / "ca.pem").is_file()
         made = session.sandbox.state.create("lists", {"listname": "Made in the first run", "createdfromcode": 4})
     finally:
-        session.close()
+        asyncio.run(session.close())
     # The next start finds the demo org as it was left, as a real org would be.
     again = open_session(AppPaths(tmp_path / "home"))
     try:
         assert again.sandbox.state.find_list("Made in the first run")["listid"] == made["listid"]
     finally:
-        again.close()
+        asyncio.run(again.close())
 
 
 def plan_for(action, count=1):
@@ -86,37 +86,29 @@ def test_uncaught_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
 
 
 def test_quitting_mid_sync_leaves_rows_done_or_queued_never_half_claimed(org, qloop, tmp_path):
-    from campsync_gui.core.engine import SyncEngine
-    from campsync_gui.core.pull import pull_people, refresh_campaigns
-    from campsync_gui.core.settings import load_settings, save_settings
+    from campsync_gui.core import origins
+    from campsync_gui.core.settings import SyncSettings
     from campsync_gui.core.store import open_store
-    from campsync_gui.dynamics.connect import open_client
-    from campsync_gui.ui.controller import FlowController
+    from campsync_gui.core.workspace import Workspace
     from support import connection_for
 
     async def scenario():
         store = open_store(tmp_path / "store.db")
-        client = open_client(connection_for(org))
-        await refresh_campaigns(store, client)
-        await pull_people(store, client)
-        settings = load_settings(store, "q")
-        settings.batch_size = 5
-        save_settings(store, settings, "q")
-        engine = SyncEngine(store, client, scope="q")
-        controller = FlowController(engine, "sandbox")
+        workspace = Workspace(store, connection=connection_for(org))
+        await workspace.pull(people=True)
+        workspace.save_settings(SyncSettings(batch_size=5))
         with Session(store) as s:
             ids = [p.id for p in s.exec(select(Person).where(Person.dynamics_type == "lead"))][:60]
         campaign = next(r for r in org.state.campaigns.values() if r["statecode"] == 0 and not r["istemplate"])
         org.knobs.latency_ms = 60
-        task = asyncio.ensure_future(controller.request(flows.ADD, campaign["campaignid"], ids, preview=False))
-        while not engine.pending_count() or not any(r.state == "done" for r in engine.rows_of(
-                next(iter({r.request_id for r in _rows(store)})))):
+        plan = await workspace.plan(flows.ADD, campaign["campaignid"], ids)
+        await workspace.confirm(plan, origin=origins.DRAG_AND_DROP)
+        sending = asyncio.ensure_future(workspace.run_queue())
+        while not any(r.state == "done" for r in _rows(store)):
             await asyncio.sleep(0.05)
-        await controller.shutdown()
-        await task
-        states = {r.state for r in _rows(store)}
-        await client.aclose()
-        return states, len(_rows(store))
+        await workspace.aclose()  # what quitting does: the batch in flight finishes, the rest stays queued
+        await sending
+        return {r.state for r in _rows(store)}, len(_rows(store))
 
     states, count = qloop.run_until_complete(scenario())
     assert count == 60

@@ -3,17 +3,18 @@
 import csv
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
 
 from campsync_gui.core.events import PROBLEM, TRIGGERS, Event, EventBus
-from campsync_gui.core.models import TriggerEvent
-from campsync_gui.core.triggers import ADDED, REMOVED, event_to_dict
+from campsync_gui.core.origins import describe
+from campsync_gui.core.triggers import ADDED, REMOVED, TriggerEvent
 from campsync_gui.ui.bridge import EventBridge
 from campsync_gui.ui.models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, KIND_ERROR,
-                                        RowRole, describe_origin)
+                                        RowRole)
 from campsync_gui.ui.widgets.log_panel import LogPanel, neutralise_cell
 
 AT = 1714564800.0  # 2024-05-01 12:00:00 UTC
@@ -21,14 +22,14 @@ AT = 1714564800.0  # 2024-05-01 12:00:00 UTC
 
 def make_event(i, trigger=ADDED, campaign="Spring Launch", campaign_id="c-spring", origin="drag-and-drop",
                email=None, at=AT):
-    return event_to_dict(TriggerEvent(id=i, trigger=trigger, person_id=i, email=email or f"p{i}@example.com",
-                                      campaign_id=campaign_id, campaign_name=campaign, origin=origin,
-                                      request_id="req1", outbox_id=i, at=at))
+    return TriggerEvent(id=i, trigger=trigger, person_id=i, email=email or f"p{i}@example.com",
+                        campaign_id=campaign_id, campaign_name=campaign, origin=origin, request_id="req1",
+                        outbox_id=i, at=at)
 
 
 def burst(count, start=0):
     template = make_event(0)
-    return [dict(template, id=i, person_id=i, email=f"p{i}@example.com") for i in range(start, start + count)]
+    return [replace(template, id=i, person_id=i, email=f"p{i}@example.com") for i in range(start, start + count)]
 
 
 @pytest.fixture
@@ -157,11 +158,11 @@ def test_time_is_shown_in_local_time(panel, monkeypatch):
     ("cli", "Command line"),
     ("undo", "Undo"),
     ("trigger campaign: Welcome series", "Trigger campaign Welcome series"),
-    ("pull", "pull"),
+    ("nightly-import-script", "nightly-import-script"),  # an origin nobody knows: shown as it is
     ("", ""),
 ])
 def test_sources_are_worded_for_people(origin, words):
-    assert describe_origin(origin) == words
+    assert describe(origin) == words
 
 
 def test_the_source_column_uses_those_words(panel):

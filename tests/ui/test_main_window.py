@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from campsync_gui.core.applists import app_list_name
 from campsync_gui.core.store import open_store
-from campsync_gui.dynamics.connect import open_client
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.paths import AppPaths
 from campsync_gui.ui.main_window import MainWindow
 from campsync_gui.ui.mime import members_mime, people_mime
@@ -25,17 +25,15 @@ def window(org, qtbot, qloop, tmp_path):
 
     def build(**overrides):
         paths = AppPaths(tmp_path / "home").ensure()
-        conn = connection_for(org, **overrides)
-        session = AppSession(paths, open_store(paths.db_file), conn)
-        client = open_client(conn)
-        win = MainWindow(session, client)
+        session = AppSession(Workspace(open_store(paths.db_file), connection=connection_for(org, **overrides)), paths)
+        win = MainWindow(session)
         qtbot.addWidget(win)
-        built.append(client)
+        built.append(session)
         return win
 
     yield build
-    for client in built:
-        qloop.run_until_complete(client.aclose())
+    for session in built:
+        qloop.run_until_complete(session.close())
 
 
 def wait_until(qloop, predicate, timeout=20.0):
@@ -89,7 +87,7 @@ def confirm_preview(win, qloop):
 
 
 def finish_sync(win, qloop):
-    wait_until(qloop, lambda: win.controller.is_idle() and not win.engine.pending_count())
+    wait_until(qloop, lambda: win.controller.is_idle() and not win.workspace.pending_count())
     win.reload_views()
 
 
@@ -152,7 +150,9 @@ def test_drop_on_an_inactive_campaign_is_refused_at_once(org, loaded, qtbot):
 
 
 def test_drop_while_sync_is_disabled_is_refused(org, loaded, qtbot):
-    loaded.campaigns_panel.campaigns.sync_enabled = False
+    from campsync_gui.core.flows import Readiness
+
+    loaded.campaigns_panel.campaigns.set_readiness(Readiness(sync_enabled=False))
     mime = drag_people(loaded, person_ids_with(loaded, type="lead")[:1])
     model = loaded.campaigns_panel.campaigns
     with qtbot.waitSignal(model.drop_refused) as refused:
@@ -225,12 +225,12 @@ def test_undo_reverses_the_last_drop_and_works_after_a_restart(org, window, qloo
 
     second = window()  # a new window on the same store: the journal is in the store
     qloop.run_until_complete(second.refresh(people=False))
-    qloop.run_until_complete(second.undo())
+    qloop.run_until_complete(second.controller.undo())
     finish_sync(second, qloop)
     assert org.state.members_of(lst["listid"]) == set()
     rows = log_rows(second)
     assert [r[0] for r in rows].count("Removed from Microsoft Campaign") == 3
-    qloop.run_until_complete(second.undo())
+    qloop.run_until_complete(second.controller.undo())
     assert "Nothing to undo" in second.statusBar().currentMessage()
 
 
@@ -302,11 +302,10 @@ def test_run_now_on_a_batch_campaign_processes_the_previewed_people(org, loaded,
     from sqlmodel import Session
 
     from campsync_gui.core.automation import ADD_STEP, Definition
-    from campsync_gui.core.batch import preview
     from campsync_gui.core.models import AutomationCampaign
 
     target = active_campaign(org)
-    with Session(loaded.store) as s:
+    with Session(loaded.workspace.db) as s:
         row = AutomationCampaign(name="Germany push", kind="batch", active=True, definition=Definition(
             smart_list={"filters": [{"kind": "field", "field": "country", "op": "equals", "value": "Germany"},
                                     {"kind": "field", "field": "type", "op": "equals", "value": "contact"}],
@@ -315,7 +314,7 @@ def test_run_now_on_a_batch_campaign_processes_the_previewed_people(org, loaded,
         s.add(row)
         s.commit()
         s.refresh(row)
-    expected = preview(loaded.automation, row)
+    expected = loaded.workspace.batch_preview(row.id)
     report = qloop.run_until_complete(loaded.run_batch_now(row.id, confirm=False))
     finish_sync(loaded, qloop)
     germans = {c["contactid"] for c in org.state.contacts.values() if c["address1_country"] == "Germany"}
@@ -326,14 +325,12 @@ def test_run_now_on_a_batch_campaign_processes_the_previewed_people(org, loaded,
 
 def test_importing_a_big_csv_keeps_the_window_alive_and_shows_the_people(loaded, qloop, tmp_path, monkeypatch):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     path = tmp_path / "people.csv"
     rows = [f"Imported,Person {i:05d},imported{i:05d}@example.org,Fabrikam" for i in range(20_000)]
     path.write_text("first name,last name,email,company\n" + "\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
     statuses = []
     loaded.statusBar().messageChanged.connect(statuses.append)
     people_before = len(loaded.people_panel.model.matching_person_ids())
@@ -342,7 +339,9 @@ def test_importing_a_big_csv_keeps_the_window_alive_and_shows_the_people(loaded,
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start()
     task = loaded.import_csv()
-    wait_until(qloop, lambda: shown, timeout=60)
+    # The result box opens without blocking (no nested event loop): the scheduler and a sync keep running.
+    wait_until(qloop, lambda: getattr(loaded, "import_result", None) is not None, timeout=60)
+    shown = [loaded.import_result.text()]
     timer.stop()
     assert any(s.startswith("Importing people from people.csv") for s in statuses)
     assert len(ticks) >= 3, "the window kept handling events while the file was read"

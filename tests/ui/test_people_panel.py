@@ -6,8 +6,10 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, 
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import insert, update
 
+from campsync_gui.core.connections import Connection
 from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.store import open_store
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.ui.mime import MEMBER_IDS, PERSON_IDS, members_mime, people_mime, read_people
 from campsync_gui.ui.models.people import (COL_COMPANY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
                                            FETCH_CHUNK, PersonRow, RowRole, SortRole, fold, search_terms)
@@ -57,7 +59,7 @@ def panel(qtbot, store):
         build.people = fill(store, count)  # what was written, to compute expected counts from
         for person_id, state in (outbox_rows or {}).items():
             outbox(store, person_id, state)
-        widget = PeoplePanel(store)
+        widget = PeoplePanel(Workspace(store, connection=Connection(name="test")))
         qtbot.addWidget(widget)
         widget.resize(1000, 600)
         widget.reload()
@@ -302,7 +304,7 @@ def test_refresh_people_rereads_rows_after_a_sync_created_them(panel, store):
         conn.execute(update(Person.__table__).where(Person.__table__.c.id.in_(local))
                      .values(dynamics_type="lead", dynamics_id="new-lead"))
     changes = spy(model.dataChanged)
-    model.refresh_people(local)
+    widget.refresh_people(local)
     assert [model.index(pid - 1, COL_TYPE).data() for pid in local] == ["Lead", "Lead"]
     assert [model.index(pid - 1, COL_SYNC).data() for pid in local] == ["In Dynamics", "In Dynamics"]
     assert sorted(args[0].row() for args in changes) == [pid - 1 for pid in local]
@@ -311,7 +313,7 @@ def test_refresh_people_rereads_rows_after_a_sync_created_them(panel, store):
     before = model.matching_count()
     with store.begin() as conn:
         conn.execute(update(Person.__table__).where(Person.__table__.c.id == 8).values(dynamics_id="x"))
-    model.refresh_people([8])
+    widget.refresh_people([8])
     assert model.matching_count() == before - 1
     assert 8 not in ids(model)
 
@@ -327,7 +329,7 @@ def test_reload_after_a_sync_updates_rows_in_place(panel, store):
                      .values(dynamics_type="lead", dynamics_id="created-by-sync"))
     outbox(store, 20, "pending")
     resets, changes = spy(model.modelReset), spy(model.dataChanged)
-    model.reload()
+    widget.reload()
     assert resets == [], "same people: no reset, so the selection and the scroll position stay"
     assert sorted((tl.row(), tl.column(), br.column()) for tl, br, *_ in changes) == [
         (4, 0, model.columnCount() - 1), (19, COL_SYNC, COL_SYNC)]
@@ -337,7 +339,7 @@ def test_reload_after_a_sync_updates_rows_in_place(panel, store):
     fill_more = [dict(person_values(3001), id=3001, email="new@example.com")]
     with store.begin() as conn:
         conn.execute(insert(Person.__table__), fill_more)
-    model.reload()
+    widget.reload()
     assert resets and model.matching_count() == 3001, "someone was imported: a full reload"
 
 

@@ -4,14 +4,15 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from sqlmodel import Session
 
+from campsync_gui.core.connections import Connection
 from campsync_gui.core.engine import SyncEngine
 from campsync_gui.core.events import OUTBOX, Event, EventBus
 from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.store import open_store
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.ui.bridge import EventBridge
 from campsync_gui.ui.models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_MESSAGE, COL_PERSON,
                                           COL_STATE, RowRole)
-from campsync_gui.ui.widgets import queue_panel as queue_panel_module
 from campsync_gui.ui.widgets.queue_panel import QueuePanel
 
 NAMES = {"c-spring": "Spring Launch", "c-autumn": "Autumn Webinar"}
@@ -63,9 +64,13 @@ def store(tmp_path):
     engine.dispose()
 
 
+def workspace_on(store):
+    return Workspace(store, connection=Connection(name="test"))
+
+
 @pytest.fixture
 def queue(store, qtbot):
-    panel = QueuePanel(store, lambda: NAMES, refresh_interval_ms=20)
+    panel = QueuePanel(workspace_on(store), lambda: NAMES, refresh_interval_ms=20)
     qtbot.addWidget(panel)
     panel.refresh()
     return panel
@@ -141,8 +146,8 @@ def test_buttons_are_enabled_only_when_they_apply(queue, qtbot):
         queue.request_retry()
     queue.view.selectionModel().clearSelection()
     assert queue.retry_button.isEnabled()
-    set_state(queue.store, 3, "done")
-    set_state(queue.store, 7, "cancelled")
+    set_state(queue.workspace.db, 3, "done")
+    set_state(queue.workspace.db, 7, "cancelled")
     queue.refresh()
     assert not queue.retry_button.isEnabled(), "nothing failed any more"
 
@@ -174,8 +179,8 @@ def test_refresh_follows_state_changes_and_keeps_the_selection(queue, store, qtb
 
 def test_outbox_changes_from_the_bridge_refresh_once_per_interval(queue, store, qtbot, monkeypatch):
     reads = []
-    real = queue_panel_module.read_queue
-    monkeypatch.setattr(queue_panel_module, "read_queue", lambda *a, **k: reads.append(1) or real(*a, **k))
+    real = queue.workspace.queue
+    monkeypatch.setattr(queue.workspace, "queue", lambda *a, **k: reads.append(1) or real(*a, **k))
     bus = EventBus()
     bridge = EventBridge(bus)
     queue.connect_bridge(bridge)
@@ -192,7 +197,7 @@ def test_outbox_changes_from_the_bridge_refresh_once_per_interval(queue, store, 
 def test_a_long_queue_keeps_failed_rows_and_counts_everything(store, qtbot):
     add_rows(store, {100 + i: ("add", "c-spring", 100 + i, "pending", 0, None, None, None) for i in range(20)})
     add_rows(store, {200: ("add", "c-spring", 200, "failed", 5, "HTTP 400", "HTTP 400", "failed")})
-    panel = QueuePanel(store, lambda: NAMES, max_rows=5)
+    panel = QueuePanel(workspace_on(store), lambda: NAMES, max_rows=5)
     qtbot.addWidget(panel)
     panel.refresh()
     ids = [int(value) for value in shown(panel, COL_ID)]
@@ -211,7 +216,7 @@ def test_campaign_names_are_read_at_each_refresh_and_a_failing_provider_shows_id
             raise RuntimeError("no campaigns loaded")
         return names
 
-    panel = QueuePanel(store, provider)
+    panel = QueuePanel(workspace_on(store), provider)
     qtbot.addWidget(panel)
     panel.refresh()
     assert shown(panel, COL_CAMPAIGN)[0] == "c-spring"

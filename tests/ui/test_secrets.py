@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from campsync_gui.core.store import open_store
-from campsync_gui.dynamics.connect import open_client
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.paths import AppPaths
 from campsync_gui.ui.main_window import MainWindow
 from campsync_gui.ui.session import AppSession
@@ -43,9 +43,8 @@ def test_no_secret_or_token_in_the_db_logs_settings_exports_or_output(org, qloop
 
     # The window on the same home: a drop, the log exported, the layout saved to QSettings on close.
     paths = AppPaths(home).ensure()
-    conn = connection_for(org)
-    client = open_client(conn)
-    win = MainWindow(AppSession(paths, open_store(paths.db_file), conn), client)
+    session = AppSession(Workspace(open_store(paths.db_file), connection=connection_for(org)), paths)
+    win = MainWindow(session)
     qtbot.addWidget(win)
     qloop.run_until_complete(win.refresh(people=False))
     model = win.campaigns_panel.campaigns
@@ -58,7 +57,7 @@ def test_no_secret_or_token_in_the_db_logs_settings_exports_or_output(org, qloop
     win.log_panel.flush()
     win.log_panel.export_csv(str(tmp_path / "log-export.csv"))
     win.close()
-    qloop.run_until_complete(client.aclose())
+    qloop.run_until_complete(session.close())
     QSettings().sync()
 
     tokens = org.issued_tokens()
@@ -85,5 +84,5 @@ async def _confirm_and_finish(win):
     while win.controller.preview is None:
         await asyncio.sleep(0.02)
     win.controller.preview.accept()
-    while not win.controller.is_idle() or win.engine.pending_count():
+    while not win.controller.is_idle() or win.workspace.pending_count():
         await asyncio.sleep(0.02)

@@ -6,8 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from campsync_gui.core.connections import Connection
 from campsync_gui.core.settings import SyncSettings, load_settings, save_settings
 from campsync_gui.core.store import open_store
+from campsync_gui.core.workspace import Workspace
 from campsync_gui.resources import resource_path, resources_dir
 from campsync_gui.ui.widgets.settings_dialog import SettingsDialog
 
@@ -22,7 +24,7 @@ def engine(tmp_path):
 @pytest.fixture
 def settings_dialog(engine, qtbot):
     def build(scope="alpha"):
-        dlg = SettingsDialog(engine, scope)
+        dlg = SettingsDialog(Workspace(engine, connection=Connection(name=scope)))
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg

@@ -1,69 +1,62 @@
-"""Campaigns table: name, state badge, member counts; the drop target for Add to Microsoft Campaign."""
+"""Campaigns table: name, state badge, member counts; the drop target for Add to Microsoft Campaign.
+
+Fed by the core: `set_rows(workspace.campaign_summaries())`, and `set_readiness(workspace.readiness())` for what
+the settings and the org allow now. A drop is refused with the core's own rule (`flows.blocked_reason`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import func
-from sqlmodel import Session, select
 
-from ...core.models import CampaignRecord, Membership
+from ...core.campaigns import CampaignSummary
+from ...core.flows import Readiness, blocked_reason
 from ..mime import PERSON_IDS, read_people
 from .rows import RowsTableModel
 
 COL_NAME, COL_STATE, COL_FLOW, COL_CRM = range(4)
 HEADERS = ("Campaign", "State", "By CampSync", "In CRM")
 SortRole = Qt.ItemDataRole.UserRole
-RowRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 1  # the row's CampaignSummary
 INACTIVE_GREY = QColor("#8a8f98")
 
 
-@dataclass(frozen=True)
-class CampaignRow:
-    id: str
-    name: str
-    active: bool
-    status: str
-    flow_count: int
-    crm_count: int
-
-
 class CampaignTableModel(RowsTableModel):
+    """The campaigns as the core sums them up; dropping people on a row asks for an add."""
+
     HEADERS = HEADERS
-    """Rows come from the store's campaign cache; dropping people on a row asks for an add."""
 
     add_requested = Signal(str, list)  # campaign id, person ids
     drop_refused = Signal(str)         # why this drop cannot happen, shown at once
 
-    def __init__(self, engine, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._store = engine
-        self._rows: list[CampaignRow] = []
-        self.sync_enabled = True
-        self.prerequisite_problem: str | None = None
+        self._rows: list[CampaignSummary] = []
+        self.readiness = Readiness()
 
-    # ---- data ----------------------------------------------------------------------------------
+    # ---- feeding -------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        from ...dynamics.entities import CAMPAIGN_STATUS
-
-        with Session(self._store) as session:
-            campaigns = list(session.exec(select(CampaignRecord).order_by(CampaignRecord.name)))
-            counts = {(cid, source): n for cid, source, n in session.exec(
-                select(Membership.campaign_id, Membership.source, func.count()).group_by(
-                    Membership.campaign_id, Membership.source))}
+    def set_rows(self, rows: Iterable[CampaignSummary]) -> None:
+        """Every campaign (core.campaigns.summaries, by name)."""
         self.beginResetModel()
-        self._rows = [CampaignRow(c.id, c.name, c.active, CAMPAIGN_STATUS.get(c.statuscode, ""),
-                                  counts.get((c.id, "flow_action"), 0), counts.get((c.id, "crm"), 0))
-                      for c in campaigns]
+        self._rows = list(rows)
         self.endResetModel()
+
+    def set_readiness(self, readiness: Readiness) -> None:
+        """What the settings and the org allow now: drops are refused while sync is off or the prerequisite is
+        missing. Tooltips follow at once."""
+        if readiness == self.readiness:
+            return
+        self.readiness = readiness
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1),
+                                  [Qt.ItemDataRole.ToolTipRole])
 
     def row_of(self, campaign_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == campaign_id), -1)
 
-    def campaign(self, campaign_id: str) -> CampaignRow | None:
+    def campaign(self, campaign_id: str) -> CampaignSummary | None:
         row = self.row_of(campaign_id)
         return self._rows[row] if row >= 0 else None
 
@@ -96,17 +89,11 @@ class CampaignTableModel(RowsTableModel):
 
     # ---- drop target ---------------------------------------------------------------------------
 
-    def refusal(self, row: CampaignRow | None) -> str | None:
+    def refusal(self, row: CampaignSummary | None) -> str | None:
         """Why people cannot be added to this campaign right now, known without asking Dynamics."""
         if row is None:
             return "drop people onto a campaign row"
-        if not self.sync_enabled:
-            return "campaign sync is disabled for this connection (Admin → Settings)"
-        if self.prerequisite_problem:
-            return self.prerequisite_problem
-        if not row.active:
-            return f"campaign {row.name!r} is inactive in Dynamics"
-        return None
+        return blocked_reason(row, self.readiness)
 
     def flags(self, index):
         base = super().flags(index)
@@ -118,7 +105,7 @@ class CampaignTableModel(RowsTableModel):
     def supportedDropActions(self):
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def _target(self, row: int, parent: QModelIndex) -> CampaignRow | None:
+    def _target(self, row: int, parent: QModelIndex) -> CampaignSummary | None:
         # Dropped onto a row: Qt passes row=-1 and the row as parent. Between rows: no campaign.
         if parent.isValid():
             return self._rows[parent.row()]

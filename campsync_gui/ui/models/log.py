@@ -1,4 +1,7 @@
-"""Qt table model of the live trigger log (bounded, appended in batches) and its filter proxy."""
+"""Qt table model of the live trigger log (bounded, appended in batches) and its filter proxy.
+
+Fed with the core's `core.triggers.TriggerEvent` objects (live from the bus, or `workspace.recent_events()` for
+history) and problems; each becomes a LogEntry worded for people once (origins by `core.origins.describe`)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.triggers import ADDED, REMOVED, TRIGGER_LABELS
+from ...core.origins import describe
+from ...core.triggers import ADDED, REMOVED, TriggerEvent
 from .rows import RowsTableModel
 
 COL_TIME, COL_TRIGGER, COL_PERSON, COL_CAMPAIGN, COL_SOURCE = range(5)
@@ -23,32 +27,6 @@ ERROR_COLOUR = "#c5221f"
 DEFAULT_MAX_ROWS = 50_000
 
 _KINDS = {ADDED: KIND_ADDED, REMOVED: KIND_REMOVED}
-_TRIGGER_CAMPAIGN_PREFIX = "trigger campaign:"
-
-
-def describe_origin(origin: str | None) -> str:
-    """What started a flow action, in words for people: 'drag-and-drop' → 'Drag and drop (operator)'."""
-    text = (origin or "").strip()
-    lowered = text.lower()
-    if lowered == "drag-and-drop":
-        return "Drag and drop (operator)"
-    if lowered == "cli":
-        return "Command line"
-    if lowered == "undo":
-        return "Undo"
-    if lowered.startswith(_TRIGGER_CAMPAIGN_PREFIX):
-        return f"Trigger campaign {text[len(_TRIGGER_CAMPAIGN_PREFIX):].strip()}".rstrip()
-    return text
-
-
-def _local_time(value: str | None) -> datetime:
-    """The event's ISO time in the local zone; now when it is missing or unreadable."""
-    if value:
-        try:
-            return datetime.fromisoformat(value).astimezone()
-        except (TypeError, ValueError):
-            pass
-    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +39,7 @@ class LogEntry:
     email: str
     campaign: str      # the campaign's name; for an error, the message
     campaign_id: str
-    source: str        # describe_origin(origin)
+    source: str        # core.origins.describe(origin)
     origin: str
     request_id: str
     event_id: int | None
@@ -83,19 +61,15 @@ class LogEntry:
         return self.campaign_id or self.campaign
 
     @classmethod
-    def from_event(cls, event: dict) -> LogEntry:
-        """From a trigger event as core.triggers.event_to_dict gives it."""
-        trigger = str(event.get("trigger") or "")
-        label = str(event.get("trigger_label") or TRIGGER_LABELS.get(trigger, trigger))
-        email = str(event.get("email") or "")
-        campaign = str(event.get("campaign") or "")
-        origin = str(event.get("origin") or "")
-        source = describe_origin(origin)
-        event_id = event.get("id")
-        return cls(kind=_KINDS.get(trigger, trigger), at=_local_time(event.get("time")), trigger=label,
-                   email=email, campaign=campaign, campaign_id=str(event.get("campaign_id") or ""),
-                   source=source, origin=origin, request_id=str(event.get("request_id") or ""),
-                   event_id=event_id if isinstance(event_id, int) else None,
+    def from_event(cls, event: TriggerEvent) -> LogEntry:
+        """From a trigger event of the core (the bus's TRIGGERS events, the stored log)."""
+        email = event.email or ""
+        campaign = event.campaign_name or ""
+        origin = event.origin or ""
+        source = describe(origin)
+        return cls(kind=_KINDS.get(event.trigger, event.trigger), at=datetime.fromtimestamp(event.at).astimezone(),
+                   trigger=event.label, email=email, campaign=campaign, campaign_id=event.campaign_id or "",
+                   source=source, origin=origin, request_id=event.request_id or "", event_id=event.id,
                    haystack=f"{email}\n{campaign}\n{source}".lower())
 
     @classmethod
@@ -110,12 +84,13 @@ class LogEntry:
 
 
 class LogModel(RowsTableModel):
-    HEADERS = HEADERS
     """Rows in arrival order, newest last, at most `max_rows` of them (the oldest are dropped).
 
     `append_entries` is the only way rows arrive: one beginInsertRows per call (and at most one
     beginRemoveRows for the overflow), so a burst of thousands of events costs one view update.
     """
+
+    HEADERS = HEADERS
 
     def __init__(self, max_rows: int = DEFAULT_MAX_ROWS, parent=None):
         super().__init__(parent)

@@ -1,77 +1,42 @@
-"""Members of the selected campaign with their provenance; CampSync's own can be dragged out to remove them."""
+"""Members of the selected campaign with their provenance; CampSync's own can be dragged out to remove them.
+
+Fed by the core: `set_rows(campaign_id, workspace.campaign_members(campaign_id))`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from sqlmodel import Session, select
 
-from ...core.models import ListName, Membership, Person
+from ...core.campaigns import MemberSummary
+from ...core.origins import describe
 from ..mime import MEMBER_IDS, members_mime
 from .rows import RowsTableModel
 
 COL_NAME, COL_EMAIL, COL_SOURCE, COL_WHEN, COL_BY = range(5)
 HEADERS = ("Name", "Email", "Added", "When", "By")
 SortRole = Qt.ItemDataRole.UserRole
-RowRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 1  # the row's MemberSummary
 LOCKED_GREY = QColor("#6b7280")
-
-ORIGIN_WORDS = {"drag-and-drop": "Drag and drop", "cli": "Command line", "undo": "Undo", "pull": "Read from Dynamics"}
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    person_id: int
-    name: str
-    email: str
-    flow_action: bool
-    added_at: float
-    origin: str
-    list_name: str = ""  # the CRM list a member CampSync did not add comes through, when known
-
-    @property
-    def locked_reason(self) -> str | None:
-        if self.flow_action:
-            return None
-        where = f"the CRM list {self.list_name!r}" if self.list_name else "a CRM list"
-        return f"added outside CampSync ({where}): CampSync removes only people its flow actions added"
-
-
-def origin_words(origin: str) -> str:
-    if origin.startswith("trigger campaign:"):
-        return "Trigger campaign " + origin.split(":", 1)[1].strip()
-    return ORIGIN_WORDS.get(origin, origin or "—")
 
 
 class MembersTableModel(RowsTableModel):
-    HEADERS = HEADERS
-    def __init__(self, engine, parent=None):
-        super().__init__(parent)
-        self._store = engine
-        self.campaign_id: str | None = None
-        self._rows: list[MemberRow] = []
+    """One campaign's members (core.campaigns.members: CampSync's first, then by name)."""
 
-    def show_campaign(self, campaign_id: str | None) -> None:
-        self.campaign_id = campaign_id
-        rows: dict[int, MemberRow] = {}
-        if campaign_id:
-            with Session(self._store) as session:
-                for member, person, list_name in session.exec(
-                        select(Membership, Person, ListName.name)
-                        .join(Person, Membership.person_id == Person.id)
-                        .outerjoin(ListName, ListName.list_id == Membership.list_id)
-                        .where(Membership.campaign_id == campaign_id)):
-                    ours = member.source == "flow_action"
-                    known = rows.get(person.id)
-                    if known is None or (ours and not known.flow_action):
-                        rows[person.id] = MemberRow(person.id, person.name, person.email or "", ours,
-                                                    member.added_at or 0.0, member.origin or "",
-                                                    "" if ours else list_name or "")
+    HEADERS = HEADERS
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.campaign_id: str | None = None
+        self._rows: list[MemberSummary] = []
+
+    def set_rows(self, campaign_id: str | None, rows: Iterable[MemberSummary]) -> None:
+        """The members of `campaign_id` (None: no campaign selected, and no rows)."""
         self.beginResetModel()
-        self._rows = sorted(rows.values(), key=lambda r: (not r.flow_action, r.name.lower()))
+        self.campaign_id = campaign_id
+        self._rows = list(rows) if campaign_id else []
         self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -84,7 +49,7 @@ class MembersTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
             source = "By CampSync" if row.flow_action else "CRM list (locked)"
-            by = origin_words(row.origin) if row.flow_action else (row.list_name or "Dynamics")
+            by = (describe(row.origin) or "—") if row.flow_action else (row.list_name or "Dynamics")
             return (row.name, row.email, source, when, by)[col]
         if role == SortRole:
             return (row.name.lower(), row.email, row.flow_action, row.added_at, row.origin)[col]
@@ -108,7 +73,7 @@ class MembersTableModel(RowsTableModel):
         ids = sorted({self._rows[i.row()].person_id for i in indexes if i.isValid()})
         return members_mime(self.campaign_id or "", ids)
 
-    def rows_for(self, indexes) -> list[MemberRow]:
+    def rows_for(self, indexes) -> list[MemberSummary]:
         seen, rows = set(), []
         for index in indexes:
             row = index.data(RowRole)

@@ -1,18 +1,18 @@
-"""Qt table model of the outbox rows still to do or failed: pending, running (claimed/sent) and failed."""
+"""Qt table model of the outbox rows still to do or failed: pending, running (claimed/sent) and failed.
+
+Fed by the core: each `core.queue.QueueEntry` of `workspace.queue(limit=...)` becomes a QueueRow (its words and
+sort keys worked out once), and `set_rows` applies the difference to what is shown."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import case, func
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
-from ...core.engine import CLAIMED, FAILED, PENDING, SENT
-from ...core.models import OutboxRow, Person
+from ...core.outbox import CLAIMED, FAILED, PENDING, SENT
+from ...core.queue import QueueEntry
 from .rows import RowsTableModel, contiguous_runs
 
 COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE = range(7)
@@ -20,33 +20,29 @@ HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message")
 SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
 RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the QueueRow
 
-SHOWN_STATES = (PENDING, CLAIMED, SENT, FAILED)
 STATE_WORDS = {PENDING: "Pending", CLAIMED: "Running", SENT: "Running", FAILED: "Failed"}
 ACTION_WORDS = {"add": "Add", "remove": "Remove"}
 FAILED_COLOUR = "#c5221f"
 DEFAULT_MAX_ROWS = 1_000  # shown at most (failed and running first); reading 5,000 cost the window 70 ms a refresh
 _RESET_ABOVE_RUNS = 64  # more scattered changes than this: a reset is cheaper than many small signals
+_ENTRY_FIELDS = tuple(f.name for f in fields(QueueEntry))
 
 
 @dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One outbox row as the queue shows it (the person's email and the campaign's name resolved)."""
+class QueueRow(QueueEntry):
+    """One outbox row as the queue shows it: the core's QueueEntry with its words for people."""
 
-    id: int
-    action: str
-    person_id: int
-    email: str
-    campaign_id: str
-    campaign: str
-    state: str          # the engine's state: pending / claimed / sent / failed
-    attempts: int
-    message: str        # last_error, else reason
-    outcome: str
-    request_id: str
-    origin: str
     # Derived once, so data() and the sorting proxy (n log n calls on a long queue) only index a tuple.
     display: tuple = field(init=False, compare=False, repr=False)
     sort_keys: tuple = field(init=False, compare=False, repr=False)
+
+    @classmethod
+    def from_entry(cls, entry: QueueEntry, campaign: str | None = None) -> QueueRow:
+        """The row of `entry`; `campaign`: a name to show instead of the entry's own (the store's, else the id)."""
+        values = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+        if campaign:
+            values["campaign"] = campaign
+        return cls(**values)
 
     def __post_init__(self) -> None:
         display = (str(self.id), self.action_text, self.email, self.campaign, self.state_text, str(self.attempts),
@@ -77,56 +73,11 @@ class QueueRow:
         return self.state in (PENDING, FAILED)
 
 
-@dataclass(frozen=True)
-class QueueSnapshot:
-    rows: list[QueueRow]
-    counts: dict[str, int]  # "pending" / "running" / "failed" → rows in the store (not only those shown)
-
-    @property
-    def truncated(self) -> bool:
-        return len(self.rows) < sum(self.counts.values())
-
-
-def read_queue(store: Engine, campaign_names: dict[str, str] | None = None, *,
-               limit: int = DEFAULT_MAX_ROWS) -> QueueSnapshot:
-    """The open and failed outbox rows (one query joining Person for the email) and the counts per state.
-
-    With more than `limit` rows, failed and running rows are kept first, then the oldest pending ones.
-    """
-    names = campaign_names or {}
-    priority = case((OutboxRow.state == FAILED, 0), (col(OutboxRow.state).in_((CLAIMED, SENT)), 1), else_=2)
-    query = (select(OutboxRow.id, OutboxRow.action, OutboxRow.person_id, Person.email, OutboxRow.campaign_id,
-                    OutboxRow.state, OutboxRow.attempts, OutboxRow.last_error, OutboxRow.reason, OutboxRow.outcome,
-                    OutboxRow.request_id, OutboxRow.origin)
-             .join(Person, Person.id == OutboxRow.person_id, isouter=True)
-             .where(col(OutboxRow.state).in_(SHOWN_STATES))
-             .order_by(priority, OutboxRow.id)
-             .limit(limit))
-    with Session(store) as session:
-        counts = {"pending": 0, "running": 0, "failed": 0}
-        for state, count in session.exec(select(OutboxRow.state, func.count()).where(
-                col(OutboxRow.state).in_(SHOWN_STATES)).group_by(OutboxRow.state)):
-            counts["running" if state in (CLAIMED, SENT) else state] += count
-        rows = [QueueRow(id=id_, action=action, person_id=person_id, email=email or f"person {person_id}",
-                         campaign_id=campaign_id, campaign=names.get(campaign_id) or campaign_id, state=state,
-                         attempts=attempts or 0, message=last_error or reason or "", outcome=outcome or "",
-                         request_id=request_id or "", origin=origin or "")
-                for (id_, action, person_id, email, campaign_id, state, attempts, last_error, reason, outcome,
-                     request_id, origin) in session.exec(query)]
-    rows.sort(key=lambda row: row.id)
-    return QueueSnapshot(rows, counts)
-
-
-def failed_ids(store: Engine) -> list[int]:
-    """Every failed outbox row, shown or not."""
-    with Session(store) as session:
-        return list(session.exec(select(OutboxRow.id).where(OutboxRow.state == FAILED).order_by(OutboxRow.id)))
-
-
 class QueueModel(RowsTableModel):
-    HEADERS = HEADERS
     """Rows ordered by outbox id. `set_rows` applies the difference (removes, inserts, dataChanged)
     instead of resetting, so the selection and the scroll position survive a refresh."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit
                                QVBoxLayout, QWidget)
 
 from ...core.automation import ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, REMOVE_STEP, STEP_LABELS, WAIT_STEP
+from ...core.automation.library import CampaignChoice
 from ...core.smartlists import FIELD_LABELS
 from ..theme import set_role
-from .automation_widgets import CampaignChoice, fill_campaign_combo
+from .automation_widgets import fill_campaign_combo, select_data, tool_button
 
 UNITS = {"minutes": 60, "hours": 3600, "days": 86400}
 
@@ -26,14 +27,6 @@ def split_seconds(seconds: Any) -> tuple[int, str]:
         if total >= UNITS[unit] and total % UNITS[unit] == 0:
             return int(total // UNITS[unit]), unit
     return max(1, int(-(-total // 60))), "minutes"
-
-
-def _tool(text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAutoRaise(True)
-    return button
 
 
 class StepRow(QFrame):
@@ -65,20 +58,16 @@ class StepRow(QFrame):
         self.unit_combo = QComboBox()
         for unit in UNITS:
             self.unit_combo.addItem(unit, unit)
-        self.up_button = _tool("▲", "Move this step up")
-        self.down_button = _tool("▼", "Move this step down")
-        self.remove_button = _tool("✕", "Remove this step")
+        self.up_button = tool_button("▲", "Move this step up")
+        self.down_button = tool_button("▼", "Move this step down")
+        self.remove_button = tool_button("✕", "Remove this step")
 
         parts: list[QWidget] = []
         if self.name in (ADD_STEP, REMOVE_STEP):
             fill_campaign_combo(self.campaign_combo, choices, step.get("campaign_id") or None)
             parts = [self.campaign_combo]
         elif self.name == CHANGE_STEP:
-            index = self.field_combo.findData(step.get("field"))
-            if index < 0 and step.get("field") is not None:
-                self.field_combo.addItem(f"{step.get('field')} (not changeable)", step.get("field"))
-                index = self.field_combo.count() - 1
-            self.field_combo.setCurrentIndex(max(index, 0))
+            select_data(self.field_combo, step.get("field"), "{} (not changeable)")
             self.value_edit.setText("" if step.get("value") is None else str(step.get("value")))
             parts = [self.field_combo, QLabel("to"), self.value_edit]
         elif self.name == WAIT_STEP:

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
-from ...core.automation import STEP_LABELS
-from ...core.models import AutomationResult, Person
+from ...core.automation.library import AutomationLibrary, ResultRow
 from ..models.rows import RowsTableModel
 from ..theme import status_colour
 from .log_panel import neutralise_cell
@@ -26,42 +22,10 @@ OUTCOME_STATUS = {"failed": "fail", "stopped": "warn", "skipped": "skip", "enque
                   "qualified": "ok"}
 
 
-@dataclass(frozen=True)
-class ResultRow:
-    id: int
-    at: float
-    email: str
-    step: str
-    outcome: str
-    detail: str
-
-    def cells(self) -> tuple[str, str, str, str, str]:
-        return (datetime.fromtimestamp(self.at).strftime("%Y-%m-%d %H:%M:%S"), self.email, self.step,
-                self.outcome, self.detail)
-
-
-def step_words(step_index: int, step: str) -> str:
-    """"Qualification" for the smart list / trigger check, else "2. Add to Microsoft Campaign"."""
-    if step_index < 0:
-        return "Qualification"
-    return f"{step_index + 1}. {STEP_LABELS.get(step, step or '?')}"
-
-
-def read_results(store: Engine, campaign_id: int, limit: int | None = DEFAULT_MAX_ROWS) -> list[ResultRow]:
-    """A campaign's results, newest first (ties: last written first)."""
-    statement = (select(AutomationResult, Person.email, Person.first_name, Person.last_name)
-                 .join(Person, col(Person.id) == col(AutomationResult.person_id), isouter=True)
-                 .where(AutomationResult.campaign_id == campaign_id)
-                 .order_by(col(AutomationResult.at).desc(), col(AutomationResult.id).desc()))
-    if limit is not None:
-        statement = statement.limit(limit)
-    rows = []
-    with Session(store) as session:
-        for result, email, first, last in session.exec(statement):
-            who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
-            rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
-                                  result.outcome, result.detail or ""))
-    return rows
+def result_cells(row: ResultRow) -> tuple[str, str, str, str, str]:
+    """A result as the table and the CSV show it: the time in local words, then the row's own text."""
+    return (datetime.fromtimestamp(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.email, row.step, row.outcome,
+            row.detail)
 
 
 def write_results_csv(path: str, rows: list[ResultRow]) -> int:
@@ -70,7 +34,7 @@ def write_results_csv(path: str, rows: list[ResultRow]) -> int:
         writer = csv.writer(fh)
         writer.writerow(HEADERS)
         for row in rows:
-            writer.writerow([neutralise_cell(cell) for cell in row.cells()])
+            writer.writerow([neutralise_cell(cell) for cell in result_cells(row)])
     return len(rows)
 
 
@@ -91,7 +55,7 @@ class ResultsModel(RowsTableModel):
             return None
         row: ResultRow = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells()[index.column()]
+            return result_cells(row)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_OUTCOME \
                 and row.outcome in OUTCOME_STATUS:
             return QColor(status_colour(OUTCOME_STATUS[row.outcome]))
@@ -101,9 +65,10 @@ class ResultsModel(RowsTableModel):
 class ResultsView(QWidget):
     exported = Signal(str, int)  # path, rows written
 
-    def __init__(self, store: Engine, parent: QWidget | None = None, *, max_rows: int = DEFAULT_MAX_ROWS):
+    def __init__(self, library: AutomationLibrary, parent: QWidget | None = None, *,
+                 max_rows: int = DEFAULT_MAX_ROWS):
         super().__init__(parent)
-        self.store = store
+        self.library = library
         self.max_rows = max_rows
         self.campaign_id: int | None = None
         self.model = ResultsModel(self)
@@ -138,7 +103,7 @@ class ResultsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = [] if self.campaign_id is None else read_results(self.store, self.campaign_id, self.max_rows)
+        rows = [] if self.campaign_id is None else self.library.results(self.campaign_id, self.max_rows)
         self.model.set_rows(rows)
         shown = f"{len(rows):,} result{'' if len(rows) == 1 else 's'}"
         self.summary_label.setText(shown + (f" (the newest {self.max_rows:,})" if len(rows) >= self.max_rows
@@ -147,7 +112,7 @@ class ResultsView(QWidget):
 
     def export_results(self, path: str) -> int:
         """Write all of this campaign's results (not only the rows shown) to `path`; returns how many."""
-        rows = [] if self.campaign_id is None else read_results(self.store, self.campaign_id, None)
+        rows = [] if self.campaign_id is None else self.library.results(self.campaign_id)
         return write_results_csv(path, rows)
 
     def _ask_export(self) -> None:

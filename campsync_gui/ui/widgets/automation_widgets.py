@@ -1,45 +1,48 @@
-"""Pieces the automation editors share: campaign pickers that tell active from inactive campaigns."""
+"""Pieces the automation editors share: campaign pickers (active vs inactive) and small parts of their rows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 
-from ...core.models import Activity, CampaignRecord
+from ...core.automation.library import CampaignChoice
 
 INACTIVE_TIP = "Inactive in Dynamics: people cannot be added to or removed from it"
 MISSING_TIP = "This campaign is not in the org (any more): choose another one"
 
 
-class CampaignChoice(NamedTuple):
-    """A Dynamics campaign as the pickers show it."""
-
-    id: str
-    name: str
-    active: bool
-
-    @property
-    def label(self) -> str:
-        return self.name or self.id
+def tool_button(text: str, tip: str) -> QToolButton:
+    """A flat button at the end of a row: remove, move up, move down."""
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    return button
 
 
-def read_campaign_choices(store: Engine) -> list[CampaignChoice]:
-    """Every campaign in the store's cache, by name (active and inactive)."""
-    with Session(store) as session:
-        rows = session.exec(select(CampaignRecord).order_by(CampaignRecord.name, CampaignRecord.id))
-        return [CampaignChoice(row.id, row.name, row.active) for row in rows]
+def select_data(combo: QComboBox, value: Any, unknown_text: str = "{}") -> None:
+    """Select the item holding `value`, adding it (as found in the JSON) if the combo does not offer it: a
+    definition from a newer version or a hand-edited export keeps its value, and validation names it."""
+    index = combo.findData(value)
+    if index < 0 and value is not None:
+        combo.addItem(unknown_text.format(value), value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
 
 
-def read_activity_types(store: Engine) -> list[str]:
-    """The activity types seen in the store, as suggestions for activity triggers and filters."""
-    with Session(store) as session:
-        return sorted(t for t in session.exec(select(Activity.type).distinct()) if t)
+def activity_combo(types: list[str]) -> QComboBox:
+    """The activity types seen so far as suggestions; any other type can be typed."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(types)
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setPlaceholderText("activity type, e.g. visited_web_page")
+    combo.setMinimumContentsLength(16)
+    return combo
 
 
 class _StayOpenMenu(QMenu):

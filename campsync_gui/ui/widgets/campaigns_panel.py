@@ -1,4 +1,5 @@
-"""Campaigns (drop people here to add them) above the selected campaign's members (drag out to remove)."""
+"""Campaigns (drop people here to add them) above the selected campaign's members (drag out to remove), read
+through the workspace."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
+from ...core.workspace import Workspace
 from ..models.campaigns import COL_NAME, RowRole, SortRole, CampaignTableModel
 from ..models.members import MembersTableModel
 from ..models.members import SortRole as MemberSortRole
@@ -46,13 +48,17 @@ def _sorted_view(model, sort_role, view: QTableView) -> QTableView:
 
 
 class CampaignsPanel(QWidget):
+    """The campaigns and the selected one's members, fed from the workspace by `reload()`. What the org and the
+    settings allow (drops refused while sync is off) comes from `campaigns.set_readiness(...)`."""
+
     remove_requested = Signal(str, list)   # campaign id, person ids (Delete key / context menu)
     status = Signal(str)
 
-    def __init__(self, engine, parent=None):
+    def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
-        self.campaigns = CampaignTableModel(engine, self)
-        self.members = MembersTableModel(engine, self)
+        self.workspace = workspace
+        self.campaigns = CampaignTableModel(self)
+        self.members = MembersTableModel(self)
         self.campaign_view = _sorted_view(self.campaigns, SortRole, CampaignView())
         self.campaign_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.campaign_view.setAcceptDrops(True)
@@ -93,8 +99,9 @@ class CampaignsPanel(QWidget):
         layout.addWidget(self.splitter)
 
     def reload(self) -> None:
+        """The campaigns and the selected campaign's members, read again (the selection is kept)."""
         selected = self.selected_campaign_id()
-        self.campaigns.reload()
+        self.campaigns.set_rows(self.workspace.campaign_summaries())
         if selected:
             self.select_campaign(selected)
         self._show_selected()
@@ -118,7 +125,7 @@ class CampaignsPanel(QWidget):
 
     def _show_selected(self) -> None:
         campaign_id = self.selected_campaign_id()
-        self.members.show_campaign(campaign_id)
+        self.members.set_rows(campaign_id, self.workspace.campaign_members(campaign_id) if campaign_id else [])
         row = self.campaigns.campaign(campaign_id) if campaign_id else None
         if row is None:
             self.members_title.setText("<b>Members</b> — select a campaign")

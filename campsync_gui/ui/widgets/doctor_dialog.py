@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
-from qasync import asyncSlot
 
+from ...core.connections import Connection
+from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorReport
+from ..tasks import TaskManager
 from ..theme import STATUS_COLOURS
-from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorOptions, DoctorReport, run_doctor
 
+# Runs the checks, calling back with each result as it comes: Workspace.test_connectivity on some connection.
+Checks = Callable[[Callable[[CheckResult], None]], Awaitable[DoctorReport]]
 
 
 class DoctorDialog(QDialog):
-    def __init__(self, connection, options: DoctorOptions, parent=None):
+    """Shown with `show()`; `run()` starts the checks as a named task and returns it (`running`)."""
+
+    def __init__(self, connection: Connection, checks: Checks, tasks: TaskManager, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Test connectivity")
         self.resize(900, 420)
-        self._connection = connection
-        self._options = options
+        self._checks = checks
+        self._tasks = tasks
         self.report: DoctorReport | None = None
+        self.running: asyncio.Task | None = None
         self.summary = QLabel(f"Testing {connection.name} — {connection.org_url}")
         self.table = QTableWidget(len(STEPS), 4)
         self.table.setHorizontalHeaderLabels(["Check", "Status", "Time", "Details and fix"])
@@ -37,7 +46,7 @@ class DoctorDialog(QDialog):
         buttons.addButton(self.rerun_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_report)
-        self.rerun_button.clicked.connect(self.run)
+        self.rerun_button.clicked.connect(lambda: self.run())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
@@ -53,15 +62,18 @@ class DoctorDialog(QDialog):
         self.table.setItem(row, 3, QTableWidgetItem(text))
         self.table.resizeRowToContents(row)
 
-    @asyncSlot()
-    async def run(self) -> DoctorReport:
+    def run(self) -> asyncio.Task:
+        self.running = self._tasks.start("test connectivity", self._run(), replace=True)
+        return self.running
+
+    async def _run(self) -> DoctorReport:
         self.rerun_button.setEnabled(False)
         self.copy_button.setEnabled(False)
         try:
             for row in range(self.table.rowCount()):
                 for col in (1, 2, 3):
                     self.table.setItem(row, col, QTableWidgetItem("…" if col == 1 else ""))
-            self.report = await run_doctor(self._connection, self._options, on_result=self.show_result)
+            self.report = await self._checks(self.show_result)
             failed = sum(r.status == "fail" for r in self.report.results)
             self.summary.setText("All checks passed." if self.report.ok else
                                  f"{failed} check(s) failed — see the fix on each red row.")

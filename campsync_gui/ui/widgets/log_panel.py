@@ -10,6 +10,7 @@ from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ...core.triggers import TriggerEvent
 from ..models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS, HEADERS,
                           KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
 
@@ -132,15 +133,15 @@ class LogPanel(QWidget):
         bridge.triggers_fired.connect(self.add_events)
         bridge.problem.connect(self.add_problem)
 
-    @Slot(dict)
-    def add_event(self, event: dict) -> None:
-        """Queue one trigger event (a dict as core.triggers.event_to_dict gives it) for the next flush."""
+    @Slot(object)
+    def add_event(self, event: TriggerEvent) -> None:
+        """Queue one trigger event (a core.triggers.TriggerEvent) for the next flush."""
         self._pending.append(LogEntry.from_event(event))
         self._schedule_flush_from_anywhere()
 
     @Slot(list)
-    def add_events(self, events: list) -> None:
-        """Queue a batch of trigger events for the next flush."""
+    def add_events(self, events: list[TriggerEvent]) -> None:
+        """Queue a batch of trigger events (as the bridge's `triggers_fired` carries them) for the next flush."""
         self._pending.extend(LogEntry.from_event(event) for event in events)
         self._schedule_flush_from_anywhere()
 
@@ -167,8 +168,9 @@ class LogPanel(QWidget):
 
     # ---- the flush (panel's thread only) ---------------------------------------------------------
 
-    def load_history(self, events: list[dict]) -> int:
-        """Show events already in the store (oldest first) before anything that arrived live."""
+    def load_history(self, events: list[TriggerEvent]) -> int:
+        """Show events already in the store (`workspace.recent_events()`, oldest first) before anything that
+        arrived live."""
         return self._flush([LogEntry.from_event(event) for event in events])
 
     @Slot()

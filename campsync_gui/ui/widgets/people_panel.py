@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
-from sqlalchemy.engine import Engine
 
+from ...core.workspace import Workspace
 from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
                              QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
 from .people_view import PeopleTableView
@@ -18,15 +20,18 @@ COLUMN_WIDTHS = {COL_NAME: 180, COL_EMAIL: 240, COL_COMPANY: 170, COL_TYPE: 80, 
 
 
 class PeoplePanel(QWidget):
-    """A titled panel over a PeopleTableModel. Give it the store (it builds the model) or a model you own."""
+    """A titled panel over a PeopleTableModel, fed from the workspace (the application core): `reload()` gives the
+    model every person and the pending set, `refresh_people(ids)` new values for some people. A panel built without
+    a workspace shows whatever its model is fed."""
 
     remove_requested = Signal(str, list)  # (campaign_id, person_ids), forwarded from the model's drop
 
-    def __init__(self, engine: Engine | None = None, parent: QWidget | None = None, *,
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None, *,
                  model: PeopleTableModel | None = None, title: str = "People"):
         super().__init__(parent)
         self.setObjectName("peoplePanel")
-        self.model = model if model is not None else PeopleTableModel(engine, self)
+        self.workspace = workspace
+        self.model = model if model is not None else PeopleTableModel(self)
         self.model.remove_requested.connect(self.remove_requested)
         self.model.counts_changed.connect(self._show_counts)
 
@@ -122,8 +127,24 @@ class PeoplePanel(QWidget):
     # ---- actions ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the people from the store (filter, sort and quick filter are kept)."""
-        self.model.reload()
+        """Every person and the pending set, read again through the workspace (filter, sort and quick filter are
+        kept; the same people update in place)."""
+        workspace = self._workspace()
+        self.model.set_rows(workspace.people_table_rows(), workspace.pending_person_ids())
+
+    def refresh_people(self, person_ids: Iterable[int]) -> None:
+        """Read these people again (e.g. after a sync created them in Dynamics as leads); a full reload when some
+        were added or deleted meanwhile."""
+        ids = sorted({int(p) for p in person_ids})
+        if not ids:
+            return
+        if not self.model.update_people(self._workspace().people_table_rows_for(ids), ids):
+            self.reload()
+
+    def _workspace(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("PeoplePanel has no workspace to read people from")
+        return self.workspace
 
     @Slot()
     def focus_search(self) -> None:

@@ -9,9 +9,10 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from ...core.queue import QueueSnapshot
+from ...core.workspace import Workspace
 from ..models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_PERSON, COL_STATE,
-                            DEFAULT_MAX_ROWS, QueueModel, QueueRow, QueueSnapshot, RowRole, SortRole, failed_ids,
-                            read_queue)
+                            DEFAULT_MAX_ROWS, QueueModel, QueueRow, RowRole, SortRole)
 
 log = logging.getLogger(__name__)
 
@@ -19,19 +20,21 @@ REFRESH_INTERVAL_MS = 200
 
 
 class QueuePanel(QWidget):
-    """Shows pending, running and failed outbox rows; Retry/Cancel only emit the ids (the controller acts).
+    """Shows pending, running and failed outbox rows, read through the workspace; Retry/Cancel only emit the ids
+    (the controller acts).
 
-    `store_engine` is the store's SQLAlchemy Engine (a SyncEngine is accepted too: its `.store` is used).
+    `campaign_names`: a callable giving campaign id → name, asked at each refresh (the campaigns the window has
+    loaded); its names are shown instead of those the store knows. It may fail: the store's are shown then.
     """
 
     retry_requested = Signal(list)   # outbox ids of failed rows to try again
     cancel_requested = Signal(list)  # outbox ids of pending/failed rows to cancel
 
-    def __init__(self, store_engine, campaign_names: Callable[[], dict[str, str]] | None = None,
+    def __init__(self, workspace: Workspace, campaign_names: Callable[[], dict[str, str]] | None = None,
                  parent: QWidget | None = None, *, max_rows: int = DEFAULT_MAX_ROWS,
                  refresh_interval_ms: int = REFRESH_INTERVAL_MS):
         super().__init__(parent)
-        self.store = getattr(store_engine, "store", store_engine)
+        self.workspace = workspace
         self.campaign_names = campaign_names
         self.max_rows = max_rows
         self.snapshot = QueueSnapshot([], {"pending": 0, "running": 0, "failed": 0})
@@ -92,7 +95,7 @@ class QueuePanel(QWidget):
             view.setColumnWidth(column, width)
         return view
 
-    # ---- reading the store -----------------------------------------------------------------------
+    # ---- reading the queue -----------------------------------------------------------------------
 
     def connect_bridge(self, bridge) -> None:
         """Refresh (coalesced) whenever the engine reports outbox changes."""
@@ -120,11 +123,13 @@ class QueuePanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Re-read the queue from the store now."""
+        """Read the queue again now."""
         self._refresh_timer.stop()
         self._stale = False
-        self.snapshot = read_queue(self.store, self._names(), limit=self.max_rows)
-        self.model.set_rows(self.snapshot.rows)
+        self.snapshot = self.workspace.queue(limit=self.max_rows)
+        names = self._names()
+        self.model.set_rows([QueueRow.from_entry(entry, names.get(entry.campaign_id))
+                             for entry in self.snapshot.entries])
         self._show_summary()
         self._update_buttons()
 
@@ -141,7 +146,7 @@ class QueuePanel(QWidget):
         counts = self.snapshot.counts
         text = f"{counts['pending']:,} pending · {counts['running']:,} running · {counts['failed']:,} failed"
         if self.snapshot.truncated:
-            text += f" (showing {len(self.snapshot.rows):,})"
+            text += f" (showing {len(self.snapshot.entries):,})"
         self.summary_label.setText(text)
 
     # ---- selection and requests ------------------------------------------------------------------
@@ -157,7 +162,7 @@ class QueuePanel(QWidget):
             return [row.id for row in selected if row.failed]
         if not self.snapshot.truncated:
             return [row.id for row in self.model.rows if row.failed]
-        return failed_ids(self.store)
+        return self.workspace.failed_ids()
 
     def cancel_ids(self) -> list[int]:
         """The selected rows the engine can cancel: pending and failed (running ones are on their way)."""

@@ -7,10 +7,9 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
-from sqlalchemy.engine import Engine
-
 from ...core.applists import app_list_name
-from ...core.settings import SyncSettings, load_settings, save_settings
+from ...core.settings import SyncSettings
+from ...core.workspace import Workspace
 from ..theme import set_role
 
 PREFIX_MAX = 20
@@ -45,17 +44,16 @@ def version_problem(version: str) -> str | None:
 
 
 class SettingsDialog(QDialog):
-    """OK saves the settings of `scope` (a connection profile's name); `sync_toggled(enabled)` fires only when
-    campaign sync was actually switched, so the window can refresh from Dynamics."""
+    """OK saves the settings of the workspace's connection (`scope`: its name) through the workspace."""
 
-    sync_toggled = Signal(bool)
+    sync_toggled = Signal(bool)  # only when campaign sync was actually switched, so the window refreshes from Dynamics
 
-    def __init__(self, store_engine: Engine, scope: str, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self._engine = store_engine
-        self.scope = scope
-        self.original = load_settings(store_engine, scope)
-        self.setWindowTitle(f"Settings — {scope or 'all connections'}")
+        self._workspace = workspace
+        self.scope = workspace.scope
+        self.original = workspace.settings()
+        self.setWindowTitle(f"Settings — {self.scope or 'all connections'}")
         self.setMinimumWidth(560)  # wrapped explanations need the width to show in full
 
         # ---- campaign sync
@@ -195,7 +193,8 @@ class SettingsDialog(QDialog):
             self._validate()
             return
         settings = self.values()
-        save_settings(self._engine, settings, self.scope)
+        self._workspace.save_settings(settings)
+        # Its answer says only "just turned on"; the window hears of a switch either way (off blocks flow actions).
         toggled = settings.campaign_sync_enabled != self.original.campaign_sync_enabled
         self.original = settings
         super().accept()

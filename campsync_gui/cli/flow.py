@@ -1,0 +1,97 @@
+"""`campsync add | remove`: the flow actions Add to / Remove from Microsoft Campaign, for scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core import flows, origins
+from ..core.workspace import FlowOutcome
+from .common import Context, UserError, emit_json
+
+
+def read_emails(args) -> list[str]:
+    emails = list(args.person or [])
+    if args.people_file:
+        text = Path(args.people_file).read_text(encoding="utf-8-sig")
+        emails += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return emails
+
+
+async def run_flow_action(ctx: Context, action: str) -> int:
+    args = ctx.args
+    workspace = ctx.workspace
+    emails = read_emails(args)
+    if not emails:
+        raise UserError("Name at least one person: --person EMAIL (repeatable) or --people-file FILE.")
+    await workspace.refresh_campaigns()
+    campaign = workspace.find_campaign(args.campaign)
+    if campaign is None:
+        raise UserError(f"No campaign named or with id {args.campaign!r} in this org "
+                        "(templates are not offered). See: campsync campaigns")
+    await workspace.check_readiness()
+    plan, unknown = workspace.plan_for_emails(action, campaign, emails)
+    if not args.json:
+        _print_plan(plan, unknown)
+    if args.dry_run:
+        if args.json:
+            emit_json([_plan_json(item) for item in plan.items] + [_unknown_json(e) for e in unknown])
+        return 0
+    request_id = await workspace.confirm(plan, origin=origins.COMMAND_LINE)
+    if request_id:
+        await workspace.run_queue()
+    rows = [_outcome_json(o) for o in workspace.outcomes(plan, request_id)] + [_unknown_json(e) for e in unknown]
+    if args.json:
+        emit_json(rows)
+    else:
+        _print_outcomes(rows, campaign.name, action)
+    return 1 if any(r["outcome"] in ("failed", "blocked") for r in rows) else 0
+
+
+def _outcome_json(outcome: FlowOutcome) -> dict:
+    return {"email": outcome.person.email, "name": outcome.person.name, "outcome": outcome.outcome,
+            "reason": outcome.reason}
+
+
+def _unknown_json(email: str) -> dict:
+    return {"email": email, "name": "", "outcome": "blocked",
+            "reason": "unknown person: import them (campsync people import) or pull them from Dynamics first"}
+
+
+def _plan_json(item: flows.PlanItem) -> dict:
+    return {"email": item.person.email, "name": item.person.name, "outcome": item.outcome,
+            "plan": flows.LABELS[item.outcome], "reason": item.reason}
+
+
+def _print_plan(plan: flows.Plan, unknown: list[str]) -> None:
+    verb = "Add to" if plan.action == flows.ADD else "Remove from"
+    print(f"{verb} Microsoft Campaign {plan.campaign_name!r} — plan:")
+    for item in plan.items:
+        print(f"  {flows.LABELS[item.outcome]:<34} {item.person.email or item.person.name:<40} {item.reason}")
+    for email in unknown:
+        print(f"  {'blocked':<34} {email:<40} unknown person (import or pull first)")
+    counts = {flows.LABELS[k]: v for k, v in plan.counts().items() if v}
+    if unknown:
+        counts["blocked"] = counts.get("blocked", 0) + len(unknown)
+    print("  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def _print_outcomes(rows: list[dict], campaign_name: str, action: str) -> None:
+    print(f"\nOutcome ({'add to' if action == flows.ADD else 'remove from'} {campaign_name!r}):")
+    for row in rows:
+        print(f"  {row['outcome']:<8} {row['email'] or row['name']:<40} {row['reason']}")
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["outcome"]] = totals.get(row["outcome"], 0) + 1
+    print("  " + ", ".join(f"{v} {k}" for k, v in sorted(totals.items())))
+
+
+def add_commands(sub) -> None:
+    for action, help_text in ((flows.ADD, "Add to Microsoft Campaign: add people to a Dynamics campaign"),
+                              (flows.REMOVE, "Remove from Microsoft Campaign (only people CampSync added)")):
+        p = sub.add_parser(action, help=help_text)
+        p.add_argument("--campaign", required=True, help="campaign name or id")
+        p.add_argument("--person", action="append", metavar="EMAIL", help="a person's email (repeatable)")
+        p.add_argument("--people-file", metavar="FILE", help="a file with one email per line")
+        p.add_argument("--dry-run", action="store_true", help="print the plan only")
+        p.add_argument("--json", action="store_true", help="print a JSON array (email, outcome, reason)")
+        p.set_defaults(func=lambda ctx, a=action: run_flow_action(ctx, a))

@@ -1,0 +1,83 @@
+"""`campsync doctor | campaigns | sync`: the org as an admin checks it."""
+
+from __future__ import annotations
+
+from ..dynamics.doctor import ICON, CheckResult
+from ..dynamics.entities import Campaign
+from .common import Context, emit_json, json_flag
+
+
+async def cmd_doctor(ctx: Context) -> int:
+    live = None if ctx.args.json else _print_check
+    report = await ctx.workspace.test_connectivity(on_result=live)
+    if ctx.args.json:
+        emit_json(report.to_dict())
+    else:
+        failed = sum(r.status == "fail" for r in report.results)
+        warned = sum(r.status == "warn" for r in report.results)
+        print("\nAll checks passed." if report.ok and not warned else f"\n{failed} failed, {warned} warning(s).")
+    return 0 if report.ok else 1
+
+
+def _print_check(result: CheckResult) -> None:
+    print(f"{ICON[result.status]} {result.title:<28} {result.status.upper():<4} {result.ms:>7.0f} ms  {result.detail}",
+          flush=True)
+    if result.fix and result.status in ("fail", "warn"):
+        print(f"    fix: {result.fix}", flush=True)
+
+
+async def cmd_campaigns(ctx: Context) -> int:
+    # Read from the org and keep the local cache current (names used by add/remove and automation).
+    records = await ctx.workspace.refresh_campaigns()
+    campaigns = [Campaign(id=r.id, name=r.name, code=r.code, statecode=r.statecode, statuscode=r.statuscode)
+                 for r in records]
+    if ctx.args.active:
+        campaigns = [c for c in campaigns if c.active]
+    if ctx.args.json:
+        emit_json([c.to_dict() for c in campaigns])
+        return 0
+    if not campaigns:
+        print("No campaigns in this org.")
+        return 0
+    width = max(len(c.name) for c in campaigns)
+    print(f"{'NAME':<{width}}  {'STATE':<8}  {'STATUS':<15}  ID")
+    for c in campaigns:
+        print(f"{c.name:<{width}}  {'active' if c.active else 'inactive':<8}  {c.status_label:<15}  {c.id}")
+    return 0
+
+
+async def cmd_sync(ctx: Context) -> int:
+    workspace = ctx.workspace
+    settings = workspace.settings()
+    refreshed = None
+    if ctx.args.sync_action in ("enable", "disable"):
+        settings.campaign_sync_enabled = ctx.args.sync_action == "enable"
+        if workspace.save_settings(settings):
+            refreshed = await workspace.refresh_after_enabling()
+    if ctx.args.json:
+        emit_json({"connection": workspace.scope, "campaign_sync_enabled": settings.campaign_sync_enabled,
+                   "list_prefix": settings.list_prefix, "batch_size": settings.batch_size,
+                   "prerequisite_solution": settings.prerequisite_solution,
+                   "prerequisite_min_version": settings.prerequisite_min_version})
+    else:
+        state = "enabled" if settings.campaign_sync_enabled else "disabled"
+        print(f"Campaign sync is {state} for connection {workspace.scope!r}.")
+        if refreshed:
+            print(refreshed)
+    return 0
+
+
+def add_commands(sub) -> None:
+    doctor = sub.add_parser("doctor", help="test connectivity to the org step by step")
+    json_flag(doctor, "print the report as JSON")
+    doctor.set_defaults(func=cmd_doctor)
+
+    campaigns = sub.add_parser("campaigns", help="list the org's campaigns with their state")
+    json_flag(campaigns, "print a JSON array (id, name, active, ...)")
+    campaigns.add_argument("--active", action="store_true", help="only active campaigns")
+    campaigns.set_defaults(func=cmd_campaigns)
+
+    sync = sub.add_parser("sync", help="turn campaign sync on or off for this connection, or show it")
+    sync.add_argument("sync_action", choices=["enable", "disable", "status"])
+    json_flag(sync)
+    sync.set_defaults(func=cmd_sync)

@@ -1,0 +1,276 @@
+"""The stored automation campaigns: list, create, duplicate, save, delete, (de)activate, export and import, and
+what the editors read besides (campaigns to pick, activity types seen, a campaign's results)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, delete, select
+
+from ..models import Activity, AutomationCampaign, AutomationResult, CampaignRecord, Person, Qualification, WaitingStep
+from ..smartlists import count, validate as validate_smart_list
+from .definitions import KINDS, STEP_LABELS, Definition, validate
+
+EXPORT_FORMAT = "campsync-automation/1"
+
+
+class LibraryError(ValueError):
+    """A request the library refuses; the message says why, for a person. `problems`: what stops the campaign
+    from running, one line each, when that is the reason (each face lists them its own way)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class StoredCampaign:
+    """An automation campaign as stored (the definition as its JSON text)."""
+
+    id: int
+    name: str
+    kind: str
+    active: bool
+    definition: str
+
+
+class CampaignChoice(NamedTuple):
+    """A Dynamics campaign as the automation editors offer it."""
+
+    id: str
+    name: str
+    active: bool
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """What a campaign did for one person at one step (Results tab and its CSV)."""
+
+    id: int
+    at: float
+    email: str
+    step: str  # in words: "Qualification", "2. Add to Microsoft Campaign"
+    outcome: str
+    detail: str
+
+
+def step_words(step_index: int, step: str) -> str:
+    """"Qualification" for the smart list / trigger check, else "2. Add to Microsoft Campaign"."""
+    if step_index < 0:
+        return "Qualification"
+    return f"{step_index + 1}. {STEP_LABELS.get(step, step or '?')}"
+
+
+class AutomationLibrary:
+    def __init__(self, db: Engine, *, clock: Callable[[], float] = time.time):
+        self.db = db
+        self.clock = clock
+
+    # ---- reading --------------------------------------------------------------------------------
+
+    def campaigns(self) -> list[StoredCampaign]:
+        """Every automation campaign, by name (case ignored)."""
+        with Session(self.db) as session:
+            rows = session.exec(select(AutomationCampaign).order_by(func.lower(AutomationCampaign.name),
+                                                                    AutomationCampaign.id))
+            return [StoredCampaign(r.id, r.name, r.kind, bool(r.active), r.definition) for r in rows]
+
+    def get(self, campaign_id: int) -> StoredCampaign | None:
+        return next((c for c in self.campaigns() if c.id == campaign_id), None)
+
+    def record(self, campaign_id: int) -> AutomationCampaign:
+        """The stored row, for the runner's batch runs; LibraryError when it was deleted meanwhile."""
+        with Session(self.db) as session:
+            row = session.get(AutomationCampaign, campaign_id)
+        if row is None:
+            raise LibraryError("This campaign was deleted elsewhere.")
+        return row
+
+    def named(self, name: str) -> StoredCampaign:
+        found = next((c for c in self.campaigns() if c.name == name), None)
+        if found is None:
+            raise LookupError(f"No automation campaign named {name!r}. See: campsync automation list")
+        return found
+
+    def dynamics_campaigns(self) -> dict[str, CampaignRecord]:
+        with Session(self.db) as session:
+            return {record.id: record for record in session.exec(select(CampaignRecord))}
+
+    def problems(self, kind: str, definition: Definition) -> list[str]:
+        """What stops a campaign of this kind and definition from running, checked against this org's campaigns."""
+        return validate(kind, definition, self.dynamics_campaigns())
+
+    def campaign_choices(self) -> list[CampaignChoice]:
+        """Every Dynamics campaign in the store's cache, by name (active and inactive)."""
+        with Session(self.db) as session:
+            rows = session.exec(select(CampaignRecord).order_by(CampaignRecord.name, CampaignRecord.id))
+            return [CampaignChoice(row.id, row.name, row.active) for row in rows]
+
+    def count_qualifying(self, smart_list: dict) -> int:
+        """How many people the smart list qualifies now (SmartListError, in words, when it cannot be read)."""
+        return count(self.db, validate_smart_list(smart_list), now=self.clock)
+
+    def activity_types(self) -> list[str]:
+        """The activity types seen in the store, as suggestions for activity triggers and filters."""
+        with Session(self.db) as session:
+            return sorted(t for t in session.exec(select(Activity.type).distinct()) if t)
+
+    def results(self, campaign_id: int, limit: int | None = None) -> list[ResultRow]:
+        """A campaign's results, newest first (ties: last written first)."""
+        statement = (select(AutomationResult, Person.email, Person.first_name, Person.last_name)
+                     .join(Person, col(Person.id) == col(AutomationResult.person_id), isouter=True)
+                     .where(AutomationResult.campaign_id == campaign_id)
+                     .order_by(col(AutomationResult.at).desc(), col(AutomationResult.id).desc()))
+        if limit is not None:
+            statement = statement.limit(limit)
+        rows = []
+        with Session(self.db) as session:
+            for result, email, first, last in session.exec(statement):
+                who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
+                rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
+                                      result.outcome, result.detail or ""))
+        return rows
+
+    # ---- writing --------------------------------------------------------------------------------
+
+    def unique_name(self, base: str) -> str:
+        taken = {row.name.casefold() for row in self.campaigns()}
+        if base.casefold() not in taken:
+            return base
+        number = 2
+        while f"{base} {number}".casefold() in taken:
+            number += 1
+        return f"{base} {number}"
+
+    def create(self, kind: str, name: str | None = None, definition: str | None = None) -> int:
+        """A new inactive campaign of `kind` ("trigger" / "batch"); returns its id."""
+        if kind not in KINDS:
+            raise LibraryError(f"unknown kind of campaign {kind!r}")
+        now = self.clock()
+        with Session(self.db) as session:
+            row = AutomationCampaign(name=name or self.unique_name(f"New {kind} campaign"), kind=kind, active=False,
+                                     definition=definition or Definition().to_json(), created_at=now, updated_at=now)
+            session.add(row)
+            session.commit()
+            return row.id
+
+    def duplicate(self, campaign_id: int) -> int:
+        """A copy of the stored campaign, inactive, as '<name> (copy)'."""
+        source = self.get(campaign_id)
+        if source is None:
+            raise LibraryError("This campaign was deleted elsewhere.")
+        return self.create(source.kind, self.unique_name(f"{source.name} (copy)"), source.definition)
+
+    def save(self, campaign_id: int, name: str, definition: Definition, *, keep_schedule: bool = False) -> None:
+        """Write the name and the definition. Refused (LibraryError, in words) for an empty or taken name, a campaign
+        deleted meanwhile, and an active campaign whose new definition could not run. `keep_schedule`: keep the
+        stored schedule (the scheduler moves its time on after each run; an old time written back would run the
+        campaign again)."""
+        name = name.strip()
+        if not name:
+            raise LibraryError("Give the campaign a name.")
+        clash = [c for c in self.campaigns() if c.id != campaign_id and c.name.casefold() == name.casefold()]
+        if clash:
+            raise LibraryError(f"Another campaign is already called '{clash[0].name}': choose another name.")
+        stored = self.get(campaign_id)
+        if stored is None:
+            raise LibraryError("This campaign was deleted elsewhere; it cannot be saved.")
+        if stored.active:
+            problems = self.problems(stored.kind, definition)
+            if problems:
+                raise LibraryError("Not saved: the campaign is active and these changes would stop it from running. "
+                                   "Fix them, or deactivate it first.\n" + bullets(problems), problems)
+        if keep_schedule and stored.kind == "batch":
+            try:
+                definition.schedule = Definition.from_json(stored.definition).schedule
+            except (ValueError, TypeError, AttributeError):
+                pass  # the stored one cannot be read: the one on screen replaces it
+        try:
+            with Session(self.db) as session:
+                record = session.get(AutomationCampaign, campaign_id)
+                record.name, record.definition, record.updated_at = name, definition.to_json(), self.clock()
+                session.add(record)
+                session.commit()
+        except IntegrityError as exc:
+            raise LibraryError(f"Another campaign is already called '{name}': choose another name.") from exc
+
+    def set_active(self, campaign_id: int, active: bool) -> None:
+        """Activate (after checking that it can run: LibraryError with the problems otherwise) or deactivate."""
+        stored = self.get(campaign_id)
+        if stored is None:
+            raise LibraryError("This campaign was deleted elsewhere.")
+        if active:
+            try:
+                problems = self.problems(stored.kind, Definition.from_json(stored.definition))
+            except (ValueError, TypeError, AttributeError) as exc:  # hand-edited or from a newer version
+                problems = [f"The stored definition cannot be read ({exc}); save the campaign again."]
+            if problems:
+                raise LibraryError(f"Cannot activate '{stored.name}':\n" + bullets(problems), problems)
+        with Session(self.db) as session:
+            record = session.get(AutomationCampaign, campaign_id)
+            record.active, record.updated_at = active, self.clock()
+            session.add(record)
+            session.commit()
+
+    def delete(self, campaign_id: int) -> None:
+        """Delete a campaign with its results, waits and qualification history (its id may be reused by the next
+        campaign: leftovers would otherwise show up there)."""
+        with Session(self.db) as session:
+            for table in (AutomationResult, WaitingStep, Qualification):
+                session.exec(delete(table).where(col(table.campaign_id) == campaign_id))
+            session.exec(delete(AutomationCampaign).where(col(AutomationCampaign.id) == campaign_id))
+            session.commit()
+
+    # ---- sharing between machines -----------------------------------------------------------------
+
+    def export(self, path: str | Path) -> int:
+        """Write every definition to a JSON file; returns how many."""
+        rows = self.campaigns()
+        data = {"format": EXPORT_FORMAT, "campaigns": [
+            {"name": r.name, "kind": r.kind, "active": r.active, "definition": json.loads(r.definition)}
+            for r in sorted(rows, key=lambda r: r.name)]}
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        return len(rows)
+
+    def import_(self, path: str | Path) -> list[str]:
+        """Merge definitions from an export by name; one line per campaign saying what happened. A definition that
+        cannot run here (say, a campaign this org lacks) comes in inactive."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise LibraryError(f"Cannot read {path}: {exc}") from exc
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise LibraryError(f"{path} is not a CampSync automation export ({EXPORT_FORMAT}).")
+        known = self.dynamics_campaigns()
+        now = self.clock()
+        messages = []
+        with Session(self.db) as session:
+            for item in data.get("campaigns") or []:
+                definition = Definition.from_json(item.get("definition") or {})
+                kind = item.get("kind") if item.get("kind") in KINDS else "trigger"
+                problems = validate(kind, definition, known)
+                row = session.exec(select(AutomationCampaign).where(AutomationCampaign.name == item["name"])).first()
+                row = row or AutomationCampaign(name=item["name"], created_at=now)
+                row.kind, row.definition, row.updated_at = kind, definition.to_json(), now
+                row.active = bool(item.get("active")) and not problems
+                session.add(row)
+                messages.append(f"{item['name']}: " + ("imported" + (" (active)" if row.active else "")
+                                                        if not problems else "imported inactive — " + "; ".join(problems)))
+            session.commit()
+        return messages
+
+
+def bullets(lines: list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)

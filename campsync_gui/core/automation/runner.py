@@ -1,0 +1,304 @@
+"""The runner of trigger campaigns: what happened comes in, qualifying people go through their campaign's flow.
+
+Events reach the runner two ways: confirmed trigger events from the bus (after the engine's transaction), and
+what the workspace reports (people created by an import, values changed, activities logged). They wait in an
+inbox; the workspace drains it between sync runs, so a flow step never re-enters the engine from inside a
+confirmation. Flow actions go back to the outbox through `FlowActions` (the sync engine), so they fire triggers
+in turn; the runner itself never calls Dynamics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from .. import flows, origins
+from ..events import TRIGGERS, Event, EventBus
+from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRecord, Membership, Person,
+                      Qualification, WaitingStep)
+from ..smartlists import matches, validate as validate_smart_list
+from ..triggers import ADDED, REMOVED, TriggerEvent
+from .definitions import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, MAX_DEPTH,
+                          PERSON_CREATED, REMOVE_STEP, TRIGGER_TYPES, WAIT_STEP, AutomationError, Definition)
+
+log = logging.getLogger(__name__)
+
+INBOX_SLICE = 200  # events handled between two turns of the event loop
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Something a trigger may listen to, as the runner sees it. `depth` and `chain` come with flow actions
+    of trigger campaigns, so a chain that feeds itself is stopped."""
+
+    type: str                      # a key of TRIGGER_TYPES
+    person_id: int
+    campaign_id: str = ""          # Added to / Removed from Microsoft Campaign
+    field: str = ""                # Data value changes
+    new_value: object = None
+    activity_type: str = ""        # Activity is logged
+    detail: str = ""
+    depth: int = 0
+    chain: tuple[int, ...] = ()
+
+    @classmethod
+    def of_trigger_event(cls, event: TriggerEvent) -> "Happening":
+        return cls(event.trigger, event.person_id, campaign_id=event.campaign_id, depth=event.depth,
+                   chain=tuple(event.chain))
+
+
+class FlowActions(Protocol):
+    """What the runner needs of the sync engine: plan one person's flow action and put it in the outbox."""
+
+    def campaign_record(self, campaign_id: str) -> CampaignRecord | None: ...
+
+    def plan(self, people: list[Person], campaign: CampaignRecord | None, action: str, *,
+             campaign_ref: str = "") -> flows.Plan: ...
+
+    def enqueue(self, plan: flows.Plan, *, origin: str, depth: int = 0, chain: list[int] | None = None) -> str: ...
+
+
+def trigger_matches(trigger: dict, happening: Happening) -> bool:
+    if trigger.get("type") != happening.type:
+        return False
+    if happening.type in (ADDED, REMOVED):
+        wanted = trigger.get("campaign_ids") or []
+        return not wanted or happening.campaign_id in wanted  # constraint: campaign is any of
+    if happening.type == DATA_VALUE_CHANGES:
+        if trigger.get("field") != happening.field:
+            return False
+        new_value = "" if happening.new_value is None else happening.new_value  # a score of 0 is a value
+        return trigger.get("new_value") in (None, "") or str(trigger["new_value"]).lower() == str(new_value).lower()
+    if happening.type == ACTIVITY_LOGGED:
+        return trigger.get("activity_type") in (None, "", happening.activity_type)
+    return True
+
+
+class AutomationRunner:
+    def __init__(self, db: Engine, bus: EventBus, flow_actions: FlowActions, *,
+                 clock: Callable[[], float] = time.time):
+        self.db = db
+        self.flow_actions = flow_actions
+        self.clock = clock
+        self._inbox: deque[Happening] = deque()
+        self._unsubscribe = bus.subscribe(self._on_bus)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+    # ---- events in: noted now, handled when the workspace drains the inbox -------------------------
+
+    def _on_bus(self, event: Event) -> None:
+        if event.kind == TRIGGERS:
+            self._inbox.extend(Happening.of_trigger_event(e) for e in event.data["events"])
+
+    def note(self, happenings: Iterable[Happening]) -> None:
+        self._inbox.extend(happenings)
+
+    def people_created(self, person_ids: Iterable[int]) -> None:
+        self.note(Happening(PERSON_CREATED, person_id) for person_id in person_ids)
+
+    def data_values_changed(self, changes: Iterable[tuple[int, str, object]]) -> None:
+        """(person id, field, new value) for each value changed, e.g. by a CSV import or in Dynamics."""
+        self.note(Happening(DATA_VALUE_CHANGES, person_id, field=name, new_value=value)
+                  for person_id, name, value in changes if name in CHANGEABLE_FIELDS)
+
+    def activity_logged(self, person_id: int, activity_type: str, detail: str = "") -> None:
+        self.note([Happening(ACTIVITY_LOGGED, person_id, activity_type=activity_type, detail=detail)])
+
+    def has_work(self) -> bool:
+        return bool(self._inbox)
+
+    async def drain(self) -> int:
+        """Run the trigger campaigns of everything in the inbox (and of what their flows set off); returns how many
+        campaign runs there were. The active campaigns are read once per slice, and events no campaign listens
+        to cost nothing: a 10,000-person drop must not read the store 10,000 times for nothing."""
+        ran = 0
+        while self._inbox:
+            batch = [self._inbox.popleft() for _ in range(min(INBOX_SLICE, len(self._inbox)))]
+            campaigns = self._active_trigger_campaigns()
+            if campaigns:
+                ran += sum(self.handle(happening, campaigns) for happening in batch)
+            if self._inbox:
+                await asyncio.sleep(0)  # the window stays responsive while a long inbox drains
+        return ran
+
+    # ---- qualification -------------------------------------------------------------------------
+
+    def handle(self, happening: Happening, campaigns: list[tuple[AutomationCampaign, Definition]]) -> int:
+        """Run every active trigger campaign this happening qualifies the person for; returns how many ran."""
+        listening = [(campaign, definition) for campaign, definition in campaigns
+                     if any(trigger_matches(t, happening) for t in definition.triggers)]
+        person = self._person(happening.person_id) if listening else None
+        if person is None:
+            return 0
+        ran = 0
+        for campaign, definition in listening:
+            run_id = uuid.uuid4().hex[:10]
+            chain = list(happening.chain)
+            if campaign.id in chain:
+                self._result(campaign, run_id, person.id, -1, "", "stopped",
+                             f"loop stopped: {campaign.name!r} already ran for this person in this chain "
+                             f"({' → '.join(map(str, chain + [campaign.id]))})")
+                continue
+            if happening.depth >= MAX_DEPTH:
+                self._result(campaign, run_id, person.id, -1, "", "stopped",
+                             f"loop stopped: {MAX_DEPTH} trigger campaigns deep")
+                continue
+            activities, memberships = self._history(person.id)
+            if not matches(validate_smart_list(definition.smart_list), person, activities=activities,
+                           memberships=memberships, now=self.clock()):
+                self._result(campaign, run_id, person.id, -1, "", "skipped", "the smart list filters do not match")
+                continue
+            allowed, why = self.qualifies(campaign, definition, person.id)
+            if not allowed:
+                self._result(campaign, run_id, person.id, -1, "", "skipped", why)
+                continue
+            self._result(campaign, run_id, person.id, -1, "", "qualified", TRIGGER_TYPES[happening.type])
+            self.run_flow(campaign, definition, person.id, run_id, 0, happening.depth + 1, chain + [campaign.id])
+            ran += 1
+        return ran
+
+    def qualification_problem(self, campaign: AutomationCampaign, definition: Definition,
+                              person_id: int) -> str | None:
+        """Why the qualification rule keeps this person out right now, or None. Reads only."""
+        rule = definition.qualification.get("rule", "once")
+        with Session(self.db) as session:
+            record = session.get(Qualification, (campaign.id, person_id))
+        if record is None or rule == "every_time":
+            return None
+        if rule == "once":
+            return "qualification rule: runs once per person, and this person already ran"
+        days = int(definition.qualification.get("days") or 1)
+        elapsed = self.clock() - record.last_at
+        if elapsed <= days * 86400:
+            return f"qualification rule: once every {days} days, last run {elapsed / 86400:.1f} days ago"
+        return None
+
+    def qualifies(self, campaign: AutomationCampaign, definition: Definition, person_id: int) -> tuple[bool, str]:
+        """Check the rule and, when the person qualifies, record this run for the next check."""
+        problem = self.qualification_problem(campaign, definition, person_id)
+        if problem:
+            return False, problem
+        with Session(self.db) as session:
+            record = session.get(Qualification, (campaign.id, person_id)) or \
+                Qualification(campaign_id=campaign.id, person_id=person_id)
+            record.last_at, record.times = self.clock(), record.times + 1
+            session.add(record)
+            session.commit()
+        return True, ""
+
+    # ---- the flow ------------------------------------------------------------------------------
+
+    def run_flow(self, campaign: AutomationCampaign, definition: Definition, person_id: int, run_id: str,
+                 start: int, depth: int, chain: list[int]) -> None:
+        """Run steps from `start`; a Wait stores where to carry on and returns."""
+        for index in range(start, len(definition.flow)):
+            step = definition.flow[index]
+            name = step.get("step")
+            if name == WAIT_STEP:
+                due = self.clock() + float(step["seconds"])
+                with Session(self.db) as session:
+                    session.add(WaitingStep(campaign_id=campaign.id, person_id=person_id, run_id=run_id,
+                                            next_step=index + 1, due_at=due, depth=depth, chain=json.dumps(chain)))
+                    session.commit()
+                self._result(campaign, run_id, person_id, index, name, "waiting",
+                             f"until {time.strftime('%Y-%m-%d %H:%M', time.localtime(due))}")
+                return
+            try:
+                outcome, detail = self._run_step(campaign, step, person_id, depth, chain)
+            except Exception as exc:  # one person's failed step must not stop the others; Results shows it
+                log.exception("automation step failed")
+                outcome, detail = "failed", str(exc)
+            self._result(campaign, run_id, person_id, index, name, outcome, detail)
+
+    def _run_step(self, campaign: AutomationCampaign, step: dict, person_id: int, depth: int,
+                  chain: list[int]) -> tuple[str, str]:
+        name = step["step"]
+        if name in (ADD_STEP, REMOVE_STEP):
+            action = flows.ADD if name == ADD_STEP else flows.REMOVE
+            target = self.flow_actions.campaign_record(step["campaign_id"])
+            plan = self.flow_actions.plan([self._person(person_id)], target, action, campaign_ref=step["campaign_id"])
+            item = plan.items[0]
+            if not item.runnable:
+                return ("skipped" if item.outcome == flows.SKIP else "blocked"), item.reason
+            self.flow_actions.enqueue(plan, origin=origins.trigger_campaign(campaign.name), depth=depth, chain=chain)
+            return "enqueued", flows.LABELS[item.outcome]
+        if name == CHANGE_STEP:
+            field_name, value = step["field"], step.get("value")
+            with Session(self.db) as session:
+                person = session.get(Person, person_id)
+                old = getattr(person, field_name)
+                new = int(value) if field_name == "score" else value
+                if old == new:
+                    return "skipped", f"{field_name} is already {new!r}"
+                setattr(person, field_name, new)
+                person.updated_at = self.clock()
+                session.add(person)
+                session.commit()
+            # The change may fire further campaigns: noted, handled in this drain, deeper in the same chain.
+            self.note([Happening(DATA_VALUE_CHANGES, person_id, field=field_name, new_value=new, depth=depth,
+                                 chain=tuple(chain))])
+            return "changed", f"{field_name}: {old!r} → {new!r}"
+        raise AutomationError(f"unknown step {name!r}")
+
+    def resume_due(self) -> int:
+        """Carry on every flow whose Wait is over (called by the scheduler tick, also after a restart); returns
+        how many were carried on (the waits of campaigns deactivated or deleted meanwhile end without a step)."""
+        now = self.clock()
+        with Session(self.db) as session:
+            due = list(session.exec(select(WaitingStep).where(WaitingStep.due_at <= now)))
+            for row in due:
+                session.delete(row)
+            session.commit()
+        resumed = 0
+        for row in due:
+            campaign = self._campaign(row.campaign_id)
+            if campaign is None or not campaign.active:
+                continue
+            self.run_flow(campaign, Definition.from_json(campaign.definition), row.person_id, row.run_id,
+                          row.next_step, row.depth, json.loads(row.chain))
+            resumed += 1
+        return resumed
+
+    # ---- store helpers -------------------------------------------------------------------------
+
+    def _active_trigger_campaigns(self) -> list[tuple[AutomationCampaign, Definition]]:
+        with Session(self.db) as session:
+            rows = list(session.exec(select(AutomationCampaign).where(AutomationCampaign.active == True,  # noqa: E712
+                                                                      AutomationCampaign.kind == "trigger")
+                                     .order_by(AutomationCampaign.id)))
+        return [(row, Definition.from_json(row.definition)) for row in rows]
+
+    def _campaign(self, campaign_id: int) -> AutomationCampaign | None:
+        with Session(self.db) as session:
+            return session.get(AutomationCampaign, campaign_id)
+
+    def _person(self, person_id: int) -> Person | None:
+        with Session(self.db) as session:
+            return session.get(Person, person_id)
+
+    def _history(self, person_id: int) -> tuple[list[Activity], list[Membership]]:
+        with Session(self.db) as session:
+            return (list(session.exec(select(Activity).where(Activity.person_id == person_id))),
+                    list(session.exec(select(Membership).where(Membership.person_id == person_id))))
+
+    def _result(self, campaign: AutomationCampaign, run_id: str, person_id: int, step_index: int, step: str,
+                outcome: str, detail: str) -> None:
+        with Session(self.db) as session:
+            session.add(AutomationResult(campaign_id=campaign.id, run_id=run_id, person_id=person_id,
+                                         step_index=step_index, step=step, outcome=outcome, detail=detail,
+                                         at=self.clock()))
+            session.commit()
+        if outcome == "stopped":
+            log.warning("automation %s: %s", campaign.name, detail)

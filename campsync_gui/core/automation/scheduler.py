@@ -1,0 +1,37 @@
+"""The scheduler's tick: flows whose Wait is over carry on, and batch campaigns whose time has come run.
+
+The open window ticks every 30 s, and so does `campsync run-scheduler`; what a tick queues goes to Dynamics
+through the workspace's sync run like any other flow action.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from .batch import BatchReport, advance_schedule, due_batches, run_batch
+from .runner import AutomationRunner
+
+
+@dataclass
+class Tick:
+    resumed: int = 0  # waiting flows carried on
+    batches: list[BatchReport] = field(default_factory=list)  # scheduled batch campaigns run
+
+
+class Scheduler:
+    def __init__(self, db: Engine, runner: AutomationRunner, *, clock: Callable[[], float] = time.time):
+        self.db = db
+        self.runner = runner
+        self.clock = clock
+
+    async def tick(self, *, stop: asyncio.Event | None = None) -> Tick:
+        tick = Tick(resumed=self.runner.resume_due())
+        for campaign in due_batches(self.db, self.clock()):
+            tick.batches.append(await run_batch(self.runner, campaign, stop=stop))
+            advance_schedule(self.db, campaign, self.clock())
+        return tick

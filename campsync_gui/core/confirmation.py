@@ -1,0 +1,91 @@
+"""Dynamics confirmed: each row's membership, trigger event and outcome are recorded in one transaction, then
+published on the bus (outbox changes, then trigger events a slice at a time)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+
+from sqlalchemy import delete
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select, update
+
+from ..dynamics.client import chunked
+from .events import OUTBOX, TRIGGERS, Event, EventBus
+from .flows import FLOW_ACTION
+from .models import CampaignRecord, Membership, OutboxRow, Person, TriggerEventRecord
+from .outbox import DONE, RunReport
+from .transactions import transaction
+from .triggers import ADDED, TriggerEvent, append_events
+
+PUBLISH_SLICE = 100  # trigger events per bus publish; the event loop runs between slices
+CONFIRM_SLICE = 100  # confirmed rows recorded per transaction (~10 ms of the window's time)
+
+
+class Confirmation:
+    def __init__(self, db: Engine, bus: EventBus, *, clock: Callable[[], float]):
+        self.db = db
+        self.bus = bus
+        self.clock = clock
+
+    async def confirm(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
+                      trigger: str, list_id: str, report: RunReport) -> None:
+        """Dynamics confirmed these rows: record them a slice at a time, the event loop running in between.
+        Each row's membership, trigger event and outcome share one transaction; a crash between slices leaves
+        the rest "sent", and resending those to Dynamics changes nothing there."""
+        for part in chunked(rows, CONFIRM_SLICE):
+            await self._confirm_slice(campaign, part, people, trigger, list_id, report)
+
+    async def _confirm_slice(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
+                             trigger: str, list_id: str, report: RunReport) -> None:
+        if not rows:
+            return
+        now = self.clock()
+        outcome = "added" if trigger == ADDED else "removed"
+        ids = [r.id for r in rows]
+        person_ids = [r.person_id for r in rows]
+
+        # Bulk statements, not one ORM object per row: this runs on the window's thread once per batch.
+        def write(session: Session) -> list[TriggerEvent]:
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids))
+                         .values(state=DONE, outcome=outcome, reason="confirmed by Dynamics", done_at=now,
+                                 last_error=None))
+            already = set(session.exec(select(TriggerEventRecord.outbox_id)
+                                       .where(col(TriggerEventRecord.outbox_id).in_(ids))))
+            if trigger == ADDED:
+                upsert = sqlite_insert(Membership)
+                session.execute(upsert.on_conflict_do_update(
+                    index_elements=["person_id", "campaign_id", "list_id"],
+                    set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id")}),
+                    [dict(person_id=row.person_id, campaign_id=campaign.id, list_id=list_id, source=FLOW_ACTION,
+                          added_at=now, origin=row.origin, request_id=row.request_id) for row in rows])
+            else:
+                session.exec(delete(Membership).where(col(Membership.person_id).in_(person_ids),
+                                                      Membership.campaign_id == campaign.id,
+                                                      Membership.source == FLOW_ACTION))
+            # depth and chain travel with the events so trigger campaigns can stop chains that feed themselves
+            events = [TriggerEvent(trigger=trigger, person_id=row.person_id, email=people[row.person_id].email,
+                                   campaign_id=campaign.id, campaign_name=campaign.name, origin=row.origin,
+                                   request_id=row.request_id, outbox_id=row.id, at=now, depth=row.depth,
+                                   chain=tuple(json.loads(row.chain)))
+                      for row in rows if row.id not in already]
+            return append_events(session, events)  # gives the events the ids the published events carry
+
+        written = transaction(self.db, write)
+        report.done += len(rows)
+        for row in rows:
+            row.state, row.outcome = DONE, outcome
+        self.bus.publish(Event(OUTBOX, {"ids": ids, "state": DONE, "outcome": outcome}))
+        for part in chunked(written, PUBLISH_SLICE):
+            self.bus.publish(Event(TRIGGERS, {"events": part}))
+            await asyncio.sleep(0)  # the log panel and trigger campaigns take their share; the window breathes
+
+    def drop_membership(self, person_id: int, campaign_id: str, list_id: str) -> None:
+        """Dynamics says CampSync's list is gone: so is the membership through it."""
+        def write(session: Session):
+            row = session.get(Membership, (person_id, campaign_id, list_id))
+            if row is not None:
+                session.delete(row)
+        transaction(self.db, write)

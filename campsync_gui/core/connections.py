@@ -1,0 +1,224 @@
+"""Connections: the stored profiles (add, remove, make default) and the connection in use — a stored profile
+overridden by CAMPSYNC_* variables. Secrets are never here: they live in the keyring (keychain.py)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
+from . import keychain
+from .models import ConnectionProfile
+from .settings import forget_settings
+
+log = logging.getLogger(__name__)
+
+ENV_PROFILE_NAME = "environment"
+
+# variable → profile field it overrides
+ENV_FIELDS = {
+    "CAMPSYNC_ORG_URL": "org_url",
+    "CAMPSYNC_TENANT_ID": "tenant_id",
+    "CAMPSYNC_CLIENT_ID": "client_id",
+    "CAMPSYNC_AUTHORITY_HOST": "authority_host",
+    "CAMPSYNC_CA_BUNDLE": "ca_bundle",
+}
+
+
+@dataclass
+class Connection:
+    """Everything needed to reach one org. `repr` never shows the secret."""
+
+    name: str
+    org_url: str = ""
+    tenant_id: str = ""
+    client_id: str = ""
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+    ca_bundle: str | None = None
+    environment: str = "production"
+    client_secret: str | None = field(default=None, repr=False)
+    secret_source: str | None = None  # "environment" / "keyring" / None
+    overridden: list[str] = field(default_factory=list)
+
+    def missing(self) -> list[str]:
+        """Names of the settings still needed, as the user would set them."""
+        need = []
+        for var, attr in (("CAMPSYNC_ORG_URL", "org_url"), ("CAMPSYNC_TENANT_ID", "tenant_id"),
+                          ("CAMPSYNC_CLIENT_ID", "client_id")):
+            if not getattr(self, attr):
+                need.append(var)
+        if not self.client_secret:
+            need.append("CAMPSYNC_CLIENT_SECRET")
+        return need
+
+    def url_problem(self) -> str | None:
+        """A readable reason the org URL cannot work, or None."""
+        parsed = urlparse(self.org_url)
+        if parsed.scheme != "https":
+            return f"The org URL must start with https:// (got {self.org_url!r})."
+        if not parsed.hostname:
+            return f"The org URL has no host name (got {self.org_url!r})."
+        if parsed.path.strip("/"):
+            return (f"The org URL must be the environment root, like https://yourorg.crm.dynamics.com "
+                    f"(remove {parsed.path!r}).")
+        return None
+
+
+def stored_profiles(db: Engine) -> list[ConnectionProfile]:
+    with Session(db) as session:
+        return list(session.exec(select(ConnectionProfile).order_by(ConnectionProfile.name)))
+
+
+def default_profile(db: Engine, name: str | None = None) -> ConnectionProfile | None:
+    """The profile `name`, or the default one: the flagged profile, else the first by name."""
+    with Session(db) as session:
+        if name:
+            return session.get(ConnectionProfile, name)
+        rows = list(session.exec(select(ConnectionProfile).order_by(ConnectionProfile.name)))
+    return next((p for p in rows if p.is_default), rows[0] if rows else None)
+
+
+@dataclass(frozen=True)
+class ProfileFields:
+    """What a profile stores (never the secret); values as typed, trimmed by the caller."""
+
+    name: str
+    org_url: str
+    tenant_id: str
+    client_id: str
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+    ca_bundle: str | None = None
+    environment: str = "production"
+
+
+@dataclass(frozen=True)
+class ProfileSaved:
+    name: str
+    is_default: bool
+    secret_saved: bool = False
+    secret_problem: str | None = None  # why a secret that was given is not in the keyring
+
+
+class Profiles:
+    """The stored connection profiles: one set of rules for the window's Connections dialog and `campsync profile`."""
+
+    def __init__(self, db: Engine):
+        self.db = db
+
+    def list(self) -> list[ConnectionProfile]:
+        return stored_profiles(self.db)
+
+    def get(self, name: str) -> ConnectionProfile | None:
+        with Session(self.db) as session:
+            return session.get(ConnectionProfile, name)
+
+    def default_name(self) -> str:
+        """The profile used when none is named ('' when there is none)."""
+        profile = default_profile(self.db)
+        return profile.name if profile else ""
+
+    @staticmethod
+    def has_secret(name: str) -> bool:
+        return keychain.get_secret(name) is not None
+
+    def save(self, fields: ProfileFields, *, secret: str = "", make_default: bool = False) -> ProfileSaved:
+        """Add or update a profile; a given secret goes to the keyring. The first profile becomes the default, and
+        so does one saved with `make_default` (the others then stop being it)."""
+        problem = Connection(name=fields.name, org_url=fields.org_url).url_problem()
+        if problem:
+            raise ValueError(problem)
+        with Session(self.db) as session:
+            rows = list(session.exec(select(ConnectionProfile)))
+            row = next((p for p in rows if p.name == fields.name), None)
+            if row is None:
+                row = ConnectionProfile(name=fields.name, org_url="", tenant_id="", client_id="",
+                                        is_default=not rows)
+            row.org_url, row.tenant_id, row.client_id = fields.org_url.rstrip("/"), fields.tenant_id, fields.client_id
+            row.authority_host, row.ca_bundle, row.environment = (fields.authority_host, fields.ca_bundle,
+                                                                  fields.environment)
+            if make_default:
+                row.is_default = True
+                for other in rows:
+                    if other.name != fields.name and other.is_default:
+                        other.is_default = False
+                        session.add(other)
+            session.add(row)
+            session.commit()
+            is_default = row.is_default
+        log.info("saved connection profile %r (%s, %s)", fields.name, fields.environment, fields.org_url)
+        if not secret:
+            return ProfileSaved(fields.name, is_default)
+        try:
+            keychain.set_secret(fields.name, secret)
+        except RuntimeError as exc:  # no keyring: the profile is saved all the same, the caller says so
+            return ProfileSaved(fields.name, is_default, secret_problem=str(exc))
+        return ProfileSaved(fields.name, is_default, secret_saved=True)
+
+    def remove(self, name: str) -> str:
+        """Remove a profile with its settings and keyring secret; returns the default afterwards ('' if none).
+
+        The first remaining profile becomes the default explicitly when the default was removed, so every
+        list of profiles (the dialog's, `campsync profile list`) marks the one that will be used."""
+        with Session(self.db) as session:
+            row = session.get(ConnectionProfile, name)
+            if row is None:
+                raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+            session.delete(row)
+            session.commit()
+            remaining = list(session.exec(select(ConnectionProfile).order_by(ConnectionProfile.name)))
+            if remaining and not any(p.is_default for p in remaining):
+                remaining[0].is_default = True
+                session.add(remaining[0])
+                session.commit()
+        forget_settings(self.db, name)
+        keychain.delete_secret(name)
+        log.info("removed connection profile %r", name)
+        return self.default_name()
+
+    def make_default(self, name: str) -> None:
+        with Session(self.db) as session:
+            rows = list(session.exec(select(ConnectionProfile)))
+            if not any(p.name == name for p in rows):
+                raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+            for p in rows:
+                p.is_default = p.name == name
+                session.add(p)
+            session.commit()
+
+
+def resolve_connection(db: Engine | None, name: str | None = None,
+                       environ: dict[str, str] | None = None) -> Connection:
+    """The connection to use: the named (or default) stored profile, with environment variables on top."""
+    env = os.environ if environ is None else environ
+    profile = default_profile(db, name) if db is not None else None
+    if name and profile is None:
+        raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+    conn = Connection(name=profile.name if profile else ENV_PROFILE_NAME)
+    if profile:
+        for attr in ("org_url", "tenant_id", "client_id", "authority_host", "ca_bundle", "environment"):
+            setattr(conn, attr, getattr(profile, attr))
+    for var, attr in ENV_FIELDS.items():
+        value = env.get(var, "").strip()
+        if value:
+            setattr(conn, attr, value)
+            conn.overridden.append(var)
+    conn.org_url = conn.org_url.rstrip("/")
+    secret = env.get("CAMPSYNC_CLIENT_SECRET", "")
+    if secret:
+        conn.client_secret, conn.secret_source = secret, "environment"
+    elif profile:
+        stored = keychain.get_secret(profile.name)
+        if stored:
+            conn.client_secret, conn.secret_source = stored, "keyring"
+    if env.get("CAMPSYNC_ENVIRONMENT"):
+        conn.environment = env["CAMPSYNC_ENVIRONMENT"]
+    elif profile is None:
+        # Unknown orgs are treated as production (the careful choice); a loopback org is a sandbox.
+        host = urlparse(conn.org_url).hostname or ""
+        conn.environment = "sandbox" if host in ("127.0.0.1", "localhost", "::1") else "production"
+    return conn

@@ -1,0 +1,165 @@
+"""Implied sync: people queued for a campaign who are not in Dynamics yet are found by email or created as leads.
+
+Leads are created in batches (CreateMultiple) and linked in the store one transaction per batch. A batch that
+Dynamics refuses is created again one person at a time, so only the people at fault fail. A batch whose answer
+was lost is looked up before it is tried again, so nobody is created twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import bindparam
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from ..dynamics.client import DataverseClient, chunked
+from ..dynamics.errors import BadRequest, ConnectionFailed, DynamicsError
+from . import flows
+from .models import OutboxRow, Person
+from .outbox import FAILED, Outbox, RunReport
+from .transactions import transaction
+
+log = logging.getLogger(__name__)
+
+CREATE_ATTEMPTS = 4  # a batch of new leads whose answer was lost: look up, then create what is missing
+
+
+class ImpliedSync:
+    # Leads per CreateMultiple request: Dataverse recommends at most 1,000. An attribute, so tests can lower it.
+    create_batch = 1000
+
+    def __init__(self, db: Engine, client: DataverseClient | None, outbox: Outbox, *,
+                 clock: Callable[[], float], stopping: Callable[[], bool]):
+        self.db = db
+        self.client = client
+        self.outbox = outbox
+        self.clock = clock
+        self.stopping = stopping  # asked between batches: a cancel or a quit ends the work after the request
+
+    async def ensure_in_dynamics(self, rows: list[OutboxRow], people: dict[int, Person],
+                                 report: RunReport) -> list[OutboxRow]:
+        """Find people by email in Dynamics, create the rest as leads. Returns the rows ready to add."""
+        missing = [r for r in rows if not people[r.person_id].dynamics_id]
+        if not missing:
+            return rows
+        emails = {people[r.person_id].email for r in missing if people[r.person_id].email}
+        # A lead created just before a crash must be found, not created twice: look up by email first.
+        found = await self.client.find_people_by_email("lead", emails)
+        rest = emails - set(found)
+        if rest:
+            found.update(await self.client.find_people_by_email("contact", rest))
+        ready = [r for r in rows if people[r.person_id].dynamics_id]
+        rows_of: dict[int, list[OutboxRow]] = defaultdict(list)  # a person queued twice is created once
+        for row in missing:
+            rows_of[row.person_id].append(row)
+        links: list[tuple[Person, str, str]] = []
+        to_create: list[int] = []
+        for person_id, person_rows in rows_of.items():
+            person = people[person_id]
+            match = found.get((person.email or "").lower())
+            if match is not None:
+                links.append((person, match.kind, match.id))
+                ready.extend(person_rows)
+                continue
+            problem = flows.missing_data(person)
+            if problem:
+                self.outbox.finish(person_rows, FAILED, "blocked", problem, report)
+                continue
+            to_create.append(person_id)
+        self._link_people(links)
+        for batch in chunked(to_create, self.create_batch):
+            if self.stopping():
+                break  # the rows left stay claimed: the run hands them back to the queue as it ends
+            for person_id in await self._create_leads(batch, people, rows_of, report):
+                ready.extend(rows_of[person_id])
+        return ready
+
+    async def _create_leads(self, person_ids: list[int], people: dict[int, Person],
+                            rows_of: dict[int, list[OutboxRow]], report: RunReport) -> list[int]:
+        """One CreateMultiple for these people, linked in one transaction; returns the ids of the people created."""
+        done: list[int] = []
+        for attempt in range(1, CREATE_ATTEMPTS + 1):
+            records = [_lead_record(people[person_id]) for person_id in person_ids]
+            try:
+                new_ids = await self.client.create_leads(records, chunk=len(records))
+            except BadRequest as exc:
+                log.info("Dynamics refused a batch of %d new leads (%s); creating them one by one",
+                         len(records), exc.message)
+                return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
+            except DynamicsError as exc:
+                unsure = isinstance(exc, ConnectionFailed) or exc.retryable
+                if not unsure or attempt == CREATE_ATTEMPTS:
+                    raise
+                # The answer was lost, not necessarily the work: Dynamics may have created the batch. Look the
+                # people up again and create only those still missing (never anyone twice).
+                log.info("creating %d leads failed (%s); looking them up before trying again",
+                         len(records), exc.message)
+                await asyncio.sleep(self.client.retry.backoff(attempt))
+                found = await self.client.find_people_by_email("lead", [people[p].email for p in person_ids])
+                there = [p for p in person_ids if (people[p].email or "").lower() in found]
+                self._link_people([(people[p], "lead", found[(people[p].email or "").lower()].id) for p in there])
+                done += there
+                person_ids = [p for p in person_ids if (people[p].email or "").lower() not in found]
+                if not person_ids:
+                    return done
+                continue
+            self._link_people([(people[p], "lead", new_id) for p, new_id in zip(person_ids, new_ids)])
+            return done + list(person_ids)
+        return done
+
+    async def _create_leads_one_by_one(self, person_ids: list[int], people: dict[int, Person],
+                                       rows_of: dict[int, list[OutboxRow]], report: RunReport) -> list[int]:
+        """After a refused batch: one create per person, so only the people Dynamics refuses fail, with its reason."""
+        # An org without CreateMultiple creates one lead at a time, so part of the batch may be in Dynamics
+        # already: look again rather than create anyone twice.
+        found = await self.client.find_people_by_email("lead", [people[p].email for p in person_ids])
+        links: list[tuple[Person, str, str]] = []
+        created: list[int] = []
+        try:
+            for person_id in person_ids:
+                if self.stopping():
+                    break
+                person = people[person_id]
+                match = found.get((person.email or "").lower())
+                if match is not None:
+                    links.append((person, match.kind, match.id))
+                    created.append(person_id)
+                    continue
+                try:
+                    new_id = await self.client.create_lead(**_lead_record(person))
+                except BadRequest as exc:
+                    self.outbox.finish(rows_of[person_id], FAILED, "failed",
+                                       f"could not create the lead: {exc.message}", report)
+                    continue
+                links.append((person, "lead", new_id))
+                created.append(person_id)
+        finally:
+            self._link_people(links)  # what was created is linked, even when an error ends the batch
+        return created
+
+    def _link_people(self, links: Sequence[tuple[Person, str, str]]) -> None:
+        """Record the Dynamics type and id of many people in one transaction."""
+        if not links:
+            return
+        now = self.clock()
+        for person, kind, dynamics_id in links:
+            person.dynamics_type, person.dynamics_id = kind, dynamics_id
+        table = Person.__table__
+        statement = (table.update().where(table.c.id == bindparam("person_id"))
+                     .values(dynamics_type=bindparam("kind"), dynamics_id=bindparam("new_id"), updated_at=now))
+        params = [{"person_id": person.id, "kind": kind, "new_id": dynamics_id} for person, kind, dynamics_id in links]
+
+        def write(session: Session):
+            session.connection().execute(statement, params)
+        transaction(self.db, write)
+
+
+def _lead_record(person: Person) -> dict:
+    """create_lead's arguments for a person CampSync creates in Dynamics (implied sync)."""
+    return dict(last_name=person.last_name or person.first_name,
+                first_name=person.first_name if person.last_name else "", email=person.email,
+                company=person.company, job_title=person.job_title, country=person.country)

@@ -1,0 +1,317 @@
+"""The outbox: one row per flow action, written before anything is sent, and the states it moves through.
+
+pending → claimed (a worker took it) → sent (just before the call to Dynamics) → done, or failed / cancelled.
+A row a dead worker held goes back to pending (`recover`); a retryable failure goes back to pending until it has
+been tried MAX_ATTEMPTS times. Rows being written by `enqueue_in_slices` are pending but "staged": held by the
+enqueueing worker, so no worker takes them before the whole request is queued.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select, update
+
+from ..dynamics.client import chunked
+from . import flows
+from .events import OUTBOX, Event, EventBus
+from .models import FlowRequest, OutboxRow
+from .transactions import transaction
+
+log = logging.getLogger(__name__)
+
+PENDING, CLAIMED, SENT, DONE, FAILED, CANCELLED = "pending", "claimed", "sent", "done", "failed", "cancelled"
+STAGED = "staged:"  # claimed_by prefix of pending rows enqueue_in_slices is still writing: no worker takes them
+OPEN_STATES = (PENDING, CLAIMED, SENT)
+MAX_ATTEMPTS = 5
+CLAIM_LEASE_SECONDS = 15 * 60
+# Rows claimed at once. Each claim loads its rows and people on the window's thread (~40 ms per 1,000) and
+# re-checks the campaign with Dynamics (one request), so 1,000 keeps the window smooth for a few requests more.
+CLAIM_BATCH = 1000
+ENQUEUE_SLICE = 500
+
+
+@dataclass
+class RunReport:
+    """What one run did with the outbox rows it claimed."""
+    done: int = 0
+    failed: int = 0
+    blocked: int = 0
+    skipped: int = 0
+    left_pending: int = 0
+    requests: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    def add(self, other: "RunReport") -> None:
+        """Count another run's work into this one (a run of the queue may take several engine runs)."""
+        for name in ("done", "failed", "blocked", "skipped", "requests"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.left_pending = other.left_pending
+        self.problems += other.problems
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def new_worker_id() -> str:
+    """host:pid:token: `recover` tells a dead worker on this host by its pid."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class Outbox:
+    """The outbox rows of one store, moved from state to state by the worker `worker_id`."""
+
+    def __init__(self, db: Engine, *, worker_id: str, clock: Callable[[], float], bus: EventBus):
+        self.db = db
+        self.worker_id = worker_id
+        self.clock = clock
+        self.bus = bus
+
+    # ---- enqueueing ----------------------------------------------------------------------------
+
+    def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
+                chain: list[int] | None = None) -> str:
+        """Write one outbox row per runnable person, in one transaction, and return the request id."""
+        request_id = request_id or new_request_id()
+        values = self._values(plan, origin, request_id, depth, chain)
+
+        def write(session: Session):
+            if values:
+                session.execute(insert(OutboxRow), values)
+            self._record_request(session, plan, origin, request_id)
+
+        transaction(self.db, write)
+        self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(values)}))
+        return request_id
+
+    async def enqueue_in_slices(self, plan: flows.Plan, *, origin: str, request_id: str | None = None,
+                                slice_size: int = ENQUEUE_SLICE) -> str:
+        """`enqueue` for the window: the rows go in as slices, each a short transaction, with the event loop
+        running in between, so 10,000 rows never freeze the window. They are written "staged" (invisible to
+        the worker: pending, but held by the enqueueing worker) and released together by one last UPDATE of an
+        unindexed column: the request is queued whole or not at all. Staged rows of a process that died
+        half-way are deleted by `recover`."""
+        request_id = request_id or new_request_id()
+        values = self._values(plan, origin, request_id, 0, None)
+        for row in values:
+            row["claimed_by"] = STAGED + self.worker_id  # whose staged rows these are, for recover()
+        for part in chunked(values, slice_size):
+            transaction(self.db, lambda session, part=part: session.execute(insert(OutboxRow), part))
+            await asyncio.sleep(0)
+
+        def publish(session: Session):
+            session.exec(update(OutboxRow).where(OutboxRow.request_id == request_id,
+                                                 OutboxRow.claimed_by == STAGED + self.worker_id)
+                         .values(claimed_by=None))
+            self._record_request(session, plan, origin, request_id)
+
+        transaction(self.db, publish)
+        self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(values)}))
+        return request_id
+
+    def _values(self, plan: flows.Plan, origin: str, request_id: str, depth: int,
+                chain: list[int] | None) -> list[dict]:
+        # Plain dicts for one bulk INSERT: building 10,000 ORM objects took ~2 s of the window's time.
+        now, chain_json = self.clock(), json.dumps(chain or [])
+        return [dict(action=plan.action, campaign_id=plan.campaign_id, person_id=item.person.id, state=PENDING,
+                     idempotency_key=f"{plan.action}:{plan.campaign_id}:{item.person.id}:{request_id}",
+                     request_id=request_id, origin=origin, depth=depth, created_at=now, chain=chain_json)
+                for item in plan.runnable]
+
+    def _record_request(self, session: Session, plan: flows.Plan, origin: str, request_id: str) -> None:
+        session.merge(FlowRequest(request_id=request_id, action=plan.action, campaign_id=plan.campaign_id,
+                                  origin=origin, created_at=self.clock()))
+
+    # ---- claiming ------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Make rows claimed by a dead worker (killed process, expired lease) claimable again, and delete
+        the staged rows of an enqueue that died half-way (that request was never confirmed as queued)."""
+        now = self.clock()
+        host = socket.gethostname()
+        stale, abandoned = [], []
+        with Session(self.db) as session:
+            for row_id, state, owner, claimed_at, created_at in session.exec(
+                    select(OutboxRow.id, OutboxRow.state, OutboxRow.claimed_by, OutboxRow.claimed_at,
+                           OutboxRow.created_at)
+                    .where(col(OutboxRow.state).in_((CLAIMED, SENT, PENDING)), col(OutboxRow.claimed_by).is_not(None))):
+                staged = state == PENDING
+                owner = owner.removeprefix(STAGED) if staged else owner
+                if owner == self.worker_id:
+                    continue
+                parts = owner.split(":")  # host:pid:token, see new_worker_id
+                pid = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+                dead = parts[0] == host and not _pid_alive(pid)
+                expired = ((created_at if staged else claimed_at) or 0) < now - CLAIM_LEASE_SECONDS
+                if dead or expired:
+                    (abandoned if staged else stale).append(row_id)
+        if stale or abandoned:
+            def release(session: Session):
+                # sent_at stays: it tells the next run that this action may already be in Dynamics.
+                for part in chunked(stale, 500):
+                    session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(part))
+                                 .values(state=PENDING, claimed_by=None))
+                for part in chunked(abandoned, 500):
+                    session.exec(delete(OutboxRow).where(col(OutboxRow.id).in_(part), OutboxRow.state == PENDING))
+            transaction(self.db, release)
+            log.info("recovered %d outbox rows left by a stopped worker; dropped %d rows of an unfinished "
+                     "enqueue", len(stale), len(abandoned))
+        return len(stale)
+
+    def claim(self) -> list[OutboxRow]:
+        """Take up to CLAIM_BATCH pending rows for this worker, oldest first."""
+        now = self.clock()
+
+        def claim(session: Session):
+            ids = list(session.exec(select(OutboxRow.id).where(OutboxRow.state == PENDING,
+                                                               col(OutboxRow.claimed_by).is_(None))
+                                    .order_by(OutboxRow.id).limit(CLAIM_BATCH)))
+            if not ids:
+                return []
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids), OutboxRow.state == PENDING)
+                         .values(state=CLAIMED, claimed_by=self.worker_id, claimed_at=now))
+            return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == self.worker_id,
+                                                             OutboxRow.state == CLAIMED)
+                                     .order_by(OutboxRow.id)))
+        return transaction(self.db, claim)
+
+    def mine(self) -> list[OutboxRow]:
+        """The rows this worker holds (claimed or sent)."""
+        with Session(self.db) as session:
+            return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == self.worker_id,
+                                                             col(OutboxRow.state).in_((CLAIMED, SENT)))))
+
+    def release(self, rows: Iterable[OutboxRow]) -> None:
+        """Hand rows this run will not finish back to the queue (a re-send is harmless in Dynamics)."""
+        ids = [r.id for r in rows]
+        if not ids:
+            return
+
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids),
+                                                 col(OutboxRow.state).in_((CLAIMED, SENT)))
+                         .values(state=PENDING, claimed_by=None))
+        transaction(self.db, write)
+
+    # ---- outcomes ------------------------------------------------------------------------------
+
+    def mark_sent(self, rows: list[OutboxRow]) -> None:
+        """Just before the call to Dynamics: from now on the action may be there."""
+        now = self.clock()
+
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
+                         .values(state=SENT, sent_at=now, attempts=OutboxRow.attempts + 1))
+        transaction(self.db, write)
+        for row in rows:
+            row.state = SENT
+
+    def finish(self, rows: list[OutboxRow], state: str, outcome: str, reason: str, report: RunReport) -> None:
+        """End rows without a confirmation (blocked, skipped, failed), count them in `report` and tell the bus."""
+        if not rows:
+            return
+        now = self.clock()
+
+        def write(session: Session):
+            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))
+                         .values(state=state, outcome=outcome, reason=reason, done_at=now,
+                                 last_error=reason if state == FAILED else None))
+        transaction(self.db, write)
+        for row in rows:
+            row.state, row.outcome = state, outcome
+        if outcome == "blocked":
+            report.blocked += len(rows)
+        elif outcome == "skipped":
+            report.skipped += len(rows)
+        else:
+            report.failed += len(rows)
+        self.bus.publish(Event(OUTBOX, {"ids": [r.id for r in rows], "state": state, "outcome": outcome,
+                                        "reason": reason}))
+
+    def back_to_pending(self, rows: list[OutboxRow], error: str) -> None:
+        """A retryable failure: the rows wait for the next run, unless they have been tried too often."""
+        if not rows:
+            return
+
+        def write(session: Session):
+            for row in session.exec(select(OutboxRow).where(col(OutboxRow.id).in_([r.id for r in rows]))):
+                give_up = row.attempts >= MAX_ATTEMPTS
+                row.state = FAILED if give_up else PENDING
+                row.claimed_by = None
+                row.last_error = error
+                if give_up:
+                    row.outcome, row.reason = "failed", f"gave up after {row.attempts} attempts: {error}"
+                session.add(row)
+        transaction(self.db, write)
+
+    # ---- queue management ----------------------------------------------------------------------
+
+    def retry_failed(self, request_id: str | None = None, ids: Sequence[int] | None = None) -> int:
+        def write(session: Session):
+            # Blocked rows too: the campaign may be active again; execution re-checks and blocks them if not.
+            query = select(OutboxRow).where(OutboxRow.state == FAILED)
+            if request_id:
+                query = query.where(OutboxRow.request_id == request_id)
+            if ids:
+                query = query.where(col(OutboxRow.id).in_(list(ids)))
+            rows = list(session.exec(query))
+            for row in rows:
+                row.state, row.outcome, row.reason, row.attempts, row.claimed_by = PENDING, None, None, 0, None
+                session.add(row)
+            return len(rows)
+        return transaction(self.db, write)
+
+    def cancel(self, ids: Sequence[int] | None = None, request_id: str | None = None) -> int:
+        def write(session: Session):
+            query = select(OutboxRow).where(col(OutboxRow.state).in_((PENDING, FAILED)))
+            if ids:
+                query = query.where(col(OutboxRow.id).in_(list(ids)))
+            if request_id:
+                query = query.where(OutboxRow.request_id == request_id)
+            rows = list(session.exec(query))
+            for row in rows:
+                row.state, row.outcome, row.reason = CANCELLED, "cancelled", "cancelled by the user"
+                session.add(row)
+            return len(rows)
+        return transaction(self.db, write)
+
+    def rows_of(self, request_id: str) -> list[OutboxRow]:
+        with Session(self.db) as session:
+            return list(session.exec(select(OutboxRow).where(OutboxRow.request_id == request_id)
+                                     .order_by(OutboxRow.id)))
+
+    def pending_count(self) -> int:
+        # COUNT in SQLite, not a list of ids in Python: the window asks often while 10,000 rows are queued.
+        with Session(self.db) as session:
+            return session.exec(select(func.count()).select_from(OutboxRow)
+                                .where(col(OutboxRow.state).in_(OPEN_STATES))).one()
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (killed child not yet reaped) still answers kill(0); it is dead for our purposes.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True

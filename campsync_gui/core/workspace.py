@@ -1,0 +1,439 @@
+"""The application core: everything CampSync does, once, for the window and the command line.
+
+A Workspace opens on the local store and the connection to one org. It builds the event bus, the sync engine,
+the automation runner and the scheduler once, and offers each use case as one method: request a flow action
+(plan → preview → confirm → run), undo, import people, pull from Dynamics, run a batch campaign, the scheduler's
+tick, settings, the queue, the log. The faces turn a gesture or a command line into one call here and show what
+comes back; nothing in them decides, writes the store or talks to Dynamics. Stored automation campaigns and
+connection profiles are two parts of their own: `workspace.automations` and `workspace.profiles`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from ..dynamics.client import DataverseClient
+from ..dynamics.connect import open_client
+from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doctor
+from ..dynamics.errors import DynamicsError
+from . import campaigns, flows, journal, people, queue, triggers
+from .automation.batch import BatchReport, preview as batch_preview, run_batch
+from .automation.library import AutomationLibrary
+from .automation.runner import AutomationRunner
+from .automation.scheduler import Scheduler, Tick
+from .connections import Connection, Profiles, resolve_connection
+from .engine import SyncEngine
+from .outbox import RunReport
+from .events import PROBLEM, Event, EventBus
+from .models import CampaignRecord, OutboxRow, Person
+from .people_import import ImportReport, import_csv
+from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
+from .settings import SyncSettings, load_settings, save_settings
+
+log = logging.getLogger(__name__)
+
+
+class NotConnected(Exception):
+    """There is no org to talk to: the connection is incomplete or wrong. The message says what to do."""
+
+
+@dataclass
+class PullOutcome:
+    campaigns: list[CampaignRecord]
+    people: PullReport | None  # None when people were not read this time
+    memberships: PullReport
+    triggered: int = 0  # trigger campaign runs set off by values the org changed
+
+
+@dataclass
+class ImportOutcome:
+    report: ImportReport
+    triggered: int = 0  # trigger campaign runs set off by people created and values changed
+
+
+@dataclass
+class FlowOutcome:
+    """One person's end of a flow action: what the plan said, or what Dynamics answered."""
+
+    person: Person
+    outcome: str  # added / removed / skipped / blocked / failed
+    reason: str
+
+
+class Workspace:
+    def __init__(self, db: Engine, *, connection: Connection | None = None, profile: str | None = None,
+                 client: DataverseClient | None = None,
+                 connect: Callable[[Connection], DataverseClient] = open_client,
+                 clock: Callable[[], float] = time.time):
+        """`connection`: the org to use (the window's built-in sandbox, a test's org); otherwise the stored
+        profile `profile` (or the default one) with CAMPSYNC_* overrides, resolved on first use. `client`: an
+        open client for that org (tests); otherwise `connect` opens one on first use."""
+        self.db = db
+        self.clock = clock
+        self.bus = EventBus()
+        self.profiles = Profiles(db)
+        self.automations = AutomationLibrary(db, clock=clock)
+        self._connection = connection
+        self._profile = profile
+        self._client = client
+        self._connect = connect
+        self._run: asyncio.Task | None = None  # the sync run in progress, if any
+        self._stops: set[asyncio.Event] = set()  # one per long operation in progress: stop_running() sets them
+
+    @classmethod
+    def open(cls, db_file: Path | str, **kwargs) -> "Workspace":
+        from .store import open_store
+
+        return cls(open_store(db_file), **kwargs)
+
+    # ---- the org ---------------------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            try:
+                self._connection = resolve_connection(self.db, self._profile)
+            except LookupError as exc:
+                raise NotConnected(str(exc)) from exc
+        return self._connection
+
+    @property
+    def scope(self) -> str:
+        """The name the settings of this connection are kept under."""
+        return self.connection.name
+
+    @property
+    def client(self) -> DataverseClient:
+        """The client for this org, opened on first use; NotConnected when the connection cannot work."""
+        if self._client is None:
+            conn = self.connection
+            missing = conn.missing()
+            if missing:
+                raise NotConnected(f"Not connected: missing {', '.join(missing)}. Add a profile with "
+                                   "`campsync profile add`, or export the variables printed by `campsync sandbox`.")
+            problem = conn.url_problem()
+            if problem:
+                raise NotConnected(problem)
+            try:
+                self._client = self._connect(conn)
+            except FileNotFoundError as exc:
+                raise NotConnected(str(exc)) from exc
+        self.sync.client = self._client
+        return self._client
+
+    async def aclose(self) -> None:
+        """Let a sync run in flight finish its batch (the rest stays queued), then close the org's client."""
+        self.stop_running()
+        if self._run is not None and not self._run.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(self._run), timeout=15)
+            except asyncio.TimeoutError:
+                log.warning("closed while a batch was in flight; its rows will be finished on the next start")
+            except Exception:  # already reported by the run itself
+                pass
+        if "_parts" in self.__dict__:
+            self.automation.close()
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def latency_ms(self) -> float:
+        """One round trip to the org (WhoAmI), in milliseconds."""
+        started = time.perf_counter()
+        await self.client.whoami()
+        return 1000 * (time.perf_counter() - started)
+
+    def doctor_options(self, scope: str | None = None) -> DoctorOptions:
+        settings = load_settings(self.db, self.scope if scope is None else scope)
+        return DoctorOptions(campaign_sync_enabled=settings.campaign_sync_enabled,
+                             prerequisite_solution=settings.prerequisite_solution,
+                             prerequisite_min_version=settings.prerequisite_min_version)
+
+    async def test_connectivity(self, connection: Connection | None = None, *,
+                                on_result: Callable[[CheckResult], object] | None = None) -> DoctorReport:
+        """The doctor's checks, step by step, on this connection (or another one, as typed in a form), with the
+        settings stored for it."""
+        conn = connection or self.connection
+        return await run_doctor(conn, self.doctor_options(conn.name), on_result=on_result)
+
+    # ---- wiring, built once -----------------------------------------------------------------------------
+
+    @cached_property
+    def _parts(self) -> tuple[SyncEngine, AutomationRunner, Scheduler]:
+        # Built together on first use: trigger campaigns hear every confirmation from the first one on.
+        engine = SyncEngine(self.db, self._client, scope=self.scope, bus=self.bus, clock=self.clock)
+        runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock)
+        return engine, runner, Scheduler(self.db, runner, clock=self.clock)
+
+    @property
+    def sync(self) -> SyncEngine:
+        """The sync engine: outbox rows → batches → the client → confirmations. Built here and nowhere else."""
+        return self._parts[0]
+
+    @property
+    def automation(self) -> AutomationRunner:
+        """The runner of trigger campaigns (their definitions are `automations`)."""
+        return self._parts[1]
+
+    @property
+    def scheduler(self) -> Scheduler:
+        return self._parts[2]
+
+    # ---- settings and readiness ---------------------------------------------------------------------------
+
+    def settings(self) -> SyncSettings:
+        return load_settings(self.db, self.scope)
+
+    def save_settings(self, settings: SyncSettings) -> bool:
+        """Save this connection's settings; True when campaign sync was just turned back on, which the caller
+        follows with `refresh_after_enabling()` (as in Marketo, turning it on re-reads campaigns and list links)."""
+        was_enabled = self.settings().campaign_sync_enabled
+        save_settings(self.db, settings, self.scope)
+        return settings.campaign_sync_enabled and not was_enabled
+
+    async def refresh_after_enabling(self) -> str:
+        try:
+            outcome = await self.pull(people=False)
+        except (DynamicsError, NotConnected) as exc:
+            message = exc.message if isinstance(exc, DynamicsError) else str(exc)
+            return f"Could not refresh from Dynamics now ({message}); it will be refreshed on the next sync."
+        return f"Refreshed {len(outcome.campaigns)} campaigns and CampSync's list links from Dynamics."
+
+    def readiness(self) -> flows.Readiness:
+        """What the settings and the org allow now (the prerequisite as last checked)."""
+        return self.sync.readiness()
+
+    async def check_readiness(self, *, again: bool = False) -> flows.Readiness:
+        """Readiness with the prerequisite solution checked in the org (once per workspace, or `again`)."""
+        await self.sync.check_prerequisite(force=again)
+        return self.sync.readiness()
+
+    # ---- reading from Dynamics --------------------------------------------------------------------------
+
+    async def refresh_campaigns(self) -> list[CampaignRecord]:
+        """The org's campaigns into the store's cache (templates never); sorted by name."""
+        return await refresh_campaigns(self.db, self.client, now=self.clock)
+
+    async def pull(self, *, people: bool | None = True) -> PullOutcome:
+        """Campaigns, the prerequisite solution, leads and contacts (`people`: always, never, or None: when the
+        store has nobody yet) and campaign memberships, from the org into the store. Values the org changed on
+        people already here fire "Data value changes" trigger campaigns (their flow actions wait in the queue:
+        `run_queue()` sends them)."""
+        found = await self.refresh_campaigns()
+        await self.check_readiness(again=True)
+        pulled = None
+        if people or (people is None and not self.people_count()):
+            pulled = await pull_people(self.db, self.client, now=self.clock)
+            self.automation.data_values_changed(pulled.changes)
+        members = await pull_memberships(self.db, self.client, self.settings(), now=self.clock)
+        return PullOutcome(found, pulled, members, triggered=await self.automation.drain())
+
+    # ---- flow actions ---------------------------------------------------------------------------------
+
+    async def plan(self, action: str, campaign_id: str, person_ids: list[int]) -> flows.Plan:
+        """What Add to / Remove from Microsoft Campaign would do for each person, and why: the preview. Read a
+        slice at a time with the event loop running in between, so a 10,000-person drop never freezes a window."""
+        campaign = campaigns.campaign_record(self.db, campaign_id)
+        return await self.sync.plan_in_slices(person_ids, campaign, action, campaign_ref=campaign_id)
+
+    def plan_for_emails(self, action: str, campaign: CampaignRecord,
+                        emails: list[str]) -> tuple[flows.Plan, list[str]]:
+        """The plan for the people with these emails; and the emails of nobody in the store."""
+        found, unknown = people.by_email(self.db, emails)
+        return self.sync.plan(found, campaign, action), unknown
+
+    async def confirm(self, plan: flows.Plan, *, origin: str, undoing: str | None = None) -> str | None:
+        """Queue the plan's runnable people (one outbox row each, the request whole or not at all) and return the
+        request id; None when nobody is runnable. `undoing`: the request this one undoes."""
+        if not plan.runnable:
+            return None
+        request_id = await self.sync.enqueue_in_slices(plan, origin=origin)
+        if undoing:
+            journal.mark_undone(self.db, undoing, request_id)
+        return request_id
+
+    async def run_queue(self, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
+        """Send everything queued to Dynamics, and what trigger campaigns queue in response, until nothing is
+        left (or `stop_running()`). One run at a time: a call while a run goes on waits for it, then sends
+        whatever is left."""
+        while self._run is not None and not self._run.done():
+            with contextlib.suppress(Exception):  # that run's caller hears of its failure
+                await asyncio.shield(self._run)
+        self._run = asyncio.ensure_future(self._run_until_settled(progress))
+        return await asyncio.shield(self._run)
+
+    async def _run_until_settled(self, progress: Callable[[int, int], None] | None) -> RunReport:
+        total = RunReport()
+        async with self._stop_event() as stop:
+            while not stop.is_set():
+                await self.automation.drain()  # trigger campaigns' follow-up joins the queue before the run
+                if not self.sync.pending_count():
+                    break
+                self.client  # noqa: B018 — opens the client (or says why it cannot) before anything is claimed
+                report = await self.sync.run(stop=stop, progress=progress)
+                total.add(report)
+                if report.problems and report.left_pending:
+                    break  # the org cannot be reached now: the rows stay queued for the next run
+                if not self.automation.has_work():
+                    break
+        total.left_pending = self.sync.pending_count()
+        return total
+
+    def is_running(self) -> bool:
+        return self._run is not None and not self._run.done()
+
+    def stop_running(self) -> None:
+        """Stop sync runs and batch campaigns after the request in flight; what is not sent stays queued."""
+        for stop in self._stops:
+            stop.set()
+
+    @contextlib.asynccontextmanager
+    async def _stop_event(self):
+        stop = asyncio.Event()
+        self._stops.add(stop)
+        try:
+            yield stop
+        finally:
+            self._stops.discard(stop)
+
+    def outcomes(self, plan: flows.Plan, request_id: str | None) -> list[FlowOutcome]:
+        """Each planned person's end: the plan's word for those not sent, Dynamics' answer for the others."""
+        rows = {row.person_id: row for row in self.sync.rows_of(request_id)} if request_id else {}
+        result = []
+        for item in plan.items:
+            row = rows.get(item.person.id)
+            if not item.runnable:
+                result.append(FlowOutcome(item.person, "skipped" if item.outcome == flows.SKIP else "blocked",
+                                          item.reason))
+            elif row is not None and row.outcome:
+                result.append(FlowOutcome(item.person, row.outcome, row.reason or ""))
+            else:
+                error = row.last_error if row is not None else None
+                result.append(FlowOutcome(item.person, "failed", f"not finished: {error or 'still queued'}"
+                                                                 " (campsync retry continues it)"))
+        return result
+
+    async def plan_undo(self) -> tuple[journal.UndoStep, flows.Plan] | None:
+        """The operator's last flow action, reversed for exactly the people it changed (also after a restart):
+        its undo step and the plan to confirm with `confirm(plan, origin=UNDO, undoing=step.request_id)`."""
+        step = journal.next_undo(self.db)
+        if step is None:
+            return None
+        return step, await self.plan(step.action, step.campaign_id, step.person_ids)
+
+    # ---- the queue ---------------------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return self.sync.pending_count()
+
+    def pending_person_ids(self) -> set[int]:
+        return queue.pending_person_ids(self.db)
+
+    def queue(self, *, limit: int) -> queue.QueueSnapshot:
+        return queue.snapshot(self.db, limit=limit)
+
+    def queue_rows(self, *, finished_too: bool = False) -> list[tuple[OutboxRow, Person]]:
+        return queue.rows(self.db, finished_too=finished_too)
+
+    def failed_ids(self) -> list[int]:
+        return queue.failed_ids(self.db)
+
+    def retry(self, ids: list[int] | None = None) -> int:
+        """Put failed actions (these, or all) back in the queue; `run_queue()` sends them."""
+        return self.sync.retry_failed(ids=ids or None)
+
+    def cancel(self, ids: list[int] | None = None, *, request_id: str | None = None) -> int:
+        """Cancel pending and failed actions: these, those of a request, or all."""
+        return self.sync.cancel(ids=ids or None, request_id=request_id)
+
+    # ---- the trigger log ------------------------------------------------------------------------------
+
+    def recent_events(self, limit: int | None = None) -> list[triggers.TriggerEvent]:
+        return triggers.recent(self.db, limit)
+
+    def events_after(self, last_id: int) -> list[triggers.TriggerEvent]:
+        return triggers.after(self.db, last_id)
+
+    def verify_log(self) -> triggers.ChainCheck:
+        return triggers.verify_chain(self.db)
+
+    # ---- people ----------------------------------------------------------------------------------------
+
+    async def import_people(self, path: str | Path) -> ImportOutcome:
+        """Merge a CSV file's people into the store (off the event loop's thread: a 50 MB file takes seconds),
+        then run the trigger campaigns of people created and values changed."""
+        before = people.max_person_id(self.db)
+        report = await asyncio.to_thread(import_csv, self.db, path, now=self.clock)
+        self.automation.people_created(people.new_person_ids(self.db, before))
+        self.automation.data_values_changed(report.changes)
+        return ImportOutcome(report, await self.automation.drain())
+
+    async def log_activity(self, email: str, activity_type: str, detail: str = "") -> int:
+        """Record what a person did (behaviour for smart lists); returns the trigger campaign runs it set off."""
+        person_id = people.log_activity(self.db, email, activity_type, detail, at=self.clock())
+        self.automation.activity_logged(person_id, activity_type, detail)
+        return await self.automation.drain()
+
+    def people_count(self) -> int:
+        return people.count(self.db)
+
+    def list_people(self, *, search: str | None = None, limit: int | None = None) -> list[Person]:
+        return people.list_people(self.db, search=search, limit=limit)
+
+    def people_table_rows(self) -> list[tuple]:
+        return people.table_rows(self.db)
+
+    def people_table_rows_for(self, ids: list[int]) -> dict[int, tuple]:
+        return people.table_rows_for(self.db, ids)
+
+    # ---- campaigns ----------------------------------------------------------------------------------
+
+    def campaign(self, campaign_id: str) -> CampaignRecord | None:
+        return campaigns.campaign_record(self.db, campaign_id)
+
+    def find_campaign(self, name_or_id: str) -> CampaignRecord | None:
+        return campaigns.find_campaign(self.db, name_or_id)
+
+    def campaign_summaries(self) -> list[campaigns.CampaignSummary]:
+        return campaigns.summaries(self.db)
+
+    def campaign_members(self, campaign_id: str) -> list[campaigns.MemberSummary]:
+        return campaigns.members(self.db, campaign_id)
+
+    def campaign_names(self) -> dict[str, str]:
+        return campaigns.campaign_names(self.db)
+
+    # ---- batch campaigns and the scheduler -------------------------------------------------------------
+
+    def batch_preview(self, campaign_id: int) -> int:
+        """How many people a run of this batch campaign started now would process."""
+        return batch_preview(self.automation, self.automations.record(campaign_id))
+
+    async def run_batch(self, campaign_id: int) -> BatchReport:
+        """Run a batch campaign now for everyone it qualifies (stop_running() aborts the rest); its flow actions
+        wait in the queue for `run_queue()`."""
+        async with self._stop_event() as stop:
+            return await run_batch(self.automation, self.automations.record(campaign_id), stop=stop)
+
+    async def scheduler_tick(self) -> Tick:
+        """Flows whose Wait is over carry on, and due batch campaigns run; then what they queued is sent."""
+        async with self._stop_event() as stop:
+            tick = await self.scheduler.tick(stop=stop)
+        if self.pending_count() or self.automation.has_work():
+            await self.run_queue()
+        return tick
+
+    # ---- problems ---------------------------------------------------------------------------------------
+
+    def report_problem(self, message: str) -> None:
+        """Something a person should see (log panel, status bar, stderr), from wherever it happened."""
+        self.bus.publish(Event(PROBLEM, {"message": message}))

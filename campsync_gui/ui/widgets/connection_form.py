@@ -1,0 +1,279 @@
+"""One connection profile's form: its fields, the Advanced section, and by field what stops it from being saved."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from ...core import keychain
+from ...core.connections import Connection, ProfileFields, Profiles
+from ...dynamics.auth import DEFAULT_AUTHORITY_HOST
+from ..theme import set_role
+from .environment_badge import BADGE_SIZE, ENVIRONMENTS, badge_icon
+
+
+def message_label(role: str) -> QLabel:
+    """A hidden, wrapping label for a message of `role` (error, warning, hint)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed: never render it as HTML
+    label.setWordWrap(True)
+    set_role(label, role)
+    label.hide()
+    return label
+
+
+class ConnectionForm(QWidget):
+    """The fields of a stored profile (`current`) or of a new one (`current` is None)."""
+
+    edited = Signal()  # after each change a person makes, once the messages by the fields are up to date
+
+    def __init__(self, profiles: Profiles, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._profiles = profiles
+        self._current: str | None = None
+        self._snapshot: ProfileFields | None = None  # the values as loaded or saved, to tell unsaved changes
+        self._loading = False
+
+        self.title = QLabel()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("e.g. contoso-prod")
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://yourorg.crm.dynamics.com")
+        self.url_message = message_label("error")
+        self.tenant_edit = QLineEdit()
+        self.tenant_edit.setPlaceholderText("Directory (tenant) ID of the app registration")
+        self.client_edit = QLineEdit()
+        self.client_edit.setPlaceholderText("Application (client) ID of the app registration")
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)  # Qt also disables copy/cut/drag for it
+        self.secret_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.secret_hint = message_label("warning")
+        self.environment_combo = QComboBox()
+        for env in ENVIRONMENTS:
+            self.environment_combo.addItem(badge_icon(env, self.devicePixelRatioF()), env, env)
+        self.environment_combo.setIconSize(BADGE_SIZE)
+
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.toggled.connect(self._show_advanced)
+        self.advanced = QWidget()
+        self.authority_edit = QLineEdit()
+        self.authority_edit.setPlaceholderText(DEFAULT_AUTHORITY_HOST)
+        self.authority_message = message_label("error")
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setPlaceholderText("System certificates (leave empty)")
+        self.ca_browse = QPushButton("Browse…")
+        self.ca_browse.setAutoDefault(False)
+        self.ca_browse.clicked.connect(self.browse_ca_bundle)
+        self.ca_message = message_label("error")
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_browse)
+        advanced_form = QFormLayout(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        advanced_form.addRow("Authority host", self.authority_edit)
+        advanced_form.addRow("", self.authority_message)
+        advanced_form.addRow("CA bundle", ca_row)
+        advanced_form.addRow("", self.ca_message)
+
+        form = QFormLayout()
+        form.addRow("Name", self.name_edit)
+        form.addRow("Org URL", self.url_edit)
+        form.addRow("", self.url_message)
+        form.addRow("Tenant id", self.tenant_edit)
+        form.addRow("Client id", self.client_edit)
+        form.addRow("Client secret", self.secret_edit)
+        form.addRow("", self.secret_hint)
+        form.addRow("Environment", self.environment_combo)
+        self.needed_label = message_label("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advanced)
+        layout.addWidget(self.needed_label)
+        layout.addStretch(1)
+
+        for edit in (self.name_edit, self.url_edit, self.tenant_edit, self.client_edit, self.secret_edit,
+                     self.authority_edit, self.ca_edit):
+            edit.textChanged.connect(self._validate)
+        self.environment_combo.currentIndexChanged.connect(self._validate)
+
+    # ---- what the form holds
+
+    @property
+    def current(self) -> str | None:
+        """The stored profile in the form, or None while a new one is being added."""
+        return self._current
+
+    def values(self) -> ProfileFields:
+        """The fields as typed, trimmed (never the secret)."""
+        return ProfileFields(
+            name=self.name_edit.text().strip(),
+            org_url=self.url_edit.text().strip().rstrip("/"),
+            tenant_id=self.tenant_edit.text().strip(),
+            client_id=self.client_edit.text().strip(),
+            authority_host=self.authority_edit.text().strip().rstrip("/") or DEFAULT_AUTHORITY_HOST,
+            ca_bundle=self.ca_edit.text().strip() or None,
+            environment=self.environment_combo.currentData() or "production",
+        )
+
+    def typed_secret(self) -> str:
+        return self.secret_edit.text().strip()
+
+    def is_dirty(self) -> bool:
+        if self._snapshot is None:  # nothing loaded yet
+            return False
+        return self.values() != self._snapshot or bool(self.secret_edit.text())
+
+    def problems(self) -> dict[str, str]:
+        """What stops the form from being saved, by field; empty when it can be saved."""
+        v = self.values()
+        found: dict[str, str] = {}
+        if not v.name:
+            found["name"] = "a name"
+        elif self._current is None and self._profiles.get(v.name) is not None:
+            found["name"] = f"a name not used yet ({v.name!r} exists)"
+        if not v.org_url:
+            found["org_url"] = "the org URL"
+        elif problem := Connection(name=v.name, org_url=v.org_url).url_problem():
+            found["org_url"] = problem
+        if not v.tenant_id:
+            found["tenant_id"] = "the tenant id"
+        if not v.client_id:
+            found["client_id"] = "the client id"
+        parsed = urlparse(v.authority_host)
+        if parsed.scheme != "https" or not parsed.hostname:
+            found["authority_host"] = (f"The authority host must be an https:// address "
+                                       f"(got {v.authority_host!r}); the default is {DEFAULT_AUTHORITY_HOST}.")
+        if v.ca_bundle and not Path(v.ca_bundle).expanduser().is_file():
+            found["ca_bundle"] = f"No file at {v.ca_bundle!r}: pick the PEM file of CA certificates, or clear it."
+        return found
+
+    def can_save(self) -> bool:
+        """Nothing wrong, and something to save: a new profile, or changes to a stored one."""
+        return not self.problems() and (self._current is None or self.is_dirty())
+
+    def connection(self) -> Connection:
+        """The form's values as a Connection, with the typed secret, else the stored one, else the environment's."""
+        v = self.values()
+        typed = self.typed_secret()
+        stored = keychain.get_secret(self._current) if self._current and not typed else None
+        env_secret = os.environ.get("CAMPSYNC_CLIENT_SECRET", "") if not (typed or stored) else ""
+        if typed:
+            secret, source = typed, "the form (not saved)"
+        elif stored:
+            secret, source = stored, "keyring"
+        elif env_secret:
+            secret, source = env_secret, "environment"
+        else:
+            secret, source = None, None
+        return Connection(name=v.name or "(new connection)", org_url=v.org_url, tenant_id=v.tenant_id,
+                          client_id=v.client_id, authority_host=v.authority_host, ca_bundle=v.ca_bundle,
+                          environment=v.environment, client_secret=secret, secret_source=source)
+
+    # ---- filling it
+
+    def show_profile(self, name: str | None) -> None:
+        """Fill the form from the stored profile `name`, or blank for a new one. The secret is never read back."""
+        profile = self._profiles.get(name) if name is not None else None
+        self._current = profile.name if profile else None
+        self._loading = True
+        try:
+            self.name_edit.setText(profile.name if profile else "")
+            self.url_edit.setText(profile.org_url if profile else "")
+            self.tenant_edit.setText(profile.tenant_id if profile else "")
+            self.client_edit.setText(profile.client_id if profile else "")
+            self.secret_edit.clear()
+            authority = profile.authority_host if profile else DEFAULT_AUTHORITY_HOST
+            self.authority_edit.setText(authority or DEFAULT_AUTHORITY_HOST)
+            self.ca_edit.setText((profile.ca_bundle or "") if profile else "")
+            # A new connection starts as production: the careful choice (more confirmations, red everywhere).
+            env = profile.environment if profile else "production"
+            index = self.environment_combo.findData(env)
+            self.environment_combo.setCurrentIndex(index if index >= 0 else ENVIRONMENTS.index("production"))
+        finally:
+            self._loading = False
+        non_default = bool(profile and (profile.ca_bundle or
+                                        (profile.authority_host or DEFAULT_AUTHORITY_HOST) != DEFAULT_AUTHORITY_HOST))
+        self.advanced_toggle.setChecked(non_default)
+        self._show_advanced(non_default)
+        self._show_stored()
+        if profile is None:
+            self.name_edit.setFocus()
+
+    def mark_saved(self, *, secret_taken: bool) -> None:
+        """What the form shows is stored now: the name is fixed, and a secret the keyring took leaves the field."""
+        # A secret the keyring refused stays, so the person can still test the connection with it.
+        self._current = self.values().name
+        if secret_taken:
+            self.secret_edit.clear()
+        self._show_stored()
+
+    def _show_stored(self) -> None:
+        # The name keys the keyring entry and the settings of a stored profile: from here on it is fixed.
+        stored = self._current is not None
+        self.name_edit.setReadOnly(stored)
+        self.name_edit.setToolTip("The name keys this connection's keyring entry and settings, so it cannot "
+                                  "change; add a new connection instead." if stored else "")
+        self.title.setText(f"<b>Connection {html.escape(self._current)}</b>" if stored else "<b>New connection</b>")
+        self._snapshot = self.values()
+        self._update_secret_hint()
+        self._validate()
+
+    # ---- messages by the fields
+
+    def _validate(self) -> None:
+        if self._loading:
+            return
+        found = self.problems()
+        url_problem = found.get("org_url") if self.url_edit.text().strip() else None
+        self._show_field_message(self.url_edit, self.url_message, url_problem)
+        self._show_field_message(self.authority_edit, self.authority_message, found.get("authority_host"))
+        self._show_field_message(self.ca_edit, self.ca_message, found.get("ca_bundle"))
+        if found.get("authority_host") or found.get("ca_bundle"):
+            self.advanced_toggle.setChecked(True)
+        needed = [found[k] for k in ("name", "org_url", "tenant_id", "client_id")
+                  if k in found and not (k == "org_url" and url_problem)]
+        self.needed_label.setText(f"Needed before saving: {', '.join(needed)}." if needed else "")
+        self.needed_label.setVisible(bool(needed))
+        self.edited.emit()
+
+    @staticmethod
+    def _show_field_message(edit: QLineEdit, label: QLabel, text: str | None) -> None:
+        label.setText(text or "")
+        label.setVisible(bool(text))
+        edit.setProperty("invalid", bool(text))
+        edit.style().unpolish(edit)  # the style sheet reads "invalid" only when the widget is polished again
+        edit.style().polish(edit)
+
+    def _update_secret_hint(self) -> None:
+        problem = keychain.keyring_problem()
+        if problem:
+            self.secret_edit.setPlaceholderText("No keyring here: the secret comes from CAMPSYNC_CLIENT_SECRET")
+            self.secret_hint.setText(problem)
+            self.secret_hint.setVisible(True)
+            return
+        self.secret_hint.hide()
+        stored = self._current is not None and self._profiles.has_secret(self._current)
+        self.secret_edit.setPlaceholderText("A secret is stored in the keyring; type a new one to replace it"
+                                            if stored else "No secret stored yet; paste the client secret value")
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_toggle.setText("Advanced ▾" if shown else "Advanced ▸")
+
+    def browse_ca_bundle(self) -> None:
+        start = self.ca_edit.text().strip() or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(self, "CA bundle (PEM file of CA certificates)", start,
+                                                    "Certificates (*.pem *.crt *.cer);;All files (*)")
+        if path:
+            self.ca_edit.setText(path)
