@@ -181,7 +181,7 @@ class AutomationRunner:
             return "qualification rule: runs once per person, and this person already ran"
         days = int(definition.qualification.get("days") or 1)
         elapsed = self.clock() - record.last_at
-        if elapsed <= days * 86400:
+        if elapsed < days * 86400:
             return f"qualification rule: once every {days} days, last run {elapsed / 86400:.1f} days ago"
         return None
 
