@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import event
@@ -32,10 +34,26 @@ def open_store(db_file: Path | str) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the GUI read while a worker writes; synchronous=NORMAL is durable enough with WAL.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _use_wal(cursor, attempts: int = 50) -> None:
+    """WAL is kept in the file, so only a new file needs switching; switching takes a lock of its own, which SQLite
+    does not wait for: two processes opening a new store at once (the window and `campsync run-scheduler`) would
+    see "database is locked". The loser waits for the winner instead."""
+    for attempt in range(attempts):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt % 5 + 1))
 
 
 def _bring_to_head(db: Engine) -> None:

@@ -161,3 +161,34 @@ def test_version_three_file_is_upgraded_and_keeps_its_rows(tmp_path):
     with engine.connect() as conn:
         assert "ix_activity_type_at_person" in {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(activity)")}
         assert conn.exec_driver_sql("SELECT count(*) FROM flowrequest").scalar() == 1
+
+
+def test_opening_a_new_store_while_another_process_writes_to_it_waits_instead_of_failing(tmp_path):
+    # The window and `campsync run-scheduler` started together on a new home: one is writing the new file's first
+    # transaction while the other switches the file to WAL. SQLite answers that switch "database is locked" at
+    # once instead of waiting (it would deadlock): the second opener must wait and open the store all the same.
+    import threading
+    import time
+
+    path = tmp_path / "new.db"
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("CREATE TABLE being_written (a)")
+    failures = []
+
+    def open_it():
+        try:
+            open_store(path).dispose()
+        except Exception as exc:  # what the person would have seen instead of a window
+            failures.append(exc)
+
+    opener = threading.Thread(target=open_it)
+    opener.start()
+    time.sleep(0.5)
+    writer.execute("COMMIT")
+    writer.close()
+    opener.join(timeout=60)
+    assert failures == []
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.close()
