@@ -25,12 +25,13 @@ from sqlmodel import Session, col, select
 from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList, version_tuple
 from ..dynamics.errors import AuthError, BadRequest, ConnectionFailed, DynamicsError, NotFound, ServiceError
-from . import flows
+from . import campaigns, flows
 from .applists import AppLists
 from .confirmation import Confirmation
 from .events import PROBLEM, Event, EventBus
 from .implied_sync import ImpliedSync
 from .models import CampaignRecord, Membership, OutboxRow, Person
+from .people import by_ids as people_by_ids
 from .outbox import CLAIMED, DONE, ENQUEUE_SLICE, FAILED, OPEN_STATES, SENT, Outbox, RunReport, new_worker_id
 from .settings import SyncSettings, load_settings
 from .transactions import transaction
@@ -104,14 +105,6 @@ class SyncEngine:
                                prerequisite_problem=self._prerequisite_problem)
 
     # ---- planning and enqueueing -------------------------------------------------------------
-
-    def find_campaign(self, name_or_id: str) -> CampaignRecord | None:
-        with Session(self.db) as session:
-            found = session.get(CampaignRecord, name_or_id.lower()) or session.get(CampaignRecord, name_or_id)
-            if found is not None:
-                return found
-            matches = [c for c in session.exec(select(CampaignRecord)) if c.name.lower() == name_or_id.lower()]
-        return matches[0] if len(matches) == 1 else None
 
     def plan(self, people: Sequence[Person], campaign: CampaignRecord | None, action: str, *,
              campaign_ref: str = "") -> flows.Plan:
@@ -365,9 +358,8 @@ class SyncEngine:
 
     # ---- the store ---------------------------------------------------------------------------
 
-    def campaign_record(self, campaign_id: str) -> CampaignRecord:
-        with Session(self.db) as session:
-            return session.get(CampaignRecord, campaign_id)
+    def campaign_record(self, campaign_id: str) -> CampaignRecord | None:
+        return campaigns.campaign_record(self.db, campaign_id)
 
     def _cache_campaign(self, campaign) -> None:
         def write(session: Session):
@@ -384,9 +376,4 @@ class SyncEngine:
         transaction(self.db, write)
 
     def _people(self, ids: list[int]) -> dict[int, Person]:
-        result: dict[int, Person] = {}
-        with Session(self.db) as session:
-            for chunk in chunked(sorted(set(ids)), 500):
-                for person in session.exec(select(Person).where(col(Person.id).in_(chunk))):
-                    result[person.id] = person
-        return result
+        return people_by_ids(self.db, ids)

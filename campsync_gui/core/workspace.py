@@ -33,7 +33,7 @@ from .automation.scheduler import Scheduler, Tick
 from .connections import Connection, Profiles, resolve_connection
 from .engine import SyncEngine
 from .outbox import RunReport
-from .events import PROBLEM, Event, EventBus
+from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
 from .people_import import ImportReport, import_csv
 from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
@@ -431,9 +431,3 @@ class Workspace:
         if self.pending_count() or self.automation.has_work():
             await self.run_queue()
         return tick
-
-    # ---- problems ---------------------------------------------------------------------------------------
-
-    def report_problem(self, message: str) -> None:
-        """Something a person should see (log panel, status bar, stderr), from wherever it happened."""
-        self.bus.publish(Event(PROBLEM, {"message": message}))

@@ -12,7 +12,7 @@ from campsync_gui.core.store import open_store
 from campsync_gui.core.workspace import Workspace
 from campsync_gui.paths import AppPaths
 from campsync_gui.ui.main_window import MainWindow
-from campsync_gui.ui.mime import members_mime, people_mime
+from campsync_gui.ui.mime import members_mime
 from campsync_gui.ui.models.campaigns import COL_NAME, RowRole
 from campsync_gui.ui.models.log import COL_CAMPAIGN, COL_PERSON, COL_TRIGGER
 from campsync_gui.ui.session import AppSession
