@@ -34,10 +34,14 @@ def install_excepthook() -> None:
 
 
 async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | None = None) -> int:
+    # The window's close ends the session, not Qt's "last window closed" quit: that would stop the event loop under
+    # this coroutine, and the shutdown below (the batch in flight, closing the client) would then run with no loop.
+    app.setQuitOnLastWindowClosed(False)
     closing = asyncio.Event()
-    app.aboutToQuit.connect(closing.set)
+    app.aboutToQuit.connect(closing.set)  # the desktop session ending
     session = open_session()
     window = MainWindow(session)
+    window.closed.connect(closing.set)
     window.show()
     loading = window.refresh()
     if collector is not None:

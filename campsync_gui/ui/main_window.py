@@ -9,7 +9,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -36,6 +36,8 @@ TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop runni
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the person closed the window (Ctrl+Q, the close button): the session ends
+
     def __init__(self, session: AppSession):
         super().__init__()
         self.session = session
@@ -387,3 +389,4 @@ class MainWindow(QMainWindow):
         self._scheduler.stop()
         self.bridge.close()
         super().closeEvent(event)
+        self.closed.emit()

@@ -118,3 +118,38 @@ def test_quitting_mid_sync_leaves_rows_done_or_queued_never_half_claimed(org, ql
 def _rows(store):
     with Session(store) as s:
         return list(s.exec(select(OutboxRow)))
+
+
+def test_closing_the_window_ends_the_app_cleanly(qapp, tmp_path, monkeypatch):
+    """Ctrl+Q as an operator does it on a first run: the window closes, what runs is finished or cancelled, the
+    org's client is closed and the demo org stops, with the event loop still running for all of it (it used to
+    stop under the shutdown: 'no running event loop' in an error dialog at every quit)."""
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from campsync_gui.ui.main_window import MainWindow
+
+    for var in ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID", "CAMPSYNC_CLIENT_SECRET"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CAMPSYNC_HOME", str(tmp_path / "home"))
+    closed_sessions = []
+
+    def close_when_loaded():
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
+                      None)
+        if window is None or window.tasks.busy():
+            QTimer.singleShot(100, close_when_loaded)
+            return
+        closed_sessions.append(window.session)
+        window.close()
+
+    QTimer.singleShot(100, close_when_loaded)
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            assert runner.run(app_module.main_async(qapp)) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    session = closed_sessions[0]
+    assert session.sandbox is None, "the demo org was stopped"
+    assert (tmp_path / "home" / "sandbox" / "org-state.json").is_file(), "the demo org saved what it holds"
