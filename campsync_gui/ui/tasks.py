@@ -28,7 +28,6 @@ def describe_failure(exc: BaseException) -> str:
 
 class TaskManager(QObject):
     failed = Signal(str, str)  # the task's name, what went wrong in words
-    busy_changed = Signal(bool)  # some task is running / none is
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -46,11 +45,8 @@ class TaskManager(QObject):
                 name = f"{name} #{next(self._numbers)}"
         task = asyncio.ensure_future(work)
         task.set_name(name)
-        was_busy = self.busy()
         self._tasks[name] = task
         task.add_done_callback(self._finished)
-        if not was_busy:
-            self.busy_changed.emit(True)
         return task
 
     def running(self, name: str) -> bool:
@@ -84,5 +80,3 @@ class TaskManager(QObject):
             exc = task.exception()
             log.error("task %r failed", name, exc_info=(type(exc), exc, exc.__traceback__))
             self.failed.emit(name, describe_failure(exc))
-        if not self.busy():
-            self.busy_changed.emit(False)

@@ -348,3 +348,27 @@ def test_importing_a_big_csv_keeps_the_window_alive_and_shows_the_people(loaded,
     assert shown[0].startswith("20000 created")
     wait_until(qloop, task.done)
     assert len(loaded.people_panel.model.matching_person_ids()) == people_before + 20_000, "the table shows them"
+
+
+def test_a_listener_that_fails_is_shown_in_the_log_and_the_status_bar(loaded):
+    from campsync_gui.core.events import OUTBOX, Event
+
+    def broken_listener(_event):
+        raise ValueError("the listener broke")
+
+    loaded.workspace.bus.subscribe(broken_listener)
+    loaded.workspace.bus.publish(Event(OUTBOX, {"ids": [], "state": "done"}))
+    errors = [row for row in log_rows(loaded) if row[0] == "Error"]
+    assert len(errors) == 1 and "broken_listener" in errors[0][2] and "the listener broke" in errors[0][2]
+    assert "the listener broke" in loaded.statusBar().currentMessage()
+
+
+def test_a_failed_background_task_is_shown_not_lost(loaded, qloop):
+    async def pull_that_fails():
+        raise ValueError("the org answered nonsense")
+
+    task = loaded.tasks.start("read from Dynamics", pull_that_fails())
+    qloop.run_until_complete(asyncio.wait([task]))
+    assert "Read from Dynamics failed: the org answered nonsense" in loaded.statusBar().currentMessage()
+    errors = [row for row in log_rows(loaded) if row[0] == "Error"]
+    assert errors and "the org answered nonsense" in errors[-1][2]
