@@ -31,8 +31,8 @@ from .confirmation import Confirmation
 from .events import PROBLEM, Event, EventBus
 from .implied_sync import ImpliedSync
 from .models import CampaignRecord, Membership, OutboxRow, Person
-from .people import by_ids as people_by_ids
 from .outbox import CLAIMED, DONE, ENQUEUE_SLICE, FAILED, OPEN_STATES, SENT, Outbox, RunReport, new_worker_id
+from .people import by_ids as people_by_ids
 from .settings import SyncSettings, load_settings
 from .transactions import transaction
 from .triggers import ADDED, REMOVED

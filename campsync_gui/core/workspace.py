@@ -32,12 +32,13 @@ from .automation.runner import AutomationRunner
 from .automation.scheduler import Scheduler, Tick
 from .connections import Connection, Profiles, resolve_connection
 from .engine import SyncEngine
-from .outbox import RunReport
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
+from .outbox import RunReport
 from .people_import import ImportReport, import_csv
 from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from .settings import SyncSettings, load_settings, save_settings
+from .store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,7 @@ class Workspace:
 
     @classmethod
     def open(cls, db_file: Path | str, **kwargs) -> "Workspace":
-        from .store import open_store
-
+        """A workspace on the store file `db_file` (created or upgraded as needed)."""
         return cls(open_store(db_file), **kwargs)
 
     # ---- the org ---------------------------------------------------------------------------------------
@@ -127,7 +127,8 @@ class Workspace:
                 self._client = self._connect(conn)
             except FileNotFoundError as exc:
                 raise NotConnected(str(exc)) from exc
-        self.sync.client = self._client
+            if "_parts" in self.__dict__:  # built before the org was needed (planning needs no client)
+                self.sync.client = self._client
         return self._client
 
     async def aclose(self) -> None:
