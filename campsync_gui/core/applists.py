@@ -36,6 +36,16 @@ def parse_app_list_name(prefix: str, name: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2).lower()) if m else None
 
 
+def record_app_list(session: Session, campaign_id: str, member_type: str, name: str, list_id: str) -> None:
+    """Remember (in the caller's transaction) which Dynamics list is CampSync's for this campaign and member type:
+    found or made by the engine, or seen by a pull."""
+    row = session.exec(select(AppList).where(AppList.campaign_id == campaign_id,
+                                             AppList.member_type == member_type)).first()
+    row = row or AppList(campaign_id=campaign_id, member_type=member_type, name=name)
+    row.name, row.dynamics_list_id = name, list_id
+    session.add(row)
+
+
 class AppLists:
     """Ensures CampSync's list for a campaign and member type exists in Dynamics, linked to the campaign, and
     is recorded in the store. Lists found are kept for the life of the engine (`_lists`)."""
@@ -60,9 +70,7 @@ class AppLists:
         elif key in self._lists:
             return self._lists[key]
         name = app_list_name(prefix, member_type, campaign.id)
-        with Session(self.db) as session:
-            row = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
-                                                     AppList.member_type == member_type)).first()
+        row = self.stored(campaign.id).get(member_type)
         lst = None
         if row and row.dynamics_list_id and not known_missing:
             try:
@@ -77,15 +85,7 @@ class AppLists:
         linked = {linked.id for linked in await self.client.campaign_lists(campaign.id)}
         if lst.id not in linked:
             await self.client.link_list(campaign.id, lst.id)
-        list_id = lst.id
-
-        def write(session: Session):
-            stored = session.exec(select(AppList).where(AppList.campaign_id == campaign.id,
-                                                        AppList.member_type == member_type)).first()
-            stored = stored or AppList(campaign_id=campaign.id, member_type=member_type, name=name)
-            stored.name, stored.dynamics_list_id = name, list_id
-            session.add(stored)
-        transaction(self.db, write)
+        transaction(self.db, lambda session: record_app_list(session, campaign.id, member_type, name, lst.id))
         self._lists[key] = lst
         return lst
 

@@ -57,11 +57,6 @@ def find_campaign(db: Engine, name_or_id: str) -> CampaignRecord | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def campaign_names(db: Engine) -> dict[str, str]:
-    with Session(db) as session:
-        return {cid: name for cid, name in session.exec(select(CampaignRecord.id, CampaignRecord.name))}
-
-
 def summaries(db: Engine) -> list[CampaignSummary]:
     """Every cached campaign, by name, with its member counts by source."""
     with Session(db) as session:

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
 from . import origins
-from .applists import parse_app_list_name
+from .applists import parse_app_list_name, record_app_list
 from .flows import CRM, FLOW_ACTION
 from .models import AppList, CampaignRecord, ListName, Membership, Person
 from .people import upsert_from_dynamics
@@ -187,7 +187,7 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
                 wanted[(person_id, list_id)] = source
 
         for member_type, mlist in own_lists.items():
-            _record_app_list(session, campaign_id, member_type, mlist)
+            record_app_list(session, campaign_id, member_type, mlist.name, mlist.id.lower())
             report.app_lists += 1
         for mlist in lists:
             session.merge(ListName(list_id=mlist.id.lower(), name=mlist.name, member_type=mlist.member_type or ""))
@@ -222,16 +222,6 @@ def _person_ids(session: Session, entity_ids: list[str]) -> dict[str, int]:
                 select(Person.id, Person.dynamics_id).where(Person.dynamics_id.in_(chunk))):
             found[dynamics_id] = person_id
     return found
-
-
-def _record_app_list(session: Session, campaign_id: str, member_type: str, mlist: MarketingList) -> None:
-    row = session.exec(select(AppList).where(AppList.campaign_id == campaign_id,
-                                             AppList.member_type == member_type)).first()
-    if row is None:
-        row = AppList(campaign_id=campaign_id, member_type=member_type, name=mlist.name)
-    row.name = mlist.name
-    row.dynamics_list_id = mlist.id.lower()
-    session.add(row)
 
 
 def _warn(report: PullReport, text: str) -> None:

@@ -410,9 +410,6 @@ class Workspace:
     def campaign_members(self, campaign_id: str) -> list[campaigns.MemberSummary]:
         return campaigns.members(self.db, campaign_id)
 
-    def campaign_names(self) -> dict[str, str]:
-        return campaigns.campaign_names(self.db)
-
     # ---- batch campaigns and the scheduler -------------------------------------------------------------
 
     def batch_preview(self, campaign_id: int) -> int:

@@ -85,10 +85,12 @@ class AutomationLibrary:
         with Session(self.db) as session:
             rows = session.exec(select(AutomationCampaign).order_by(func.lower(AutomationCampaign.name),
                                                                     AutomationCampaign.id))
-            return [StoredCampaign(r.id, r.name, r.kind, bool(r.active), r.definition) for r in rows]
+            return [_stored(r) for r in rows]
 
     def get(self, campaign_id: int) -> StoredCampaign | None:
-        return next((c for c in self.campaigns() if c.id == campaign_id), None)
+        with Session(self.db) as session:
+            row = session.get(AutomationCampaign, campaign_id)
+            return _stored(row) if row is not None else None
 
     def record(self, campaign_id: int) -> AutomationCampaign:
         """The stored row, for the runner's batch runs; LibraryError when it was deleted meanwhile."""
@@ -270,6 +272,10 @@ class AutomationLibrary:
                                                         if not problems else "imported inactive — " + "; ".join(problems)))
             session.commit()
         return messages
+
+
+def _stored(row: AutomationCampaign) -> StoredCampaign:
+    return StoredCampaign(row.id, row.name, row.kind, bool(row.active), row.definition)
 
 
 def bullets(lines: list[str]) -> str:
