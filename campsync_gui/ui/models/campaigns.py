@@ -5,7 +5,6 @@ the settings and the org allow now. A drop is refused with the core's own rule (
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -23,7 +22,8 @@ INACTIVE_GREY = QColor("#8a8f98")
 
 
 class CampaignTableModel(RowsTableModel):
-    """The campaigns as the core sums them up; dropping people on a row asks for an add."""
+    """The campaigns as the core sums them up (`set_rows(core.campaigns.summaries)`, by name); dropping people on a
+    row asks for an add."""
 
     HEADERS = HEADERS
 
@@ -36,12 +36,6 @@ class CampaignTableModel(RowsTableModel):
         self.readiness = Readiness()
 
     # ---- feeding -------------------------------------------------------------------------------
-
-    def set_rows(self, rows: Iterable[CampaignSummary]) -> None:
-        """Every campaign (core.campaigns.summaries, by name)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_readiness(self, readiness: Readiness) -> None:
         """What the settings and the org allow now: drops are refused while sync is off or the prerequisite is

@@ -84,10 +84,6 @@ class QueueModel(RowsTableModel):
         self._rows: list[QueueRow] = []
         self._red = QBrush(QColor(FAILED_COLOUR))
 
-    @property
-    def rows(self) -> list[QueueRow]:
-        return list(self._rows)
-
     def row_object(self, row: int) -> QueueRow:
         return self._rows[row]
 

@@ -8,13 +8,23 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 
 class RowsTableModel(QAbstractTableModel):
-    """Subclasses set HEADERS, keep their records in `self._rows` and implement `data()`."""
+    """Subclasses set HEADERS and implement `data()` over the records the core feeds them (`set_rows`)."""
 
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+
+    def set_rows(self, rows: Iterable) -> None:
+        """Show these records, in this order (a reset: for short tables that are read whole)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list:
+        return list(self._rows)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -20,15 +20,6 @@ class AutomationListModel(RowsTableModel):
 
     HEADERS = ("Campaign", "Type", "Status")
 
-    def set_rows(self, rows: list[StoredCampaign]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    @property
-    def rows(self) -> list[StoredCampaign]:
-        return list(self._rows)
-
     def row_at(self, row: int) -> StoredCampaign | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

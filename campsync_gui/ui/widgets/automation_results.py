@@ -41,15 +41,6 @@ def write_results_csv(path: str, rows: list[ResultRow]) -> int:
 class ResultsModel(RowsTableModel):
     HEADERS = HEADERS
 
-    def set_rows(self, rows: list[ResultRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    @property
-    def rows(self) -> list[ResultRow]:
-        return list(self._rows)
-
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
