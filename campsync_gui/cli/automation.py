@@ -91,7 +91,7 @@ async def cmd_run_scheduler(ctx: Context) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: (stop.set(), workspace.stop_running()))
-    workspace.client  # noqa: B018 — says now, not at the first due campaign, when the org cannot be reached
+    workspace.connect()  # says now, not at the first due campaign, when the org cannot be reached
     print("Scheduler running: scheduled batch campaigns and waiting flows are carried out. Ctrl+C stops.",
           flush=True)
     while not stop.is_set():

@@ -131,6 +131,10 @@ class Workspace:
                 self.sync.client = self._client
         return self._client
 
+    def connect(self) -> None:
+        """Open the org's client now, so NotConnected says at once why the org cannot be reached."""
+        self.client  # noqa: B018 — the property opens it
+
     async def aclose(self) -> None:
         """Let a sync run in flight finish its batch (the rest stays queued), then close the org's client."""
         self.stop_running()
@@ -279,7 +283,7 @@ class Workspace:
                 await self.automation.drain()  # trigger campaigns' follow-up joins the queue before the run
                 if not self.sync.pending_count():
                     break
-                self.client  # noqa: B018 — opens the client (or says why it cannot) before anything is claimed
+                self.connect()  # before anything is claimed: a connection that cannot work leaves the rows alone
                 report = await self.sync.run(stop=stop, progress=progress)
                 total.add(report)
                 if report.problems and report.left_pending:
