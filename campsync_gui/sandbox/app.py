@@ -1,4 +1,4 @@
-"""Assembles the ASGI app: request log, then faults, then the Entra and Web API routes."""
+"""Assembles the ASGI app: request log, then faults, then autosave (with a state file), then the routes."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from .api import Api
 from .auth import Entra
+from .autosave import AutosaveMiddleware, StateKeeper
 from .context import API_ROOT, RequestRecord, SandboxContext
 from .errors import SEGMENT_NOT_FOUND, envelope
 from .faults import DROPPED_KEY, FaultMiddleware
@@ -67,7 +68,7 @@ async def _unknown_api_version(request: Request) -> Response:
     )
 
 
-def build_app(ctx: SandboxContext) -> Callable[..., Any]:
+def build_app(ctx: SandboxContext, keeper: StateKeeper | None = None) -> Callable[..., Any]:
     entra = Entra(ctx)
     api = Api(ctx, entra)
     routes = [
@@ -78,5 +79,9 @@ def build_app(ctx: SandboxContext) -> Callable[..., Any]:
         Route(API_ROOT + "/{rest:path}", api.endpoint, methods=_API_METHODS),
         Route("/api/{rest:path}", _unknown_api_version, methods=_API_METHODS),
     ]
-    starlette = Starlette(routes=routes)
-    return RequestLogMiddleware(FaultMiddleware(starlette, ctx.faults), ctx)
+    app: Callable[..., Any] = Starlette(routes=routes)
+    if keeper is not None:
+        # Innermost: faults refuse requests before they can take the file lock, and an answer the fault knob
+        # loses was still saved, as Dataverse had committed it.
+        app = AutosaveMiddleware(app, keeper)
+    return RequestLogMiddleware(FaultMiddleware(app, ctx.faults), ctx)

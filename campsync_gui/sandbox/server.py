@@ -15,6 +15,7 @@ import uvicorn
 
 from ..paths import AppPaths
 from .app import build_app
+from .autosave import StateKeeper
 from .certs import make_server_tls
 from .context import RequestRecord, SandboxContext
 from .faults import Faults
@@ -70,8 +71,11 @@ class SandboxOrg:
             faults=Faults(knobs),
             client_secret=client_secret or make_client_secret(),
         )
+        # Saves each change as it is made and follows other processes serving the same file.
+        self._keeper: StateKeeper | None = None
         if self.state_file is not None:
-            self._ctx.state.restore(self.state_file)
+            self._keeper = StateKeeper(self._ctx.state, self.state_file)
+            self._keeper.load()
         self.port: int | None = None
         self.ca_file: Path = self.data_dir / "ca.pem"
         self._server: uvicorn.Server | None = None
@@ -173,7 +177,7 @@ class SandboxOrg:
             raise
         self.ca_file = tls.ca_file
         config = uvicorn.Config(
-            build_app(self._ctx),
+            build_app(self._ctx, self._keeper),
             http="h11",
             ws="none",
             lifespan="off",
@@ -219,10 +223,13 @@ class SandboxOrg:
         self.save()
 
     def save(self) -> None:
-        """Keep the org's records in `state_file` (if any) for the next run."""
-        if self.state_file is not None:
+        """Keep the org's records in `state_file` (if any) for the next run.
+
+        Requests save their own changes as they go; this also keeps changes made on `state` directly.
+        """
+        if self._keeper is not None:
             try:
-                self._ctx.state.save(self.state_file)
+                self._keeper.save()
             except OSError:
                 log.exception("could not save the sandbox org's records to %s", self.state_file)
 

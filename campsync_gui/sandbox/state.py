@@ -47,6 +47,9 @@ class State:
     def __init__(self, seed: int = 42, knobs: Knobs | None = None) -> None:
         self._lock = threading.RLock()
         self.knobs = knobs if knobs is not None else Knobs()
+        # Bumped by every change to the data, so the autosave can tell refused or read-only requests apart
+        # (tables.version is not enough: deletes and campaign-list links leave it alone).
+        self._changes = 0
         self.load(seed)
 
     # ------------------------------------------------------------------ loading and saving between runs
@@ -56,12 +59,24 @@ class State:
         with self._lock:
             self.seed = seed
             self._data = data
+            self._changes += 1
 
-    def save(self, path: Path) -> None:
-        """Write every table to `path` (JSON, replaced atomically), for `restore` in a later run."""
+    @property
+    def changes(self) -> int:
+        """A counter that moves whenever the data may have changed; equal counts mean equal data."""
+        with self._lock:
+            return self._changes
+
+    def save(self, path: Path) -> int:
+        """Write every table to `path` (JSON, replaced atomically), for `restore` in a later run.
+
+        Returns the change count the file now holds.
+        """
         with self._lock:
             text = persistence.dump(self.seed, self._data)
+            changes = self._changes
         persistence.write(path, text)
+        return changes
 
     def restore(self, path: Path) -> bool:
         """Load what `save` wrote, if it was saved from the same seed; otherwise keep the seeded data."""
@@ -70,6 +85,7 @@ class State:
             return False
         with self._lock:
             self._data = data
+            self._changes += 1
         return True
 
     # ------------------------------------------------------------------ read access
@@ -209,6 +225,7 @@ class State:
                     self._data.rows[set_name].pop(row[entity.key], None)
                     if set_name == "lists":
                         self._data.members.pop(row[entity.key], None)
+                self._changes += 1
                 raise
             return created
 
@@ -268,6 +285,7 @@ class State:
                 return
             tables = self._data.rows
             del tables[set_name][record_id]
+            self._changes += 1
             if set_name == "campaigns":
                 self._data.campaign_lists.pop(record_id, None)
             if set_name in CODE_OF_SET:
@@ -308,6 +326,7 @@ class State:
             # Associating an existing pair again is accepted without a second link.
             if list_id not in linked:
                 linked.append(list_id)
+                self._changes += 1
 
     def unlink_list(self, campaign_id: str, list_id: str) -> None:
         campaign_id, list_id = check_guid(campaign_id), check_guid(list_id)
@@ -316,6 +335,7 @@ class State:
             linked = self._data.campaign_lists.get(campaign_id, [])
             if list_id in linked:
                 linked.remove(list_id)
+                self._changes += 1
 
     # ------------------------------------------------------------------ marketing list members
 
@@ -353,6 +373,7 @@ class State:
             if member_id is None:
                 return False
             self._data.rows["listmembers"].pop(member_id, None)
+            self._changes += 1
             self._touch_count(list_id)
             return True
 
@@ -363,6 +384,7 @@ class State:
             list_id = member["_listid_value"]
             self._writable_list(list_id, adding=False)
             del self._data.rows["listmembers"][listmember_id]
+            self._changes += 1
             self._data.members[list_id].pop(member["_entityid_value"], None)
             self._touch_count(list_id)
 
@@ -375,6 +397,8 @@ class State:
         return row
 
     def _next_version(self) -> int:
+        # Every row written takes a new version, so counting here covers creates, updates and new members.
+        self._changes += 1
         self._data.version += 1
         return self._data.version
 
@@ -435,6 +459,7 @@ class State:
 
     def _drop_list(self, list_id: str) -> None:
         del self._data.rows["lists"][list_id]
+        self._changes += 1
         for member_id in self._data.members.pop(list_id, {}).values():
             self._data.rows["listmembers"].pop(member_id, None)
         for linked in self._data.campaign_lists.values():
