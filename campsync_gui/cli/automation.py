@@ -8,7 +8,7 @@ import time
 
 from ..core.automation import Definition
 from ..core.automation.library import LibraryError
-from .common import Context, UserError, emit_json, json_flag
+from .common import Context, UserError, emit_json, failed, json_flag
 
 
 def cmd_list(ctx: Context) -> int:
@@ -81,7 +81,9 @@ async def cmd_run(ctx: Context) -> int:
         print(f"{campaign.name}: {report.processed} of {report.qualified} qualified people processed"
               + (" (aborted)" if report.aborted else "") + f"; Dynamics confirmed {sync.done} change(s), "
               f"{sync.failed} failed, {sync.left_pending} still queued.")
-    return 0 if not sync.failed else 1
+    if sync.failed:
+        return failed(ctx, "sync_failed", f"{sync.failed} flow action(s) failed (see: campsync queue)")
+    return 0
 
 
 async def cmd_run_scheduler(ctx: Context) -> int:
@@ -111,24 +113,24 @@ async def cmd_run_scheduler(ctx: Context) -> int:
 
 def add_commands(sub) -> None:
     auto = sub.add_parser("automation", help="trigger and batch campaigns")
-    asub = auto.add_subparsers(dest="automation_action", required=True, metavar="ACTION")
+    asub = auto.add_subparsers(dest="automation_action", required=True, metavar="ACTION", help="what to do")
     lst = asub.add_parser("list", help="list automation campaigns and what stops them from running")
     json_flag(lst)
     lst.set_defaults(func=cmd_list)
     run = asub.add_parser("run", help="run a batch campaign now")
-    run.add_argument("name")
+    run.add_argument("name", help="the batch campaign's name")
     run.add_argument("--dry-run", action="store_true", help="only count who qualifies")
     json_flag(run)
     run.set_defaults(func=cmd_run)
     exp = asub.add_parser("export", help="write every definition to a JSON file")
-    exp.add_argument("file")
+    exp.add_argument("file", help="the JSON file to write")
     exp.set_defaults(func=cmd_export)
     imp = asub.add_parser("import", help="read definitions from a JSON file (merged by name)")
-    imp.add_argument("file")
+    imp.add_argument("file", help="a JSON file written by automation export")
     imp.set_defaults(func=cmd_import)
     for action, active in (("activate", True), ("deactivate", False)):
         p = asub.add_parser(action, help=f"{action} a campaign")
-        p.add_argument("name")
+        p.add_argument("name", help="the automation campaign's name")
         p.set_defaults(func=lambda ctx, a=active: _set_active(ctx, a))
     sched = sub.add_parser("run-scheduler", help="run scheduled batch campaigns and waiting flows until stopped")
     sched.add_argument("--interval", type=float, default=30.0, help="seconds between checks")

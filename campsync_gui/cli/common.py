@@ -1,4 +1,4 @@
-"""What every command shares: the user error, JSON output, and the context (paths, the workspace)."""
+"""What every command shares: the user error, JSON output and errors, and the context (paths, the workspace)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import argparse
 import json
 import sys
 
+from ..builtin_org import SANDBOX_NAME, start_builtin_org
+from ..core.connections import Connection, is_configured
 from ..core.events import PROBLEM, Event
+from ..core.store import open_store
 from ..core.workspace import Workspace
 from ..logs import setup_logging
 from ..paths import AppPaths
+
+DEMO_NOTICE = "Using the built-in demo org (no connection configured; see `campsync profile add`)."
 
 
 class UserError(Exception):
@@ -24,9 +29,50 @@ class Context:
         self.args = args
         self.paths = AppPaths.resolve().ensure()
         setup_logging(self.paths.log_dir)
-        self.workspace = Workspace.open(self.paths.db_file, profile=getattr(args, "profile", None))
+        db = open_store(self.paths.db_file)
+        profile = getattr(args, "profile", None)
+        # Nothing configured at all: the built-in demo org, the window's. Configured but incomplete, or a profile
+        # named: that connection, whose first use says what is wrong with it (NotConnected), never the demo org.
+        self.workspace = (Workspace(db, profile=profile) if profile or is_configured(db)
+                          else DemoOrgWorkspace(db, self.paths))
         # Problems the core reports while a command runs (a sync that stops, a failing listener) go to stderr.
         self.workspace.bus.subscribe(_print_problem)
+
+    @property
+    def as_json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def close(self) -> None:
+        """After the command (and the workspace's aclose): stop the demo org if this command started it."""
+        if isinstance(self.workspace, DemoOrgWorkspace):
+            self.workspace.stop_demo_org()
+
+
+class DemoOrgWorkspace(Workspace):
+    """The workspace when no connection is configured: the built-in demo org, started the first time the command
+    needs the org (reading the queue or the log does not), on the state file the window uses."""
+
+    def __init__(self, db, paths: AppPaths):
+        super().__init__(db)
+        self._paths = paths
+        self.demo_org = None
+
+    @property
+    def scope(self) -> str:
+        # Settings and the sync engine need only the connection's name: no org is started for them.
+        return SANDBOX_NAME
+
+    @property
+    def connection(self) -> Connection:
+        if self.demo_org is None:
+            self.demo_org, self._connection = start_builtin_org(self._paths)
+            print(DEMO_NOTICE, file=sys.stderr, flush=True)
+        return super().connection
+
+    def stop_demo_org(self) -> None:
+        if self.demo_org is not None:
+            self.demo_org.stop()  # also saves its records for the next command, or the window
+            self.demo_org = None
 
 
 def _print_problem(event: Event) -> None:
@@ -38,8 +84,27 @@ def emit_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def print_error(code: str, message: str, *, as_json: bool) -> None:
+    """An error on stderr: `campsync: message`, or with --json one line `{"error": {"code", "message"}}` (the last
+    line of stderr, so a script finds it after any notice or problem printed before)."""
+    if as_json:
+        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False), file=sys.stderr,
+              flush=True)
+    else:
+        print(f"campsync: {message}", file=sys.stderr, flush=True)
+
+
+def failed(ctx: Context, code: str, message: str) -> int:
+    """Exit code 1 for a command whose answer (already printed) reports a failure. With --json, the error object
+    too, so that scripts find one on stderr for every non-zero exit; people have read the failure in the answer."""
+    if ctx.as_json:
+        print_error(code, message, as_json=True)
+    return 1
+
+
 def json_flag(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
-    parser.add_argument("--json", action="store_true", **({"help": help_text} if help_text else {}))
+    parser.add_argument("--json", action="store_true",
+                        help=help_text or "print the answer as JSON (errors: one JSON object on stderr)")
 
 
 def fired_text(ran: int, confirmed: int | None) -> str:

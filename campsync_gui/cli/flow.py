@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..core import flows, origins
 from ..core.workspace import FlowOutcome
-from .common import Context, UserError, emit_json
+from .common import Context, UserError, emit_json, failed
 
 
 def read_emails(args) -> list[str]:
@@ -44,7 +44,17 @@ async def run_flow_action(ctx: Context, action: str) -> int:
         emit_json(rows)
     else:
         _print_outcomes(rows, campaign.name, action)
-    return 1 if any(r["outcome"] in ("failed", "blocked") for r in rows) else 0
+    return _exit_code(ctx, rows)
+
+
+def _exit_code(ctx: Context, rows: list[dict]) -> int:
+    """0 when everyone was added, removed or skipped; 1 when anyone failed (sync_failed) or was blocked."""
+    for outcome, code in (("failed", "sync_failed"), ("blocked", "blocked")):
+        stuck = [r for r in rows if r["outcome"] == outcome]
+        if stuck:
+            return failed(ctx, code, f"{len(stuck)} of {len(rows)} {outcome}; first: "
+                                     f"{stuck[0]['email'] or stuck[0]['name']}: {stuck[0]['reason']}")
+    return 0
 
 
 def _outcome_json(outcome: FlowOutcome) -> dict:

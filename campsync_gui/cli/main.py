@@ -1,19 +1,52 @@
 """`campsync`: the command line for admins and scripts (parser and entry points). `campsync-gui` (or `campsync gui`)
-opens the window. Exit codes: 0 done, 1 a Dynamics or sync failure, 2 a user error, 130 interrupted."""
+opens the window. Exit codes: 0 done, 1 a Dynamics or sync failure, 2 a user error, 130 interrupted, 141 the reader
+of the output went away (`campsync log | head -1`). With --json, errors are one JSON object on stderr."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import inspect
+import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from ..core.automation.library import LibraryError
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError
+from ..logs import setup_logging
+from ..paths import AppPaths
 from . import automation, flow, log, org, people, profiles, queue
-from .common import Context, UserError
+from .common import Context, UserError, print_error
+
+logger = logging.getLogger(__name__)
+
+# What a shell reports for a program that SIGPIPE ended (128 + 13), as for git or cat in `… | head -1`: scripts
+# with `set -o pipefail` see what they see for any other tool. Not 1, which here means a Dynamics or sync failure.
+EXIT_BROKEN_PIPE = 141
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with a command's mistakes explained by that command's usage, and as JSON when --json was asked."""
+
+    json_errors = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        # argparse hands a subcommand's unknown arguments up to the top parser, which then prints the top usage
+        # (`usage: campsync [-h] …`) for `campsync queue --bogus`. Refused here, by the parser that knows them.
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+    def error(self, message: str):
+        if self.json_errors:
+            print_error("usage_error", f"{self.prog}: {message} (see: {self.prog} --help)", as_json=True)
+            self.exit(2)
+        super().error(message)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -28,15 +61,15 @@ def cmd_gui(_args: argparse.Namespace | None = None) -> int:
     return run_app()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     from ..sandbox import cli as sandbox_cli
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="campsync",
         description="CampSync: add and remove people to Dynamics 365 campaigns; admin and scripting commands.")
     parser.add_argument("--profile", help="connection profile to use (default: the default profile; "
                                           "CAMPSYNC_* variables override its fields)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do")
     sub.add_parser("gui", help="open the window").set_defaults(raw=cmd_gui)
     sandbox = sub.add_parser("sandbox", help="run the built-in sandbox Dynamics org over HTTPS")
     sandbox_cli.add_arguments(sandbox)
@@ -46,23 +79,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def all_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """The parser and every subcommand's parser below it."""
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield from all_parsers(sub)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # here, not at exit: a reader that went away is noticed where it can be handled
+        return code
+    except BrokenPipeError:
+        # The reader stopped reading (`campsync log --json | head -1`): end quietly, as the Python docs advise
+        # (https://docs.python.org/3/library/signal.html#note-on-sigpipe); stdout goes to devnull so the
+        # interpreter's last flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: list[str]) -> int:
+    as_json = "--json" in argv
+    parser = build_parser()
+    for each in all_parsers(parser):
+        each.json_errors = as_json
+    args = parser.parse_args(argv)
     raw = getattr(args, "raw", None)
+    ctx = None
     try:
         if raw is not None:
             return raw(args)
         ctx = Context(args)
         result = args.func(ctx)
         return asyncio.run(_finish(ctx, result)) if inspect.isawaitable(result) else result
-    except (UserError, NotConnected, LibraryError, LookupError) as exc:
-        print(f"campsync: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        raise
+    except NotConnected as exc:
+        print_error("not_connected", str(exc), as_json=as_json)
+        return 2
+    except (UserError, LibraryError, LookupError) as exc:
+        print_error("user_error", str(exc), as_json=as_json)
         return 2
     except DynamicsError as exc:
-        print(f"campsync: {exc.message}", file=sys.stderr)
+        print_error("dynamics_error", exc.message, as_json=as_json)
         return 1
+    except OSError as exc:  # a file named on the command line, or the data folder: the person's to fix
+        print_error("user_error", f"{exc.strerror}: {exc.filename}" if exc.filename and exc.strerror else str(exc),
+                    as_json=as_json)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one line for the person, the traceback in the log file
+        log_dir = _log_unexpected(exc, argv)
+        print_error("internal_error", f"unexpected error ({type(exc).__name__}: {exc}). The details are in the "
+                                      f"log file in {log_dir}.", as_json=as_json)
+        return 1
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _log_unexpected(exc: Exception, argv: list[str]) -> Path:
+    log_dir = AppPaths.resolve().log_dir
+    with contextlib.suppress(OSError):  # the error may be that the data folder cannot be written
+        setup_logging(log_dir)  # already done unless the error came before the command's context
+    # At INFO: the console handler shows WARNING and above, and would print the traceback to the person.
+    logger.info("unexpected error in `campsync %s`", " ".join(argv[:2]), exc_info=exc)
+    return log_dir
 
 
 async def _finish(ctx: Context, command) -> int:

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from ..dynamics.doctor import ICON, CheckResult
+from ..dynamics.doctor import CheckResult, format_check
 from ..dynamics.entities import Campaign
-from .common import Context, emit_json, json_flag
+from .common import Context, emit_json, failed, json_flag
 
 
 async def cmd_doctor(ctx: Context) -> int:
     live = None if ctx.args.json else _print_check
     report = await ctx.workspace.test_connectivity(on_result=live)
+    failing = [r for r in report.results if r.status == "fail"]
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
-        failed = sum(r.status == "fail" for r in report.results)
-        warned = sum(r.status == "warn" for r in report.results)
-        print("\nAll checks passed." if report.ok and not warned else f"\n{failed} failed, {warned} warning(s).")
-    return 0 if report.ok else 1
+        print("\n" + report.summary())
+    if report.ok:
+        return 0
+    return failed(ctx, "checks_failed", "; ".join(f"{r.title}: {r.detail}" for r in failing) or "a check failed")
 
 
 def _print_check(result: CheckResult) -> None:
-    print(f"{ICON[result.status]} {result.title:<28} {result.status.upper():<4} {result.ms:>7.0f} ms  {result.detail}",
-          flush=True)
-    if result.fix and result.status in ("fail", "warn"):
-        print(f"    fix: {result.fix}", flush=True)
+    print("\n".join(format_check(result)), flush=True)
 
 
 async def cmd_campaigns(ctx: Context) -> int:
@@ -78,6 +76,7 @@ def add_commands(sub) -> None:
     campaigns.set_defaults(func=cmd_campaigns)
 
     sync = sub.add_parser("sync", help="turn campaign sync on or off for this connection, or show it")
-    sync.add_argument("sync_action", choices=["enable", "disable", "status"])
+    sync.add_argument("sync_action", choices=["enable", "disable", "status"],
+                      help="enable (flow actions allowed; campaigns and list links re-read), disable, or status")
     json_flag(sync)
     sync.set_defaults(func=cmd_sync)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import Context, UserError, emit_json, json_flag, send_what_triggers_queued
+from .common import Context, UserError, emit_json, failed, json_flag, send_what_triggers_queued
 
 
 async def cmd_import(ctx: Context) -> int:
@@ -22,7 +22,7 @@ async def cmd_import(ctx: Context) -> int:
             print(f"  row {error.row}: {error.reason}")
         for warning in report.warnings:
             print(f"  warning: {warning}")
-    return 1 if report.aborted else 0
+    return failed(ctx, "import_refused", report.summary()) if report.aborted else 0
 
 
 async def cmd_pull(ctx: Context) -> int:
@@ -74,21 +74,21 @@ async def cmd_activity(ctx: Context) -> int:
 
 def add_commands(sub) -> None:
     people = sub.add_parser("people", help="import, pull and list people")
-    psub = people.add_subparsers(dest="people_action", required=True, metavar="ACTION")
+    psub = people.add_subparsers(dest="people_action", required=True, metavar="ACTION", help="what to do")
     imp = psub.add_parser("import", help="import people from a CSV file (merged by email)")
-    imp.add_argument("file")
+    imp.add_argument("file", help="a CSV file with an email column")
     json_flag(imp)
     imp.set_defaults(func=cmd_import)
     pull = psub.add_parser("pull", help="read leads, contacts and campaign members from Dynamics")
     json_flag(pull)
     pull.set_defaults(func=cmd_pull)
     act = psub.add_parser("activity", help="log an activity (behaviour) for a person")
-    act.add_argument("email")
+    act.add_argument("email", help="the person's email")
     act.add_argument("type", help="e.g. visited_web_page, filled_out_form, attended_webinar")
     act.add_argument("--detail", help="e.g. the page or form name")
     act.set_defaults(func=cmd_activity)
     lst = psub.add_parser("list", help="list people")
     lst.add_argument("--search", help="match name, email or company")
-    lst.add_argument("--limit", type=int)
+    lst.add_argument("--limit", type=int, metavar="N", help="only the first N")
     json_flag(lst)
     lst.set_defaults(func=cmd_list)

@@ -67,18 +67,21 @@ def cmd_use(ctx: Context) -> int:
 
 def add_commands(sub) -> None:
     profile = sub.add_parser("profile", help="manage connection profiles (secrets go to the keyring)")
-    psub = profile.add_subparsers(dest="profile_action", required=True, metavar="ACTION")
+    psub = profile.add_subparsers(dest="profile_action", required=True, metavar="ACTION", help="what to do")
     plist = psub.add_parser("list", help="list profiles")
     json_flag(plist)
     plist.set_defaults(func=cmd_list)
     padd = psub.add_parser("add", help="add or update a profile")
-    padd.add_argument("name")
+    padd.add_argument("name", help="a name for this connection, e.g. contoso-prod")
     padd.add_argument("--org-url", required=True, help="e.g. https://yourorg.crm.dynamics.com")
-    padd.add_argument("--tenant-id", required=True)
-    padd.add_argument("--client-id", required=True)
-    padd.add_argument("--authority-host", default=DEFAULT_AUTHORITY_HOST)
+    padd.add_argument("--tenant-id", required=True, help="the Entra ID directory (tenant) id")
+    padd.add_argument("--client-id", required=True, help="the application (client) id of the app registration")
+    padd.add_argument("--authority-host", default=DEFAULT_AUTHORITY_HOST,
+                      help=f"where tokens come from (default {DEFAULT_AUTHORITY_HOST})")
     padd.add_argument("--ca-bundle", default=None, help="extra CA certificate file to trust")
-    padd.add_argument("--environment", choices=["sandbox", "test", "production"], default="production")
+    padd.add_argument("--environment", choices=["sandbox", "test", "production"], default="production",
+                      help="the kind of org (default production, where the window asks before risky "
+                           "flow actions)")
     padd.add_argument("--default", action="store_true", help="make it the default profile")
     secret = padd.add_mutually_exclusive_group()
     secret.add_argument("--secret-stdin", action="store_true", help="read the client secret from standard input")
@@ -86,5 +89,5 @@ def add_commands(sub) -> None:
     padd.set_defaults(func=cmd_add)
     for action, command in (("remove", cmd_remove), ("use", cmd_use)):
         p = psub.add_parser(action, help=f"{action} a profile")
-        p.add_argument("name")
+        p.add_argument("name", help="the profile's name (see: campsync profile list)")
         p.set_defaults(func=command)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Context, emit_json, json_flag
+from .common import Context, emit_json, failed, json_flag
 
 
 def cmd_queue(ctx: Context) -> int:
@@ -30,7 +30,10 @@ async def cmd_retry(ctx: Context) -> int:
     else:
         print(f"Re-queued {requeued} failed action(s); done {report.done}, failed {report.failed}, "
               f"blocked {report.blocked}, skipped {report.skipped}, still pending {report.left_pending}.")
-    return 0 if not report.failed and not report.left_pending else 1
+    if report.failed or report.left_pending:
+        return failed(ctx, "sync_failed", f"{report.failed} action(s) failed, {report.left_pending} still pending "
+                                          "(see: campsync queue)")
+    return 0
 
 
 def cmd_cancel(ctx: Context) -> int:

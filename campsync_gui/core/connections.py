@@ -42,7 +42,7 @@ class Connection:
     ca_bundle: str | None = None
     environment: str = "production"
     client_secret: str | None = field(default=None, repr=False)
-    secret_source: str | None = None  # "environment" / "keyring" / None
+    secret_source: str | None = None  # "environment" / "keyring" / "this session only" / None
     overridden: list[str] = field(default_factory=list)
 
     def missing(self) -> list[str]:
@@ -191,6 +191,16 @@ class Profiles:
             session.commit()
 
 
+def is_configured(db: Engine | None, environ: dict[str, str] | None = None) -> bool:
+    """Whether a connection has been set up at all, complete or not: a stored profile, or a variable naming an org.
+    Only when nothing is do the faces start the built-in demo org: a connection that is half set up is reported as
+    such, never silently replaced by demo data."""
+    env = os.environ if environ is None else environ
+    if any(env.get(var, "").strip() for var in ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID")):
+        return True
+    return db is not None and default_profile(db) is not None
+
+
 def resolve_connection(db: Engine | None, name: str | None = None,
                        environ: dict[str, str] | None = None) -> Connection:
     """The connection to use: the named (or default) stored profile, with environment variables on top."""
@@ -213,8 +223,9 @@ def resolve_connection(db: Engine | None, name: str | None = None,
         conn.client_secret, conn.secret_source = secret, "environment"
     elif profile:
         stored = keychain.get_secret(profile.name)
-        if stored:
-            conn.client_secret, conn.secret_source = stored, "keyring"
+        if stored:  # from the keyring, or kept in memory for this session where the machine has none
+            conn.client_secret = stored
+            conn.secret_source = "this session only" if keychain.kept_for_session(profile.name) else "keyring"
     if env.get("CAMPSYNC_ENVIRONMENT"):
         conn.environment = env["CAMPSYNC_ENVIRONMENT"]
     elif profile is None:

@@ -1,16 +1,17 @@
-"""What the window is connected to: the workspace on a configured org, or on the built-in sandbox org started for a
-first run (a demo org with sample data, kept between runs)."""
+"""What the window is connected to: the workspace on the configured org, or on the built-in demo org (a sandbox org
+with sample data, kept between runs and shared with `campsync`) when no connection is configured at all."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.connections import Connection, resolve_connection
+from ..builtin_org import SANDBOX_NAME, start_builtin_org
+from ..core.connections import Connection, is_configured, resolve_connection
 from ..core.store import open_store
 from ..core.workspace import Workspace
 from ..paths import AppPaths
 
-SANDBOX_NAME = "Built-in sandbox"
+__all__ = ["SANDBOX_NAME", "AppSession", "connection_problem", "open_session"]
 
 
 @dataclass
@@ -18,6 +19,8 @@ class AppSession:
     workspace: Workspace
     paths: AppPaths
     sandbox: object | None = None  # the SandboxOrg this process started, if any
+    # Why the configured connection cannot work yet, in words for the window's banner; None when it can.
+    connection_problem: str | None = None
 
     @property
     def connection(self) -> Connection:
@@ -35,23 +38,26 @@ class AppSession:
             self.sandbox = None
 
 
+def connection_problem(connection: Connection) -> str | None:
+    """Why `connection` cannot reach its org yet, and where to fix it; None when nothing is missing."""
+    missing = connection.missing()
+    if missing:
+        return (f"Connection {connection.name!r} is incomplete: missing {', '.join(missing)}. "
+                "Open Admin → Connections to finish it.")
+    problem = connection.url_problem()
+    if problem:
+        return f"Connection {connection.name!r} cannot be used: {problem} Open Admin → Connections to fix it."
+    return None
+
+
 def open_session(paths: AppPaths | None = None) -> AppSession:
-    """Connect as configured; with nothing configured, start the sandbox org with its demo data."""
+    """Connect as configured. With nothing configured, start the built-in demo org. A connection configured but
+    incomplete (a profile whose secret is not in the keyring) is opened all the same, with `connection_problem`
+    saying what is missing: the person is shown their connection is unfinished, not given demo data in its place."""
     paths = (paths or AppPaths.resolve()).ensure()
     db = open_store(paths.db_file)
+    if not is_configured(db):
+        org, connection = start_builtin_org(paths)
+        return AppSession(Workspace(db, connection=connection), paths, sandbox=org)
     connection = resolve_connection(db)
-    if not connection.missing():
-        return AppSession(Workspace(db, connection=connection), paths)
-    from ..sandbox import SandboxOrg
-
-    # The demo org keeps its records between runs, as a real org does: lists and members made today are
-    # there tomorrow, and undo after a restart has something to undo.
-    org = SandboxOrg(seed=42, data_dir=paths.sandbox_dir, state_file=paths.sandbox_dir / "org-state.json")
-    org.start()
-    env = org.env()
-    sandbox_conn = Connection(
-        name=SANDBOX_NAME, org_url=env["CAMPSYNC_ORG_URL"], tenant_id=env["CAMPSYNC_TENANT_ID"],
-        client_id=env["CAMPSYNC_CLIENT_ID"], authority_host=env["CAMPSYNC_AUTHORITY_HOST"],
-        ca_bundle=env["CAMPSYNC_CA_BUNDLE"], environment="sandbox",
-        client_secret=env["CAMPSYNC_CLIENT_SECRET"], secret_source="built-in sandbox")
-    return AppSession(Workspace(db, connection=sandbox_conn), paths, sandbox=org)
+    return AppSession(Workspace(db, connection=connection), paths, connection_problem=connection_problem(connection))

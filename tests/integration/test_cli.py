@@ -57,10 +57,12 @@ def test_wrong_secret_is_one_clear_line_not_a_traceback(org, home):
     assert "typo-secret" not in result.stderr + result.stdout
 
 
-def test_nothing_configured_says_what_is_missing(home):
-    result = run_cli(["campaigns"], home)
+def test_a_connection_configured_but_incomplete_says_what_is_missing(home):
+    # (With nothing configured at all, the built-in demo org is used: test_cli_demo_org.py.)
+    result = run_cli(["campaigns"], home, {"CAMPSYNC_TENANT_ID": "contoso-tenant"})
     assert result.returncode == 2
     assert "CAMPSYNC_ORG_URL" in result.stderr and "campsync profile add" in result.stderr
+    assert "CAMPSYNC_TENANT_ID" not in result.stderr and "demo org" not in result.stderr
 
 
 def test_profile_without_keyring_still_works_with_the_secret_in_the_environment(org, home):

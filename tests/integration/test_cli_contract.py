@@ -1,5 +1,6 @@
 """What scripts rely on, pinned: every command and flag, the keys and values of each `--json` answer, and the
-exit codes (0 done, 1 a Dynamics or sync failure, 2 a user error).
+exit codes (0 done, 1 a Dynamics or sync failure, 2 a user error), and with --json the error's code (the last line
+of stderr is `{"error": {"code", "message"}}` whenever the exit code is not 0).
 
 The pin is `cli_contract.json` beside this file. A difference is a change for every script that calls
 `campsync`: make it on purpose, say so in the README, and re-pin with
@@ -81,8 +82,25 @@ def _enum_values(value, found=None) -> dict:
     return found
 
 
+def _error_code(result) -> str:
+    try:
+        error = json.loads(result.stderr.strip().splitlines()[-1])["error"]
+    except (ValueError, IndexError, KeyError, TypeError):
+        pytest.fail(f"no JSON error on the last line of stderr:\n{result.stderr}")
+    assert set(error) == {"code", "message"} and error["message"]
+    return error["code"]
+
+
+def _failure(result) -> dict:
+    """A --json command that failed before answering: its exit code and the error's code (stdout stays empty)."""
+    assert result.stdout == "", result.stdout
+    return {"exit": result.returncode, "error": _error_code(result)}
+
+
 def _answer(result, *, as_json: bool = True) -> dict:
     entry = {"exit": result.returncode}
+    if as_json and result.returncode:
+        entry["error"] = _error_code(result)
     if as_json:
         try:
             data = json.loads(result.stdout)
@@ -111,8 +129,11 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
     spreadsheet.write_bytes(b"PK\x03\x04" + bytes(200))
     automation = tmp_path / "automation.json"
     answers: dict[str, dict] = {}
-    answers["no connection: campaigns"] = _answer(run_cli(["campaigns", "--json"], tmp_path / "empty", {}),
-                                                  as_json=False)
+    # Nothing configured: the built-in demo org. Configured but incomplete: an error saying what is missing.
+    answers["no connection: campaigns --json"] = _answer(run_cli(["campaigns", "--json"], tmp_path / "empty", {}))
+    answers["incomplete connection: campaigns --json"] = _failure(run_cli(
+        ["campaigns", "--json"], tmp_path / "empty", {"CAMPSYNC_ORG_URL": "https://contoso.crm.dynamics.com"}))
+    answers["usage mistake --json"] = _failure(cli("queue", "--json", "--bogus"))
     answers["campaigns --json"] = _answer(cli("campaigns", "--json"))
     answers["campaigns --active --json"] = _answer(cli("campaigns", "--active", "--json"))
     answers["sync status --json"] = _answer(cli("sync", "status", "--json"))
@@ -129,6 +150,8 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
     answers["people import spreadsheet --json"] = _answer(cli("people", "import", str(spreadsheet), "--json"))
     answers["people import missing file"] = _answer(cli("people", "import", str(tmp_path / "nope.csv")),
                                                     as_json=False)
+    answers["people import missing file --json"] = _failure(cli("people", "import", str(tmp_path / "nope.csv"),
+                                                                "--json"))
     answers["people pull --json"] = _answer(cli("people", "pull", "--json"))
     answers["people list --json"] = _answer(cli("people", "list", "--limit", "3", "--json"))
     lead = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])[0]
@@ -149,6 +172,7 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
     answers["cancel"] = _answer(cli("cancel"), as_json=False)
     answers["log --json"] = _answer(cli("log", "--json"))
     answers["log --limit 1 --json"] = _answer(cli("log", "--limit", "1", "--json"))
+    answers["log --since 1d --json"] = _answer(cli("log", "--since", "1d", "--json"))
     answers["verify-log --json"] = _answer(cli("verify-log", "--json"))
     answers["people activity"] = _answer(cli("people", "activity", lead, "visited_web_page", "--detail", "Pricing"),
                                          as_json=False)
@@ -175,6 +199,8 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
     answers["sync enable --json"] = _answer(cli("sync", "enable", "--json"))
     answers["wrong secret"] = _answer(cli("campaigns", environ={**env, "CAMPSYNC_CLIENT_SECRET": "typo"}),
                                       as_json=False)
+    answers["wrong secret --json"] = _failure(cli("campaigns", "--json",
+                                                  environ={**env, "CAMPSYNC_CLIENT_SECRET": "typo"}))
     answers["profile remove"] = _answer(cli("profile", "remove", "sbx"), as_json=False)
     return answers
 

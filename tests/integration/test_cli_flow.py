@@ -57,6 +57,9 @@ def test_import_pull_add_remove_log_round_trip(org, cli, tmp_path):
         ("added_to_microsoft_campaign", "rosa@example.org"),
         ("removed_from_microsoft_campaign", "rosa@example.org")]
     assert all(e["campaign"] == campaign["name"] and e["time"] for e in log)
+    assert json.loads(cli("log", "--since", "1h", "--json").stdout) == log
+    assert json.loads(cli("log", "--since", "1h", "--limit", "1", "--json").stdout) == log[-1:]
+    assert json.loads(cli("log", "--since", "2999-01-01", "--json").stdout) == []
     verified = cli("verify-log", "--json")
     assert verified.returncode == 0 and json.loads(verified.stdout)["count"] == 3
 

@@ -3,6 +3,7 @@ a quit that loses nothing."""
 
 import asyncio
 import logging
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -24,7 +25,8 @@ def test_first_run_without_a_profile_starts_the_builtin_sandbox(tmp_path, monkey
         assert session.is_builtin_sandbox and session.connection.name == SANDBOX_NAME
         assert session.connection.environment == "sandbox"
         assert session.connection.org_url.startswith("https://127.0.0.1:")
-        assert (tmp_path / "home" / "sandbox" / "ca.pem").is_file()
+        assert Path(session.connection.ca_bundle).is_file()
+        assert Path(session.connection.ca_bundle).is_relative_to(tmp_path / "home" / "sandbox")
         made = session.sandbox.state.create("lists", {"listname": "Made in the first run", "createdfromcode": 4})
     finally:
         asyncio.run(session.close())
