@@ -4,6 +4,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from campsync_gui.core import keychain
 from memory_keyring import MemoryKeyring
 
 
@@ -15,6 +16,8 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+    # Secrets kept "for this session only" live in the process: one test's must not reach the next.
+    keychain.forget_session_secrets()
 
 
 @pytest.fixture

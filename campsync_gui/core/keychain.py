@@ -1,4 +1,9 @@
-"""Client secrets in the system keyring, and a plain answer when this machine has none."""
+"""Client secrets in the system keyring, and a plain answer when this machine has none.
+
+Without a keyring the window can keep a secret for this session only: in this process's memory, consulted by
+`get_secret` like the keyring, gone when the process ends. It is never written anywhere (no file, no store, no
+settings), so the person is asked again next time; the command line never keeps one (its process ends at once).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,9 @@ import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
 SERVICE = "CampSync"
+
+# profile → secret, for the running process only (see the module's note)
+_session: dict[str, str] = {}
 
 
 def _user(profile: str) -> str:
@@ -22,6 +30,9 @@ def keyring_problem() -> str | None:
 
 
 def get_secret(profile: str) -> str | None:
+    """The secret kept for this session, else the keyring's, else None."""
+    if profile in _session:
+        return _session[profile]
     try:
         return keyring.get_password(SERVICE, _user(profile))
     except (NoKeyringError, KeyringError):
@@ -37,9 +48,24 @@ def set_secret(profile: str, secret: str) -> None:
         keyring.set_password(SERVICE, _user(profile), secret)
     except KeyringError as exc:
         raise RuntimeError(f"The keyring refused to store the secret: {exc}") from exc
+    _session.pop(profile, None)  # the keyring has it now: a session copy would shadow a later keyring change
+
+
+def keep_for_session(profile: str, secret: str) -> None:
+    """Keep `secret` in memory for this process only: what a person chose when no keyring could take it."""
+    _session[profile] = secret
+
+
+def kept_for_session(profile: str) -> bool:
+    return profile in _session
+
+
+def forget_session_secrets() -> None:
+    _session.clear()
 
 
 def delete_secret(profile: str) -> None:
+    _session.pop(profile, None)
     try:
         keyring.delete_password(SERVICE, _user(profile))
     except (NoKeyringError, KeyringError):

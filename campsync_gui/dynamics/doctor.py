@@ -23,7 +23,9 @@ from .errors import AuthError, DynamicsError, PermissionDenied, Unauthorized
 from .tls import make_ssl_context
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
+# SKIP is a step that did not run: a neutral dot, never a tick (nothing was checked).
 ICON = {OK: "✔", WARN: "!", FAIL: "✘", SKIP: "·"}
+LABEL = {OK: "OK", WARN: "WARN", FAIL: "FAIL", SKIP: "not run"}
 
 LATENCY_SAMPLES = 5
 SLOW_P95_MS = 1500.0
@@ -69,14 +71,26 @@ class DoctorReport:
         lines = [f"CampSync connectivity report — {self.connection} ({self.org_url or 'no org URL'})",
                  f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC", ""]
         for r in self.results:
-            lines.append(f"{ICON[r.status]} {r.title:<28} {r.status.upper():<4} {r.ms:>7.0f} ms  {r.detail}")
-            if r.fix and r.status in (FAIL, WARN):
-                lines.append(f"    fix: {r.fix}")
-        failed = sum(r.status == FAIL for r in self.results)
-        warned = sum(r.status == WARN for r in self.results)
-        lines += ["", "All checks passed." if self.ok and not warned else
-                  f"{failed} failed, {warned} warning(s)."]
+            lines += format_check(r)
+        lines += ["", self.summary()]
         return "\n".join(lines)
+
+    def summary(self) -> str:
+        """One line: all passed, or how many failed, warned and did not run."""
+        counts = {status: sum(r.status == status for r in self.results) for status in (FAIL, WARN, SKIP)}
+        if not any(counts.values()):
+            return "All checks passed."
+        text = f"{counts[FAIL]} failed, {counts[WARN]} warning(s)"
+        return text + (f", {counts[SKIP]} not run." if counts[SKIP] else ".")
+
+
+def format_check(r: CheckResult) -> list[str]:
+    """A check as report lines; a step that did not run shows no time (it took none)."""
+    took = "" if r.status == SKIP else f"{r.ms:.0f} ms"
+    lines = [f"{ICON[r.status]} {r.title:<28} {LABEL[r.status]:<7} {took:>10}  {r.detail}"]
+    if r.fix and r.status in (FAIL, WARN):
+        lines.append(f"    fix: {r.fix}")
+    return lines
 
 
 class _Failed(Exception):
@@ -99,11 +113,18 @@ STEPS: list[tuple[str, str]] = [
     ("sync", "Campaign sync enabled"),
     ("latency", "Latency"),
 ]
+TITLES = dict(STEPS)
+
+# The settings Connection.missing() names, in words a person filling a form or a shell reads alike.
+MISSING_WORDS = {"CAMPSYNC_ORG_URL": "the org URL", "CAMPSYNC_TENANT_ID": "the tenant id",
+                 "CAMPSYNC_CLIENT_ID": "the client id", "CAMPSYNC_CLIENT_SECRET": "the client secret"}
+ROOT_HINT = "Use the environment URL from the Power Platform admin center."
 
 
 async def run_doctor(conn, options: DoctorOptions | None = None,
                      on_result: Callable[[CheckResult], Awaitable[None] | None] | None = None) -> DoctorReport:
-    """Run every check in order. A failed step skips the steps that need it; local checks always run."""
+    """Run every check in order. A step runs whenever what it needs is there: a missing secret skips the token
+    but not DNS and TLS of the org URL. A step that did not run says which need stopped it."""
     doctor = _Doctor(conn, options or DoctorOptions())
     report = DoctorReport(connection=conn.name, org_url=conn.org_url)
     try:
@@ -120,14 +141,18 @@ async def run_doctor(conn, options: DoctorOptions | None = None,
 
 
 class _Doctor:
-    # Which earlier steps each step needs; if one failed (or was skipped), the step is skipped too.
-    NEEDS = {"dns": {"config"}, "tls": {"dns"}, "token": {"tls"}, "whoami": {"token"}, "version": {"whoami"},
-             "solution": {"whoami"}, "access": {"whoami"}, "latency": {"whoami"}, "sync": set()}
+    # What each step needs: earlier steps (which must have passed) and parts of the configuration (which the
+    # config step found usable). Needs are fine-grained so that one missing setting stops only what uses it.
+    NEEDS = {"dns": ("org_url",), "tls": ("dns", "ca_bundle"), "token": ("tls", "authority", "credentials"),
+             "whoami": ("token",), "version": ("whoami",), "solution": ("whoami",), "access": ("whoami",),
+             "latency": ("whoami",), "sync": ()}
 
     def __init__(self, conn, options: DoctorOptions):
         self.conn = conn
         self.options = options
+        self.passed: set[str] = set()
         self.failed: set[str] = set()
+        self.unusable: dict[str, str] = {}  # configuration part → what a step is missing, in words
         self.ssl_context: ssl.SSLContext | None = None
         self.client: DataverseClient | None = None
 
@@ -135,11 +160,19 @@ class _Doctor:
         if self.client is not None:
             await self.client.aclose()
 
+    def _missing_needs(self, key: str) -> list[str]:
+        reasons = []
+        for need in self.NEEDS.get(key, ()):
+            if need in self.unusable:
+                reasons.append(self.unusable[need])
+            elif need in TITLES and need not in self.passed:
+                reasons.append(f"{TITLES[need]} ({'failed' if need in self.failed else 'not run'})")
+        return reasons
+
     async def run_step(self, key: str, title: str) -> CheckResult:
-        blocked = {need for need in self.NEEDS.get(key, set()) if need in self.failed}
-        if blocked:
-            self.failed.add(key)
-            return CheckResult(key, title, SKIP, 0.0, "not run: an earlier check failed")
+        reasons = self._missing_needs(key)
+        if reasons:  # not run: no time, no tick, and the reason instead
+            return CheckResult(key, title, SKIP, 0.0, f"skipped — needs {'; '.join(reasons)}")
         started = time.perf_counter()
         try:
             detail, status, fix = await asyncio.wait_for(getattr(self, f"check_{key}")(),
@@ -153,27 +186,45 @@ class _Doctor:
         ms = (time.perf_counter() - started) * 1000
         if status == FAIL:
             self.failed.add(key)
+        elif status in (OK, WARN):
+            self.passed.add(key)
+        else:  # a check that found it could not run (sync without the org): it took no time worth showing
+            ms = 0.0
         return CheckResult(key, title, status, round(ms, 1), detail, fix)
 
     # ---- the checks, in order; each returns (detail, status, fix) or raises _Failed ----------
 
     async def check_config(self):
+        # Every problem is reported at once, and each marks only the part later steps need (self.unusable).
+        problems, fixes = [], []
         missing = self.conn.missing()
         if missing:
-            raise _Failed(f"missing: {', '.join(missing)}",
-                          "Add a connection (campsync profile add) or set the CAMPSYNC_* environment variables; "
-                          "the secret comes from the keyring or CAMPSYNC_CLIENT_SECRET.")
-        problem = self.conn.url_problem()
+            problems.append("missing: " + ", ".join(f"{MISSING_WORDS.get(var, var)} ({var})" for var in missing))
+            fixes.append("Fill in the connection (Admin → Connections in the window, `campsync profile add` on the "
+                         "command line) or set the CAMPSYNC_* environment variables; the secret comes from the "
+                         "keyring or CAMPSYNC_CLIENT_SECRET.")
+            credentials = [MISSING_WORDS.get(var, var) for var in missing if var != "CAMPSYNC_ORG_URL"]
+            if credentials:
+                self.unusable["credentials"] = f"{', '.join(credentials)} (missing)"
+            if "CAMPSYNC_ORG_URL" in missing:
+                self.unusable["org_url"] = "the org URL (missing)"
+        problem = self.conn.url_problem() if self.conn.org_url else None
         if problem:
-            raise _Failed(problem, "Use the environment URL from the Power Platform admin center.")
+            problems.append(problem)
+            fixes.append(ROOT_HINT)
+            self.unusable["org_url"] = "a usable org URL (see Configuration)"
         if urlparse(self.conn.authority_host).scheme != "https":
-            raise _Failed(f"The authority host must use https:// (got {self.conn.authority_host!r}).",
-                          "Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud.")
+            problems.append(f"The authority host must use https:// (got {self.conn.authority_host!r}).")
+            fixes.append("Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud.")
+            self.unusable["authority"] = "a usable authority host (see Configuration)"
         try:
             self.ssl_context = make_ssl_context(self.conn.ca_bundle)
         except (FileNotFoundError, ssl.SSLError) as exc:
-            raise _Failed(f"The CA bundle cannot be used: {exc}",
-                          "Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset it.") from exc
+            problems.append(f"The CA bundle cannot be used: {exc}")
+            fixes.append("Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset it.")
+            self.unusable["ca_bundle"] = "a usable CA bundle (see Configuration)"
+        if problems:
+            raise _Failed("; ".join(problems), " ".join(fixes))
         source = self.conn.secret_source or "unknown"
         extra = f"; CA bundle {self.conn.ca_bundle}" if self.conn.ca_bundle else ""
         return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, secret from {source}{extra}", OK, ""
@@ -285,9 +336,14 @@ class _Doctor:
         return "; ".join(counts), OK, ""
 
     async def check_sync(self):
+        # A local setting: "off" fails whatever the org says, but "on" is only worth a tick once the org answered
+        # (a tick beside an org nobody reached reads as "sync works").
         if not self.options.campaign_sync_enabled:
             raise _Failed("campaign sync is disabled for this connection: flow actions are blocked",
                           "An admin turns it on with `campsync sync enable` (or Settings in the window).")
+        if "whoami" not in self.passed:
+            reason = f"{TITLES['whoami']} ({'failed' if 'whoami' in self.failed else 'not run'})"
+            return f"skipped — needs {reason}; the setting is on for this connection", SKIP, ""
         return "campaign sync is enabled", OK, ""
 
     async def check_latency(self):
@@ -305,6 +361,8 @@ class _Doctor:
 
     def _hosts(self) -> list[tuple[str, str]]:
         hosts = [("org", self.conn.org_url)]
+        if "authority" in self.unusable:  # reported by the config step; the org host is still worth checking
+            return hosts
         if _host_port(self.conn.authority_host) != _host_port(self.conn.org_url):
             hosts.append(("authority", self.conn.authority_host))
         return hosts

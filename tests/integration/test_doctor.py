@@ -70,11 +70,43 @@ async def test_host_name_typo(org):
     assert "does not resolve" in check.detail and "typos" in check.fix
 
 
-async def test_missing_configuration(org):
+async def test_missing_credentials_fail_configuration_but_dns_and_tls_still_run(org):
     report = await run_doctor(connection_for(org, tenant_id="", client_secret=None))
-    check, later = failure(report, "config")
-    assert "CAMPSYNC_TENANT_ID" in check.detail and "CAMPSYNC_CLIENT_SECRET" in check.detail
-    assert all(r.status == "skip" for r in later)
+    checks = by_key(report)
+    assert checks["dns"].status == "ok" and checks["tls"].status == "ok"
+    check, _ = failure(report, "config")
+    assert "the tenant id (CAMPSYNC_TENANT_ID)" in check.detail
+    assert "the client secret (CAMPSYNC_CLIENT_SECRET)" in check.detail
+    assert checks["token"].status == "skip"
+    assert checks["token"].detail == "skipped — needs the tenant id, the client secret (missing)"
+    for key in ("whoami", "version", "solution", "access", "latency", "sync"):
+        assert checks[key].status == "skip" and checks[key].ms == 0, checks[key]
+    assert checks["whoami"].detail == "skipped — needs Token from the authority (not run)"
+
+
+async def test_host_typo_is_reported_even_when_the_secret_is_missing(org):
+    report = await run_doctor(connection_for(org, org_url="https://contoso.crm.dynamics.invalid", client_secret=None))
+    checks = by_key(report)
+    assert checks["dns"].status == "fail" and "does not resolve" in checks["dns"].detail
+    assert checks["config"].status == "fail" and "the client secret" in checks["config"].detail
+    assert checks["tls"].detail == "skipped — needs DNS (failed)"
+    assert checks["token"].detail == "skipped — needs TLS and certificate (not run); the client secret (missing)"
+
+
+async def test_report_never_ticks_a_step_that_did_not_run(org):
+    report = await run_doctor(connection_for(org, client_secret="not-the-secret"))
+    checks = by_key(report)
+    assert checks["sync"].status == "skip", "the setting is on, but nothing was checked against the org"
+    assert checks["sync"].detail == "skipped — needs WhoAmI (not run); the setting is on for this connection"
+    text = report.to_text()
+    lines = {r.key: line for r in report.results for line in text.splitlines() if f" {r.title} " in line}
+    for key in ("whoami", "version", "solution", "access", "sync", "latency"):
+        assert lines[key].startswith("· ") and " not run " in lines[key] and " ms " not in lines[key], lines[key]
+    assert "1 failed, 0 warning(s), 6 not run." in text
+    # Turned off, though, the setting is a failure whatever the org says: flow actions are blocked.
+    off = by_key(await run_doctor(connection_for(org, client_secret="not-the-secret"),
+                                  DoctorOptions(campaign_sync_enabled=False)))["sync"]
+    assert off.status == "fail" and "disabled" in off.detail
 
 
 async def test_old_prerequisite_solution(org, conn):

@@ -1,21 +1,31 @@
 """Connections dialog: profiles reach the store, secrets reach only the keyring, and Test connectivity runs live."""
 
+import asyncio
+import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from campsync_gui.core import keychain
-from campsync_gui.core.connections import Connection, stored_profiles
+from campsync_gui.core.connections import Connection, resolve_connection, stored_profiles
 from campsync_gui.core.settings import load_settings, save_settings
 from campsync_gui.core.store import open_store
 from campsync_gui.core.workspace import Workspace
 from campsync_gui.ui.tasks import TaskManager
-from campsync_gui.ui.widgets.connections_dialog import NO_PROFILE_TEXT, ConnectionsDialog
+from campsync_gui.ui.widgets.connection_form import NO_KEYRING_HINT
+from campsync_gui.ui.widgets.connections_dialog import NO_PROFILE_TEXT, SESSION_ONLY_TEXT, ConnectionsDialog
 from support import connection_for
 
 SECRET = "s3cret-Value~only-in-keyring-7f3a"
+
+
+@pytest.fixture(autouse=True)
+def forget_session_secrets():
+    """Secrets kept for "this session" live as long as the process: one test's must not reach the next."""
+    yield
+    keychain.forget_session_secrets()
 
 
 @pytest.fixture
@@ -69,6 +79,18 @@ def fill(dlg, name="contoso-prod", url="https://contoso.crm.dynamics.com", tenan
 def click(qtbot, button):
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+async def answer_question(parent, button) -> str:
+    """Wait for the window-modal question `parent` opens, click `button` in it, return the question's text."""
+    for _ in range(500):
+        boxes = [box for box in parent.findChildren(QMessageBox) if box.isVisible()]
+        if boxes:
+            text = boxes[0].text()
+            boxes[0].button(button).click()
+            return text
+        await asyncio.sleep(0.01)
+    raise AssertionError("no question was asked")
 
 
 def store_bytes(db_file: Path) -> bytes:
@@ -145,18 +167,61 @@ def test_add_save_and_remove_reach_the_store_and_the_secret_only_the_keyring(dia
     assert stored_profiles(engine) == [] and dialog.banner.isVisible()
 
 
-def test_without_a_keyring_the_profile_is_saved_and_the_message_says_why(no_keyring, dialog, engine, db_file,
-                                                                          qtbot):
-    problem = keychain.keyring_problem()
-    assert problem and dialog.secret_hint.isVisible() and dialog.secret_hint.text() == problem
-    assert "CAMPSYNC_CLIENT_SECRET" in dialog.secret_edit.placeholderText()
+def test_without_a_keyring_declining_to_keep_the_secret_saves_the_profile_and_says_why(no_keyring, dialog, engine,
+                                                                                      db_file, qtbot, qloop):
+    assert dialog.secret_hint.isVisible() and dialog.secret_hint.text() == NO_KEYRING_HINT
     fill(dialog, secret=SECRET)
-    click(qtbot, dialog.save_button)
+    with qtbot.assertNotEmitted(dialog.connection_changed):  # not before the question is answered
+        click(qtbot, dialog.save_button)
     assert [p.name for p in stored_profiles(engine)] == ["contoso-prod"]
-    assert dialog.message.isVisible()
-    assert problem in dialog.message.text() and "not saved" in dialog.message.text()
+    with qtbot.waitSignal(dialog.connection_changed) as changed:
+        question = qloop.run_until_complete(answer_question(dialog, QMessageBox.StandardButton.No))
+        assert qloop.run_until_complete(dialog.saving) is False
+    assert "No system keyring" in question and "for this session only" in question
+    assert changed.args == ["contoso-prod"]
+    assert "not saved" in dialog.message.text() and keychain.keyring_problem() in dialog.message.text()
     assert dialog.message.property("role") == "warning"
+    assert resolve_connection(engine, environ={}).client_secret is None
+    assert dialog.secret_edit.text() == SECRET, "still there, so the person can test with it or save again"
     assert SECRET.encode() not in store_bytes(db_file)
+
+
+def test_without_a_keyring_saving_keeps_the_secret_for_this_session_for_the_app_and_writes_it_nowhere(
+        no_keyring, dialog, engine, db_file, qtbot, qloop, tmp_path):
+    log_file = tmp_path / "logs" / "campsync.log"
+    log_file.parent.mkdir()
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)  # everything anyone logs, so a secret in any message would land in the file
+    seen_at_signal = []
+    try:
+        fill(dialog, secret=SECRET)
+        # The window reconnects on this signal: by then the app must be able to read the secret.
+        dialog.connection_changed.connect(
+            lambda name: seen_at_signal.append((name, resolve_connection(engine, environ={}).client_secret)))
+        click(qtbot, dialog.save_button)
+        question = qloop.run_until_complete(answer_question(dialog, QMessageBox.StandardButton.Yes))
+        assert "for this session only" in question and SECRET not in question
+        assert qloop.run_until_complete(dialog.saving) is True
+        assert dialog.message.text() == f"Saved connection 'contoso-prod'. {SESSION_ONLY_TEXT}"
+        assert dialog.secret_edit.text() == "" and "this session only" in dialog.secret_edit.placeholderText()
+        assert seen_at_signal == [("contoso-prod", SECRET)]
+
+        conn = resolve_connection(engine, environ={})
+        assert (conn.name, conn.client_secret, conn.secret_source) == ("contoso-prod", SECRET, "this session only")
+        settings = QSettings()
+        settings.setValue("probe/written", "so there is a settings file to look through")
+        settings.sync()
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        handler.close()
+    assert "saved connection profile 'contoso-prod'" in log_file.read_text(encoding="utf-8")
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any("qsettings" in str(p) for p in files) and db_file in files
+    assert [str(p) for p in files if SECRET.encode() in p.read_bytes()] == []
 
 
 def test_a_bad_org_url_shows_the_message_and_disables_save(dialog, engine, qtbot):
@@ -236,3 +301,53 @@ def test_connectivity_with_a_wrong_typed_secret_shows_the_token_failure(org, dia
     assert "client secret is wrong" in doctor.table.item(token_row, 3).text()
     assert "failed" in doctor.summary.text()
     assert "wrong-secret-123" not in report.to_text()
+
+
+def rows_by_key(doctor):
+    """Each step's row as the person reads it: (status, time, details)."""
+    table = doctor.table
+    return {key: tuple(table.item(row, col).text() for col in (1, 2, 3))
+            for row, key in enumerate(r.key for r in doctor.report.results)}
+
+
+def test_testing_a_typed_unsaved_host_typo_without_a_secret_reports_the_dns_failure(dialog, qtbot, qloop,
+                                                                                      monkeypatch):
+    monkeypatch.delenv("CAMPSYNC_CLIENT_SECRET", raising=False)
+    fill(dialog, url="https://contoso.crm.dynamics.com")
+    click(qtbot, dialog.save_button)
+    dialog.url_edit.setText("https://contoso.crm4.dynamics.invalid")  # typed, not saved: Test checks this one
+    click(qtbot, dialog.test_button)
+    report = qloop.run_until_complete(dialog.doctor.running)
+    rows = rows_by_key(dialog.doctor)
+    assert rows["dns"][0] == "✘ FAIL"
+    assert "'contoso.crm4.dynamics.invalid' does not resolve" in rows["dns"][2] and "typos" in rows["dns"][2]
+    assert rows["config"][0] == "✘ FAIL" and "missing: the client secret" in rows["config"][2]
+    assert rows["tls"][0] == "· not run" and "needs DNS (failed)" in rows["tls"][2]
+    assert dialog.doctor.summary.text().startswith("2 failed, 0 warning(s), 8 not run")
+    assert not report.ok
+
+
+def test_testing_without_a_secret_says_what_sign_in_needs_and_ticks_no_step_that_did_not_run(org, dialog, qtbot,
+                                                                                               qloop, monkeypatch):
+    monkeypatch.delenv("CAMPSYNC_CLIENT_SECRET", raising=False)
+    conn = connection_for(org)
+    fill(dialog, name="sandbox", url=conn.org_url, tenant=conn.tenant_id, client=conn.client_id, secret="",
+         environment="sandbox", authority=conn.authority_host, ca_bundle=conn.ca_bundle)
+    click(qtbot, dialog.test_button)
+    report = qloop.run_until_complete(dialog.doctor.running)
+    rows = rows_by_key(dialog.doctor)
+    # What the typed URL allows still runs: the host resolves and its certificate is trusted.
+    assert rows["dns"][0] == "✔ OK" and rows["tls"][0] == "✔ OK"
+    assert rows["config"][0] == "✘ FAIL" and "the client secret" in rows["config"][2]
+    assert rows["token"][0] == "· not run" and "needs the client secret (missing)" in rows["token"][2]
+    later = ["whoami", "version", "solution", "access", "sync", "latency"]
+    for key in later:
+        status, took, detail = rows[key]
+        assert status == "· not run" and took == "" and detail.startswith("skipped — needs"), (key, rows[key])
+    assert "needs Token from the authority (not run)" in rows["whoami"][2]
+    assert "needs WhoAmI (not run)" in rows["sync"][2]
+    ticked = [key for key, (status, _took, _detail) in rows.items() if "✔" in status or "OK" in status]
+    assert ticked == ["dns", "tls"]
+    assert "1 failed, 0 warning(s), 7 not run" in dialog.doctor.summary.text()
+    copied = report.to_text()
+    assert all("✔" not in line for line in copied.splitlines() if "not run" in line)

@@ -18,6 +18,11 @@ from ..theme import set_role
 from .environment_badge import BADGE_SIZE, ENVIRONMENTS, badge_icon
 
 
+NO_KEYRING_HINT = ("No system keyring found on this machine: a secret saved here can be kept for this session only "
+                   "(in memory until CampSync quits; you will be asked again next time), or set "
+                   "CAMPSYNC_CLIENT_SECRET before starting CampSync.")
+
+
 def message_label(role: str) -> QLabel:
     """A hidden, wrapping label for a message of `role` (error, warning, hint)."""
     label = QLabel()
@@ -163,7 +168,10 @@ class ConnectionForm(QWidget):
         return not self.problems() and (self._current is None or self.is_dirty())
 
     def connection(self) -> Connection:
-        """The form's values as a Connection, with the typed secret, else the stored one, else the environment's."""
+        """The form's values as a Connection, with the typed secret, else the stored one, else the environment's.
+
+        What is typed wins over what is stored: Test checks the connection as the person sees it, unsaved. A typed
+        secret lives only in this object (memory) until Save."""
         v = self.values()
         typed = self.typed_secret()
         stored = keychain.get_secret(self._current) if self._current and not typed else None
@@ -171,7 +179,7 @@ class ConnectionForm(QWidget):
         if typed:
             secret, source = typed, "the form (not saved)"
         elif stored:
-            secret, source = stored, "keyring"
+            secret, source = stored, "this session only" if keychain.kept_for_session(self._current) else "keyring"
         elif env_secret:
             secret, source = env_secret, "environment"
         else:
@@ -256,16 +264,19 @@ class ConnectionForm(QWidget):
         edit.style().polish(edit)
 
     def _update_secret_hint(self) -> None:
-        problem = keychain.keyring_problem()
-        if problem:
-            self.secret_edit.setPlaceholderText("No keyring here: the secret comes from CAMPSYNC_CLIENT_SECRET")
-            self.secret_hint.setText(problem)
-            self.secret_hint.setVisible(True)
-            return
-        self.secret_hint.hide()
-        stored = self._current is not None and self._profiles.has_secret(self._current)
-        self.secret_edit.setPlaceholderText("A secret is stored in the keyring; type a new one to replace it"
-                                            if stored else "No secret stored yet; paste the client secret value")
+        # Without a keyring the window can still keep a secret in memory until it quits (offered on Save).
+        no_keyring = keychain.keyring_problem() is not None
+        self.secret_hint.setText(NO_KEYRING_HINT if no_keyring else "")
+        self.secret_hint.setVisible(no_keyring)
+        if self._current is not None and keychain.kept_for_session(self._current):
+            text = "A secret is kept for this session only; type a new one to replace it"
+        elif no_keyring:
+            text = "No system keyring: paste the secret to use it this session"
+        elif self._current is not None and self._profiles.has_secret(self._current):
+            text = "A secret is stored in the keyring; type a new one to replace it"
+        else:
+            text = "No secret stored yet; paste the client secret value"
+        self.secret_edit.setPlaceholderText(text)
 
     def _show_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)

@@ -1,14 +1,18 @@
-"""Connections: the stored profiles on the left, one profile's form on the right; secrets go to the keyring only."""
+"""Connections: the stored profiles on the left, one profile's form on the right; secrets go to the keyring only
+(or, where the machine has none and the person agrees, stay in memory for this session)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ...core.connections import ENV_FIELDS
+from ...core import keychain
+from ...core.connections import ENV_FIELDS, ProfileSaved
 from ...core.workspace import Workspace
+from ..ask import confirmed
 from ..tasks import TaskManager
 from ..theme import icon, set_role
 from .connection_form import ConnectionForm
@@ -16,6 +20,8 @@ from .doctor_dialog import DoctorDialog
 from .profile_list import ProfileList
 
 NO_PROFILE_TEXT = "No connection yet: CampSync is using its built-in sandbox org with demo data."
+SESSION_ONLY_TEXT = ("No system keyring found: the secret is kept for this session only; "
+                     "you will be asked again next time.")
 
 
 class ConnectionsDialog(QDialog):
@@ -34,6 +40,7 @@ class ConnectionsDialog(QDialog):
         self._tasks = tasks
         self._default = ""  # the default profile as the list shows it
         self.doctor: DoctorDialog | None = None
+        self.saving: asyncio.Task | None = None  # the question about keeping a secret for this session, if asked
 
         self.banner = QLabel(NO_PROFILE_TEXT)
         self.banner.setObjectName("banner")
@@ -185,27 +192,56 @@ class ConnectionsDialog(QDialog):
         self._show_message("")
 
     def save(self) -> bool:
-        """Save the form's profile; a typed secret goes to the keyring, never the store. True when saved."""
+        """Save the form's profile; a typed secret goes to the keyring, never the store. True when saved.
+
+        When no keyring takes the secret, the profile is saved all the same and `self.saving` asks whether to keep
+        the secret for this session only; `connection_changed` then comes once that is answered."""
         if self.form.problems():
             self._show_message("Not saved: fix the fields marked in the form first.", "error")
             return False
         before = self._default
+        secret = self.form.typed_secret()
         try:
-            saved = self._profiles.save(self.form.values(), secret=self.form.typed_secret())
+            saved = self._profiles.save(self.form.values(), secret=secret)
         except ValueError as exc:  # the core refuses what the form let through: its word is the last
             self._show_message(f"Not saved: {exc}", "error")
             return False
-        text, level = f"Saved connection {saved.name!r}.", "ok"
-        if saved.secret_saved:
-            text += " The secret is in the system keyring."
-        elif saved.secret_problem:  # no keyring: say so plainly; the rest is saved all the same
-            text, level = f"{text} The secret was not saved. {saved.secret_problem}", "warning"
-        self.form.mark_saved(secret_taken=saved.secret_saved)
+        self.form.mark_saved(secret_taken=saved.secret_saved)  # a refused secret stays in the field for now
         self._reload_list()
-        self._show_message(text, level)
-        if self._default != before or self._default == saved.name:
-            self.connection_changed.emit(self._default)
+        if saved.secret_problem:
+            self._show_message(f"Saved connection {saved.name!r}. The secret is not stored yet.", "warning")
+            self.saving = self._tasks.start("keep secret", self._offer_session_secret(saved, secret, before),
+                                            replace=True)
+            return True
+        text = f"Saved connection {saved.name!r}." + (" The secret is in the system keyring."
+                                                       if saved.secret_saved else "")
+        self._show_message(text)
+        self._announce_saved(before, saved.name)
         return True
+
+    async def _offer_session_secret(self, saved: ProfileSaved, secret: str, before: str) -> bool:
+        """Ask (window-modal, no nested loop) to keep the secret in memory until quit; True when kept."""
+        reason = ("No system keyring found on this machine, so the secret cannot be stored."
+                  if keychain.keyring_problem() else saved.secret_problem)
+        keep = await confirmed(self, "Keep the secret for this session?",
+                               f"{reason}\n\nKeep the secret of {saved.name!r} for this session only? It stays in "
+                               f"CampSync's memory until you quit, and you will be asked for it again next time.\n\n"
+                               f"No: the connection stays saved without its secret.")
+        if keep:
+            keychain.keep_for_session(saved.name, secret)
+            if self.current_name == saved.name:
+                self.form.mark_saved(secret_taken=True)
+            self._show_message(f"Saved connection {saved.name!r}. {SESSION_ONLY_TEXT}", "warning")
+        else:
+            self._show_message(f"Saved connection {saved.name!r}. The secret was not saved. {saved.secret_problem}",
+                               "warning")
+        # Only now: the window reconnecting on this signal reads the secret kept above.
+        self._announce_saved(before, saved.name)
+        return keep
+
+    def _announce_saved(self, before: str, name: str) -> None:
+        if self._default != before or self._default == name:
+            self.connection_changed.emit(self._default)
 
     def remove_profile(self) -> bool:
         """Remove the shown profile, its settings and its keyring secret, after a confirmation. True when removed."""

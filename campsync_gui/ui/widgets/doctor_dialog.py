@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTableWidgetItem, QVBoxLayout)
 
 from ...core.connections import Connection
-from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorReport
+from ...dynamics.doctor import ICON, LABEL, STEPS, CheckResult, DoctorReport
 from ..tasks import TaskManager
 from ..theme import STATUS_COLOURS
 
@@ -54,10 +54,11 @@ class DoctorDialog(QDialog):
 
     def show_result(self, result: CheckResult) -> None:
         row = [key for key, _ in STEPS].index(result.key)
-        status = QTableWidgetItem(f"{ICON[result.status]} {result.status.upper()}")
+        # "· not run" in grey for a step that did not run: never a tick, never the word OK.
+        status = QTableWidgetItem(f"{ICON[result.status]} {LABEL[result.status]}")
         status.setForeground(QBrush(QColor(STATUS_COLOURS[result.status])))
         self.table.setItem(row, 1, status)
-        self.table.setItem(row, 2, QTableWidgetItem(f"{result.ms:.0f} ms"))
+        self.table.setItem(row, 2, QTableWidgetItem("" if result.status == "skip" else f"{result.ms:.0f} ms"))
         text = result.detail + (f"\nFix: {result.fix}" if result.fix and result.status in ("fail", "warn") else "")
         self.table.setItem(row, 3, QTableWidgetItem(text))
         self.table.resizeRowToContents(row)
@@ -75,8 +76,8 @@ class DoctorDialog(QDialog):
                     self.table.setItem(row, col, QTableWidgetItem("…" if col == 1 else ""))
             self.report = await self._checks(self.show_result)
             failed = sum(r.status == "fail" for r in self.report.results)
-            self.summary.setText("All checks passed." if self.report.ok else
-                                 f"{failed} check(s) failed — see the fix on each red row.")
+            summary = self.report.summary()
+            self.summary.setText(f"{summary[:-1]} — see the fix on each red row." if failed else summary)
             return self.report
         finally:
             self.rerun_button.setEnabled(True)
