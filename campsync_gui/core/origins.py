@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
-DRAG_AND_DROP = "drag-and-drop"  # an operator's drop (or Delete key) in the window
+DRAG_AND_DROP = "drag-and-drop"  # an operator's drop in the window
+DELETE_KEY = "delete-key"        # the Delete key on a campaign's selected members in the window
+CONTEXT_MENU = "context-menu"    # a right-click menu's command ("Remove from Microsoft Campaign", "Add selected…")
+KEYBOARD = "keyboard"            # another keyboard path instead of a drag: Ctrl+Enter, the campaign picker
 COMMAND_LINE = "cli"             # `campsync add` / `campsync remove`
 UNDO = "undo"                    # Ctrl+Z in the window
+REDO = "redo"                    # Ctrl+Shift+Z in the window: what the last undo undid, again
 PULL = "pull"                    # a membership read from Dynamics, not made by CampSync
 _TRIGGER_CAMPAIGN = "trigger campaign: "
+_BATCH_CAMPAIGN = "batch campaign: "
 
-# Only what an operator did by hand is undone by Ctrl+Z; what automation or scripts did is theirs.
-UNDOABLE = (DRAG_AND_DROP,)
+# Only what an operator did by hand in the window is undone by Ctrl+Z; what automation or scripts did is theirs.
+UNDOABLE = (DRAG_AND_DROP, DELETE_KEY, CONTEXT_MENU, KEYBOARD)
 
-_WORDS = {DRAG_AND_DROP: "Drag and drop (operator)", COMMAND_LINE: "Command line", UNDO: "Undo",
-          PULL: "Read from Dynamics"}
+_WORDS = {DRAG_AND_DROP: "Drag and drop (operator)", DELETE_KEY: "Delete key (operator)",
+          CONTEXT_MENU: "Menu (operator)", KEYBOARD: "Keyboard (operator)", COMMAND_LINE: "Command line",
+          UNDO: "Undo", REDO: "Redo", PULL: "Read from Dynamics"}
+# An automation campaign's origin names the campaign after its kind: "Batch campaign France batch".
+_CAMPAIGN_WORDS = ((_TRIGGER_CAMPAIGN, "Trigger campaign"), (_BATCH_CAMPAIGN, "Batch campaign"))
 
 
 def trigger_campaign(name: str) -> str:
-    """The origin of a flow step run by the automation campaign `name`."""
+    """The origin of a flow step run by the trigger campaign `name`."""
     return f"{_TRIGGER_CAMPAIGN}{name}"
+
+
+def batch_campaign(name: str) -> str:
+    """The origin of a flow step run by the batch campaign `name` (run now or on its schedule)."""
+    return f"{_BATCH_CAMPAIGN}{name}"
+
+
+def automation_campaign(kind: str, name: str) -> str:
+    """The origin of a flow step of the automation campaign `name` of `kind` ("trigger" / "batch")."""
+    return batch_campaign(name) if kind == "batch" else trigger_campaign(name)
 
 
 def describe(origin: str | None) -> str:
@@ -26,6 +44,7 @@ def describe(origin: str | None) -> str:
     lowered = text.lower()
     if lowered in _WORDS:
         return _WORDS[lowered]
-    if lowered.startswith(_TRIGGER_CAMPAIGN.strip()):
-        return f"Trigger campaign {text[len(_TRIGGER_CAMPAIGN.strip()):].strip()}".rstrip()
+    for prefix, words in _CAMPAIGN_WORDS:
+        if lowered.startswith(prefix.strip()):
+            return f"{words} {text[len(prefix.strip()):].strip()}".rstrip()
     return text

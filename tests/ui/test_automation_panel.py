@@ -6,12 +6,14 @@ import time
 
 import pytest
 from PySide6.QtCore import QDateTime, QPoint, Qt
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from campsync_gui.core.automation import ADD_STEP, CHANGE_STEP, WAIT_STEP, Definition
 from campsync_gui.core.automation.batch import advance_schedule
+from campsync_gui.core.automation.runner import step_request_id
 from campsync_gui.core.connections import Connection
-from campsync_gui.core.models import Activity, AutomationCampaign, AutomationResult, CampaignRecord, Person
+from campsync_gui.core.demo_content import LAUNCH_CAMPAIGN, WEBINAR_CAMPAIGN, seed_demo_automations
+from campsync_gui.core.models import Activity, AutomationCampaign, AutomationResult, CampaignRecord, OutboxRow, Person
 from campsync_gui.core.store import open_store
 from campsync_gui.core.triggers import ADDED
 from campsync_gui.core.workspace import Workspace
@@ -164,8 +166,9 @@ def test_activation_refused_for_an_empty_flow_and_an_inactive_target(qtbot, pane
     qtbot.mouseClick(panel.activate_button, LEFT)
     assert "Flow step 1: campaign 'Spring Launch' is inactive in Dynamics." in panel.message()
     assert stored(store, campaign_id).active is False
-    assert json.loads(stored(store, campaign_id).definition)["flow"] == [{"step": ADD_STEP,
-                                                                           "campaign_id": "c-spring"}]
+    # Not even saved (an inactive target is refused at save too): the edit stays on screen to be fixed.
+    assert panel.is_dirty()
+    assert json.loads(stored(store, campaign_id).definition)["flow"] == [{"step": ADD_STEP, "campaign_id": None}]
 
 
 def test_advanced_logic_errors_show_instead_of_a_count(qtbot, panel):
@@ -397,3 +400,75 @@ def test_saving_an_active_campaign_with_problems_is_refused(qtbot, panel, store)
 def test_empty_store_shows_a_hint(qtbot, panel):
     assert panel.current_id is None and panel.editor.isHidden() and not panel.empty_hint.isHidden()
     assert not panel.delete_button.isEnabled() and not panel.save_button.isEnabled()
+
+
+def test_results_show_what_dynamics_answered_after_refresh(qtbot, panel, store):
+    """A step reads "enqueued" only until Dynamics answers the flow action it queued (issue 11, item 9)."""
+    request = step_request_id("r9", 0)
+    with Session(store) as session:
+        session.add(AutomationCampaign(id=5, name="France batch", kind="batch", definition="{}"))
+        for pid in (1, 2):
+            session.add(AutomationResult(campaign_id=5, run_id="r9", person_id=pid, step_index=0, step=ADD_STEP,
+                                         outcome="enqueued", detail="will add", at=NOW - pid))
+            session.add(OutboxRow(action="add", campaign_id="c-spring", person_id=pid, request_id=request,
+                                  idempotency_key=f"add:c-spring:{pid}:{request}", origin="batch campaign: x",
+                                  **({"state": "done", "outcome": "added", "reason": "confirmed by Dynamics"}
+                                     if pid == 1 else {})))
+        session.commit()
+    panel.reload()
+    assert panel.select(5)
+    model = panel.results_view.model
+
+    def shown():  # person → (Outcome, Detail), as the table shows them
+        return {model.index(r, 1).data(): (model.index(r, 3).data(), model.index(r, 4).data())
+                for r in range(model.rowCount())}
+    assert shown() == {"ann@example.com": ("added", "confirmed by Dynamics"),
+                       "bob@example.com": ("enqueued", "will add")}
+
+    with Session(store) as session:  # Dynamics refused Bob meanwhile
+        row = session.exec(select(OutboxRow).where(OutboxRow.person_id == 2)).one()
+        row.state, row.outcome, row.reason = "failed", "failed", "Principal user is missing prvAppendToList"
+        session.add(row)
+        session.commit()
+    qtbot.mouseClick(panel.results_view.refresh_button, LEFT)
+    assert shown()["bob@example.com"] == ("failed", "Principal user is missing prvAppendToList")
+
+
+def test_saving_a_step_on_a_campaign_deactivated_in_dynamics_is_refused_and_says_which(qtbot, panel, store):
+    panel.new_campaign("batch")
+    campaign_id = panel.current_id
+    menu_action(panel.flow_editor.add_step_button, ADD_STEP).trigger()
+    set_combo(panel.flow_editor.rows[0].campaign_combo, "c-spring")
+    assert panel.save()
+    with Session(store) as session:  # deactivated in Dynamics, read by the next refresh
+        session.get(CampaignRecord, "c-spring").statecode = 1
+        session.commit()
+    panel.reload()
+    rename(qtbot, panel, "Spring push")
+    qtbot.mouseClick(panel.save_button, LEFT)
+    assert "Flow step 1: campaign 'Spring Launch' is inactive in Dynamics." in panel.message()
+    assert panel.message_label.property("role") == "error" and panel.is_dirty()
+    assert stored(store, campaign_id).name == "New batch campaign"
+    set_combo(panel.flow_editor.rows[0].campaign_combo, "c-autumn")  # what the message asks for
+    qtbot.mouseClick(panel.save_button, LEFT)
+    assert stored(store, campaign_id).name == "Spring push" and not panel.is_dirty()
+
+
+def test_the_demo_orgs_automation_tab_shows_the_inactive_examples_with_their_description(qtbot, panel, store):
+    with Session(store) as session:
+        session.add(CampaignRecord(id="c-webinar", name=WEBINAR_CAMPAIGN, statecode=0))
+        session.add(CampaignRecord(id="c-launch", name=LAUNCH_CAMPAIGN, statecode=0))
+        session.commit()
+    seed_demo_automations(Workspace(store, connection=Connection(name="Built-in sandbox", environment="sandbox")))
+    panel.reload()
+    names = [panel.list_model.index(r, 0).data() for r in range(panel.list_model.rowCount())]
+    assert names == ["Example — Canada push", "Example — welcome webinar attendees"]
+    assert [panel.list_model.index(r, 2).data() for r in range(2)] == ["Inactive", "Inactive"]
+    assert panel.empty_hint.isHidden()
+    assert panel.current_campaign().name == "Example — Canada push"
+    assert panel.editor.description_edit.text().startswith("Example batch campaign")
+
+    panel.editor.description_edit.setText("Canada, for the webinars")  # a description is edited and saved
+    assert panel.is_dirty()
+    qtbot.mouseClick(panel.save_button, LEFT)
+    assert Definition.from_json(stored(store, panel.current_id).definition).description == "Canada, for the webinars"

@@ -8,7 +8,8 @@ A definition is plain JSON (exported and imported between machines):
               {"step": "wait", "seconds": 86400},
               {"step": "change_data_value", "field": "score", "value": "80"}],
      "qualification": {"rule": "once" | "every_time" | "every_n_days", "days": 7},
-     "schedule": {"at": <epoch>, "repeat": null | "daily" | "weekly"}}      # batch campaigns only
+     "schedule": {"at": <epoch>, "repeat": null | "daily" | "weekly"},     # batch campaigns only
+     "description": "what the campaign is for"}                              # optional, kept only when set
 """
 
 from __future__ import annotations
@@ -51,17 +52,22 @@ class Definition:
     flow: list[dict] = field(default_factory=list)
     qualification: dict = field(default_factory=lambda: {"rule": "once"})
     schedule: dict | None = None
+    description: str = ""
 
     @classmethod
     def from_json(cls, text: str | dict) -> "Definition":
         data = json.loads(text) if isinstance(text, str) else dict(text)
         return cls(smart_list=data.get("smart_list") or {"filters": [], "logic": "all"},
                    triggers=list(data.get("triggers") or []), flow=list(data.get("flow") or []),
-                   qualification=data.get("qualification") or {"rule": "once"}, schedule=data.get("schedule"))
+                   qualification=data.get("qualification") or {"rule": "once"}, schedule=data.get("schedule"),
+                   description=str(data.get("description") or ""))
 
     def to_json(self) -> str:
-        return json.dumps({"smart_list": self.smart_list, "triggers": self.triggers, "flow": self.flow,
-                           "qualification": self.qualification, "schedule": self.schedule}, ensure_ascii=False)
+        data = {"smart_list": self.smart_list, "triggers": self.triggers, "flow": self.flow,
+                "qualification": self.qualification, "schedule": self.schedule}
+        if self.description.strip():  # written only when set: definitions without one read as before
+            data["description"] = self.description.strip()
+        return json.dumps(data, ensure_ascii=False)
 
 
 def validate(kind: str, definition: Definition, campaigns: dict[str, CampaignRecord]) -> list[str]:
@@ -100,6 +106,14 @@ def _trigger_problems(definition: Definition, campaigns: dict[str, CampaignRecor
             if cid not in campaigns:
                 problems.append(f"Trigger {number}: campaign {cid!r} is not in the org.")
     return problems
+
+
+def inactive_targets(definition: Definition, campaigns: dict[str, CampaignRecord]) -> list[str]:
+    """The flow steps that add to or remove from a campaign inactive in Dynamics, in words (validate's lines)."""
+    return [problem for number, step in enumerate(definition.flow, 1)
+            if isinstance(step, dict) and step.get("step") in (ADD_STEP, REMOVE_STEP)
+            and (target := campaigns.get(step.get("campaign_id") or "")) is not None and not target.active
+            for problem in _step_problems(number, step, campaigns)]
 
 
 def _step_problems(number: int, step: dict, campaigns: dict[str, CampaignRecord]) -> list[str]:

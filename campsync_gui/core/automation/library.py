@@ -15,9 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
-from ..models import Activity, AutomationCampaign, AutomationResult, CampaignRecord, Person, Qualification, WaitingStep
+from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRecord, OutboxRow, Person, Qualification,
+                      WaitingStep)
 from ..smartlists import count, validate as validate_smart_list
-from .definitions import KINDS, STEP_LABELS, Definition, validate
+from .definitions import ADD_STEP, KINDS, REMOVE_STEP, STEP_LABELS, Definition, inactive_targets, validate
+from .runner import step_request_id_sql
 
 EXPORT_FORMAT = "campsync-automation/1"
 
@@ -64,6 +66,22 @@ class ResultRow:
     step: str  # in words: "Qualification", "2. Add to Microsoft Campaign"
     outcome: str
     detail: str
+
+
+ENQUEUED = "enqueued"
+
+
+def final_outcome(outcome: str, detail: str, queued: OutboxRow | None) -> tuple[str, str]:
+    """A step's outcome as Results shows it: once Dynamics answered the flow action the step queued (`queued`, its
+    outbox row), that answer — added / removed / skipped / blocked / failed / cancelled, with the reason (the
+    server's message for a failure); until then what the step said ("enqueued", "will add")."""
+    if queued is None or outcome != ENQUEUED:
+        return outcome, detail
+    if queued.outcome:
+        return queued.outcome, queued.reason or queued.last_error or ""
+    if queued.last_error:  # back in the queue after a retryable failure: it will be tried again
+        return outcome, f"{detail} (retrying after: {queued.last_error})"
+    return outcome, detail
 
 
 def step_words(step_index: int, step: str) -> str:
@@ -130,19 +148,27 @@ class AutomationLibrary:
             return sorted(t for t in session.exec(select(Activity.type).distinct()) if t)
 
     def results(self, campaign_id: int, limit: int | None = None) -> list[ResultRow]:
-        """A campaign's results, newest first (ties: last written first)."""
-        statement = (select(AutomationResult, Person.email, Person.first_name, Person.last_name)
+        """A campaign's results, newest first (ties: last written first). An add or remove step shows what Dynamics
+        answered once it has: the step's outbox row is joined by the request id the runner queued it under."""
+        queued = (col(AutomationResult.outcome) == ENQUEUED) \
+            & col(AutomationResult.step).in_((ADD_STEP, REMOVE_STEP)) \
+            & (col(OutboxRow.request_id) == step_request_id_sql(col(AutomationResult.run_id),
+                                                                 col(AutomationResult.step_index))) \
+            & (col(OutboxRow.person_id) == col(AutomationResult.person_id))
+        statement = (select(AutomationResult, Person.email, Person.first_name, Person.last_name, OutboxRow)
                      .join(Person, col(Person.id) == col(AutomationResult.person_id), isouter=True)
+                     .join(OutboxRow, queued, isouter=True)
                      .where(AutomationResult.campaign_id == campaign_id)
                      .order_by(col(AutomationResult.at).desc(), col(AutomationResult.id).desc()))
         if limit is not None:
             statement = statement.limit(limit)
         rows = []
         with Session(self.db) as session:
-            for result, email, first, last in session.exec(statement):
+            for result, email, first, last, outbox_row in session.exec(statement):
                 who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
+                outcome, detail = final_outcome(result.outcome, result.detail or "", outbox_row)
                 rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
-                                      result.outcome, result.detail or ""))
+                                      outcome, detail))
         return rows
 
     # ---- writing --------------------------------------------------------------------------------
@@ -189,6 +215,11 @@ class AutomationLibrary:
         stored = self.get(campaign_id)
         if stored is None:
             raise LibraryError("This campaign was deleted elsewhere; it cannot be saved.")
+        # Even a draft may not point a flow step at an inactive campaign: Dynamics would refuse every person.
+        inactive = inactive_targets(definition, self.dynamics_campaigns())
+        if inactive:
+            raise LibraryError("Not saved: people cannot be added to or removed from an inactive campaign. Choose "
+                               "an active campaign for these steps.\n" + bullets(inactive), inactive)
         if stored.active:
             problems = self.problems(stored.kind, definition)
             if problems:

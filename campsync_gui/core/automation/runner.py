@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy import String, cast, literal
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, select
 
 from .. import flows, origins
@@ -65,7 +67,19 @@ class FlowActions(Protocol):
     def plan(self, people: list[Person], campaign: CampaignRecord | None, action: str, *,
              campaign_ref: str = "") -> flows.Plan: ...
 
-    def enqueue(self, plan: flows.Plan, *, origin: str, depth: int = 0, chain: list[int] | None = None) -> str: ...
+    def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
+                chain: list[int] | None = None) -> str: ...
+
+
+def step_request_id(run_id: str, step_index: int) -> str:
+    """The outbox request id of the flow action that step `step_index` of run `run_id` queues. Derived, not stored:
+    the Results tab finds that step's outbox rows (and so Dynamics' answer) from the result row alone."""
+    return f"auto-{run_id}-{step_index}"
+
+
+def step_request_id_sql(run_id: ColumnElement, step_index: ColumnElement) -> ColumnElement:
+    """`step_request_id` in SQL, for joining results to their outbox rows (the same text, built by the database)."""
+    return literal("auto-", String) + run_id + literal("-", String) + cast(step_index, String)
 
 
 def trigger_matches(trigger: dict, happening: Happening) -> bool:
@@ -216,14 +230,15 @@ class AutomationRunner:
                              f"until {time.strftime('%Y-%m-%d %H:%M', time.localtime(due))}")
                 return
             try:
-                outcome, detail = self._run_step(campaign, step, person_id, depth, chain)
+                outcome, detail = self._run_step(campaign, step, person_id, depth, chain,
+                                                 step_request_id(run_id, index))
             except Exception as exc:  # one person's failed step must not stop the others; Results shows it
                 log.exception("automation step failed")
                 outcome, detail = "failed", str(exc)
             self._result(campaign, run_id, person_id, index, name, outcome, detail)
 
     def _run_step(self, campaign: AutomationCampaign, step: dict, person_id: int, depth: int,
-                  chain: list[int]) -> tuple[str, str]:
+                  chain: list[int], request_id: str) -> tuple[str, str]:
         name = step["step"]
         if name in (ADD_STEP, REMOVE_STEP):
             action = flows.ADD if name == ADD_STEP else flows.REMOVE
@@ -232,7 +247,9 @@ class AutomationRunner:
             item = plan.items[0]
             if not item.runnable:
                 return ("skipped" if item.outcome == flows.SKIP else "blocked"), item.reason
-            self.flow_actions.enqueue(plan, origin=origins.trigger_campaign(campaign.name), depth=depth, chain=chain)
+            # Named for its kind ("Batch campaign …" in the log), under the step's own request id (see Results).
+            self.flow_actions.enqueue(plan, origin=origins.automation_campaign(campaign.kind, campaign.name),
+                                      request_id=request_id, depth=depth, chain=chain)
             return "enqueued", flows.LABELS[item.outcome]
         if name == CHANGE_STEP:
             field_name, value = step["field"], step.get("value")

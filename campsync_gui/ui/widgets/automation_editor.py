@@ -32,6 +32,9 @@ class CampaignEditor(QWidget):
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Campaign name")
+        self.description_edit = QLineEdit()
+        self.description_edit.setPlaceholderText("Description (optional): what this campaign is for")
+        self.description_edit.setAccessibleName("Campaign description")
         self.kind_badge = QLabel()
         self.status_label = QLabel()
         self.dirty_label = QLabel("Unsaved changes")
@@ -63,10 +66,12 @@ class CampaignEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.description_edit)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
 
         self.name_edit.textChanged.connect(self._on_edited)
+        self.description_edit.textChanged.connect(self._on_edited)
         for editor in (self.smart_list_editor, self.flow_editor, self.schedule_editor):
             editor.changed.connect(self._on_edited)
 
@@ -79,6 +84,8 @@ class CampaignEditor(QWidget):
         self.kind, self.campaign_id = campaign.kind, campaign.id
         with self._putting_on_screen():
             self.name_edit.setText(name)
+            self.description_edit.setText(definition.description)
+            self.description_edit.setCursorPosition(0)  # a long description shows its beginning
             self.kind_badge.setText(KIND_WORDS.get(campaign.kind, campaign.kind))
             self.kind_badge.setStyleSheet(f"background: {KIND_COLOURS.get(campaign.kind, ACCENT)}; color: white; "
                                           "border-radius: 3px; padding: 1px 6px;")
@@ -98,6 +105,7 @@ class CampaignEditor(QWidget):
         self.kind = self.campaign_id = None
         with self._putting_on_screen():
             self.name_edit.clear()
+            self.description_edit.clear()
             self.smart_list_editor.load("batch", {"filters": [], "logic": "all"}, [], choices, [])
             self.flow_editor.load([], choices)
             self.results_view.load(None)
@@ -133,7 +141,8 @@ class CampaignEditor(QWidget):
                           triggers=self.smart_list_editor.triggers() if kind == "trigger" else [],
                           flow=self.flow_editor.flow(),
                           qualification=self.schedule_editor.qualification(),
-                          schedule=self.schedule_editor.schedule() if kind == "batch" else None)
+                          schedule=self.schedule_editor.schedule() if kind == "batch" else None,
+                          description=self.description_edit.text())
 
     def schedule_edited(self) -> bool:
         """The date, time or repeat was changed since the campaign was shown (else the stored one is kept)."""

@@ -7,10 +7,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ...core.automation.library import AutomationLibrary, ResultRow
+from ..ask import warn
+from ..file_dialogs import get_save_path
 from ..models.rows import RowsTableModel
 from ..theme import status_colour
 from .log_panel import neutralise_cell
@@ -18,8 +20,9 @@ from .log_panel import neutralise_cell
 HEADERS = ("Time", "Person", "Step", "Outcome", "Detail")
 COL_TIME, COL_PERSON, COL_STEP, COL_OUTCOME, COL_DETAIL = range(5)
 DEFAULT_MAX_ROWS = 5_000
-OUTCOME_STATUS = {"failed": "fail", "stopped": "warn", "skipped": "skip", "enqueued": "ok", "changed": "ok",
-                  "qualified": "ok"}
+# Dynamics' answers (added, removed, blocked, cancelled) replace "enqueued" once they come: see library.results.
+OUTCOME_STATUS = {"failed": "fail", "blocked": "fail", "stopped": "warn", "skipped": "skip", "cancelled": "skip",
+                  "enqueued": "ok", "changed": "ok", "qualified": "ok", "added": "ok", "removed": "ok"}
 
 
 def result_cells(row: ResultRow) -> tuple[str, str, str, str, str]:
@@ -108,12 +111,14 @@ class ResultsView(QWidget):
 
     def _ask_export(self) -> None:
         default = f"campsync-results-{datetime.now():%Y%m%d-%H%M%S}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the results as CSV", default, "CSV files (*.csv)")
+        path = get_save_path(self, "export-results", "Export the results as CSV", default)
         if not path:
             return
         try:
             count = self.export_results(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            warn(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
             return
+        # Said where it went, or the person is left wondering whether anything happened.
+        self.summary_label.setText(f"Exported {count:,} result{'' if count == 1 else 's'} to {path}")
         self.exported.emit(path, count)

@@ -4,7 +4,8 @@
 import pytest
 
 from campsync_gui.core import origins
-from campsync_gui.core.origins import COMMAND_LINE, DRAG_AND_DROP, PULL, UNDO, describe, trigger_campaign
+from campsync_gui.core.origins import (COMMAND_LINE, CONTEXT_MENU, DELETE_KEY, DRAG_AND_DROP, KEYBOARD, PULL, UNDO,
+                                       automation_campaign, batch_campaign, describe, trigger_campaign)
 
 
 @pytest.mark.parametrize("origin, words", [
@@ -45,6 +46,26 @@ def test_unknown_origins_are_shown_as_they_are_and_missing_ones_as_nothing():
     assert describe("") == ""
 
 
-def test_only_an_operators_own_drops_are_undone_with_ctrl_z():
-    assert DRAG_AND_DROP in origins.UNDOABLE
-    assert not {COMMAND_LINE, UNDO, PULL, trigger_campaign("Welcome")} & set(origins.UNDOABLE)
+def test_only_an_operators_own_gestures_in_the_window_are_undone_with_ctrl_z():
+    assert {DRAG_AND_DROP, DELETE_KEY, CONTEXT_MENU, KEYBOARD} <= set(origins.UNDOABLE)
+    assert not {COMMAND_LINE, UNDO, PULL, trigger_campaign("Welcome"), batch_campaign("Canada push")} \
+        & set(origins.UNDOABLE)
+
+
+def test_a_change_made_with_the_delete_key_a_menu_or_the_keyboard_is_not_called_a_drag_and_drop():
+    assert describe(DELETE_KEY) == "Delete key (operator)"
+    assert describe(CONTEXT_MENU) == "Menu (operator)"
+    assert describe(KEYBOARD) == "Keyboard (operator)"
+    assert len({describe(o) for o in (DRAG_AND_DROP, DELETE_KEY, CONTEXT_MENU, KEYBOARD)}) == 4
+
+
+def test_a_batch_campaigns_origin_says_batch_campaign_not_trigger_campaign():
+    assert describe(batch_campaign("France batch")) == "Batch campaign France batch"
+    assert describe(batch_campaign("France batch").upper()) == "Batch campaign FRANCE BATCH"
+    assert describe(batch_campaign("")) == "Batch campaign"
+    assert batch_campaign("Nurture") != trigger_campaign("Nurture")
+
+
+def test_an_automation_campaigns_origin_follows_its_kind():
+    assert describe(automation_campaign("batch", "Canada push")) == "Batch campaign Canada push"
+    assert describe(automation_campaign("trigger", "Welcome")) == "Trigger campaign Welcome"
