@@ -1,55 +1,323 @@
-"""Undo: reverse the last flow action for exactly the people it changed, through the engine."""
+"""Undo and redo: reverse the operator's last flow action for exactly the people it changed, through the engine.
+
+The journal is the `flowrequest` table (one row per request) with the outbox rows that say whom each request
+changed, so undo and redo work the same after a restart. A request is undone by an undo request
+(`undone_by` / `undo_of`); a redo is the undo of that undo. The changes one Ctrl+Z (or redo) makes together
+form a group: a main request with the id the outbox gave it, and the others `<main>:<n>`.
+
+What trigger campaigns did because of a request (drop on A → a trigger campaign adds the same people to B) is
+not linked to it in the store: outbox rows of trigger campaigns carry the automation campaigns that led to them
+(`chain`, first one first), not the request at the root. So the chain is found by its traces: rows of trigger
+campaigns for the same people, made after the request's trigger event, by a chain whose first campaign listens
+to that event, before a later event of the same kind could have started that campaign again. See `_chain`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select, update
 
+from ..dynamics.client import chunked
 from . import flows, origins
-from .models import FlowRequest, OutboxRow
+from .automation.definitions import Definition
+from .automation.runner import Happening, trigger_matches
+from .models import AutomationCampaign, FlowRequest, OutboxRow, TriggerEventRecord
+from .transactions import transaction
+
+UNDO, REDO = "undo", "redo"
+REDO_ORIGIN = origins.REDO  # the origin of a redo's rows
+DONE = {flows.ADD: "added", flows.REMOVE: "removed"}
+_TRIGGER_PREFIX = origins.trigger_campaign("")
+_IN_CHUNK = 500  # ids per IN (...): SQLite limits the parameters of one statement
+
+
+def reverse(action: str) -> str:
+    return flows.REMOVE if action == flows.ADD else flows.ADD
+
+
+def _people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One reversal: `action` on `campaign_id` for `person_ids`, undoing the requests `reverses`."""
+
+    action: str
+    campaign_id: str
+    person_ids: list[int]
+    reverses: list[str]
+
+
+@dataclass(frozen=True)
+class ChainEffect:
+    """What one trigger campaign did because of the request, in a preview's words."""
+
+    automation: str   # the trigger campaign's name
+    action: str       # what it did: add / remove
+    campaign_id: str
+    count: int        # people
+
+    def describe(self, campaign_name: str) -> str:
+        done = f"added {self.count} of them to" if self.action == flows.ADD else f"removed {self.count} of them from"
+        return f"Trigger campaign '{self.automation}' also {done} {campaign_name}"
 
 
 @dataclass(frozen=True)
 class UndoStep:
-    request_id: str          # the request to reverse
-    action: str              # the reversing action: remove what was added, add back what was removed
-    campaign_id: str
-    person_ids: list[int]
+    """One Ctrl+Z (kind UNDO) or redo (REDO): its changes, the operator's own first, then the ones that came
+    with it (the parts of an undone redo); and what trigger campaigns did because of it, reversed on request."""
+
+    kind: str
+    changes: list[Change]
+    chain: list[Change] = field(default_factory=list)
+    effects: list[ChainEffect] = field(default_factory=list)
+
+    @property
+    def request_id(self) -> str:
+        """The request (group) this step reverses."""
+        return self.changes[0].reverses[0]
+
+    @property
+    def action(self) -> str:
+        return self.changes[0].action
+
+    @property
+    def campaign_id(self) -> str:
+        return self.changes[0].campaign_id
+
+    @property
+    def person_ids(self) -> list[int]:
+        return self.changes[0].person_ids
+
+    def title(self, campaign_name: str) -> str:
+        """What the step would do, as a menu says it: 'Undo add of 3 people to Spring Webinar'."""
+        redone = self.action if self.kind == REDO else reverse(self.action)  # the operator's action, in words
+        what = (f"add of {_people(len(self.person_ids))} to" if redone == flows.ADD
+                else f"removal of {_people(len(self.person_ids))} from")
+        return f"{'Redo' if self.kind == REDO else 'Undo'} {what} {campaign_name}"
 
     def describe(self, campaign_name: str) -> str:
         verb = "remove" if self.action == flows.REMOVE else "add back"
-        return f"Undo: {verb} {len(self.person_ids)} {'person' if len(self.person_ids) == 1 else 'people'} " \
-               f"({campaign_name})"
+        return f"{self.kind.capitalize()}: {verb} {_people(len(self.person_ids))} ({campaign_name})"
 
 
-def next_undo(db: Engine, undoable: tuple[str, ...] = origins.UNDOABLE) -> UndoStep | None:
-    """The newest operator action not yet undone that changed someone; None when there is nothing to undo."""
+@dataclass
+class UndoPlan:
+    """A step with the plan of each change, as the preview shows them (`chain_plans`: one per `step.chain`)."""
+
+    step: UndoStep
+    plans: list[flows.Plan]
+    chain_plans: list[flows.Plan]
+    effects: list[str]  # the chain in words, one line per trigger campaign and campaign
+
+    @property
+    def plan(self) -> flows.Plan:
+        return self.plans[0]
+
+    @property
+    def title(self) -> str:
+        return self.step.title(self.plan.campaign_name)
+
+    def runnable(self, *, chain: bool) -> list[flows.PlanItem]:
+        return [item for plan in self.plans + (self.chain_plans if chain else []) for item in plan.runnable]
+
+    def __iter__(self):
+        """`step, plan = await workspace.plan_undo()`, as callers wrote it before redo and chains."""
+        return iter((self.step, self.plan))
+
+
+# ---- finding the step ----------------------------------------------------------------------------------
+
+def _operator(*extra: str) -> tuple[str, ...]:
+    return tuple(origins.UNDOABLE) + extra
+
+
+def _mains(session: Session, origins_: tuple[str, ...], *, undone: bool | None = None):
+    """Main requests of these origins, newest first (group members `<main>:<n>` left out)."""
+    query = select(FlowRequest).where(col(FlowRequest.origin).in_(origins_),
+                                      ~col(FlowRequest.request_id).contains(":"))
+    if undone is False:
+        query = query.where(col(FlowRequest.undone_by).is_(None))
+    return session.exec(query.order_by(col(FlowRequest.created_at).desc()))
+
+
+def _group(session: Session, main: FlowRequest) -> list[FlowRequest]:
+    """The main request and the members made with it that are not undone yet."""
+    members = session.exec(select(FlowRequest).where(
+        col(FlowRequest.request_id).startswith(main.request_id + ":", autoescape=True),
+        col(FlowRequest.undone_by).is_(None)).order_by(FlowRequest.request_id))
+    return [main, *members]
+
+
+def _changed(session: Session, request: FlowRequest) -> list[int]:
+    """Whom the request changed, as Dynamics confirmed it."""
+    return sorted(session.exec(select(OutboxRow.person_id).where(
+        OutboxRow.request_id == request.request_id, OutboxRow.outcome == DONE[request.action])))
+
+
+def _step(session: Session, kind: str, main: FlowRequest, *, chain: bool) -> UndoStep | None:
+    group = _group(session, main)
+    changes = [Change(reverse(r.action), r.campaign_id, _changed(session, r), [r.request_id]) for r in group]
+    if not any(change.person_ids for change in changes):
+        return None
+    chained, effects = _chain(session, group) if chain else ([], [])
+    return UndoStep(kind, changes, chained, effects)
+
+
+def next_undo(db: Engine, undoable: tuple[str, ...] | None = None, *, chain: bool = True) -> UndoStep | None:
+    """The newest operator action (or redo) not yet undone that changed someone; None when there is nothing to
+    undo. `chain`: also find what trigger campaigns did because of it (the label of the menu does without)."""
     with Session(db) as session:
-        requests = session.exec(select(FlowRequest).where(FlowRequest.undone_by.is_(None),
-                                                          FlowRequest.undo_of.is_(None))
-                                .order_by(FlowRequest.created_at.desc()))
-        for request in requests:
-            if request.origin not in undoable:
-                continue
-            done = "added" if request.action == flows.ADD else "removed"
-            people = list(session.exec(select(OutboxRow.person_id).where(
-                OutboxRow.request_id == request.request_id, OutboxRow.outcome == done)))
-            if people:
-                reverse = flows.REMOVE if request.action == flows.ADD else flows.ADD
-                return UndoStep(request.request_id, reverse, request.campaign_id, sorted(people))
+        for request in _mains(session, undoable or _operator(REDO_ORIGIN), undone=False):
+            step = _step(session, UNDO, request, chain=chain)
+            if step is not None:
+                return step
     return None
 
 
-def mark_undone(db: Engine, request_id: str, undo_request_id: str) -> None:
+def next_redo(db: Engine, *, chain: bool = True) -> UndoStep | None:
+    """The last undo's changes again, or None: redo follows undo only, a new operator action ends it. Undos
+    redone already and the redos after them are stepped over, so undo, undo, redo, redo walks back the stack."""
     with Session(db) as session:
-        request = session.get(FlowRequest, request_id)
-        if request is not None:
-            request.undone_by = undo_request_id
-            session.add(request)
+        for request in _mains(session, _operator(origins.UNDO, REDO_ORIGIN)):
+            if request.origin == REDO_ORIGIN or (request.origin == origins.UNDO and request.undone_by):
+                continue
+            if request.origin != origins.UNDO:
+                return None  # a new flow action since the last undo: nothing to redo
+            return _step(session, REDO, request, chain=chain)
+    return None
+
+
+# ---- the chain: what trigger campaigns did because of a request -----------------------------------------
+
+def _chain(session: Session, group: list[FlowRequest]) -> tuple[list[Change], list[ChainEffect]]:
+    """Membership changes trigger campaigns made because of the group's requests, net per person and campaign.
+
+    A row belongs to the chain of a root trigger event E (person p) when: it is a trigger campaign's confirmed
+    change for p; the first campaign of its `chain` listens to E; it was made at or after E; and before the
+    next event for p, not itself made by a trigger campaign, that this first campaign also listens to (that
+    event could have started the campaign again: what follows is its chain, not this one). Changes undone
+    already are left out. A chain that added then removed p leaves nothing to reverse."""
+    ids = [r.request_id for r in group]
+    roots = list(session.exec(select(TriggerEventRecord).where(col(TriggerEventRecord.request_id).in_(ids))
+                              .order_by(TriggerEventRecord.id)))
+    automations = _trigger_campaigns(session)
+    if not roots or not automations:
+        return [], []
+    listening: dict[tuple[str, str], set[int]] = {}
+
+    def listeners(trigger: str, campaign_id: str) -> set[int]:
+        key = (trigger, campaign_id)
+        if key not in listening:
+            happening = Happening(trigger, 0, campaign_id=campaign_id)
+            listening[key] = {aid for aid, triggers in automations.items()
+                              if any(trigger_matches(t, happening) for t in triggers)}
+        return listening[key]
+
+    people = {e.person_id for e in roots}
+    later: dict[int, list[TriggerEventRecord]] = defaultdict(list)  # root-like events after the first root
+    for event in session.exec(select(TriggerEventRecord).where(
+            TriggerEventRecord.id > roots[0].id, ~col(TriggerEventRecord.request_id).in_(ids),
+            ~col(TriggerEventRecord.origin).startswith(_TRIGGER_PREFIX, autoescape=True))
+            .order_by(TriggerEventRecord.id)):
+        if event.person_id in people:
+            later[event.person_id].append(event)
+    windows: dict[int, list[tuple[float, float | None, set[int]]]] = defaultdict(list)
+    for root in roots:
+        first = listeners(root.trigger, root.campaign_id)
+        if not first:
+            continue
+        end = next((e.at for e in later[root.person_id] if e.id > root.id
+                    and first & listeners(e.trigger, e.campaign_id)), None)
+        windows[root.person_id].append((root.at, end, first))
+    if not windows:
+        return [], []
+
+    rows = [row for row in session.exec(select(OutboxRow).where(
+                col(OutboxRow.origin).startswith(_TRIGGER_PREFIX, autoescape=True),
+                col(OutboxRow.outcome).in_(list(DONE.values())), OutboxRow.depth >= 1,
+                OutboxRow.created_at >= min(w[0] for ws in windows.values() for w in ws))
+                .order_by(OutboxRow.id))
+            if row.person_id in windows and _in_window(row, windows[row.person_id])]
+    undone = _undone(session, {row.request_id for row in rows})
+    per_target: dict[tuple[int, str], list[OutboxRow]] = defaultdict(list)
+    for row in rows:
+        if row.request_id not in undone:
+            per_target[(row.person_id, row.campaign_id)].append(row)
+    return _net(per_target)
+
+
+def _trigger_campaigns(session: Session) -> dict[int, list[dict]]:
+    """Each trigger campaign's triggers (a campaign deactivated since still counts: it ran then)."""
+    result = {}
+    for row in session.exec(select(AutomationCampaign).where(AutomationCampaign.kind == "trigger")):
+        try:
+            result[row.id] = Definition.from_json(row.definition).triggers
+        except (ValueError, TypeError):  # a broken definition ran nothing
+            continue
+    return result
+
+
+def _in_window(row: OutboxRow, windows: list[tuple[float, float | None, set[int]]]) -> bool:
+    try:
+        first = json.loads(row.chain)[0]
+    except (ValueError, IndexError, TypeError):
+        return False
+    return any(start <= row.created_at and (end is None or row.created_at < end) and first in campaigns
+               for start, end, campaigns in windows)
+
+
+def _undone(session: Session, request_ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunked(sorted(request_ids), _IN_CHUNK):
+        found.update(session.exec(select(FlowRequest.request_id).where(
+            col(FlowRequest.request_id).in_(part), col(FlowRequest.undone_by).is_not(None))))
+    return found
+
+
+def _net(per_target: dict[tuple[int, str], list[OutboxRow]]) -> tuple[list[Change], list[ChainEffect]]:
+    """One reversal per person and campaign whose state the chain changed: its first change says how it was,
+    its last how it is (added then removed: as it was, nothing to reverse)."""
+    people: dict[tuple[str, str], set[int]] = defaultdict(set)
+    reversed_: dict[tuple[str, str], set[str]] = defaultdict(set)
+    effects: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for (person_id, campaign_id), rows in per_target.items():
+        first, last = rows[0], rows[-1]
+        if first.action != last.action:
+            continue
+        key = (reverse(last.action), campaign_id)
+        people[key].add(person_id)
+        reversed_[key].update(row.request_id for row in rows)
+        effects[(last.origin[len(_TRIGGER_PREFIX):], last.action, campaign_id)].add(person_id)
+    changes = [Change(action, campaign_id, sorted(people[(action, campaign_id)]),
+                      sorted(reversed_[(action, campaign_id)])) for action, campaign_id in sorted(people)]
+    return changes, [ChainEffect(name, action, campaign_id, len(ids))
+                     for (name, action, campaign_id), ids in sorted(effects.items())]
+
+
+# ---- recording ---------------------------------------------------------------------------------------
+
+def group_id(main: str, index: int) -> str:
+    """The request id of the `index`-th change of a step whose first change got `main` (0: `main` itself)."""
+    return main if index == 0 else f"{main}:{index}"
+
+
+def mark_undone(db: Engine, request_id: str | list[str], undo_request_id: str) -> None:
+    """The requests `request_id` (one or more) were reversed by the request `undo_request_id`."""
+    request_ids = [request_id] if isinstance(request_id, str) else list(request_id)
+
+    def write(session: Session) -> None:
+        for part in chunked(request_ids, _IN_CHUNK):
+            session.exec(update(FlowRequest).where(col(FlowRequest.request_id).in_(part))
+                         .values(undone_by=undo_request_id))
         undo = session.get(FlowRequest, undo_request_id)
-        if undo is not None:
-            undo.undo_of = request_id
+        if undo is not None and request_ids:
+            undo.undo_of = request_ids[0]
             session.add(undo)
-        session.commit()
+
+    transaction(db, write)

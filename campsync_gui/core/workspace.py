@@ -25,7 +25,7 @@ from ..dynamics.client import DataverseClient
 from ..dynamics.connect import open_client
 from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doctor
 from ..dynamics.errors import DynamicsError
-from . import campaigns, flows, journal, people, queue, triggers
+from . import campaigns, flows, journal, origins, people, queue, triggers
 from .automation.batch import BatchReport, preview as batch_preview, run_batch
 from .automation.library import AutomationLibrary
 from .automation.runner import AutomationRunner
@@ -327,13 +327,53 @@ class Workspace:
                                                                  " (campsync retry continues it)"))
         return result
 
-    async def plan_undo(self) -> tuple[journal.UndoStep, flows.Plan] | None:
-        """The operator's last flow action, reversed for exactly the people it changed (also after a restart):
-        its undo step and the plan to confirm with `confirm(plan, origin=UNDO, undoing=step.request_id)`."""
-        step = journal.next_undo(self.db)
+    async def plan_undo(self) -> journal.UndoPlan | None:
+        """The operator's last flow action, reversed for exactly the people it changed (also after a restart),
+        with what trigger campaigns did because of it: the preview of Ctrl+Z. Confirm with `confirm_undo`."""
+        return await self._plan_step(journal.next_undo(self.db))
+
+    async def plan_redo(self) -> journal.UndoPlan | None:
+        """What the last undo undid, again (None unless the last operator action was an undo)."""
+        return await self._plan_step(journal.next_redo(self.db))
+
+    def undo_titles(self) -> tuple[str | None, str | None]:
+        """What Undo and Redo would do now, in a menu's words ('Undo add of 3 people to Spring Webinar'), or
+        None for each that has nothing to do. Reads the journal only: cheap enough for every refresh."""
+        def title(step: journal.UndoStep | None) -> str | None:
+            if step is None:
+                return None
+            campaign = self.campaign(step.campaign_id)
+            return step.title(campaign.name if campaign else step.campaign_id)
+        return title(journal.next_undo(self.db, chain=False)), title(journal.next_redo(self.db, chain=False))
+
+    async def _plan_step(self, step: journal.UndoStep | None) -> journal.UndoPlan | None:
         if step is None:
             return None
-        return step, await self.plan(step.action, step.campaign_id, step.person_ids)
+        plans = [await self.plan(c.action, c.campaign_id, c.person_ids) for c in step.changes]
+        chain_plans = [await self.plan(c.action, c.campaign_id, c.person_ids) for c in step.chain]
+        names = {p.campaign_id: p.campaign_name for p in plans + chain_plans}  # every effect's campaign is there
+        effects = [e.describe(names.get(e.campaign_id, e.campaign_id)) for e in step.effects]
+        return journal.UndoPlan(step, plans, chain_plans, effects)
+
+    async def confirm_undo(self, undo: journal.UndoPlan, *, chain: bool) -> str | None:
+        """Queue an undo (or redo) planned by `plan_undo` (`plan_redo`): each change its own request of one group,
+        the chain's changes too when `chain`; the requests they reverse are marked undone. Returns the main
+        request id; None when nobody is runnable (then nothing is marked)."""
+        if not undo.runnable(chain=chain):
+            return None
+        parts = list(zip(undo.step.changes, undo.plans))
+        if chain:
+            parts += list(zip(undo.step.chain, undo.chain_plans))
+        origin = journal.REDO_ORIGIN if undo.step.kind == journal.REDO else origins.UNDO
+        main = None
+        for index, (change, plan) in enumerate(parts):
+            if index and not plan.runnable:
+                continue  # the main request is always written: the group is found through it
+            request_id = journal.group_id(main, index) if main else None
+            request_id = await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id)
+            main = main or request_id
+            journal.mark_undone(self.db, change.reverses, request_id)
+        return main
 
     # ---- the queue ---------------------------------------------------------------------------------------
 

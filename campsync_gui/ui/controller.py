@@ -1,11 +1,13 @@
-"""The operator's drops, Delete key and Ctrl+Z as flow actions: the core plans, the preview asks, the core queues
-and sends; this class only shows what happens (status, progress, the preview on screen)."""
+"""The operator's drops, Delete key, Ctrl+Z and redo as flow actions: the core plans, the preview asks, the core
+queues and sends; this class only shows what happens (status, progress, the preview on screen, what Undo and Redo
+would do in their menu labels)."""
 
 from __future__ import annotations
 
 import asyncio
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core import flows, origins
@@ -33,17 +35,27 @@ class FlowController(QObject):
         self.preview: PreviewDialog | None = None  # the preview on screen, if any
         self._requests = 0  # flow actions between the drop and the end of their run
         self._syncs = 0     # sync() calls in progress
+        self.undo_action: QAction | None = None  # Edit → Undo and Redo, labelled with what they would do
+        self.redo_action: QAction | None = None
+        self.changed.connect(self.refresh_history)
 
     # ---- gestures (each starts a named task) ----------------------------------------------------
 
-    def add(self, campaign_id: str, person_ids: list[int]) -> asyncio.Task:
-        return self.tasks.start("add to campaign", self.request(flows.ADD, campaign_id, person_ids))
+    def add(self, campaign_id: str, person_ids: list[int], *, origin: str = origins.DRAG_AND_DROP) -> asyncio.Task:
+        return self.tasks.start("add to campaign", self.request(flows.ADD, campaign_id, person_ids, origin=origin))
 
-    def remove(self, campaign_id: str, person_ids: list[int]) -> asyncio.Task:
-        return self.tasks.start("remove from campaign", self.request(flows.REMOVE, campaign_id, person_ids))
+    def remove(self, campaign_id: str, person_ids: list[int], *,
+               origin: str = origins.DRAG_AND_DROP) -> asyncio.Task:
+        """`origin`: what the log says did it; a drag out by default. The Delete key and the menu's Remove pass
+        their own (connect them with it: `remove(campaign_id, ids, origin=...)`)."""
+        return self.tasks.start("remove from campaign", self.request(flows.REMOVE, campaign_id, person_ids,
+                                                                     origin=origin))
 
     def undo(self) -> asyncio.Task:
-        return self.tasks.start("undo", self._undo())
+        return self.tasks.start("undo", self._reverse(redo=False))
+
+    def redo(self) -> asyncio.Task:
+        return self.tasks.start("redo", self._reverse(redo=True))
 
     def retry(self, ids: list[int]) -> asyncio.Task:
         return self.tasks.start("retry", self._retry(ids))
@@ -60,41 +72,52 @@ class FlowController(QObject):
         self._requests += 1
         try:
             plan = await self.workspace.plan(action, campaign_id, person_ids)
-            return await self._confirm(plan, origin=origin, preview=True)
+            return await self._confirm(plan, origin=origin)
         finally:
             self._requests -= 1
 
-    async def _undo(self) -> str | None:
-        """Reverse the operator's last flow action for exactly the people it changed (also after a restart)."""
+    async def _reverse(self, *, redo: bool) -> str | None:
+        """Undo the operator's last flow action (also after a restart), or redo what the last undo undid: previewed
+        like a drop, with what trigger campaigns did because of it offered too; Esc changes nothing."""
         self._requests += 1
         try:
-            planned = await self.workspace.plan_undo()
-            if planned is None:
-                self.status.emit("Nothing to undo.")
+            undo = await (self.workspace.plan_redo() if redo else self.workspace.plan_undo())
+            if undo is None:
+                self.status.emit("Nothing to redo." if redo else "Nothing to undo.")
                 return None
-            step, plan = planned
-            self.status.emit(step.describe(plan.campaign_name) + "…")
-            # On a production org an undo is previewed like any change; elsewhere it goes at once.
-            return await self._confirm(plan, origin=origins.UNDO, preview=self.environment == "production",
-                                       undoing=step.request_id)
+            dialog = PreviewDialog(undo.plan, environment=self.environment, parent=self.parent_widget, undo=undo)
+            if not await self._ask(dialog):
+                self.status.emit("Cancelled: nothing was sent to Dynamics.")
+                return None
+            chain = dialog.chain_chosen()
+            request_id = await self.workspace.confirm_undo(undo, chain=chain)
+            if request_id is None:
+                self.status.emit("Nothing to do: everyone is skipped or blocked.")
+                return None
+            self.status.emit(undo.title + "…")
+            await self._queued([item.person.id for item in undo.runnable(chain=chain)])
+            return request_id
         finally:
             self._requests -= 1
+            self.refresh_history()
 
-    async def _confirm(self, plan: flows.Plan, *, origin: str, preview: bool, undoing: str | None = None) -> str | None:
-        if preview and not await self._ask(PreviewDialog(plan, environment=self.environment,
-                                                         parent=self.parent_widget)):
+    async def _confirm(self, plan: flows.Plan, *, origin: str) -> str | None:
+        if not await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget)):
             self.status.emit("Cancelled: nothing was sent to Dynamics.")
             return None
         if not plan.runnable:
             reasons = {item.reason for item in plan.items}
             self.status.emit("Nothing to do: " + "; ".join(sorted(reasons))[:300])
             return None
-        request_id = await self.workspace.confirm(plan, origin=origin, undoing=undoing)
+        request_id = await self.workspace.confirm(plan, origin=origin)
+        await self._queued([item.person.id for item in plan.runnable])
+        return request_id
+
+    async def _queued(self, person_ids: list[int]) -> None:
         await asyncio.sleep(0)  # the queue is written: let the window draw before marking 10,000 rows pending
-        self.pending.emit([item.person.id for item in plan.runnable])
+        self.pending.emit(person_ids)
         self.changed.emit()
         await self.sync()
-        return request_id
 
     async def _ask(self, dialog: PreviewDialog) -> bool:
         self.preview = dialog
@@ -102,6 +125,29 @@ class FlowController(QObject):
             return await answer_of(dialog) == QDialog.DialogCode.Accepted
         finally:
             self.preview = None
+
+    # ---- Edit → Undo / Redo ------------------------------------------------------------------------
+
+    def make_redo_action(self, undo_action: QAction) -> QAction:
+        """Edit → Redo (Ctrl+Shift+Z, Ctrl+Y) for the window's menu; from now on both it and `undo_action` say
+        what they would do ("Undo add of 3 people to Spring Webinar") and are enabled only when they would."""
+        self.undo_action = undo_action
+        self.redo_action = QAction("&Redo", self.parent_widget or self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda _checked=False: self.redo())
+        self.refresh_history()
+        return self.redo_action
+
+    def refresh_history(self) -> None:
+        """Label Undo and Redo with what they would do now (the journal is in the store: also after a restart)."""
+        if self.undo_action is None or self.redo_action is None:
+            return
+        undo, redo = self.workspace.undo_titles()
+        for action, title, idle in ((self.undo_action, undo, "&Undo last flow action"),
+                                    (self.redo_action, redo, "&Redo")):
+            # '&' marks the accelerator in a menu: a campaign's own '&' is doubled to stay a character.
+            action.setText("&" + title.replace("&", "&&") if title else idle)
+            action.setEnabled(title is not None)
 
     # ---- sending -------------------------------------------------------------------------------
 

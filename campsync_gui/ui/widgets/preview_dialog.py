@@ -1,34 +1,47 @@
-"""Preview of a flow action: who will be added, created then added, removed, skipped or blocked, and why."""
+"""Preview of a flow action: who will be added, created then added, removed, skipped or blocked, and why.
+
+An undo or a redo is previewed here too: its title says what it reverses, and what trigger campaigns did
+because of the reversed action is listed with a checkbox to reverse it as well."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout)
 
-from ...core import flows
+from ...core import flows, journal
 from ..models.plan import COL_EMAIL, COL_OUTCOME, COL_PERSON, COL_WHY, OUTCOME_COLOURS, OUTCOME_ORDER, PlanItemsModel
 
 BIG_ADD = 100  # adds above this on a production org need a typed confirmation
+# An undo reverses what trigger campaigns did because of the action too, unless the operator unticks it: Ctrl+Z
+# means "as before my action", and those memberships exist only because of it (the complaint was an undo that
+# left them). The preview names each one before anything happens, so keeping them is one click away.
+UNDO_CHAIN_BY_DEFAULT = True
 
 
 class PreviewDialog(QDialog):
-    """Enter confirms, Esc cancels. Production orgs ask to type the campaign name for risky actions."""
+    """Enter confirms, Esc cancels. Production orgs ask to type the campaign name for risky actions.
 
-    def __init__(self, plan: flows.Plan, *, environment: str = "sandbox", parent=None):
+    `undo`: the undo or redo this plan is the first change of (`plan` is then `undo.plan`)."""
+
+    def __init__(self, plan: flows.Plan, *, environment: str = "sandbox", parent=None,
+                 undo: journal.UndoPlan | None = None):
         super().__init__(parent)
         self.plan = plan
+        self.undo = undo
         verb = "Add to" if plan.action == flows.ADD else "Remove from"
-        self.setWindowTitle(f"{verb} Microsoft Campaign — preview")
+        if undo is None:
+            self.setWindowTitle(f"{verb} Microsoft Campaign — preview")
+            heading = f"{verb} <i>{_escape(plan.campaign_name)}</i>"
+        else:
+            self.setWindowTitle(f"{undo.step.kind.capitalize()} — preview")
+            heading = _escape(undo.title)
         self.resize(820, 520)
-        counts = plan.counts()
-        runnable = len(plan.runnable)
-        title = QLabel(f"<h3>{verb} <i>{_escape(plan.campaign_name)}</i></h3>")
-        parts = [f"<b style='color:{OUTCOME_COLOURS[key]}'>{counts[key]}</b> {flows.LABELS[key]}"
-                 for key in OUTCOME_ORDER if counts[key]]
-        self.summary = QLabel(" · ".join(parts) or "Nobody to change.")
+        title = QLabel(f"<h3>{heading}</h3>")
+        self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.model = PlanItemsModel(plan, self)
+        self.model = PlanItemsModel(plan, self, others=self._others(UNDO_CHAIN_BY_DEFAULT))
         self.table = QTableView()
         self.table.setModel(self.model)
         rows = self.table.verticalHeader()
@@ -46,35 +59,80 @@ class PreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText(f"{'Add' if plan.action == flows.ADD else 'Remove'} {runnable} "
-                                    f"{'person' if runnable == 1 else 'people'}")
         self.confirm_button.setDefault(True)
-        self.confirm_button.setEnabled(runnable > 0)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        self.chain_box: QCheckBox | None = None
+        if undo is not None and undo.step.chain:
+            self.chain_box = QCheckBox("Also undo what trigger campaigns did because of it:")
+            self.chain_box.setChecked(UNDO_CHAIN_BY_DEFAULT)
+            self.chain_box.toggled.connect(self._chain_toggled)
+            self.chain_lines = QLabel("\n".join(f"• {line}" for line in undo.effects))
+            self.chain_lines.setTextFormat(Qt.TextFormat.PlainText)
+            self.chain_lines.setIndent(24)
+            layout.addWidget(self.chain_box)
+            layout.addWidget(self.chain_lines)
         layout.addWidget(self.table, 1)
         self.typed: QLineEdit | None = None
-        if runnable and needs_typed_confirmation(plan, environment):
+        if self._runnable() and needs_typed_confirmation(plan, environment):
             warning = QLabel(f"<b style='color:#c5221f'>Production org.</b> Type the campaign name "
                              f"<b>{_escape(plan.campaign_name)}</b> to confirm.")
             self.typed = QLineEdit()
             self.typed.setPlaceholderText(plan.campaign_name)
-            self.typed.textChanged.connect(self._check_typed)
-            self.confirm_button.setEnabled(False)
+            self.typed.textChanged.connect(self._update)
             layout.addWidget(warning)
             layout.addWidget(self.typed)
-        if runnable == 0:
-            layout.addWidget(QLabel("Nothing to do: every person is skipped or blocked (see why above)."))
+        self.nothing = QLabel("Nothing to do: every person is skipped or blocked (see why above).")
+        layout.addWidget(self.nothing)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self, activated=self._enter)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self, activated=self._enter)
+        self._update()
 
-    def _check_typed(self, text: str) -> None:
-        self.confirm_button.setEnabled(text.strip() == self.plan.campaign_name)
+    def chain_chosen(self) -> bool:
+        """Whether the chained changes are to be undone as well."""
+        return self.chain_box is not None and self.chain_box.isChecked()
+
+    def _others(self, chain: bool) -> list[flows.Plan]:
+        if self.undo is None:
+            return []
+        return self.undo.plans[1:] + (self.undo.chain_plans if chain else [])
+
+    def _plans(self) -> list[flows.Plan]:
+        return [self.plan, *self._others(self.chain_chosen())]
+
+    def _runnable(self) -> int:
+        return sum(len(plan.runnable) for plan in self._plans())
+
+    def _chain_toggled(self, checked: bool) -> None:
+        self.model.set_others(self._others(checked))
+        self._update()
+
+    def _update(self, *_args) -> None:
+        """Summary, confirm button and its label for what is shown now."""
+        counts = {key: 0 for key in flows.LABELS}
+        for plan in self._plans():
+            for key, count in plan.counts().items():
+                counts[key] += count
+        parts = [f"<b style='color:{OUTCOME_COLOURS[key]}'>{counts[key]}</b> {flows.LABELS[key]}"
+                 for key in OUTCOME_ORDER if counts[key]]
+        self.summary.setText(" · ".join(parts) or "Nobody to change.")
+        runnable = self._runnable()
+        own = len(self.plan.runnable)
+        verb = "Add" if self.plan.action == flows.ADD else "Remove"
+        if self.undo is not None and self.undo.step.kind == journal.UNDO and self.plan.action == flows.ADD:
+            verb = "Add back"
+        text = f"{verb} {own} {'person' if own == 1 else 'people'}"
+        if runnable > own:
+            text += f" + {runnable - own} chained change{'' if runnable - own == 1 else 's'}"
+        self.confirm_button.setText(text)
+        typed_ok = self.typed is None or self.typed.text().strip() == self.plan.campaign_name
+        self.confirm_button.setEnabled(runnable > 0 and typed_ok)
+        self.nothing.setVisible(runnable == 0)
 
     def _enter(self) -> None:
         if self.confirm_button.isEnabled():
