@@ -116,11 +116,60 @@ class ImportReport:
         """The errors to list under the summary (a refused file's reason is the summary itself)."""
         return self.errors[1:] if self.aborted else self.errors
 
+    @property
+    def imported(self) -> int:
+        """People the file created or changed (rows that matched a person without changing it are not counted)."""
+        return self.created + self.updated
+
+    @property
+    def refusal(self) -> str:
+        """Why nothing was imported (empty unless aborted)."""
+        if not self.aborted:
+            return ""
+        return self.errors[0].reason if self.errors else "the file could not be read"
+
     def summary(self) -> str:
         if self.aborted:
-            return f"Nothing imported: {self.errors[0].reason if self.errors else 'the file could not be read'}"
+            return f"Nothing imported: {self.refusal}"
         return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.skipped} skipped ({len(self.errors)} errors, {len(self.warnings)} warnings)")
+                f"{self.skipped} skipped ({plural(len(self.errors), 'error')}, "
+                f"{plural(len(self.warnings), 'warning')})")
+
+    def outcome(self, name: str) -> str:
+        """One line for a status bar once the import of the file `name` is over."""
+        if self.aborted:
+            return f"Nothing imported from {name}: {self.refusal}"
+        text = f"Imported {plural(self.imported, 'person', 'people')} from {name}"
+        if self.unchanged:
+            text += f" ({self.unchanged} already up to date)"
+        problems = [plural(n, word) for n, word in ((len(self.row_errors), "error"),
+                                                    (len(self.warnings), "warning")) if n]
+        return text + ("; " + ", ".join(problems) if problems else "")
+
+    def detail_lines(self, limit: int = 20) -> list[str]:
+        """The errors, then the warnings, each list cut at `limit` lines with a count of the rest: what a
+        person reads under the summary. Rows are named as a spreadsheet numbers them."""
+        lines: list[str] = []
+        for title, items in (("Errors", [str(e) for e in self.row_errors]), ("Warnings", self.warnings)):
+            if not items:
+                continue
+            if lines:
+                lines.append("")
+            lines.append(f"{title}:")
+            lines.extend(_capitalised(item) for item in items[:limit])
+            if len(items) > limit:
+                lines.append(f"... and {len(items) - limit} more")
+        return lines
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 error', '2 errors', '1 person' / '2 people' (`many`: the plural when it is not word + s)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"  # no grouping: as the summary's counts
+
+
+def _capitalised(line: str) -> str:
+    # "row 4: ..." reads as the start of a line in a list: "Row 4: ..."
+    return line[:1].upper() + line[1:]
 
 
 class _Warnings:

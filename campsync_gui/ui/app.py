@@ -37,8 +37,21 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
     # The window's close ends the session, not Qt's "last window closed" quit: that would stop the event loop under
     # this coroutine, and the shutdown below (the batch in flight, closing the client) would then run with no loop.
     app.setQuitOnLastWindowClosed(False)
+    leaving = asyncio.Event()
+    app.aboutToQuit.connect(leaving.set)  # the desktop session ending
+    while True:
+        window = await run_session(leaving, collector)
+        # Switching connection closes the window and opens a new one on the new default, in the same process.
+        if not window.switch_requested or leaving.is_set():
+            return 0
+        window.deleteLater()
+
+
+async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollector | None) -> MainWindow:
+    """One connection's session: its window, until the window closes; then its shutdown."""
     closing = asyncio.Event()
-    app.aboutToQuit.connect(closing.set)  # the desktop session ending
+    leaving_watch = asyncio.ensure_future(leaving.wait())
+    leaving_watch.add_done_callback(lambda _f: closing.set())
     session = open_session()
     window = MainWindow(session)
     window.closed.connect(closing.set)
@@ -51,10 +64,11 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
     try:
         await closing.wait()
     finally:
+        leaving_watch.cancel()
         # The window's tasks end first; the batch in flight finishes, rows not started stay queued for next time.
         await window.tasks.shutdown()
         await session.close()
-    return 0
+    return window
 
 
 def run_app() -> int:

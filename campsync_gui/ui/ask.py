@@ -36,9 +36,21 @@ async def confirmed(parent: QWidget, title: str, text: str) -> bool:
     return await answer_of(box) == QMessageBox.StandardButton.Yes
 
 
-def tell(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """An information box that does not block: shown, and forgotten when the person closes it."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+def tell(parent: QWidget, title: str, text: str, *, icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+         details: str = "") -> QMessageBox:
+    """A message box that does not block: shown, and forgotten when the person closes it.
+
+    `details`: the longer part under `text` (the box's informative text), e.g. the rows an import refused.
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setInformativeText(details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def warn(parent: QWidget, title: str, text: str, *, details: str = "") -> QMessageBox:
+    """`tell` with the warning icon: for refusals and for outcomes with errors, which the information icon
+    made look like good news."""
+    return tell(parent, title, text, icon=QMessageBox.Icon.Warning, details=details)

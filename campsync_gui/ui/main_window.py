@@ -11,32 +11,38 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..core.automation.batch import BatchReport
+from ..core.demo_content import seed_demo_automations
 from ..dynamics.errors import DynamicsError
-from .ask import confirmed, tell
+from .ask import confirmed, tell, warn
 from .bridge import EventBridge
 from .controller import FlowController
+from .file_dialogs import get_open_path
 from .session import AppSession
 from .tasks import TaskManager
 from .theme import ENV_COLOURS
 from .widgets.automation_panel import AutomationPanel
 from .widgets.campaigns_panel import CampaignsPanel
 from .widgets.doctor_dialog import DoctorDialog
+from .widgets.help_dialogs import GETTING_STARTED, HelpDialog, about_html, shortcuts_html
 from .widgets.log_panel import LogPanel
 from .widgets.people_panel import PeoplePanel
 from .widgets.queue_panel import QueuePanel
+from .widgets.status_bar import ElidingStatusBar
 
 log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
+PREFERRED_SIZE = (1400, 900)
 TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
 
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the person closed the window (Ctrl+Q, the close button): the session ends
+    switch_requested = False  # set when the window closed to reopen on the (new) default connection
 
     def __init__(self, session: AppSession):
         super().__init__()
@@ -45,7 +51,6 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.bridge = EventBridge(workspace.bus, self)
         self.setWindowTitle(f"CampSync — {session.connection.name}")
-        self.resize(1400, 900)
 
         self.people_panel = PeoplePanel(workspace)
         self.automation_panel = AutomationPanel(workspace)
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._wire()
+        self._fit_to_screen()
         self._restore_layout()
         self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
 
@@ -75,6 +81,11 @@ class MainWindow(QMainWindow):
                                 "work on yours.")
             self.banner.setObjectName("sandboxBanner")
             self.banner.setStyleSheet("background:#e8f0fe;color:#174ea6;border-radius:4px;")
+        elif problem := getattr(self.session, "connection_problem", None):
+            # A configured connection that cannot work is said so, never silently swapped for the demo org.
+            self.banner.setText(problem)
+            self.banner.setObjectName("connectionProblemBanner")
+            self.banner.setStyleSheet("background:#fce8e6;color:#a50e0e;border-radius:4px;")
         else:
             self.banner.hide()
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -118,14 +129,35 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo last flow action", self.controller.undo,
                                         QKeySequence.StandardKey.Undo)
+        edit.addAction(self.controller.make_redo_action(self.undo_action))  # labels both with what they'd do
         self._action(edit, "&Find people…", self.people_panel.focus_search, QKeySequence.StandardKey.Find)
+        edit.addSeparator()
+        edit.addAction(self.people_panel.add_action)  # the keyboard path of a drop: Ctrl+Enter, then a campaign
         edit.addAction(self.campaigns_panel.remove_action)
         admin = bar.addMenu("&Admin")
         self._action(admin, "&Connections…", self.open_connections, "Ctrl+Shift+C")
         self._action(admin, "&Settings…", self.open_settings, "Ctrl+,")
         self.test_action = self._action(admin, "&Test connectivity…", self.open_doctor, "Ctrl+Shift+T")
+        view = bar.addMenu("&View")
+        self.log_toggle = self._action(view, "Show live &log and queue", self.toggle_log_panel, "Ctrl+Shift+L")
+        self.log_toggle.setCheckable(True)
+        self.log_toggle.setChecked(True)
+        # QTabWidget switches tabs with Ctrl+Tab only while the focus is inside it (and a table took the key for
+        # itself): window-wide actions switch the main tabs from anywhere.
+        tabs = self.main_tabs
+        view.addSeparator()
+        self.next_tab_action = self._action(
+            view, "&Next tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() + 1) % tabs.count()), "Ctrl+Tab")
+        self.previous_tab_action = self._action(
+            view, "&Previous tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()),
+            "Ctrl+Shift+Tab")
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Getting started", lambda: self.show_help("Getting started", GETTING_STARTED),
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Keyboard shortcuts", lambda: self.show_help("Keyboard shortcuts", shortcuts_html()))
         self._action(help_menu, "Open &log folder", self.open_log_folder)
+        help_menu.addSeparator()
+        self._action(help_menu, "&About CampSync", lambda: self.show_help("About CampSync", about_html()))
 
     def _build_status_bar(self) -> None:
         conn = self.session.connection
@@ -141,7 +173,8 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel sync")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.controller.cancel_run)
-        status = self.statusBar()
+        status = ElidingStatusBar(self)
+        self.setStatusBar(status)
         for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.sync_label,
                        self.latency_label, self.connection_label):
             status.addPermanentWidget(widget)
@@ -149,9 +182,20 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.campaigns_panel.campaigns.add_requested.connect(self.controller.add)
-        self.campaigns_panel.remove_requested.connect(self.controller.remove)
+        # The Delete key and the menus say so in the log; drags keep the controller's default origin.
+        self.campaigns_panel.remove_requested.connect(
+            lambda campaign_id, ids, origin: self.controller.remove(campaign_id, ids, origin=origin))
         self.people_panel.remove_requested.connect(self.controller.remove)
         self.campaigns_panel.status.connect(self.show_status)
+        # The keyboard paths of the drags: the people panel asks for a campaign, the campaigns panel's picker then
+        # makes the request a drop makes (CampaignTableModel.request_add), so the controller path is the same; only
+        # the origin the log shows differs (Keyboard / Menu instead of Drag and drop).
+        self.people_panel.add_to_campaign_requested.connect(self.campaigns_panel.pick_campaign_for)
+        self.campaigns_panel.campaigns.add_requested_by.connect(
+            lambda campaign_id, ids, origin: self.controller.add(campaign_id, ids, origin=origin))
+        self.campaigns_panel.people_selection = self.people_panel.selected_person_ids
+        self.campaigns_panel.refresh_requested.connect(self.refresh)
+        self.people_panel.status.connect(self.show_status)
         self.controller.status.connect(self.show_status)
         self.controller.busy_changed.connect(self._busy)
         self.controller.progress.connect(self._progress)
@@ -264,6 +308,10 @@ class MainWindow(QMainWindow):
         try:
             self.latency_label.setText(f"latency {await self.workspace.latency_ms():.0f} ms")
             await self.workspace.pull(people=people)
+            if self.session.is_builtin_sandbox:  # example automations and scores, once, on the demo org only
+                seeded = seed_demo_automations(self.workspace)
+                if seeded.examples:
+                    self.automation_panel.reload()
         except DynamicsError as exc:
             self.show_status(f"Could not read from Dynamics: {exc.message}")
             log.warning("refresh failed: %s", exc.message)
@@ -276,18 +324,31 @@ class MainWindow(QMainWindow):
             self.show_status(f"{self.campaigns_panel.campaigns.rowCount()} campaigns loaded.")
 
     def import_csv(self, path: str | None = None) -> asyncio.Task | None:
+
         if path is None:  # asked here, in the slot: no modal dialog inside a coroutine
-            path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "CSV files (*.csv);;All files (*)")
+            # starts in the folder of the last import (else Documents), not the program's folder
+            path = get_open_path(self, "import-people", "Import people")
         if not path:
             return None
         return self.tasks.start("import people", self._import(path))
 
     async def _import(self, path: str) -> None:
-        self.show_status(f"Importing people from {Path(path).name}…")
-        imported = await self.workspace.import_people(path)
+
+        name = Path(path).name
+        started = f"Importing people from {name}…"
+        self.show_status(started)
+        try:
+            imported = await self.workspace.import_people(path)
+        except BaseException:
+            # "Importing…" must not outlive the import; why it failed is shown by _task_failed (status, log).
+            if self.statusBar().currentMessage() == started:
+                self.statusBar().clearMessage()
+            raise
         report = imported.report
-        details = "\n".join(f"Row {e.row}: {e.reason}" for e in report.row_errors[:20])
-        self.import_result = tell(self, "Import people", report.summary() + (f"\n\n{details}" if details else ""))
+        self.show_status(report.outcome(name))
+        # Errors and warnings listed under the summary; a refusal or any problem gets the warning icon.
+        show = warn if report.aborted or report.errors or report.warnings else tell
+        self.import_result = show(self, "Import people", report.summary(), details="\n".join(report.detail_lines()))
         self.reload_views(people=True)
         await self.controller.sync()
 
@@ -343,11 +404,25 @@ class MainWindow(QMainWindow):
         from .widgets.connections_dialog import ConnectionsDialog
 
         dialog = ConnectionsDialog(self.workspace, self.tasks, self)
-        dialog.connection_changed.connect(lambda name: self.show_status(
-            f"Connection {name!r} is the default now: restart CampSync to use it." if name else
-            "No connection left: CampSync will use its built-in sandbox org after a restart."))
+        dialog.connection_changed.connect(self.offer_switch)
         dialog.show()
         return dialog
+
+    def offer_switch(self, name: str) -> asyncio.Task:
+        """The default connection changed: offer to use it now (the window reconnects; nothing is lost: what is
+        queued stays queued for the org it was meant for)."""
+        return self.tasks.start("switch connection", self._offer_switch(name))
+
+    async def _offer_switch(self, name: str) -> bool:
+        target = f"the connection {name!r}" if name else "the built-in sandbox org"
+        if not await confirmed(self, "Switch connection",
+                               f"{target[:1].upper()}{target[1:]} is the default now.\n\nSwitch to it now? "
+                               "CampSync closes this connection and opens the new one."):
+            self.show_status(f"Still on {self.session.connection.name!r}; CampSync uses {target} at its next start.")
+            return False
+        self.switch_requested = True
+        self.close()
+        return True
 
     def open_settings(self):
         from .widgets.settings_dialog import SettingsDialog
@@ -371,15 +446,51 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log_dir)))
 
+    def show_help(self, title: str, html: str) -> HelpDialog:
+        dialog = HelpDialog(title, html, self)
+        dialog.show()
+        return dialog
+
+    def toggle_log_panel(self) -> None:
+        """Hide the live log and queue to give the people and campaigns the whole height (a 720 px screen), and
+        bring them back at the height they had."""
+        sizes = self.main_splitter.sizes()
+        if sizes[1] > 0:
+            self._log_height = sizes[1]
+            self.main_splitter.setSizes([sizes[0] + sizes[1], 0])
+        else:
+            height = getattr(self, "_log_height", 0) or max(160, sum(sizes) // 3)
+            self.main_splitter.setSizes([max(sum(sizes) - height, 0), height])
+        self._sync_log_toggle()
+
+    def _sync_log_toggle(self) -> None:
+        self.log_toggle.setChecked(self.main_splitter.sizes()[1] > 0)
+
     # ---- window state --------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """1400×900 where there is room; on a smaller screen (1280×720) the screen's free area, not more."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = PREFERRED_SIZE
+        if screen is not None and screen.width() > 0:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+        # Most of the height for people and campaigns, the rest for the log: at 720 px that is still every demo
+        # campaign and a handful of log rows.
+        self.main_splitter.setSizes([height * 7 // 10, height * 3 // 10])
 
     def _restore_layout(self) -> None:
         settings = QSettings()
         if (geometry := settings.value("main/geometry")) is not None:
             self.restoreGeometry(geometry)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            if screen is not None and screen.width() > 0 and not screen.contains(self.frameGeometry()):
+                self._fit_to_screen()  # saved on a bigger screen than this one: fit this one
         for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
             if (state := settings.value(f"main/{splitter.objectName()}")) is not None:
                 splitter.restoreState(state)
+        self.main_splitter.splitterMoved.connect(lambda *_: self._sync_log_toggle())
+        self._sync_log_toggle()
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

@@ -1,6 +1,6 @@
 """`python -m campsync_gui.ui.screenshots [FOLDER]`: start the real app on the sandbox and save PNGs of it.
 
-Saves the main window during a sync, the preview dialog and the connectivity report (what `make
+Saves the main window during a sync and after it (also at 1280×720), the preview dialog and the connectivity report (what `make
 screenshots` puts in resources/screenshots for the README).
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 SIZE = (1440, 900)
+SMALL_SCREEN = (1280, 720)
 
 
 async def _until(predicate, timeout: float = 60.0) -> None:
@@ -69,6 +70,10 @@ async def shoot(app: QApplication, folder: Path) -> list[Path]:
         window.reload_views()
         await asyncio.sleep(0.3)
         saved.append(_save(window, folder / "main-window.png"))
+        # The smallest screen CampSync is made for: everything fits, nothing is cut off.
+        window.resize(*SMALL_SCREEN)
+        await asyncio.sleep(0.3)
+        saved.append(_save(window, folder / "main-window-1280x720.png"))
         dialog = window.open_doctor()
         dialog.resize(1000, 480)
         await dialog.running

@@ -74,7 +74,7 @@ FILES = {
 @pytest.mark.parametrize("kind, summary, warnings", [
     ("utf16", "2 created, 0 updated, 0 unchanged, 0 skipped (0 errors, 0 warnings)", []),
     ("utf16 without BOM", "2 created, 0 updated, 0 unchanged, 0 skipped (0 errors, 0 warnings)", []),
-    ("latin-1", "2 created, 0 updated, 0 unchanged, 0 skipped (0 errors, 1 warnings)", [CP1252_WARNING]),
+    ("latin-1", "2 created, 0 updated, 0 unchanged, 0 skipped (0 errors, 1 warning)", [CP1252_WARNING]),
     ("binary garbage", "Nothing imported: This is not a text CSV file: it contains binary data. Export or save "
                        "the people as CSV (UTF-8) and import that file.", []),
     ("Excel workbook", "Nothing imported: This is an Excel workbook (.xlsx) or another ZIP file, not a CSV file. "

@@ -6,8 +6,9 @@ import time
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox
 
 from campsync_gui.core.events import PROBLEM, TRIGGERS, Event, EventBus
 from campsync_gui.core.origins import describe
@@ -15,7 +16,7 @@ from campsync_gui.core.triggers import ADDED, REMOVED, TriggerEvent
 from campsync_gui.ui.bridge import EventBridge
 from campsync_gui.ui.models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, KIND_ERROR,
                                         RowRole)
-from campsync_gui.ui.widgets.log_panel import LogPanel, neutralise_cell
+from campsync_gui.ui.widgets.log_panel import PAUSE_TEXT, PAUSED_TEXT, LogPanel, neutralise_cell
 
 AT = 1714564800.0  # 2024-05-01 12:00:00 UTC
 
@@ -30,6 +31,13 @@ def make_event(i, trigger=ADDED, campaign="Spring Launch", campaign_id="c-spring
 def burst(count, start=0):
     template = make_event(0)
     return [replace(template, id=i, person_id=i, email=f"p{i}@example.com") for i in range(start, start + count)]
+
+
+@pytest.fixture
+def settings_in_tmp(tmp_path):
+    """The export dialog remembers its folder in QSettings: keep that out of the real user's settings."""
+    QCoreApplication.setOrganizationName("CampSyncTests")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 @pytest.fixture
@@ -328,7 +336,7 @@ def test_neutralise_cell(value, safe):
     assert neutralise_cell(value) == safe
 
 
-def test_export_button_asks_for_a_file(mixed, tmp_path, monkeypatch, qtbot):
+def test_export_button_asks_for_a_file(mixed, tmp_path, monkeypatch, qtbot, settings_in_tmp):
     target = tmp_path / "picked.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
     with qtbot.waitSignal(mixed.exported, timeout=1000) as signal:
@@ -375,3 +383,60 @@ def test_hundreds_of_flushes_do_not_drain_references_to_true(panel, tmp_path, qt
     gc.collect()
     assert sys.getrefcount(True) >= before - 20
     assert log.model.rowCount() == 100
+
+
+def test_the_pause_button_shows_whether_auto_scroll_is_paused(panel):
+    log = panel()
+    button = log.pause_button
+    assert button.isCheckable() and not button.isChecked()
+    running_text, running_icon = button.text(), button.icon().cacheKey()
+    assert running_text == PAUSE_TEXT == "Pause auto-scroll"
+    button.click()
+    assert log.paused and button.isChecked()
+    assert button.text() == PAUSED_TEXT == "Auto-scroll paused — resume", "the paused state reads differently"
+    assert button.icon().cacheKey() != running_icon, "and has another icon"
+    assert ":checked" in button.styleSheet(), "and a checked look the app's style sheet does not give"
+    button.click()
+    assert not log.paused and button.text() == running_text and button.icon().cacheKey() == running_icon
+
+
+def test_an_export_says_how_many_rows_went_where_with_a_link_to_the_folder(mixed, tmp_path, monkeypatch,
+                                                                            settings_in_tmp):
+    target = tmp_path / "exports" / "log.csv"
+    target.parent.mkdir()
+    asked_in = []
+
+    def save_dialog(_parent, _caption, start, _filters):
+        asked_in.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    assert mixed.export_label.isHidden(), "nothing to report before an export"
+    mixed.export_button.click()
+    label = mixed.export_label
+    assert not label.isHidden()
+    assert label.text().startswith("Exported 5 events to ")
+    assert "log.csv" in label.text() and "Open folder" in label.text()
+    assert label.toolTip() == f"5 events written to {target}"
+    folder_link = QUrl.fromLocalFile(str(target.parent)).toString()
+    assert f'href="{folder_link}"' in label.text()
+    label.linkActivated.emit(folder_link)
+    assert [url.toLocalFile() for url in opened] == [str(target.parent)]
+
+    mixed.search_edit.setText("bob")
+    mixed.export_button.click()
+    assert label.text().startswith("Exported 1 event to "), "one event, singular"
+    assert asked_in[1].startswith(str(target.parent)), "the second export starts in the folder of the first"
+
+
+def test_a_failed_export_is_a_warning_that_does_not_block(mixed, tmp_path, monkeypatch, qtbot, settings_in_tmp):
+    target = tmp_path / "missing folder" / "log.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "")))
+    with qtbot.assertNotEmitted(mixed.exported):
+        mixed.export_button.click()  # returns: a modal exec() here would hang the test
+    box = mixed.export_result
+    assert box.icon() == QMessageBox.Icon.Warning and str(target) in box.text()
+    assert mixed.export_label.isHidden()
+    box.close()

@@ -225,7 +225,9 @@ def test_undo_reverses_the_last_drop_and_works_after_a_restart(org, window, qloo
 
     second = window()  # a new window on the same store: the journal is in the store
     qloop.run_until_complete(second.refresh(people=False))
-    qloop.run_until_complete(second.controller.undo())
+    undo = second.controller.undo()
+    confirm_preview(second, qloop)  # an undo is previewed like a drop
+    qloop.run_until_complete(undo)
     finish_sync(second, qloop)
     assert org.state.members_of(lst["listid"]) == set()
     rows = log_rows(second)

@@ -3,9 +3,10 @@
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 from sqlalchemy import insert, update
 
+from campsync_gui.core import origins
 from campsync_gui.core.connections import Connection
 from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.store import open_store
@@ -451,3 +452,61 @@ def test_ctrl_f_focuses_the_search(panel, qtbot, window_has_find):
     qtbot.waitUntil(widget.search.hasFocus, timeout=1000)
     assert widget.search.placeholderText() == "Search name, email, company…"
     assert widget.search.isClearButtonEnabled()
+
+
+@pytest.fixture
+def shown_in_a_window(qtbot):
+    """Shortcuts of a panel work only in an active window: this puts the panel in one, kept until the test ends."""
+    windows = []
+
+    def show(widget) -> None:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.setCentralWidget(widget)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=1000)
+
+    return show
+
+
+def test_keyboard_ctrl_enter_asks_for_a_campaign_for_every_match(panel, qtbot, shown_in_a_window):
+    widget = panel(2500)
+    shown_in_a_window(widget)
+    widget.view.setFocus()
+    qtbot.waitUntil(widget.view.hasFocus, timeout=1000)
+    assert not widget.add_action.isEnabled(), "nobody selected: nothing to add"
+    asked = spy(widget.add_to_campaign_requested)
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []
+    qtbot.keyClick(widget.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert widget.add_action.isEnabled() and widget.add_action.shortcut() == QKeySequence("Ctrl+Return")
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [(list(range(1, 2501)), origins.KEYBOARD)], "every match, also the rows not fetched yet"
+
+
+def test_keyboard_copy_emails_takes_every_match_not_only_the_rows_fetched(panel, qtbot, shown_in_a_window):
+    widget = panel(NEEDLE + 10)
+    shown_in_a_window(widget)
+    widget.view.setFocus()
+    qtbot.waitUntil(widget.view.hasFocus, timeout=1000)
+    qtbot.keyClick(widget.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    widget.copy_emails_action.trigger()
+    copied = QApplication.clipboard().text().split("; ")
+    assert len(copied) == NEEDLE + 10 and f"person{NEEDLE}@example.com" in copied
+
+
+def test_keyboard_tab_leaves_the_table_and_the_quick_filters_are_one_stop(panel, qtbot, shown_in_a_window):
+    widget = panel(10)
+    after = QLineEdit()  # the next panel, as the campaigns list is in the window
+    widget.layout().addWidget(after)
+    shown_in_a_window(widget)
+    widget.search.setFocus()
+    qtbot.waitUntil(widget.search.hasFocus, timeout=1000)
+    stops = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops == [widget.filter_buttons["All"], widget.view, after]

@@ -291,3 +291,11 @@ def test_sorting_by_a_column_is_available_on_demand(queue):
     assert shown(queue, COL_STATE) == ["Failed", "Failed", "Pending", "Pending", "Running", "Running"]
     queue.view.sortByColumn(COL_ID, Qt.SortOrder.DescendingOrder)
     assert shown(queue, COL_ID) == ["8", "7", "5", "3", "2", "1"], "numbers sort as numbers"
+
+
+def test_every_column_is_at_least_as_wide_as_its_header_so_attempts_is_not_clipped(queue):
+    header = queue.view.horizontalHeader()
+    for column in range(queue.model.columnCount() - 1):  # the last one stretches
+        title = queue.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), f"{title!r} is clipped"
+    assert header.sectionSize(COL_ATTEMPTS) >= header.sectionSizeHint(COL_ATTEMPTS)

@@ -5,10 +5,10 @@ the settings and the org allow now. A drop is refused with the core's own rule (
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ...core import origins
 from ...core.campaigns import CampaignSummary
 from ...core.flows import Readiness, blocked_reason
 from ..mime import PERSON_IDS, read_people
@@ -27,7 +27,8 @@ class CampaignTableModel(RowsTableModel):
 
     HEADERS = HEADERS
 
-    add_requested = Signal(str, list)  # campaign id, person ids
+    add_requested = Signal(str, list)          # campaign id, person ids: people dropped on a campaign
+    add_requested_by = Signal(str, list, str)  # the same request from a keyboard path or a menu, and its origin
     drop_refused = Signal(str)         # why this drop cannot happen, shown at once
 
     def __init__(self, parent=None):
@@ -112,10 +113,21 @@ class CampaignTableModel(RowsTableModel):
         person_ids = read_people(data)
         if not person_ids:
             return False
-        target = self._target(row, parent)
+        return self.request_add(self._target(row, parent), person_ids)
+
+    def request_add(self, target: CampaignSummary | str | None, person_ids: list[int], *,
+                    origin: str = origins.DRAG_AND_DROP) -> bool:
+        """What a drop of these people on `target` (a row or a campaign id) does: refused at once with the reason,
+        or an add request. The keyboard paths (the campaign picker, Ctrl+Enter, menus) call this too, so every path
+        runs the same way; only the origin the log shows differs (`add_requested_by` carries it)."""
+        if isinstance(target, str):
+            target = self.campaign(target)
         reason = self.refusal(target)
         if reason:
             self.drop_refused.emit(f"Cannot add {len(person_ids)} people: {reason}.")
             return False
-        self.add_requested.emit(target.id, person_ids)
+        if origin == origins.DRAG_AND_DROP:
+            self.add_requested.emit(target.id, list(person_ids))
+        else:
+            self.add_requested_by.emit(target.id, list(person_ids), origin)
         return True

@@ -5,16 +5,29 @@ from __future__ import annotations
 import csv
 from collections import deque
 from datetime import datetime
+from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from ...core.triggers import TriggerEvent
+from ..ask import warn
+from ..file_dialogs import get_save_path
 from ..models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS, HEADERS,
                           KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
 
 FLUSH_INTERVAL_MS = 100
+EXPORT_PURPOSE = "export-log"  # the file dialogs' remembered folder
+EXPORT_PATH_PX = 420  # the exported file's path is shown at most this wide
+PAUSE_TEXT = "Pause auto-scroll"
+PAUSED_TEXT = "Auto-scroll paused — resume"
+# The app's style sheet gives QPushButton no :checked look, so a checked button looked unchecked. Amber at a
+# quarter opacity reads on the light and the dark theme alike.
+PAUSE_STYLE = ("QPushButton:checked { background: rgba(249, 171, 0, 0.25); border: 1px solid #f9ab00; "
+               "font-weight: bold; }")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,15 +84,26 @@ class LogPanel(QWidget):
         self.search_edit.textChanged.connect(self._update_count)
         self.count_label = QLabel()
 
-        self.pause_button = QPushButton("Pause auto-scroll")
+        style = self.style()  # the icons made once: the style builds a new one on every call
+        self._pause_icons = (style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
+                             style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.pause_button = QPushButton()
+        self.pause_button.setObjectName("pauseButton")
         self.pause_button.setCheckable(True)
-        self.pause_button.setToolTip("Keep the view where it is while new events arrive")
+        self.pause_button.setStyleSheet(PAUSE_STYLE)
         self.pause_button.toggled.connect(self._on_pause_toggled)
+        self._show_pause_state(False)
         self.unseen_label = QLabel()
         self.unseen_label.hide()
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setToolTip("Save the rows shown (with the current filters) as a CSV file")
         self.export_button.clicked.connect(self._ask_export)
+        self.export_label = QLabel()  # what the last export wrote, and where, with a link to its folder
+        self.export_label.setTextFormat(Qt.TextFormat.RichText)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.export_label.linkActivated.connect(self._open_link)
+        self.export_label.hide()
         self.clear_button = QPushButton("Clear")
         self.clear_button.setToolTip("Clear this view (the trigger log in the store is kept)")
         self.clear_button.clicked.connect(self.clear)
@@ -95,6 +119,7 @@ class LogPanel(QWidget):
         actions.addWidget(self.pause_button)
         actions.addWidget(self.unseen_label)
         actions.addStretch(1)
+        actions.addWidget(self.export_label)
         actions.addWidget(self.export_button)
         actions.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
@@ -123,7 +148,8 @@ class LogPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((COL_TIME, 80), (COL_TRIGGER, 220), (COL_PERSON, 220), (COL_CAMPAIGN, 220),
                               (COL_SOURCE, 180)):
-            view.setColumnWidth(column, width)
+            # never narrower than the header's own text (a larger font or another language would clip it)
+            view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         return view
 
     # ---- intake (any thread) -------------------------------------------------------------------
@@ -244,11 +270,20 @@ class LogPanel(QWidget):
         self.pause_button.setChecked(paused)
 
     def _on_pause_toggled(self, paused: bool) -> None:
+        self._show_pause_state(paused)
         if not paused:
             self.flush()
             self.view.scrollToBottom()
             self._unseen = 0
         self._update_unseen()
+
+    def _show_pause_state(self, paused: bool) -> None:
+        """The button says what state the view is in and what a click does (it looked the same on and off)."""
+        button = self.pause_button
+        button.setText(PAUSED_TEXT if paused else PAUSE_TEXT)
+        button.setIcon(self._pause_icons[paused])
+        button.setToolTip("Auto-scroll is paused: click to follow the newest events again" if paused
+                          else "Keep the view where it is while new events arrive")
 
     def _on_scrolled(self, value: int) -> None:
         if self._unseen and not self.paused and value >= self.view.verticalScrollBar().maximum():
@@ -292,15 +327,31 @@ class LogPanel(QWidget):
 
     def _ask_export(self) -> None:
         default = f"campsync-log-{datetime.now():%Y%m%d-%H%M%S}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the log as CSV", default, "CSV files (*.csv)")
+        path = get_save_path(self, EXPORT_PURPOSE, "Export the log as CSV", default, "CSV files (*.csv)")
         if not path:
             return
         try:
             count = self.export_csv(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            # not QMessageBox.warning: its exec() would nest an event loop under qasync
+            self.export_result = warn(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
             return
+        self.show_exported(path, count)
         self.exported.emit(path, count)
+
+    def show_exported(self, path: str, count: int) -> None:
+        """Say under the log what the export wrote and where, with a link that opens its folder."""
+        folder = QUrl.fromLocalFile(str(Path(path).parent)).toString()
+        # Elided in the middle (the folder's start and the file name stay): a long path would otherwise
+        # widen the whole window. The tooltip has it in full.
+        shown = self.export_label.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, EXPORT_PATH_PX)
+        self.export_label.setText(f"Exported {escape(_plural(count, 'event'))} to {escape(shown)} — "
+                                  f'<a href="{escape(folder)}">Open folder</a>')
+        self.export_label.setToolTip(f"{_plural(count, 'event')} written to {path}")
+        self.export_label.show()
+
+    def _open_link(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
 
     def clear(self) -> None:
         """Empty the view (and anything not yet shown); the trigger log in the store is untouched."""

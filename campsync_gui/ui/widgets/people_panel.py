@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPushButton, QVBoxLayout, QWidget)
 
+from ...core import origins
 from ...core.workspace import Workspace
 from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
                              QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
+from .context_menu import KeyAwareAction, keyboard_menus
 from .people_view import PeopleTableView
 
 SEARCH_DEBOUNCE_MS = 120
@@ -25,6 +27,8 @@ class PeoplePanel(QWidget):
     a workspace shows whatever its model is fed."""
 
     remove_requested = Signal(str, list)  # (campaign_id, person_ids), forwarded from the model's drop
+    add_to_campaign_requested = Signal(list, str)  # person ids, origin: the keyboard path of a drop asks which campaign
+    status = Signal(str)                  # a one-line message for the status bar
 
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None, *,
                  model: PeopleTableModel | None = None, title: str = "People"):
@@ -68,6 +72,7 @@ class PeoplePanel(QWidget):
         for name in QUICK_FILTERS:
             button = QPushButton(name)
             button.setCheckable(True)
+            button.setAutoExclusive(True)  # arrows move between the filters, as between radio buttons
             button.setFlat(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setChecked(name == QUICK_ALL)
@@ -76,6 +81,7 @@ class PeoplePanel(QWidget):
             filters.addWidget(button)
         filters.addStretch(1)
         self.filter_group.buttonToggled.connect(self._quick_toggled)
+        self._one_tab_stop_for_filters()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("peopleCount")
@@ -95,6 +101,9 @@ class PeoplePanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table for the next panel (arrows move inside it); by default Tab walks cell by cell and
+        # the keyboard never gets out.
+        self.view.setTabKeyNavigation(False)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vertical = self.view.verticalHeader()
         vertical.setVisible(False)
@@ -123,6 +132,40 @@ class PeoplePanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         self._show_counts(self.model.matching_count(), self.model.total_count())
+        self._build_actions()
+
+    def _build_actions(self) -> None:
+        """What the people table offers besides dragging: its context menu (right click, Menu key, Shift+F10) and
+        Ctrl+Enter, the keyboard path of a drop."""
+        self.add_action = KeyAwareAction("&Add to campaign…", self)
+        # Ctrl+Return and the keypad's Ctrl+Enter, while the focus is in this panel: the campaigns list has its own
+        # Ctrl+Enter ("add the selected people here"), so the two never clash.
+        self.add_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.setStatusTip("Choose a campaign for the selected people; a preview comes first")
+        self.add_action.triggered.connect(lambda _checked=False: self.add_selected_to_campaign(
+            origins.KEYBOARD if self.add_action.by_key else origins.CONTEXT_MENU))
+        self.addAction(self.add_action)
+        self.copy_emails_action = QAction("&Copy email(s)", self)
+        self.copy_emails_action.triggered.connect(self.copy_emails)
+        self.select_all_action = QAction("&Select all matches", self)
+        self.select_all_action.setShortcut(QKeySequence(QKeySequence.StandardKey.SelectAll))
+        self.select_all_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.select_all_action.setStatusTip("Every person the search and quick filter match, not only those shown")
+        self.select_all_action.triggered.connect(self.view.select_all_matching)
+        self.view.addAction(self.select_all_action)
+        keyboard_menus(self.view, lambda _point: self.people_menu())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+        self._selection_changed()
+
+    def people_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.add_action)
+        menu.addAction(self.copy_emails_action)
+        menu.addSeparator()
+        menu.addAction(self.select_all_action)
+        return menu
 
     # ---- actions ------------------------------------------------------------------------------------
 
@@ -164,6 +207,30 @@ class PeoplePanel(QWidget):
     def set_quick_filter(self, name: str) -> None:
         self.filter_buttons[name].setChecked(True)
 
+    def add_selected_to_campaign(self, origin: str = origins.KEYBOARD) -> None:
+        ids = self.selected_person_ids()
+        if ids:
+            self.add_to_campaign_requested.emit(ids, origin)
+        else:
+            self.status.emit("Select people first (Ctrl+A takes every match).")
+
+    @Slot()
+    def copy_emails(self) -> None:
+        emails = self.selected_emails()
+        if emails:
+            QGuiApplication.clipboard().setText("; ".join(emails))  # "; " separates addresses in Outlook's To field
+        self.status.emit(f"Copied {len(emails):,} email address{'es' if len(emails) != 1 else ''}.")
+
+    def selected_emails(self) -> list[str]:
+        """The selected people's email addresses, in display order (people without one are left out)."""
+        if self.view.all_matching_selected:
+            people = (self.model.person_at(row) for row in range(self.model.matching_count()))
+        else:
+            selection = self.view.selectionModel()
+            rows = sorted(index.row() for index in selection.selectedRows()) if selection is not None else []
+            people = (self.model.person_at(row) for row in rows)
+        return [person.email for person in people if person.email]
+
     def selected_person_ids(self) -> list[int]:
         if self.view.all_matching_selected:
             return sorted(self.model.matching_person_ids())
@@ -189,11 +256,24 @@ class PeoplePanel(QWidget):
     def _is_find(event) -> bool:
         return isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Find)
 
+    def _selection_changed(self) -> None:
+        selection = self.view.selectionModel()
+        chosen = selection is not None and selection.hasSelection()
+        self.add_action.setEnabled(chosen)
+        self.copy_emails_action.setEnabled(chosen)
+
+    def _one_tab_stop_for_filters(self) -> None:
+        """Tab stops once on the quick filters, at the checked one; arrows move between them (auto-exclusive)."""
+        checked = self.filter_group.checkedButton()
+        for button in self.filter_buttons.values():
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus if button is checked else Qt.FocusPolicy.NoFocus)
+
     def _text_changed(self, _text: str) -> None:
         self._debounce.start()
 
     def _quick_toggled(self, button, checked: bool) -> None:
         if checked:
+            self._one_tab_stop_for_filters()
             self.apply_filter()
 
     def _show_counts(self, matching: int, total: int) -> None:

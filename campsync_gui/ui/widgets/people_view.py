@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QDrag, QKeySequence
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from ..mime import people_mime
+from .drag_badge import start_badge_drag
 
 
 class PeopleTableView(QTableView):
@@ -53,9 +54,7 @@ class PeopleTableView(QTableView):
         return model.mimeData(self.selectionModel().selectedRows())
 
     def startDrag(self, supported_actions) -> None:
-        if not self._all_matching:
-            super().startDrag(supported_actions)
-            return
-        drag = QDrag(self)
-        drag.setMimeData(self.drag_mime())
-        drag.exec(supported_actions, Qt.DropAction.CopyAction)
+        count = (len(self.model().matching_person_ids()) if self._all_matching
+                 else len(self.selectionModel().selectedRows()))
+        if count:
+            start_badge_drag(self, self.drag_mime(), count, supported_actions)

@@ -89,10 +89,12 @@ class QueuePanel(QWidget):
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 6)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
         for column, width in ((COL_ID, 60), (COL_ACTION, 70), (COL_PERSON, 220), (COL_CAMPAIGN, 200),
                               (COL_STATE, 80), (COL_ATTEMPTS, 70)):
-            view.setColumnWidth(column, width)
+            # At least the header's own text and sort arrow: a fixed 70 px clipped "Attempts".
+            view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         return view
 
     # ---- reading the queue -----------------------------------------------------------------------
