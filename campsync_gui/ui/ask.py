@@ -26,6 +26,10 @@ async def answer_of(dialog: QDialog) -> int:
         return await future
     finally:
         dialog.deleteLater()
+        # The keyboard goes back to the window the question came from (without a window manager, or when the
+        # dialog was closed by a key, nothing else gives it back and Ctrl+Q, Ctrl+Z… would go nowhere).
+        if (parent := dialog.parentWidget()) is not None and parent.window().isVisible():
+            parent.window().activateWindow()
 
 
 async def confirmed(parent: QWidget, title: str, text: str) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar, QPushButton, Q
 
 from ..core.automation.batch import BatchReport
 from ..core.demo_content import seed_demo_automations
+from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError
 from .ask import confirmed, tell, warn
 from .bridge import EventBridge
@@ -315,6 +316,9 @@ class MainWindow(QMainWindow):
         except DynamicsError as exc:
             self.show_status(f"Could not read from Dynamics: {exc.message}")
             log.warning("refresh failed: %s", exc.message)
+        except NotConnected as exc:  # the banner says what is missing; the window still shows what the store has
+            self.show_status(str(exc))
+            return
         finally:
             self.reload_views(people=True)
         if self.workspace.pending_count():
@@ -475,9 +479,14 @@ class MainWindow(QMainWindow):
         if screen is not None and screen.width() > 0:
             width, height = min(width, screen.width()), min(height, screen.height())
         self.resize(width, height)
-        # Most of the height for people and campaigns, the rest for the log: at 720 px that is still every demo
-        # campaign and a handful of log rows.
+        self.fit_layout()
+
+    def fit_layout(self) -> None:
+        """The panels' first proportions for the window's height. Most of it for people and campaigns, the rest for
+        the log: at 720 px that is still every demo campaign and a handful of log rows."""
+        height = self.height()
         self.main_splitter.setSizes([height * 7 // 10, height * 3 // 10])
+        self.campaigns_panel.fit_layout()
 
     def _restore_layout(self) -> None:
         settings = QSettings()

@@ -72,6 +72,7 @@ async def shoot(app: QApplication, folder: Path) -> list[Path]:
         saved.append(_save(window, folder / "main-window.png"))
         # The smallest screen CampSync is made for: everything fits, nothing is cut off.
         window.resize(*SMALL_SCREEN)
+        window.fit_layout()  # the proportions a first start at this size has
         await asyncio.sleep(0.3)
         saved.append(_save(window, folder / "main-window-1280x720.png"))
         dialog = window.open_doctor()

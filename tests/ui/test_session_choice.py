@@ -8,7 +8,6 @@ import pytest
 
 from campsync_gui.core.connections import ProfileFields, Profiles
 from campsync_gui.core.store import open_store
-from campsync_gui.core.workspace import NotConnected
 from campsync_gui.paths import AppPaths
 from campsync_gui.ui.main_window import MainWindow
 from campsync_gui.ui.session import SANDBOX_NAME, open_session
@@ -34,11 +33,13 @@ def open_window(session, qtbot, qloop):
     win = MainWindow(session)
     qtbot.addWidget(win)
     win.show()
-    # The first read from Dynamics fails with NotConnected: a failed task (the window shows its message), not a
-    # crash; the qloop fixture fails the test if anything escapes to the event loop.
+    # The first read from Dynamics cannot run: the window says why (banner and status bar), it does not fail a task.
     reading = win.refresh()
     qloop.run_until_complete(asyncio.wait([reading], timeout=20))
-    assert reading.done() and isinstance(reading.exception(), (NotConnected, type(None)))
+    assert reading.done() and reading.exception() is None
+    if session.connection_problem:
+        assert win.banner.isVisible() and win.banner.text() == session.connection_problem
+        assert "missing" in win.statusBar().currentMessage() or "URL" in win.statusBar().currentMessage()
     return win
 
 

@@ -95,3 +95,21 @@ def test_the_drag_image_is_a_small_badge_that_leaves_the_target_row_readable(qap
     badge = badge_pixmap(people_text(120), QFont())
     assert badge.width() < 200 and badge.height() < 40, "not the rows themselves, as wide as the table"
     assert OFFSET.x() < 0 and OFFSET.y() < 0, "hung below and right of the cursor, off the row it points at"
+
+
+def test_keyboard_returns_to_the_window_after_a_preview_closes(org, small_screen, qloop, qapp):
+    """Esc or Enter in a preview, then Ctrl+Z or Ctrl+Q: the keys must reach the window again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    win = small_screen
+    win.activateWindow()
+    campaign = next(c for c in win.workspace.campaign_summaries() if c.active)
+    people = win.people_panel.model.matching_person_ids()[:2]
+    task = win.controller.add(campaign.id, people)
+    wait_until(qloop, lambda: win.controller.preview is not None)
+    preview = win.controller.preview
+    wait_until(qloop, lambda: qapp.activeWindow() is preview)
+    QTest.keyClick(preview, Qt.Key.Key_Escape)
+    qloop.run_until_complete(task)
+    wait_until(qloop, lambda: qapp.activeWindow() is win)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from ...core import origins
 from ...core.workspace import Workspace
@@ -21,7 +21,7 @@ from .drag_badge import start_badge_drag
 from .elided_label import ElidedLabel
 
 
-NO_CAMPAIGN_TEXT = "Select a campaign to see who is in it and where each member came from."
+NO_CAMPAIGN_TEXT = "select one to see who is in it and where each came from"
 
 
 class CampaignView(QTableView):
@@ -124,7 +124,7 @@ class CampaignsPanel(QWidget):
         self.member_view.delete_pressed.connect(lambda: self.remove_selected(origins.DELETE_KEY))
         self._build_actions()
         # Elided, never wider than the panel: a long campaign name must not widen the window or move splitters.
-        self.members_title = ElidedLabel("Members — select a campaign", bold=True)
+        self.members_title = ElidedLabel("Members of a campaign", bold=True)
         self.members_detail = ElidedLabel(NO_CAMPAIGN_TEXT)
         self.campaign_view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
@@ -136,15 +136,17 @@ class CampaignsPanel(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.members_title)
-        bottom_layout.addWidget(self.members_detail)
+        # One line: the name (elided) and the counts beside it, so the members table keeps its rows at 720 px.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.members_title, 3)
+        title_row.addWidget(self.members_detail, 2)
+        bottom_layout.addLayout(title_row)
         bottom_layout.addWidget(self.member_view)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("campaignSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
-        # The campaign list first: on a 720 px screen every demo campaign shows without scrolling.
-        self.splitter.setSizes([340, 200])
+        self.fit_layout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -254,6 +256,11 @@ class CampaignsPanel(QWidget):
         self.remove_action.setStatusTip(_short(tip, 90))
         self.copy_member_emails_action.setEnabled(bool(rows))
 
+    def fit_layout(self) -> None:
+        """The campaign list first: on a 720 px screen every demo campaign shows without scrolling."""
+        total = sum(self.splitter.sizes()) or 540
+        self.splitter.setSizes([total * 63 // 100, total * 37 // 100])
+
     def reload(self) -> None:
         """The campaigns and the selected campaign's members, read again (the selection is kept)."""
         selected = self.selected_campaign_id()
@@ -284,7 +291,7 @@ class CampaignsPanel(QWidget):
         self.members.set_rows(campaign_id, self.workspace.campaign_members(campaign_id) if campaign_id else [])
         row = self.campaigns.campaign(campaign_id) if campaign_id else None
         if row is None:
-            self.members_title.setText("Members — select a campaign")
+            self.members_title.setText("Members of a campaign")
             self.members_detail.setText(NO_CAMPAIGN_TEXT)
         else:
             self.members_title.setText(f"Members of {row.name}")
