@@ -108,3 +108,25 @@ def test_a_command_on_the_demo_org_leaves_the_windows_certificate_alone(tmp_path
         assert Path(connection.ca_bundle).read_bytes() == before
     finally:
         org.stop()
+
+
+def test_the_window_and_a_command_share_one_demo_org_and_neither_overwrites_the_other(home):
+    """While the window's demo org runs, `campsync add` (its own org process, same state file) adds someone; the
+    window's org stopping afterwards must not write its older copy over that."""
+    from campsync_gui.builtin_org import start_builtin_org
+    from campsync_gui.paths import AppPaths
+
+    window_org, _connection = start_builtin_org(AppPaths(home).ensure())
+    try:
+        campaigns = json.loads(run_cli(["campaigns", "--json"], home).stdout)
+        campaign = sorted((c for c in campaigns if c["active"]), key=lambda c: c["name"])[0]
+        assert run_cli(["people", "pull"], home).returncode == 0
+        lead = next(p for p in json.loads(run_cli(["people", "list", "--json"], home).stdout)
+                    if p["type"] == "lead" and p["email"])
+        added = run_cli(["add", "--campaign", campaign["name"], "--person", lead["email"], "--json"], home)
+        assert added.returncode == 0, added.stderr
+    finally:
+        window_org.stop()
+    org = SandboxOrg(seed=42, data_dir=home / "sandbox", state_file=home / "sandbox" / "org-state.json")
+    app_list = org.state.find_list(app_list_name("CampSync", "lead", campaign["id"]))
+    assert app_list is not None and org.state.members_of(app_list["listid"]) == {lead["dynamics_id"]}
