@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import ODATA_ERROR, SandboxError, bad_request, unknown_property
-from .filter_lexer import TokenCursor, syntax_error
+from .filter_lexer import TokenCursor
 from .filter_nodes import In, Lit, Prop, StringFunc
 from .schema import STRING, EntityDef
 
@@ -56,20 +56,8 @@ class FunctionCalls(TokenCursor):
             if key == "PropertyName":
                 params[key] = self.expect("STRING").text[1:-1].replace("''", "'")
             elif key == "PropertyValues":
-                self.expect("LBRACKET")
-                values: list[Any] = []
-                while self.peek().kind != "RBRACKET":
-                    lit = self.operand()
-                    if not isinstance(lit, Lit):
-                        raise bad_request(f"{name}: PropertyValues must be a list of literals.")
-                    values.append(lit.value)
-                    if self.peek().kind == "COMMA":
-                        self.take()
-                    elif self.peek().kind != "RBRACKET":
-                        tok = self.peek()
-                        raise syntax_error(self.text, tok.pos, f"unexpected '{tok.text}'")
-                self.expect("RBRACKET")
-                params[key] = values
+                # The lexer has read the array as JSON (filter_json): "o'neil" is one value, 'o''neil' a 400.
+                params[key] = list(self.expect("ARRAY").values)
             else:
                 raise bad_request(f"The function '{name}' has no parameter named '{key}'.")
             if self.peek().kind == "COMMA":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import SandboxError, bad_request
+from .filter_json import scan_array
 
 _TOKEN_SPEC = [
     ("WS", r"\s+"),
@@ -31,6 +33,8 @@ class Token:
     kind: str
     text: str
     pos: int
+    # An ARRAY token's values: the PropertyValues array is JSON, read whole by filter_json (not OData tokens).
+    values: tuple[Any, ...] = field(default=(), compare=False)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -44,8 +48,19 @@ def tokenize(text: str) -> list[Token]:
         if kind != "WS":
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()
+        if _opens_property_values(tokens, text, pos):
+            start = text.index("[", pos)
+            values, pos = scan_array(text, start)
+            tokens.append(Token("ARRAY", text[start:pos], start, tuple(values)))
     tokens.append(Token("END", "", len(text)))
     return tokens
+
+
+def _opens_property_values(tokens: list[Token], text: str, pos: int) -> bool:
+    """After `PropertyValues=`, with `[` next: the array that follows is JSON."""
+    if len(tokens) < 2 or tokens[-1].kind != "EQUALS" or tokens[-2].text != "PropertyValues":
+        return False
+    return text[pos:].lstrip().startswith("[")
 
 
 def syntax_error(text: str, pos: int, what: str = "") -> SandboxError:
