@@ -84,6 +84,8 @@ class AppLists:
             log.info("created app list %s for campaign %s", name, campaign.name)
         linked = {linked.id for linked in await self.client.campaign_lists(campaign.id)}
         if lst.id not in linked:
+            # Linked between our read and our link (another writer, a resend of a lost answer): link_list takes
+            # the org's duplicate-key refusal as "already linked", so this group does not fail for it.
             await self.client.link_list(campaign.id, lst.id)
         transaction(self.db, lambda session: record_app_list(session, campaign.id, member_type, name, lst.id))
         self._lists[key] = lst

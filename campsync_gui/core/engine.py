@@ -343,11 +343,9 @@ class SyncEngine:
         for (row, list_id), result in zip(chunk, results):
             if result is None:
                 removed[list_id].append(row)
-            elif isinstance(result, NotFound) and "list" in result.message.lower():
-                self.confirmation.drop_membership(row.person_id, campaign.id, list_id)
-                self.outbox.finish([row], DONE, "skipped", "CampSync's list was deleted in Dynamics; nothing left "
-                                                           "to remove", report)
-            elif isinstance(result, (NotFound, BadRequest)):
+            elif isinstance(result, NotFound):
+                self._remove_not_found(campaign, row, list_id, people[row.person_id], result, report)
+            elif isinstance(result, BadRequest):
                 self.outbox.finish([row], FAILED, "failed", result.message, report)
             else:
                 stop_with = stop_with or result  # the org is unreachable, or a bug: the run decides
@@ -355,6 +353,22 @@ class SyncEngine:
             await self.confirmation.confirm(campaign, done, people, REMOVED, list_id, report)
         if stop_with is not None:
             raise stop_with  # rows still "sent" go back to the queue (run); re-removing is harmless
+
+    def _remove_not_found(self, campaign: CampaignRecord, row: OutboxRow, list_id: str, person: Person,
+                          exc: NotFound, report: RunReport) -> None:
+        """Say what Dynamics did not find, from the record the 404 names: the request's URL names the list even
+        when the missing record is the person, so words in the message cannot tell them apart."""
+        if exc.is_about(list_id) or exc.is_about(person.dynamics_id):
+            # Either way the person is on no CampSync list in Dynamics any more: nothing to remove, no trigger.
+            self.confirmation.drop_membership(row.person_id, campaign.id, list_id)
+            gone = ("CampSync's list was" if exc.is_about(list_id)
+                    else f"the {person.dynamics_type} {person.dynamics_id} was")
+            self.outbox.finish([row], DONE, "skipped", f"{gone} deleted in Dynamics; nothing left to remove", report)
+        elif exc.is_about(campaign.id):
+            self.outbox.finish([row], FAILED, "blocked", "the campaign was deleted in Dynamics before this action "
+                                                         "ran", report)
+        else:
+            self.outbox.finish([row], FAILED, "failed", exc.message, report)
 
     # ---- the store ---------------------------------------------------------------------------
 

@@ -9,6 +9,9 @@ from typing import Any
 
 MAX_SERVER_TEXT = 1000  # characters of the server's own message kept in ours: enough to act on, still readable
 
+# Dataverse error codes the client acts on (the code, not the wording, identifies the case).
+DUPLICATE_RECORD = "0x80040237"  # "Cannot insert duplicate key": the row, or an N:N link, already exists
+
 
 class DynamicsError(Exception):
     """Base of every error the client raises; `str()` is the plain-language message."""
@@ -75,7 +78,13 @@ class MalformedResponse(DynamicsError):
 
 
 class ServiceError(DynamicsError):
-    """Dataverse answered with an error envelope `{"error":{"code","message"}}`."""
+    """Dataverse answered with an error envelope `{"error":{"code","message"}}`. `method` and `path` (after the
+    API root, without the query) name the request that failed, for callers that must know what was asked."""
+
+    def __init__(self, message: str, *, method: str | None = None, path: str | None = None, **kw: Any):
+        super().__init__(message, **kw)
+        self.method = method
+        self.path = path
 
     @property
     def retryable(self) -> bool:
@@ -94,8 +103,26 @@ class PermissionDenied(ServiceError):
     pass
 
 
+class DuplicateRecord(ServiceError):
+    """412 DuplicateRecord: what the request would insert is already there. For a write re-sent after a lost
+    answer (a list linked to a campaign) that means the first attempt was applied."""
+
+
 class NotFound(ServiceError):
-    pass
+    """404. `missing_entity` / `missing_id`: the record Dynamics did not find, as the server names it ("lead With
+    Id = <id> Does Not Exist"), else the record the request addressed itself (`DELETE listmembers(<id>)`); None
+    when neither says. A bound action's URL names its target (`lists(<id>)/...RemoveMemberList`) even when the
+    missing record is a parameter (the lead), so the URL alone never decides."""
+
+    def __init__(self, message: str, *, missing_entity: str | None = None, missing_id: str | None = None,
+                 **kw: Any):
+        super().__init__(message, **kw)
+        self.missing_entity = missing_entity
+        self.missing_id = missing_id
+
+    def is_about(self, record_id: str | None) -> bool:
+        """True when the record found missing is this one."""
+        return bool(record_id) and self.missing_id is not None and self.missing_id == record_id.lower()
 
 
 class Throttled(ServiceError):
@@ -162,10 +189,36 @@ def error_from_response(status: int, body: bytes, headers: Any, method: str, url
     detail = clean_text(server_message or "") or clean_text(body[:200].decode("utf-8", "replace") if body else "") \
         or "no details given"
     message = f"{prefix}: {detail} [{clean_text(method, 10)} {clean_text(_short(url), 120)}]"
-    kwargs: dict[str, Any] = {"status": status, "code": code, "request_id": request_id}
+    path = _short(url).split("?", 1)[0]
+    kwargs: dict[str, Any] = {"status": status, "code": code, "request_id": request_id, "method": method,
+                              "path": path}
     if cls is Throttled:
         return Throttled(message, retry_after=parse_retry_after(headers.get("retry-after")), **kwargs)
+    if status == 412 and (code or "").lower() == DUPLICATE_RECORD:
+        return DuplicateRecord(message, **kwargs)
+    if cls is NotFound:
+        entity, record_id = _missing_record(server_message or "", path)
+        return NotFound(message, missing_entity=entity, missing_id=record_id, **kwargs)
     return cls(message, **kwargs)
+
+
+_GUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+# Dataverse's ObjectDoesNotExist text: "lead With Id = <id> Does Not Exist" (newer orgs: "Entity 'lead' With ...").
+_DOES_NOT_EXIST = re.compile(rf"(?:entity\s+')?([a-z_][a-z0-9_]*)'?\s+with\s+id\s*=\s*({_GUID})\s+does\s+not\s+exist",
+                             re.IGNORECASE)
+_ADDRESSED = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*)\(({_GUID})\)")
+
+
+def _missing_record(server_message: str, path: str) -> tuple[str | None, str | None]:
+    """(logical name, id) of the record a 404 is about: named by the server, else addressed by the path."""
+    named = _DOES_NOT_EXIST.search(server_message[:MAX_SERVER_TEXT])
+    if named:
+        return named.group(1).lower(), named.group(2).lower()
+    addressed = _ADDRESSED.fullmatch(path)
+    if addressed:  # a request on the record itself (GET, PATCH, DELETE <set>(<id>)): that record is missing;
+        # its logical name is the set's less the plural 's' (right for the tables CampSync addresses)
+        return addressed.group(1).removesuffix("s"), addressed.group(2).lower()
+    return None, None
 
 
 def parse_retry_after(value: str | None) -> float | None:

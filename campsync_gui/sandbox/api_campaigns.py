@@ -13,7 +13,7 @@ from .api_reads import entity_response, query_response
 from .api_responses import no_content
 from .context import SandboxContext
 from .errors import bad_request, not_found
-from .rules import check_guid
+from .rules import check_guid, duplicate_link
 from .schema import ENTITIES, LISTS
 
 _LIST_REF_RE = re.compile(r"(?:^|/)lists\(([0-9a-fA-F-]{36})\)/?$")
@@ -36,7 +36,10 @@ def campaign_lists(
         check_privilege(ctx, LISTS, "Append")
         if not isinstance(body, dict) or "@odata.id" not in body:
             raise bad_request("The request body must be {\"@odata.id\": \"<url of the list>\"}.")
-        state.link_list(campaign_id, _list_ref(str(body["@odata.id"])))
+        list_id = _list_ref(str(body["@odata.id"]))
+        if list_id in state.lists_of_campaign(campaign_id):  # a real org refuses it: see duplicate_link
+            raise duplicate_link(campaign_id.lower(), list_id)
+        state.link_list(campaign_id, list_id)
         return no_content()
     if method == "DELETE" and (rest == ["$ref"]):
         check_privilege(ctx, campaigns, "AppendTo")

@@ -53,6 +53,17 @@ def duplicate_record() -> SandboxError:
     return SandboxError(412, DUPLICATE_RECORD, "A record with matching key values already exists.")
 
 
+def duplicate_link(campaign_id: str, list_id: str) -> SandboxError:
+    """A second identical list-campaign association. A real org refuses it (its campaignitem row exists) with
+    412 DuplicateRecord "Cannot insert duplicate key"; a silent 204 here hid that clients must expect it."""
+    return SandboxError(
+        412,
+        DUPLICATE_RECORD,
+        f"Cannot insert duplicate key: the list {list_id} is already associated with the campaign {campaign_id} "
+        "(campaignlist_association).",
+    )
+
+
 # ------------------------------------------------------------------ new and changed rows
 
 

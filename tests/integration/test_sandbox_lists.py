@@ -151,3 +151,19 @@ def test_contact_lists_take_contacts(org, dv):
     mine = next(m for m in members if m["_listid_value"] == list_id)
     assert mine["entitytype"] == "contact"
     assert mine["_entityid_value@OData.Community.Display.V1.FormattedValue"] == org.state.contacts[contact]["fullname"]
+
+
+def test_a_second_identical_link_is_refused_as_a_duplicate_key(org, dv):
+    # A real org refuses it (the campaignitem row exists) with 412 DuplicateRecord; it used to be a silent 204.
+    campaign = org.state.find_campaign("Q2 Product Launch — CampSync Cloud")["campaignid"]
+    list_id = create_list(dv, "CampSync-leads-dup")
+    ref = {"@odata.id": f"{org.url}/api/data/v9.2/lists({list_id})"}
+    assert dv.post(f"campaigns({campaign})/campaignlist_association/$ref", json=ref).status_code == 204
+    again = dv.post(f"campaigns({campaign})/campaignlist_association/$ref", json={"@odata.id": f"lists({list_id})"})
+    assert again.status_code == 412
+    assert again.json()["error"] == {
+        "code": "0x80040237",
+        "message": f"Cannot insert duplicate key: the list {list_id} is already associated with the campaign "
+                   f"{campaign} (campaignlist_association).",
+    }
+    assert org.state.lists_of_campaign(campaign).count(list_id) == 1
