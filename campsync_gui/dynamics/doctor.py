@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
+from . import capabilities
 from .auth import ClientSecretCredential, MsalClientSecretProvider
 from .client import DataverseClient, RetryPolicy
 from .entities import version_tuple
@@ -110,8 +111,11 @@ STEPS: list[tuple[str, str]] = [
     ("version", "Org version"),
     ("solution", "Prerequisite solution"),
     ("access", "Read campaigns and lists"),
+    ("capabilities", "Org capabilities"),
+    ("privileges", "Privileges for flow actions"),
     ("sync", "Campaign sync enabled"),
     ("latency", "Latency"),
+    ("parallelism", "Recommended parallelism"),
 ]
 TITLES = dict(STEPS)
 
@@ -145,7 +149,8 @@ class _Doctor:
     # config step found usable). Needs are fine-grained so that one missing setting stops only what uses it.
     NEEDS = {"dns": ("org_url",), "tls": ("dns", "ca_bundle"), "token": ("tls", "authority", "credentials"),
              "whoami": ("token",), "version": ("whoami",), "solution": ("whoami",), "access": ("whoami",),
-             "latency": ("whoami",), "sync": ()}
+             "latency": ("whoami",), "sync": (), "capabilities": ("whoami",), "privileges": ("whoami",),
+             "parallelism": ("whoami",)}
 
     def __init__(self, conn, options: DoctorOptions):
         self.conn = conn
@@ -155,6 +160,7 @@ class _Doctor:
         self.unusable: dict[str, str] = {}  # configuration part → what a step is missing, in words
         self.ssl_context: ssl.SSLContext | None = None
         self.client: DataverseClient | None = None
+        self.user_id = ""  # the signed-in identity, from WhoAmI: whose privileges to read
 
     async def close(self) -> None:
         if self.client is not None:
@@ -304,6 +310,7 @@ class _Doctor:
             raise _Failed(f"the org rejected the token: {exc.message}",
                           "Create an application user for this client id in the Power Platform admin center "
                           "and give it a security role.") from exc
+        self.user_id = str(who.get("UserId") or "")
         return f"user {who.get('UserId')} in organization {who.get('OrganizationId')}", OK, ""
 
     async def check_version(self):
@@ -334,6 +341,30 @@ class _Doctor:
                               "Marketing List (and write to Marketing List and its members).") from exc
             counts.append(f"{entity_set} readable ({len(data.get('value') or [])} row sampled)")
         return "; ".join(counts), OK, ""
+
+    async def check_capabilities(self):
+        try:
+            present = await capabilities.org_actions(self.client)
+        except DynamicsError as exc:
+            # CampSync still runs without the document; only which path it takes stays unknown.
+            raise _Failed(f"could not read the org's $metadata: {exc.message}",
+                          "Run the doctor again; if it persists, send `campsync doctor --json` to support.",
+                          status=WARN) from exc
+        return capabilities.assess_actions(present)
+
+    async def check_privileges(self):
+        try:
+            held = await capabilities.user_privileges(self.client, self.user_id)
+        except DynamicsError as exc:
+            # Not knowing is not the same as lacking: the writes themselves will say what is denied.
+            raise _Failed(f"could not read the privileges of user {self.user_id}: {exc.message}",
+                          "Give the application user read access to Users (prvReadUser) so the doctor can check "
+                          "its privileges, or check its security roles in the Power Platform admin center.",
+                          status=WARN) from exc
+        return capabilities.assess_privileges(held)
+
+    async def check_parallelism(self):
+        return capabilities.assess_dop_hint(await capabilities.dop_hint(self.client))
 
     async def check_sync(self):
         # A local setting: "off" fails whatever the org says, but "on" is only worth a tick once the org answered

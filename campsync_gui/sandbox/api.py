@@ -11,7 +11,7 @@ from typing import Any
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from . import api_campaigns, api_lists, api_org, api_records
+from . import api_campaigns, api_lists, api_metadata, api_org, api_privileges, api_records
 from .api_bulk import COLLECTION_ACTIONS, collection_action
 from .api_checks import NS, check_key, check_odata_headers, no_resource, read_body, segment_not_found, split_segment
 from .api_responses import error_response
@@ -29,6 +29,12 @@ class Api:
         self.entra = entra
 
     async def endpoint(self, request: Request) -> Response:
+        response = await self._answer(request)
+        if self.ctx.knobs.dop_hint is not None:  # Dataverse puts it on every Web API answer
+            response.headers["x-ms-dop-hint"] = str(self.ctx.knobs.dop_hint)
+        return response
+
+    async def _answer(self, request: Request) -> Response:
         try:
             return await self._handle(request)
         except SandboxError as err:
@@ -44,6 +50,11 @@ class Api:
     async def _handle(self, request: Request) -> Response:
         ctx = self.ctx
         self.entra.check_bearer(request.headers.get("authorization"))
+        if request.path_params.get("rest", "").strip("/") == "$metadata":
+            # CSDL is XML: the JSON-only Accept check below does not apply to it.
+            if request.method != "GET":
+                raise no_resource(request)
+            return api_metadata.metadata(ctx)
         check_odata_headers(request)
         body = await read_body(request)
         rest = request.path_params.get("rest", "").strip("/")
@@ -61,7 +72,12 @@ class Api:
         if name in api_lists.UNBOUND_ADD_MANY and key is None and len(segments) == 1:
             if method != "POST":
                 raise no_resource(request)
+            if "AddListMembersList" in ctx.knobs.missing_actions:
+                raise segment_not_found(segments[0])
             return api_lists.add_list_members(ctx, body)
+        if name == "systemusers" and key is not None and len(segments) == 2 \
+                and split_segment(segments[1]) == (NS + api_privileges.FUNCTION, ""):
+            return api_privileges.retrieve_user_privileges(ctx, request, key)
         if name in ("$metadata", "$batch"):
             raise SandboxError(501, ODATA_ERROR, f"'{name}' is not implemented by the sandbox org.")
         entity = ENTITIES.get(name)

@@ -323,7 +323,7 @@ def test_testing_a_typed_unsaved_host_typo_without_a_secret_reports_the_dns_fail
     assert "'contoso.crm4.dynamics.invalid' does not resolve" in rows["dns"][2] and "typos" in rows["dns"][2]
     assert rows["config"][0] == "✘ FAIL" and "missing: the client secret" in rows["config"][2]
     assert rows["tls"][0] == "· not run" and "needs DNS (failed)" in rows["tls"][2]
-    assert dialog.doctor.summary.text().startswith("2 failed, 0 warning(s), 8 not run")
+    assert dialog.doctor.summary.text().startswith("2 failed, 0 warning(s), 11 not run")
     assert not report.ok
 
 
@@ -340,7 +340,8 @@ def test_testing_without_a_secret_says_what_sign_in_needs_and_ticks_no_step_that
     assert rows["dns"][0] == "✔ OK" and rows["tls"][0] == "✔ OK"
     assert rows["config"][0] == "✘ FAIL" and "the client secret" in rows["config"][2]
     assert rows["token"][0] == "· not run" and "needs the client secret (missing)" in rows["token"][2]
-    later = ["whoami", "version", "solution", "access", "sync", "latency"]
+    later = ["whoami", "version", "solution", "access", "capabilities", "privileges", "sync", "latency",
+             "parallelism"]
     for key in later:
         status, took, detail = rows[key]
         assert status == "· not run" and took == "" and detail.startswith("skipped — needs"), (key, rows[key])
@@ -348,6 +349,6 @@ def test_testing_without_a_secret_says_what_sign_in_needs_and_ticks_no_step_that
     assert "needs WhoAmI (not run)" in rows["sync"][2]
     ticked = [key for key, (status, _took, _detail) in rows.items() if "✔" in status or "OK" in status]
     assert ticked == ["dns", "tls"]
-    assert "1 failed, 0 warning(s), 7 not run" in dialog.doctor.summary.text()
+    assert "1 failed, 0 warning(s), 10 not run" in dialog.doctor.summary.text()
     copied = report.to_text()
     assert all("✔" not in line for line in copied.splitlines() if "not run" in line)
