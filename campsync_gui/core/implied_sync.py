@@ -1,23 +1,30 @@
 """Implied sync: people queued for a campaign who are not in Dynamics yet are found by email or created as leads.
 
 Leads are created in batches (CreateMultiple) and linked in the store one transaction per batch. A batch that
-Dynamics refuses is created again one person at a time, so only the people at fault fail. A batch whose answer
-was lost is looked up before it is tried again, so nobody is created twice.
+Dynamics refuses is created again one person at a time, so only the people at fault fail.
+
+Nobody is created twice: each person gets their lead id (person.new_lead_id) in the store before the first
+request leaves, and every attempt sends that same id. A batch whose answer was lost or timed out may have been
+applied, or may still be running in the org (plug-ins make creates slow, and the org commits at the end), so a
+lookup by email can find nothing yet; it is sent again with the same ids instead, and Dynamics either refuses
+what exists (duplicate key, then the client looks the ids up and creates the rest) or creates it once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.errors import BadRequest, ConnectionFailed, DynamicsError
+from ..dynamics.lead_creates import is_duplicate_key
 from . import flows
 from .models import OutboxRow, Person
 from .outbox import FAILED, Outbox, RunReport
@@ -25,7 +32,7 @@ from .transactions import transaction
 
 log = logging.getLogger(__name__)
 
-CREATE_ATTEMPTS = 4  # a batch of new leads whose answer was lost: look up, then create what is missing
+CREATE_ATTEMPTS = 4  # a batch of new leads whose answer was lost: sent again with the same ids
 
 
 class ImpliedSync:
@@ -71,6 +78,7 @@ class ImpliedSync:
                 continue
             to_create.append(person_id)
         self._link_people(links)
+        self._choose_lead_ids(to_create, people)
         for batch in chunked(to_create, self.create_batch):
             if self.stopping():
                 break  # the rows left stay claimed: the run hands them back to the queue as it ends
@@ -86,24 +94,26 @@ class ImpliedSync:
             records = [_lead_record(people[person_id]) for person_id in person_ids]
             try:
                 new_ids = await self.client.create_leads(records, chunk=len(records))
-            except BadRequest as exc:
-                log.info("Dynamics refused a batch of %d new leads (%s); creating them one by one",
-                         len(records), exc.message)
-                return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
             except DynamicsError as exc:
+                if isinstance(exc, BadRequest) or is_duplicate_key(exc):
+                    log.info("Dynamics refused a batch of %d new leads (%s); creating them one by one",
+                             len(records), exc.message)
+                    return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
                 unsure = isinstance(exc, ConnectionFailed) or exc.retryable
                 if not unsure or attempt == CREATE_ATTEMPTS:
-                    raise
-                # The answer was lost, not necessarily the work: Dynamics may have created the batch. Look the
-                # people up again and create only those still missing (never anyone twice).
-                log.info("creating %d leads failed (%s); looking them up before trying again",
+                    raise  # the ids stay on the people: the next run sends them again, never new ones
+                # The answer was lost, not necessarily the work, which may even still be running: never look up by
+                # email and create "the missing" under new ids. The ids that exist are linked; the rest are sent
+                # again with the same ids, which cannot make anyone twice.
+                log.info("creating %d leads failed (%s); looking their ids up, then sending the rest again",
                          len(records), exc.message)
                 await asyncio.sleep(self.client.retry.backoff(attempt))
-                found = await self.client.find_people_by_email("lead", [people[p].email for p in person_ids])
-                there = [p for p in person_ids if (people[p].email or "").lower() in found]
-                self._link_people([(people[p], "lead", found[(people[p].email or "").lower()].id) for p in there])
-                done += there
-                person_ids = [p for p in person_ids if (people[p].email or "").lower() not in found]
+                there = await self.client.existing_lead_ids([people[p].new_lead_id for p in person_ids])
+                found = [p for p in person_ids if (people[p].new_lead_id or "").lower() in there]
+                self._link_people([(people[p], "lead", (people[p].new_lead_id or "").lower()) for p in found])
+                done += found
+                linked = set(found)
+                person_ids = [p for p in person_ids if p not in linked]
                 if not person_ids:
                     return done
                 continue
@@ -131,7 +141,9 @@ class ImpliedSync:
                     continue
                 try:
                     new_id = await self.client.create_lead(**_lead_record(person))
-                except BadRequest as exc:
+                except DynamicsError as exc:
+                    if not (isinstance(exc, BadRequest) or is_duplicate_key(exc)):
+                        raise
                     self.outbox.finish(rows_of[person_id], FAILED, "failed",
                                        f"could not create the lead: {exc.message}", report)
                     continue
@@ -141,16 +153,40 @@ class ImpliedSync:
             self._link_people(links)  # what was created is linked, even when an error ends the batch
         return created
 
+    def _choose_lead_ids(self, person_ids: Sequence[int], people: dict[int, Person]) -> None:
+        """Give each person to create their lead id, stored before any request leaves; a person who has one (an
+        earlier attempt may have been applied, or may still be running) keeps it."""
+        fresh = [people[p] for p in person_ids if not people[p].new_lead_id]
+        if not fresh:
+            return
+        table = Person.__table__
+        # Only where none is stored yet, then read back: if another worker chose an id for the same person
+        # meanwhile (team mode), both send that one, and the org makes one lead.
+        statement = (table.update().where(table.c.id == bindparam("person_id"), table.c.new_lead_id.is_(None))
+                     .values(new_lead_id=bindparam("lead_id")))
+        params = [{"person_id": person.id, "lead_id": str(uuid.uuid4())} for person in fresh]
+
+        def write(session: Session) -> dict[int, str]:
+            connection = session.connection()
+            connection.execute(statement, params)
+            stored = select(table.c.id, table.c.new_lead_id).where(table.c.id.in_([p.id for p in fresh]))
+            return {person_id: lead_id for person_id, lead_id in connection.execute(stored)}
+        chosen = transaction(self.db, write)
+        for person in fresh:
+            person.new_lead_id = chosen[person.id]
+
     def _link_people(self, links: Sequence[tuple[Person, str, str]]) -> None:
         """Record the Dynamics type and id of many people in one transaction."""
         if not links:
             return
         now = self.clock()
         for person, kind, dynamics_id in links:
-            person.dynamics_type, person.dynamics_id = kind, dynamics_id
+            person.dynamics_type, person.dynamics_id, person.new_lead_id = kind, dynamics_id, None
         table = Person.__table__
+        # Linked: the chosen id has served (or another lead was found by email), so it is cleared.
         statement = (table.update().where(table.c.id == bindparam("person_id"))
-                     .values(dynamics_type=bindparam("kind"), dynamics_id=bindparam("new_id"), updated_at=now))
+                     .values(dynamics_type=bindparam("kind"), dynamics_id=bindparam("new_id"), new_lead_id=None,
+                             updated_at=now))
         params = [{"person_id": person.id, "kind": kind, "new_id": dynamics_id} for person, kind, dynamics_id in links]
 
         def write(session: Session):
@@ -162,4 +198,5 @@ def _lead_record(person: Person) -> dict:
     """create_lead's arguments for a person CampSync creates in Dynamics (implied sync)."""
     return dict(last_name=person.last_name or person.first_name,
                 first_name=person.first_name if person.last_name else "", email=person.email,
-                company=person.company, job_title=person.job_title, country=person.country)
+                company=person.company, job_title=person.job_title, country=person.country,
+                lead_id=person.new_lead_id)

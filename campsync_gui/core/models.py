@@ -49,6 +49,12 @@ class Person(SQLModel, table=True):
     score: int = 0
     dynamics_type: str | None = None  # "lead" / "contact" / None (local only, not yet in Dynamics)
     dynamics_id: str | None = Field(default=None, index=True)
+    # The leadid CampSync chose for creating this person in Dynamics, written before the create request leaves and
+    # kept until the lead is linked: every attempt (after a timeout, a lost answer, a crash, a retried or requeued
+    # row) sends this same id, so the org can make the lead only once. On the person, not the outbox row, because
+    # creation is per person: two rows (two campaigns) share one lead, and a new row for the same person must not
+    # mint a second id while a first request may still be running in the org.
+    new_lead_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
 

@@ -20,8 +20,10 @@ import httpx
 from .auth import TokenProvider, network_error
 from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
                        MemberType, Person, Solution, _object, _required_id)
-from .errors import (BadRequest, ConnectionFailed, DynamicsError, MalformedResponse, NotFound, ServerUnavailable,
-                     Throttled, Unauthorized, clean_text, error_from_response, parse_retry_after)
+from .errors import (BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError, MalformedResponse, NotFound,
+                     ServerUnavailable, Throttled, Unauthorized, clean_text, error_from_response, parse_retry_after)
+from .lead_creates import idempotent_create_multiple, is_duplicate_key
+from .odata_literals import array_value, eq, guid_literal, in_filter, string_literal
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,12 @@ RETRYABLE_STATUS = (502, 503, 504)
 NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Dataverse recommends CreateMultiple requests of at most 1,000 records.
 CREATE_MULTIPLE_CHUNK = 1000
+# Seconds a bulk create may take before CampSync stops waiting. Microsoft expects up to 2 minutes per bulk request
+# (plug-ins on create run inside it, e.g. 40 ms a lead makes 1,000 leads take 40 s); its own clients wait minutes.
+# The 30 s of ordinary requests would give up on work the org is still doing.
+BULK_TIMEOUT = 180.0
+# Ids per lookup of which caller-chosen lead ids exist: `leadid eq <id> or …` of ~50 characters each, ~5 KB.
+ID_LOOKUP_CHUNK = 100
 # Characters of encoded emails per lookup (some 340 emails): the whole URL stays under 10.5 KB, within
 # Dataverse's 32 KB and, with a bearer token, within the 16 KB request head HTTP.sys and proxies accept.
 LOOKUP_FILTER_CHARS = 10_000
@@ -68,9 +76,8 @@ class ClientStats:
     retries_by_kind: dict[str, int] = field(default_factory=dict)  # "429", "HTTP 503", "ReadError", ...
 
 
-def odata_quote(value: str) -> str:
-    """A string literal for $filter: single quotes doubled, as OData requires."""
-    return "'" + str(value).replace("'", "''") + "'"
+# Kept under its old name for callers; every literal is built in odata_literals.
+odata_quote = string_literal
 
 
 def build_query(params: dict[str, Any] | None) -> str:
@@ -88,8 +95,9 @@ class DataverseClient:
     def __init__(self, org_url: str, tokens: TokenProvider, *, ssl_context: ssl.SSLContext,
                  timeout: float = 30.0, retry: RetryPolicy | None = None,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 transport: httpx.AsyncBaseTransport | None = None):
+                 transport: httpx.AsyncBaseTransport | None = None, bulk_timeout: float = BULK_TIMEOUT):
         self.org_url = org_url.rstrip("/")
+        self.bulk_timeout = bulk_timeout  # read timeout of each bulk create (CreateMultiple) request
         self.api_base = self.org_url + API_PATH
         self.tokens = tokens
         self.retry = retry or RetryPolicy()
@@ -121,7 +129,7 @@ class DataverseClient:
 
     async def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
                       json: Any = None, headers: dict[str, str] | None = None,
-                      resend_if_unsure: bool = True) -> httpx.Response:
+                      resend_if_unsure: bool = True, timeout: float | None = None) -> httpx.Response:
         """One logical request: retried on 429 (after Retry-After), 5xx and network errors; 401 refreshes once.
 
         `resend_if_unsure=False` is for requests that must not run twice (creating records): a failure after
@@ -143,7 +151,9 @@ class DataverseClient:
             extra["Authorization"] = f"Bearer {token}"
             self.stats.requests += 1
             try:
-                response = await self._http.request(method, url, json=json, headers=extra)
+                response = await self._http.request(
+                    method, url, json=json, headers=extra,
+                    timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout, connect=10.0))
             except httpx.InvalidURL as exc:
                 raise DynamicsError(f"Not a valid address to ask Dynamics: {clean_text(str(exc), 200)} "
                                     f"[{method} {clean_text(url, 120)}]") from exc
@@ -199,8 +209,9 @@ class DataverseClient:
         response = await self.request("GET", path, params=params, headers=headers)
         return _json(response)
 
-    async def post_json(self, path: str, body: Any, *, resend_if_unsure: bool = True) -> httpx.Response:
-        return await self.request("POST", path, json=body, resend_if_unsure=resend_if_unsure)
+    async def post_json(self, path: str, body: Any, *, resend_if_unsure: bool = True,
+                        timeout: float | None = None) -> httpx.Response:
+        return await self.request("POST", path, json=body, resend_if_unsure=resend_if_unsure, timeout=timeout)
 
     async def iter_pages(self, path: str, params: dict[str, Any] | None = None, *,
                          page_size: int = MAX_PAGE_SIZE, annotations: bool = False) -> AsyncIterator[list[dict]]:
@@ -269,7 +280,7 @@ class DataverseClient:
         """The installed solution whose unique or display name is `name`, or None."""
         rows = await self.get_all("solutions", {
             "$select": "uniquename,friendlyname,version",
-            "$filter": f"uniquename eq {odata_quote(name)} or friendlyname eq {odata_quote(name)}",
+            "$filter": f"{eq('uniquename', string_literal(name))} or {eq('friendlyname', string_literal(name))}",
         })
         if not rows:
             return None
@@ -308,8 +319,7 @@ class DataverseClient:
         """
         found: dict[str, Person] = {}
         for group in _url_sized(sorted({e.strip().lower() for e in emails if e}), chunk, max_chars):
-            values = ",".join(odata_quote(e) for e in group)
-            flt = f"Microsoft.Dynamics.CRM.In(PropertyName='emailaddress1',PropertyValues=[{values}])"
+            flt = in_filter("emailaddress1", group)  # values are JSON strings: In() answers 400 to 'o''neil'
             async for page in self.iter_people(kind, odata_filter=flt):
                 for person in page:
                     if person.email:
@@ -318,10 +328,17 @@ class DataverseClient:
 
     async def create_lead(self, *, last_name: str, first_name: str = "", email: str | None = None,
                           company: str | None = None, job_title: str | None = None,
-                          country: str | None = None) -> str:
+                          country: str | None = None, lead_id: str | None = None) -> str:
+        """Create one lead; with `lead_id` (chosen by the caller) a resend of an applied create finds it instead."""
         body = _lead_body(last_name=last_name, first_name=first_name, email=email, company=company,
-                          job_title=job_title, country=country)
-        response = await self.post_json("leads", body, resend_if_unsure=False)  # never create a lead twice
+                          job_title=job_title, country=country, lead_id=lead_id)
+        try:
+            response = await self.post_json("leads", body, resend_if_unsure=False)  # never create a lead twice
+        except DynamicsError as exc:
+            # Refused as a duplicate key: an earlier attempt with this id was applied (its answer was lost).
+            if lead_id and is_duplicate_key(exc) and lead_id.lower() in await self.existing_lead_ids([lead_id]):
+                return lead_id.lower()
+            raise
         return _created_id(response)
 
     async def create_leads(self, records: Sequence[dict[str, Any]], *,
@@ -331,36 +348,57 @@ class DataverseClient:
         Each record holds create_lead's keyword arguments. A CreateMultiple request is all or nothing: one
         invalid record fails its request (BadRequest) and none of that chunk is created, while earlier chunks
         stay created. Where the org lacks the message, each record is created on its own (create_lead).
+
+        Records that carry a `lead_id` are created idempotently: sent again after a timeout or a lost answer, a
+        chunk whose leads (some or all) exist already is refused as a duplicate key; the ids that exist are then
+        looked up and only the others created, so each lead exists once, under the id chosen for it.
         """
         ids: list[str] = []
         for group in chunked(list(records), chunk):
             if not self._create_multiple_missing:
-                targets = [{"@odata.type": f"{NS}lead", **_lead_body(**record)} for record in group]
                 try:
-                    response = await self.post_json(f"leads/{NS}CreateMultiple", {"Targets": targets},
-                                                    resend_if_unsure=False)
+                    ids.extend(await self._create_multiple(group))
+                    continue
                 except (BadRequest, NotFound) as exc:
                     if not _action_missing(exc):
                         raise
                     log.info("CreateMultiple unavailable (%s); creating leads one by one", exc.code)
                     self._create_multiple_missing = True
-                else:
-                    created = _json(response).get("Ids")
-                    if (not isinstance(created, list) or len(created) != len(group)
-                            or not all(isinstance(i, str) for i in created)):
-                        count = len(created) if isinstance(created, list) else "no list of"
-                        raise DynamicsError(f"Dynamics created {len(group)} leads (CreateMultiple) but answered "
-                                            f"with {count} ids.", status=response.status_code)
-                    ids.extend(created)
-                    continue
             for record in group:
                 ids.append(await self.create_lead(**record))
         return ids
 
+    async def _create_multiple(self, group: list[dict[str, Any]]) -> list[str]:
+        return await idempotent_create_multiple(self, group)  # lead_creates: resends find what was applied
+
+    async def _post_create_multiple(self, group: list[dict[str, Any]]) -> list[str]:
+        targets = [{"@odata.type": f"{NS}lead", **_lead_body(**record)} for record in group]
+        response = await self.post_json(f"leads/{NS}CreateMultiple", {"Targets": targets},
+                                        resend_if_unsure=False, timeout=self.bulk_timeout)
+        created = _json(response).get("Ids")
+        if (not isinstance(created, list) or len(created) != len(group)
+                or not all(isinstance(i, str) for i in created)):
+            count = len(created) if isinstance(created, list) else "no list of"
+            raise DynamicsError(f"Dynamics created {len(group)} leads (CreateMultiple) but answered "
+                                f"with {count} ids.", status=response.status_code)
+        return created
+
+    async def existing_lead_ids(self, lead_ids: Iterable[str]) -> set[str]:
+        """Which of these lead ids exist in the org (lower-case), `ID_LOOKUP_CHUNK` per request."""
+        wanted = sorted({str(lead_id).lower() for lead_id in lead_ids})
+        if not all(_GUID.fullmatch(lead_id) for lead_id in wanted):
+            raise ValueError("lead ids to look up must be GUIDs")
+        found: set[str] = set()
+        for group in chunked(wanted, ID_LOOKUP_CHUNK):
+            flt = " or ".join(eq("leadid", guid_literal(lead_id)) for lead_id in group)
+            for row in await self.get_all("leads", {"$select": "leadid", "$filter": flt}):
+                found.add(str(row.get("leadid") or "").lower())
+        return found
+
     # ---- marketing lists -------------------------------------------------------------------
 
     async def find_list(self, name: str) -> MarketingList | None:
-        rows = await self.get_all("lists", {"$select": LIST_SELECT, "$filter": f"listname eq {odata_quote(name)}"})
+        rows = await self.get_all("lists", {"$select": LIST_SELECT, "$filter": eq("listname", string_literal(name))})
         return MarketingList.from_json(rows[0]) if rows else None
 
     async def get_list(self, list_id: str) -> MarketingList:
@@ -378,8 +416,13 @@ class DataverseClient:
         return [MarketingList.from_json(row) for row in rows]
 
     async def link_list(self, campaign_id: str, list_id: str) -> None:
-        await self.post_json(f"campaigns({campaign_id})/campaignlist_association/$ref",
-                             {"@odata.id": f"{self.api_base}lists({list_id})"})
+        """Associate the list with the campaign; a list already linked counts as linked. A real org answers a
+        second identical link 412 DuplicateRecord, which is what a resend after a lost answer gets."""
+        try:
+            await self.post_json(f"campaigns({campaign_id})/campaignlist_association/$ref",
+                                 {"@odata.id": f"{self.api_base}lists({list_id})"})
+        except DuplicateRecord:
+            log.info("list %s was already linked to campaign %s", list_id, campaign_id)
 
     async def unlink_list(self, campaign_id: str, list_id: str) -> None:
         await self.request("DELETE", f"campaigns({campaign_id})/campaignlist_association({list_id})/$ref")
@@ -418,17 +461,22 @@ class DataverseClient:
                 raise
             log.info("RemoveMemberList unavailable (%s); deleting the listmember row", exc.code)
             for member_id in await self.listmember_ids(list_id, entity_id):
-                await self.request("DELETE", f"listmembers({member_id})")
+                try:
+                    await self.request("DELETE", f"listmembers({member_id})")
+                except NotFound as gone:
+                    if not gone.is_about(member_id):
+                        raise
+                    # Removed meanwhile (a resend, another writer): the member is off the list, as asked.
 
     async def listmember_ids(self, list_id: str, entity_id: str) -> list[str]:
-        rows = await self.get_all("listmembers", {
-            "$select": "listmemberid", "$filter": f"_listid_value eq {list_id} and _entityid_value eq {entity_id}"})
+        flt = f"{eq('_listid_value', guid_literal(list_id))} and {eq('_entityid_value', guid_literal(entity_id))}"
+        rows = await self.get_all("listmembers", {"$select": "listmemberid", "$filter": flt})
         return [_required_id(_object(row, "a list member"), "listmemberid", "a list member") for row in rows]
 
     async def iter_list_members(self, list_id: str, *, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[list[str]]:
         """Entity ids (lead or contact) of a list's members, page by page."""
         async for page in self.iter_pages("listmembers", {"$select": "_entityid_value",
-                                                          "$filter": f"_listid_value eq {list_id}"},
+                                                          "$filter": eq("_listid_value", guid_literal(list_id))},
                                           page_size=page_size):
             yield [_required_id(_object(row, "a list member"), "_entityid_value", "a list member") for row in page]
 
@@ -445,7 +493,7 @@ def _url_sized(values: Sequence[str], most: int, max_chars: int) -> Iterable[lis
     size = 0
     for value in values:
         # As build_query encodes it, plus the comma between values.
-        length = len(quote(odata_quote(value), safe=_QUERY_SAFE)) + 1
+        length = len(quote(array_value(value), safe=_QUERY_SAFE)) + 1
         if group and (len(group) >= most or size + length > max_chars):
             yield group
             group, size = [], 0
@@ -456,8 +504,10 @@ def _url_sized(values: Sequence[str], most: int, max_chars: int) -> Iterable[lis
 
 
 def _lead_body(*, last_name: str, first_name: str = "", email: str | None = None, company: str | None = None,
-               job_title: str | None = None, country: str | None = None) -> dict[str, Any]:
-    body = {"lastname": last_name or "(unknown)", "firstname": first_name or None, "emailaddress1": email,
+               job_title: str | None = None, country: str | None = None, lead_id: str | None = None) -> dict[str, Any]:
+    # `leadid`: Dataverse accepts a caller-chosen primary key on create, so a resend cannot make a second lead.
+    body = {"leadid": lead_id.lower() if lead_id else None,
+            "lastname": last_name or "(unknown)", "firstname": first_name or None, "emailaddress1": email,
             "companyname": company, "jobtitle": job_title, "address1_country": country,
             "subject": f"CampSync: {email or last_name}"}
     return {k: v for k, v in body.items() if v is not None}

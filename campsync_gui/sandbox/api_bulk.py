@@ -12,6 +12,7 @@ from .api_responses import json_response
 from .context import SandboxContext
 from .errors import bad_request
 from .schema import EntityDef
+from .slow_writes import answer_after
 
 # Bulk operation messages, bound to an entity set; only CreateMultiple is implemented here.
 COLLECTION_ACTIONS = {"CreateMultiple", "UpdateMultiple", "UpsertMultiple", "DeleteMultiple"}
@@ -46,11 +47,16 @@ def collection_action(ctx: SandboxContext, request: Request, entity: EntityDef, 
                 f"Each item of 'Targets' needs an '@odata.type' of {expected} to create rows in "
                 f"{entity.set_name} (Targets[{index}] has '{found or '(none)'}')."
             )
-    rows = ctx.state.create_many(entity.set_name, targets)
-    return json_response(
-        200,
-        {
-            "@odata.context": f"{ctx.api_base}/$metadata#{NS}CreateMultipleResponse",
-            "Ids": [row[entity.key] for row in rows],
-        },
-    )
+
+    def write() -> Response:
+        # All or nothing: a caller-chosen id that exists already (a resend) refuses the whole request, 412.
+        rows = ctx.state.create_many(entity.set_name, targets)
+        return json_response(
+            200,
+            {
+                "@odata.context": f"{ctx.api_base}/$metadata#{NS}CreateMultipleResponse",
+                "Ids": [row[entity.key] for row in rows],
+            },
+        )
+
+    return answer_after(ctx.knobs.create_ms_per_record, len(targets), write)

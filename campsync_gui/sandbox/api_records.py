@@ -14,6 +14,7 @@ from .context import SandboxContext
 from .errors import METHOD_NOT_SUPPORTED, ODATA_ERROR, SandboxError, bad_request
 from .rules import etag
 from .schema import EntityDef
+from .slow_writes import answer_after
 
 
 def collection(ctx: SandboxContext, request: Request, entity: EntityDef, body: Any) -> Response:
@@ -34,8 +35,12 @@ def collection(ctx: SandboxContext, request: Request, entity: EntityDef, body: A
             raise SandboxError(501, ODATA_ERROR, "Importing solutions is not implemented by the sandbox org.")
         if not isinstance(body, dict):
             raise bad_request(f"The request body must be a JSON object describing a {entity.logical}.")
-        row = ctx.state.create(entity.set_name, body)
-        return written_response(ctx, request, entity, row, created=True)
+
+        def write() -> Response:
+            row = ctx.state.create(entity.set_name, body)  # a caller-chosen id that exists: 412 duplicate key
+            return written_response(ctx, request, entity, row, created=True)
+
+        return answer_after(ctx.knobs.create_ms_per_record, 1, write)
     raise method_not_allowed(method)
 
 

@@ -14,6 +14,10 @@ from .errors import THROTTLED, UNEXPECTED, envelope
 from .knobs import Knobs
 
 DROPPED_KEY = "campsync.sandbox.dropped"
+# Seconds a lost answer or a gateway timeout waits for the org's work before the caller is cut off. A quick write
+# is applied by then; a slow one (create_ms_per_record) carries on and commits later, as an org does behind a
+# gateway that gave up: the caller sees the failure while the work is still running. Read at each request.
+UNHEARD_PATIENCE = 2.0
 
 Scope = dict[str, Any]
 ASGIApp = Callable[..., Any]
@@ -56,6 +60,13 @@ class Faults:
                 return True
             return False
 
+    def take_gateway_timeout(self) -> bool:
+        with self._lock:
+            if self.knobs.gateway_timeouts > 0:
+                self.knobs.gateway_timeouts -= 1
+                return True
+            return False
+
     def admit(self, now: float | None = None) -> int | None:
         """Count a request in the sliding window; the Retry-After seconds when the window is full.
 
@@ -86,6 +97,7 @@ class FaultMiddleware:
     def __init__(self, app: ASGIApp, faults: Faults) -> None:
         self.app = app
         self.faults = faults
+        self._unheard_work: set[asyncio.Task] = set()
 
     async def __call__(self, scope: Scope, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
@@ -117,13 +129,27 @@ class FaultMiddleware:
             )
             return
         if scope.get("method") == "POST" and self.faults.take_lost_answer():
-            async def lost(_message) -> None:
-                pass
-            await self.app(scope, receive, lost)  # the work is done...
+            await self._unheard(scope, receive)  # the work is done (or, on a slow org, under way)...
             scope[DROPPED_KEY] = True
             await self._drop(send)  # ...and the answer never arrives
             return
+        if scope.get("method") == "POST" and self.faults.take_gateway_timeout():
+            await self._unheard(scope, receive)  # the org does the work (or, on a slow org, is at it)...
+            await _send_error(  # ...but the gateway in front of it stopped waiting: the caller cannot tell
+                send, 504, UNEXPECTED, "The gateway did not receive a timely response from the organization."
+            )
+            return
         await self.app(scope, receive, send)
+
+    async def _unheard(self, scope: Scope, receive: Callable) -> None:
+        """Run the request with its answer thrown away, waiting at most UNHEARD_PATIENCE for it."""
+        async def nowhere(_message) -> None:
+            pass
+
+        work = asyncio.ensure_future(self.app(scope, receive, nowhere))
+        self._unheard_work.add(work)  # held until done: the event loop keeps only weak references to tasks
+        work.add_done_callback(self._unheard_work.discard)
+        await asyncio.wait({work}, timeout=UNHEARD_PATIENCE)
 
     @staticmethod
     async def _drop(send: Callable) -> None:

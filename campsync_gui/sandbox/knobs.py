@@ -35,6 +35,17 @@ class Knobs:
     lose_answers: int = 0
     # Bound list actions this org does not offer (older orgs lack RemoveMemberList as a Web API action).
     missing_actions: set[str] = field(default_factory=set)
+    # Milliseconds each created record costs (plug-ins on create): a 1,000-lead CreateMultiple on an org at 40 ms
+    # takes 40 s. The records appear when the request ends, whether or not the client still waits (slow_writes).
+    create_ms_per_record: int = 0
+    # The next N POST requests are carried out, then answered 504 Gateway Timeout: the gateway gave up waiting,
+    # the org did not.
+    gateway_timeouts: int = 0
+    # Privilege names ("prvAppendToCampaign", ...) RetrieveUserPrivileges leaves out for the signed-in user.
+    missing_privileges: set[str] = field(default_factory=set)
+    # The x-ms-dop-hint header on API answers (recommended degree of parallelism); None sends no header.
+    # 4 is modest, as for a trial environment with one web server.
+    dop_hint: int | None = 4
 
     def restore_defaults(self) -> None:
         # In place, so that code holding a reference to this object keeps seeing the live knobs.
