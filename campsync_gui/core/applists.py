@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import uuid
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -13,6 +14,7 @@ from sqlmodel import Session, select
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
 from ..dynamics.errors import ConnectionFailed, DynamicsError, NotFound
+from ..dynamics.lead_creates import is_duplicate_key
 from .models import AppList, CampaignRecord
 from .transactions import transaction
 
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 CREATE_LIST_ATTEMPTS = 4  # a new list whose answer was lost: look for it, then create it if it is not there
 
 MEMBER_TYPES = ("lead", "contact")
+# Fixed forever: list ids derived from it must come out the same in every version, process and machine.
+APP_LIST_NAMESPACE = uuid.UUID("6f1d3c52-8a4e-5b7a-9c0d-2e4f6a8b1c3d")
 
 
 def app_list_name(prefix: str, member_type: str, campaign_id: str) -> str:
@@ -28,6 +32,15 @@ def app_list_name(prefix: str, member_type: str, campaign_id: str) -> str:
     if member_type not in MEMBER_TYPES:
         raise ValueError(f"member type must be lead or contact, not {member_type!r}")
     return f"{prefix}-{member_type}s-{campaign_id}"
+
+
+def app_list_id(name: str) -> str:
+    """The Dynamics id CampSync gives its list of this name (which holds the prefix, member type and campaign).
+
+    Every writer (the window, `campsync`, a teammate's machine, a resend after a lost answer) creates the list under
+    this one id, and Dynamics refuses a second record with an existing primary key: they all converge on one list,
+    where creating by name alone let two writers make two lists with the same name."""
+    return str(uuid.uuid5(APP_LIST_NAMESPACE, name.casefold()))
 
 
 def parse_app_list_name(prefix: str, name: str) -> tuple[str, str] | None:
@@ -92,15 +105,19 @@ class AppLists:
         return lst
 
     async def _create(self, name: str, member_type: str) -> MarketingList:
+        list_id = app_list_id(name)
         for attempt in range(1, CREATE_LIST_ATTEMPTS + 1):
             try:
-                return await self.client.get_list(await self.client.create_list(name, member_type))
+                return await self.client.get_list(await self.client.create_list(name, member_type, list_id=list_id))
             except DynamicsError as exc:
+                if is_duplicate_key(exc):
+                    return await self.client.get_list(list_id)  # another writer, or our own lost answer, made it
                 if not (isinstance(exc, ConnectionFailed) or exc.retryable) or attempt == CREATE_LIST_ATTEMPTS:
                     raise
-                # The answer was lost, maybe not the list: look for it before making another.
+                # The answer was lost, maybe not the list: look for it by its id before sending the same id again.
                 await asyncio.sleep(self.client.retry.backoff(attempt))
-                found = await self.client.find_list(name)
-                if found is not None:
-                    return found
+                try:
+                    return await self.client.get_list(list_id)
+                except NotFound:
+                    continue
         raise AssertionError("unreachable")

@@ -404,12 +404,15 @@ class DataverseClient:
     async def get_list(self, list_id: str) -> MarketingList:
         return MarketingList.from_json(await self.get_json(f"lists({list_id})", {"$select": LIST_SELECT}))
 
-    async def create_list(self, name: str, member_type: MemberType, description: str = "") -> str:
-        response = await self.post_json("lists", {
-            "listname": name, "createdfromcode": CREATEDFROMCODE[member_type], "type": False,
-            "description": description or "Created by CampSync: members added by its flow actions.",
-        }, resend_if_unsure=False)  # a lost answer must not make a second list: the caller looks it up first
-        return _created_id(response)
+    async def create_list(self, name: str, member_type: MemberType, description: str = "", *,
+                          list_id: str | None = None) -> str:
+        """A static list; `list_id`: the caller's id for it (a second create with it is refused, not duplicated)."""
+        body = {"listname": name, "createdfromcode": CREATEDFROMCODE[member_type], "type": False,
+                "description": description or "Created by CampSync: members added by its flow actions."}
+        if list_id:
+            body["listid"] = list_id
+        # A lost answer must not make a second list: the caller looks it up first.
+        return _created_id(await self.post_json("lists", body, resend_if_unsure=False))
 
     async def campaign_lists(self, campaign_id: str) -> list[MarketingList]:
         rows = await self.get_all(f"campaigns({campaign_id})/campaignlist_association", {"$select": LIST_SELECT})
