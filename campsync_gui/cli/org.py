@@ -56,10 +56,14 @@ async def cmd_sync(ctx: Context) -> int:
         emit_json({"connection": workspace.scope, "campaign_sync_enabled": settings.campaign_sync_enabled,
                    "list_prefix": settings.list_prefix, "batch_size": settings.batch_size,
                    "prerequisite_solution": settings.prerequisite_solution,
-                   "prerequisite_min_version": settings.prerequisite_min_version})
+                   "prerequisite_min_version": settings.prerequisite_min_version,
+                   "create_batch_start": settings.create_batch_start, "create_batch_max": settings.create_batch_max,
+                   "bulk_timeout_s": settings.bulk_timeout_s})
     else:
         state = "enabled" if settings.campaign_sync_enabled else "disabled"
         print(f"Campaign sync is {state} for connection {workspace.scope!r}.")
+        print(f"Bulk requests: {settings.create_batch_start} new leads per request at first, at most "
+              f"{settings.create_batch_max}, each allowed {settings.bulk_timeout_s} s.")
         if refreshed:
             print(refreshed)
     return 0

@@ -8,6 +8,9 @@ request leaves, and every attempt sends that same id. A batch whose answer was l
 applied, or may still be running in the org (plug-ins make creates slow, and the org commits at the end), so a
 lookup by email can find nothing yet; it is sent again with the same ids instead, and Dynamics either refuses
 what exists (duplicate key, then the client looks the ids up and creates the rest) or creates it once.
+
+How many leads go in one request is learned from the org (batch_sizing.py): fewer after a slow, timed-out or lost
+request, more again after quick ones, between the connection's settings create_batch_start and create_batch_max.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ..dynamics.client import DataverseClient, chunked
+from ..dynamics.client import DataverseClient
 from ..dynamics.errors import BadRequest, ConnectionFailed, DynamicsError
 from ..dynamics.lead_creates import is_duplicate_key
 from . import flows
+from .batch_sizing import BatchSizer
 from .models import OutboxRow, Person
 from .outbox import FAILED, Outbox, RunReport
+from .settings import SyncSettings
 from .transactions import transaction
 
 log = logging.getLogger(__name__)
@@ -36,9 +41,6 @@ CREATE_ATTEMPTS = 4  # a batch of new leads whose answer was lost: sent again wi
 
 
 class ImpliedSync:
-    # Leads per CreateMultiple request: Dataverse recommends at most 1,000. An attribute, so tests can lower it.
-    create_batch = 1000
-
     def __init__(self, db: Engine, client: DataverseClient | None, outbox: Outbox, *,
                  clock: Callable[[], float], stopping: Callable[[], bool]):
         self.db = db
@@ -46,6 +48,27 @@ class ImpliedSync:
         self.outbox = outbox
         self.clock = clock
         self.stopping = stopping  # asked between batches: a cancel or a quit ends the work after the request
+        # One per engine, and the engine lives as long as its workspace: the pace learned holds for the session.
+        self.sizer = BatchSizer(start=SyncSettings.create_batch_start, maximum=SyncSettings.create_batch_max,
+                                clock=clock)
+        # The connection's settings, read at each run so a change in Settings applies to the next batch; set by
+        # the workspace (an engine built on its own keeps the defaults).
+        self.settings_source: Callable[[], SyncSettings] | None = None
+
+    @property
+    def create_batch(self) -> int:
+        """The most leads one CreateMultiple request may carry (the sizer's ceiling)."""
+        return self.sizer.maximum
+
+    @create_batch.setter
+    def create_batch(self, size: int) -> None:
+        """Batches of `size` from the first one (as before sizing was learned), fewer only when the org is slow."""
+        self.sizer.configure(start=size, maximum=size)
+
+    @property
+    def batch_now(self) -> int:
+        """The size the next CreateMultiple request will have, as learned so far (for display)."""
+        return self.sizer.size
 
     async def ensure_in_dynamics(self, rows: list[OutboxRow], people: dict[int, Person],
                                  report: RunReport) -> list[OutboxRow]:
@@ -79,9 +102,14 @@ class ImpliedSync:
             to_create.append(person_id)
         self._link_people(links)
         self._choose_lead_ids(to_create, people)
-        for batch in chunked(to_create, self.create_batch):
+        if self.settings_source is not None:
+            settings = self.settings_source()
+            self.sizer.configure(start=settings.create_batch_start, maximum=settings.create_batch_max)
+        while to_create:
             if self.stopping():
                 break  # the rows left stay claimed: the run hands them back to the queue as it ends
+            # Taken one batch at a time: what the last request taught the sizer applies to the next one.
+            batch, to_create = to_create[:self.sizer.size], to_create[self.sizer.size:]
             for person_id in await self._create_leads(batch, people, rows_of, report):
                 ready.extend(rows_of[person_id])
         return ready
@@ -92,6 +120,7 @@ class ImpliedSync:
         done: list[int] = []
         for attempt in range(1, CREATE_ATTEMPTS + 1):
             records = [_lead_record(people[person_id]) for person_id in person_ids]
+            began = self.sizer.began()
             try:
                 new_ids = await self.client.create_leads(records, chunk=len(records))
             except DynamicsError as exc:
@@ -100,6 +129,10 @@ class ImpliedSync:
                              len(records), exc.message)
                     return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
                 unsure = isinstance(exc, ConnectionFailed) or exc.retryable
+                if unsure:
+                    # A timeout, a 504 or a lost answer: the org may be struggling with the size; the next batch is
+                    # smaller. (This resend keeps its people: they carry their ids, so it cannot create anyone twice.)
+                    self.sizer.failed()
                 if not unsure or attempt == CREATE_ATTEMPTS:
                     raise  # the ids stay on the people: the next run sends them again, never new ones
                 # The answer was lost, not necessarily the work, which may even still be running: never look up by
@@ -117,6 +150,7 @@ class ImpliedSync:
                 if not person_ids:
                     return done
                 continue
+            self.sizer.succeeded(began, count=len(records), timeout=getattr(self.client, "bulk_timeout", None))
             self._link_people([(people[p], "lead", new_id) for p, new_id in zip(person_ids, new_ids)])
             return done + list(person_ids)
         return done

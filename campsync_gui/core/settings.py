@@ -17,6 +17,12 @@ class SyncSettings:
     batch_size: int = 500
     prerequisite_solution: str = "Marketo Lead Management"
     prerequisite_min_version: str = "4.2.0.0"
+    # Leads per CreateMultiple request: the engine starts at create_batch_start and learns the org's pace from there
+    # (batch_sizing.py), never beyond create_batch_max (Dataverse advises at most 1,000).
+    create_batch_start: int = 200
+    create_batch_max: int = 1000
+    # Seconds a bulk request may take: Microsoft expects up to 2 minutes, plug-ins included.
+    bulk_timeout_s: int = 180
 
 
 def load_settings(db: Engine, scope: str = "") -> SyncSettings:

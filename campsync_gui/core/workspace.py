@@ -127,6 +127,7 @@ class Workspace:
                 self._client = self._connect(conn)
             except FileNotFoundError as exc:
                 raise NotConnected(str(exc)) from exc
+            self._client.bulk_timeout = float(self.settings().bulk_timeout_s)  # an org with slow plug-ins needs more
             if "_parts" in self.__dict__:  # built before the org was needed (planning needs no client)
                 self.sync.client = self._client
         return self._client
@@ -159,9 +160,14 @@ class Workspace:
 
     def doctor_options(self, scope: str | None = None) -> DoctorOptions:
         settings = load_settings(self.db, self.scope if scope is None else scope)
+        learned = (self.sync.implied_sync.batch_now if "_parts" in self.__dict__ and scope in (None, self.scope)
+                   else None)  # only this workspace's engine has learned anything, and only for its own org
         return DoctorOptions(campaign_sync_enabled=settings.campaign_sync_enabled,
                              prerequisite_solution=settings.prerequisite_solution,
-                             prerequisite_min_version=settings.prerequisite_min_version)
+                             prerequisite_min_version=settings.prerequisite_min_version,
+                             create_batch_start=settings.create_batch_start,
+                             create_batch_max=settings.create_batch_max, bulk_timeout_s=settings.bulk_timeout_s,
+                             create_batch_now=learned)
 
     async def test_connectivity(self, connection: Connection | None = None, *,
                                 on_result: Callable[[CheckResult], object] | None = None) -> DoctorReport:
@@ -176,6 +182,7 @@ class Workspace:
     def _parts(self) -> tuple[SyncEngine, AutomationRunner, Scheduler]:
         # Built together on first use: trigger campaigns hear every confirmation from the first one on.
         engine = SyncEngine(self.db, self._client, scope=self.scope, bus=self.bus, clock=self.clock)
+        engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
         runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock)
         return engine, runner, Scheduler(self.db, runner, clock=self.clock)
 
@@ -203,6 +210,8 @@ class Workspace:
         follows with `refresh_after_enabling()` (as in Marketo, turning it on re-reads campaigns and list links)."""
         was_enabled = self.settings().campaign_sync_enabled
         save_settings(self.db, settings, self.scope)
+        if self._client is not None:  # the open client waits as long as the new setting says from now on
+            self._client.bulk_timeout = float(settings.bulk_timeout_s)
         return settings.campaign_sync_enabled and not was_enabled
 
     async def refresh_after_enabling(self) -> str:

@@ -49,6 +49,12 @@ class DoctorOptions:
     prerequisite_solution: str = "Marketo Lead Management"
     prerequisite_min_version: str = "4.2.0.0"
     timeout: float = 10.0
+    # How CampSync sizes its bulk creates for this connection (its settings), and the size its engine has learned
+    # from the org this session when there is one: shown so an admin can see what a slow org did to it.
+    create_batch_start: int = 200
+    create_batch_max: int = 1000
+    bulk_timeout_s: float = 180
+    create_batch_now: int | None = None
 
 
 @dataclass
@@ -347,10 +353,17 @@ class _Doctor:
             present = await capabilities.org_actions(self.client)
         except DynamicsError as exc:
             # CampSync still runs without the document; only which path it takes stays unknown.
-            raise _Failed(f"could not read the org's $metadata: {exc.message}",
+            raise _Failed(f"could not read the org's $metadata: {exc.message}; {self._bulk_requests()}",
                           "Run the doctor again; if it persists, send `campsync doctor --json` to support.",
                           status=WARN) from exc
-        return capabilities.assess_actions(present)
+        detail, status, fix = capabilities.assess_actions(present)
+        return f"{detail}; {self._bulk_requests()}", status, fix
+
+    def _bulk_requests(self) -> str:
+        o = self.options
+        now = f", {o.create_batch_now} now (learned this session)" if o.create_batch_now is not None else ""
+        return (f"bulk requests: {o.create_batch_start} leads per CreateMultiple at first, at most "
+                f"{o.create_batch_max}{now}, fewer when the org is slow; each may take {o.bulk_timeout_s:g} s")
 
     async def check_privileges(self):
         try:

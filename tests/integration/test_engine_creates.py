@@ -80,6 +80,7 @@ async def test_thousands_of_new_people_are_created_with_a_few_create_multiple_re
         s.refresh(stored)
         nameless = stored
     cid = campaign_id(org)
+    engine.implied_sync.create_batch = 1000  # a quick org, set to start at Dataverse's maximum
     before = len(org.request_log)
     plan, request_id, report = await drop(engine, people + [nameless], cid)
     calls = api_calls(org, before)
@@ -196,6 +197,7 @@ async def test_a_batch_created_but_whose_answer_was_lost_is_not_created_twice(or
     # Dynamics does the work, then the connection drops before its answer arrives: resending the batch
     # blindly would make every lead twice. CampSync looks them up and creates only what is missing.
     people = local_people(engine, 300, prefix="lost")
+    engine.implied_sync.create_batch = 1000  # all 300 in the one request whose answer is lost
     cid = campaign_id(org)
     before = len(org.request_log)
     org.knobs.lose_answers = 1  # the first POST of the run: the CreateMultiple

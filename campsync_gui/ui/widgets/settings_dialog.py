@@ -1,4 +1,5 @@
-"""Admin settings of one connection: campaign sync on/off, list prefix, batch size, prerequisite solution."""
+"""Admin settings of one connection: campaign sync on/off, list prefix, batch size, bulk requests, prerequisite
+solution."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ PREFIX_MAX = 20
 PREFIX_PATTERN = re.compile(r"[A-Za-z0-9-]+")
 VERSION_PATTERN = re.compile(r"\d+(\.\d+){0,3}")
 BATCH_MIN, BATCH_MAX = 1, 1000
+BULK_TIMEOUT_MIN, BULK_TIMEOUT_MAX = 30, 600  # seconds; Microsoft expects bulk requests to take up to 2 minutes
 
 SYNC_EXPLANATION = ("While campaign sync is off, every flow action (Add to / Remove from Microsoft Campaign) is "
                     "blocked for this connection. Turning it back on refreshes campaigns and CampSync's list "
                     "links from Dynamics.")
+BULK_EXPLANATION = ("New leads are created many per request: CampSync starts with the first number, sends fewer when "
+                    "the org is slow and more when it is quick, never more than the maximum.")
 
 
 def prefix_problem(prefix: str) -> str | None:
@@ -91,6 +95,27 @@ class SettingsDialog(QDialog):
         lists_grid.addWidget(self.batch_spin, 5, 1)
         lists_grid.setColumnStretch(1, 1)
 
+        # ---- bulk requests (CreateMultiple): sized to the org, see core/batch_sizing.py
+        self.create_start_spin = self._spin(BATCH_MIN, BATCH_MAX, "Leads in the first CreateMultiple request.")
+        self.create_max_spin = self._spin(BATCH_MIN, BATCH_MAX, "The most leads one request may carry.")
+        self.bulk_timeout_spin = self._spin(BULK_TIMEOUT_MIN, BULK_TIMEOUT_MAX,
+                                            "How long CampSync waits for one bulk request before giving up on it.")
+        self.bulk_timeout_spin.setSuffix(" s")
+        self.create_message = self._label("error")
+        bulk_explanation = QLabel(BULK_EXPLANATION)
+        bulk_explanation.setWordWrap(True)
+        set_role(bulk_explanation, "hint")
+        bulk_box = QGroupBox("Bulk requests")
+        bulk_grid = QGridLayout(bulk_box)
+        for row, (label, spin) in enumerate((("Leads per request at first", self.create_start_spin),
+                                             ("At most", self.create_max_spin),
+                                             ("Wait for each request", self.bulk_timeout_spin))):
+            bulk_grid.addWidget(QLabel(label), row, 0)
+            bulk_grid.addWidget(spin, row, 1)
+        bulk_grid.addWidget(self.create_message, 3, 1)
+        bulk_grid.addWidget(bulk_explanation, 4, 0, 1, 2)
+        bulk_grid.setColumnStretch(1, 1)
+
         # ---- prerequisite
         self.solution_edit = QLineEdit()
         self.solution_message = self._label("error")
@@ -116,6 +141,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(sync_box)
         layout.addWidget(lists_box)
+        layout.addWidget(bulk_box)
         layout.addWidget(prereq_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -123,12 +149,24 @@ class SettingsDialog(QDialog):
         self.sync_check.setChecked(self.original.campaign_sync_enabled)
         self.prefix_edit.setText(self.original.list_prefix)
         self.batch_spin.setValue(max(BATCH_MIN, min(BATCH_MAX, self.original.batch_size)))
+        self.create_start_spin.setValue(self.original.create_batch_start)
+        self.create_max_spin.setValue(self.original.create_batch_max)
+        self.bulk_timeout_spin.setValue(self.original.bulk_timeout_s)
         self.solution_edit.setText(self.original.prerequisite_solution)
         self.version_edit.setText(self.original.prerequisite_min_version)
         for edit in (self.prefix_edit, self.solution_edit, self.version_edit):
             edit.textChanged.connect(self._validate)
         self.sync_check.toggled.connect(self._validate)
+        for spin in (self.create_start_spin, self.create_max_spin):
+            spin.valueChanged.connect(self._validate)
         self._validate()
+
+    @staticmethod
+    def _spin(low: int, high: int, tip: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)  # setValue clamps a stored value outside the range
+        spin.setToolTip(tip)
+        return spin
 
     def _label(self, role: str) -> QLabel:
         label = QLabel()
@@ -142,6 +180,9 @@ class SettingsDialog(QDialog):
         return SyncSettings(campaign_sync_enabled=self.sync_check.isChecked(),
                             list_prefix=self.prefix_edit.text().strip(),
                             batch_size=self.batch_spin.value(),
+                            create_batch_start=self.create_start_spin.value(),
+                            create_batch_max=self.create_max_spin.value(),
+                            bulk_timeout_s=self.bulk_timeout_spin.value(),
                             prerequisite_solution=self.solution_edit.text().strip(),
                             prerequisite_min_version=self.version_edit.text().strip())
 
@@ -154,12 +195,16 @@ class SettingsDialog(QDialog):
             found["prerequisite_solution"] = "The name of the prerequisite solution is needed."
         if problem := version_problem(v.prerequisite_min_version):
             found["prerequisite_min_version"] = problem
+        if v.create_batch_start > v.create_batch_max:
+            found["create_batch_start"] = (f"The first request can't carry more leads than the maximum "
+                                           f"({v.create_batch_max}).")
         return found
 
     def _validate(self) -> None:
         v, found = self.values(), self.problems()
         for key, label in (("list_prefix", self.prefix_message), ("prerequisite_solution", self.solution_message),
-                           ("prerequisite_min_version", self.version_message)):
+                           ("prerequisite_min_version", self.version_message),
+                           ("create_batch_start", self.create_message)):
             label.setText(found.get(key, ""))
             label.setVisible(key in found)
         if "list_prefix" in found:
