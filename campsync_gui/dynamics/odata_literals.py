@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from .errors import DynamicsError
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Nothing a JSON reader would unescape or end a string on: no quote of either kind, no backslash, no control char.
+_PLAIN = re.compile(r"[^'\"\\\x00-\x1f\x7f]*")
 # Logical names of columns: what Dataverse allows, so a name can never end a literal or start a new clause.
 _PROPERTY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Dataverse's query functions that take a PropertyValues array (the ones CampSync may use).
@@ -39,12 +41,19 @@ def string_literal(value: object) -> str:
 
 
 def array_value(value: object) -> str:
-    """One value inside a PropertyValues array: a JSON string (`"o'neil"`, `"a\\"b"`).
+    """One value inside a PropertyValues array: `'ada@example.org'` for a plain value, a JSON string (`"o'neil"`,
+    `"a\\"b"`) for one holding a quote, a backslash or a control character.
 
+    Dataverse reads the array as JSON in which a plain value may be single-quoted (the form Microsoft's examples
+    use), but `''` there is invalid: a value holding `'` must be double-quoted. A plain value keeps the short form
+    because `"` is percent-encoded in the URL (%22) where `'` is not: 10,000 emails took 80 lookups instead of 60.
     ensure_ascii=False keeps accents and emoji as text (the query is UTF-8 percent-encoded afterwards), which also
     keeps the URL short: `é` costs 6 characters encoded instead of 18 for `\\u00e9` encoded.
     """
-    return json.dumps(str(value), ensure_ascii=False)
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return f"'{text}'"
+    return json.dumps(text, ensure_ascii=False)
 
 
 def guid_literal(value: object) -> str:

@@ -21,6 +21,8 @@ from campsync_gui.core.engine import SyncEngine
 from campsync_gui.core.models import Person
 from campsync_gui.core.pull import refresh_campaigns
 from campsync_gui.core.store import open_store
+from campsync_gui.sandbox.errors import SandboxError
+from campsync_gui.sandbox.filter_json import scan_array
 
 # Few examples, each a handful of requests: the suite stays quick, and hypothesis shrinks a failure to the
 # smallest value that breaks.
@@ -36,14 +38,15 @@ HOSTILE_EXAMPLES = ["o'neil", "o''neil", "'", '"', "\\", "\\u00e9", "a%20b", "a+
 
 
 def lookup_arrays(org, since):
-    """The In() arrays of the lookups that reached the org, read as strict JSON (as Dataverse reads them)."""
+    """The In() arrays of the lookups that reached the org, read as Dataverse reads them (JSON; plain values may
+    be single-quoted; `''` is invalid)."""
     arrays = []
     for record in org.request_log[since:]:
         if record.method == "GET" and IN_ARRAY in record.path:
             start = record.path.index(IN_ARRAY) + len(IN_ARRAY)
             try:
-                arrays.append(json.JSONDecoder().raw_decode(record.path, start)[0])
-            except json.JSONDecodeError as exc:
+                arrays.append(scan_array(record.path, start)[0])
+            except SandboxError as exc:
                 raise AssertionError(f"an In() array that Dataverse answers 400 Invalid JSON: {record.path}") from exc
     return arrays
 

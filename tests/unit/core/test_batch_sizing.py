@@ -37,33 +37,43 @@ def test_a_timeout_or_lost_answer_halves_the_size():
     assert sizer.size == 100
 
 
-def test_grows_by_a_quarter_after_three_quick_requests_in_a_row_up_to_the_maximum():
+def test_grows_by_a_quarter_after_three_unremarkable_requests_in_a_row_up_to_the_maximum():
     clock = FakeClock()
     sizer = BatchSizer(start=200, maximum=300, clock=clock)
-    request(sizer, clock, 2.0)
-    request(sizer, clock, 2.0)
+    request(sizer, clock, 10.0)  # well within the 30 s limit, not strikingly quick either
+    request(sizer, clock, 10.0)
     assert sizer.size == 200, "one or two quick answers may be luck"
-    request(sizer, clock, 2.0)
+    request(sizer, clock, 10.0)
     assert sizer.size == 250
     for _ in range(3):
-        request(sizer, clock, 2.0)
+        request(sizer, clock, 10.0)
     assert sizer.size == 300, "never beyond the configured maximum"
     for _ in range(6):
-        request(sizer, clock, 2.0)
+        request(sizer, clock, 10.0)
     assert sizer.size == 300
+
+
+def test_a_very_quick_full_request_doubles_the_size_so_a_fast_org_soon_gets_full_batches():
+    clock = FakeClock()
+    sizer = BatchSizer(start=200, maximum=1000, clock=clock)
+    sizes = []
+    for _ in range(4):
+        request(sizer, clock, 1.5)  # a tenth of the slow limit or less
+        sizes.append(sizer.size)
+    assert sizes == [400, 800, 1000, 1000]
 
 
 def test_a_slow_request_breaks_the_streak_of_quick_ones():
     clock = FakeClock()
     sizer = BatchSizer(start=200, clock=clock)
-    request(sizer, clock, 1.0)
-    request(sizer, clock, 1.0)
+    request(sizer, clock, 10.0)
+    request(sizer, clock, 10.0)
     request(sizer, clock, 31.0)
     assert sizer.size == 100
-    request(sizer, clock, 1.0)
-    request(sizer, clock, 1.0)
+    request(sizer, clock, 10.0)
+    request(sizer, clock, 10.0)
     assert sizer.size == 100, "the streak starts again after a slow request"
-    request(sizer, clock, 1.0)
+    request(sizer, clock, 10.0)
     assert sizer.size == 125
 
 
@@ -74,11 +84,14 @@ def test_shrinks_then_grows_back_after_the_org_gets_quick_again():
     request(sizer, clock, 60.0)
     assert sizer.size == 50
     for _ in range(3):
-        request(sizer, clock, 0.5)
+        request(sizer, clock, 10.0)
     assert sizer.size == 63
-    for _ in range(60):  # 25% every three quick requests: from 50 to the ceiling in ~40 requests, not at once
-        request(sizer, clock, 0.5)
+    for _ in range(60):  # 25% every three ordinary requests: from 50 to the ceiling in ~40 requests, not at once
+        request(sizer, clock, 10.0)
     assert sizer.size == 1000 and sizer.maximum == 1000
+    sizer.failed()
+    request(sizer, clock, 0.5)
+    assert sizer.size == 1000, "back to full batches at once when the org is quick again"
 
 
 def test_a_short_tail_batch_does_not_count_as_quick_but_a_slow_one_counts_as_slow():
