@@ -27,6 +27,7 @@ bench: $(STAMP)
 drills: $(STAMP)
 	$(BIN)/python tests/drills/drill_faults.py --lose-first-writes
 	$(BIN)/python tests/drills/drill_kill_10k.py
+	$(BIN)/python tests/drills/drill_slow_org.py
 
 sandbox: $(STAMP)
 	$(BIN)/campsync sandbox

@@ -29,19 +29,21 @@ class Job:
     fallback: str  # "" when there is none: the job cannot be done without the action
 
 
-# Mirrors DataverseClient: add_members always sends AddListMembersList; remove_member tries RemoveMemberList and,
+# Mirrors DataverseClient and the engine: add_members sends AddListMembersList, and a batch it refuses is added
+# one person at a time with AddMemberList (the engine's fallback); remove_member tries RemoveMemberList and,
 # answered "no such action", reads the listmember row and deletes it (on every removal: the client does not
 # remember); create_leads tries CreateMultiple once per client, then POSTs each lead. Update with the client.
 JOBS = (
-    Job("add members", ADD_MANY, ""),
+    Job("add members", ADD_MANY, "AddListMembersList refused for each batch, then one AddMemberList per person"),
     Job("remove members", REMOVE_ONE, "RemoveMemberList refused, then the listmember row looked up and "
                                       "DELETE listmembers(<id>): 3 requests per person instead of 1"),
     Job("create leads", CREATE_MANY, "one POST leads per lead instead of one CreateMultiple per batch"),
 )
 ACTION_FIXES = {
-    ADD_MANY: "AddListMembersList comes with the Marketing List table of Dynamics 365 Sales or Marketing: check "
-              "that the environment has a Dynamics 365 app installed (a plain Dataverse environment has no "
-              "marketing lists), or ask Microsoft support why the message is missing.",
+    ADD_MANY: "Adds still work, one request per person, which is slow for large drops. AddListMembersList comes "
+              "with the Marketing List table of Dynamics 365 Sales or Marketing: check that the environment has a "
+              "Dynamics 365 app installed (a plain Dataverse environment has no marketing lists), or ask Microsoft "
+              "support why the message is missing.",
     REMOVE_ONE: "Nothing is required: removals work through the slower path. Orgs created more recently expose "
                 "RemoveMemberList as a Web API action.",
     CREATE_MANY: "Nothing is required: lead creation works through the slower path. Bulk operation messages come "

@@ -9,6 +9,7 @@ from campsync_gui.dynamics.capabilities import action_names
 from campsync_gui.dynamics.doctor import run_doctor
 
 from support import run_cli
+from test_engine import world  # noqa: F401  (fixture)
 
 EDM = "{http://docs.oasis-open.org/odata/ns/edm}"
 FN = "Microsoft.Dynamics.CRM.RetrieveUserPrivileges()"
@@ -108,13 +109,15 @@ async def test_the_removal_path_named_is_what_the_client_does(org, client, conn)
                      ("DELETE", "listmembers")]
 
 
-async def test_org_without_add_list_members_list_fails_with_a_fix(org, conn):
+async def test_org_without_add_list_members_list_warns_and_names_the_one_by_one_path_the_engine_takes(org, conn):
+    """The doctor said "add members: impossible" while a sync added everyone one at a time: it says what happens."""
     org.knobs.missing_actions = {"AddListMembersList"}
     report = await run_doctor(conn)
     check = by_key(report)["capabilities"]
-    assert check.status == "fail" and not report.ok
-    assert "AddListMembersList MISSING" in check.detail and "add members: impossible" in check.detail
-    assert "Dynamics 365" in check.fix and "marketing lists" in check.fix
+    assert check.status == "warn" and report.ok
+    assert "AddListMembersList MISSING" in check.detail
+    assert "add members: AddListMembersList refused for each batch, then one AddMemberList per person" in check.detail
+    assert "Dynamics 365" in check.fix and "marketing lists" in check.fix and "one request per person" in check.fix
 
 
 async def test_missing_privileges_fail_naming_the_privilege_and_the_role_that_usually_grants_it(org, conn):
@@ -163,3 +166,19 @@ def test_doctor_json_lists_the_capability_and_privilege_checks_with_status_and_f
     assert "Marketing Professional" in checks["privileges"]["fix"]
     assert checks["parallelism"]["status"] == "ok" and "x-ms-dop-hint: 4" in checks["parallelism"]["detail"]
     assert all({"status", "fix", "detail"} <= set(c) for c in checks.values())
+
+
+async def test_without_add_list_members_list_a_sync_still_adds_everyone_one_request_per_person(org, world):
+    """What the doctor's warning promises: the batch is refused, then each person is added with AddMemberList."""
+    from campsync_gui.core import flows
+    from test_engine import active_campaign, app_list_members, do, people_where
+
+    org.knobs.missing_actions = {"AddListMembersList"}
+    cid = active_campaign(org)["campaignid"]
+    leads = people_where(world, dynamics_type="lead")[:3]
+    before = len(org.request_log)
+    _plan, _request_id, report = await do(world, leads, cid, flows.ADD)
+    assert (report.done, report.failed) == (3, 0)
+    assert app_list_members(org, cid, "lead")[1] == {p.dynamics_id for p in leads}
+    singles = [r for r in org.request_log[before:] if r.method == "POST" and "AddMemberList" in r.path]
+    assert len(singles) == 3
