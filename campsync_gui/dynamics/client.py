@@ -463,7 +463,12 @@ class DataverseClient:
             if not _action_missing(exc):
                 raise
             log.info("RemoveMemberList unavailable (%s); deleting the listmember row", exc.code)
-            for member_id in await self.listmember_ids(list_id, entity_id):
+            member_ids = await self.listmember_ids(list_id, entity_id)
+            if not member_ids:
+                # No row: the person is off the list, or the list itself is gone. Reading the list tells which (its
+                # 404 names the list), so a deleted list is not reported as a removal that fired a trigger.
+                await self.get_list(list_id)
+            for member_id in member_ids:
                 try:
                     await self.request("DELETE", f"listmembers({member_id})")
                 except NotFound as gone:
@@ -556,7 +561,13 @@ def _created_id(response: httpx.Response) -> str:
                             status=response.status_code)
 
 
+RESOURCE_NOT_FOUND_FOR_SEGMENT = "0x8006088a"  # "Resource not found for the segment '<action>'"
+
+
 def _action_missing(exc: DynamicsError) -> bool:
+    """The org has no such action. By its code first: an org set to another language words the message in it."""
+    if (exc.code or "").lower() == RESOURCE_NOT_FOUND_FOR_SEGMENT:
+        return True
     text = (exc.message or "").lower()
     return "unresolved" in text or "resource not found for the segment" in text or "not supported" in text
 

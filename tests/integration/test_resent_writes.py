@@ -126,3 +126,28 @@ async def test_a_listmember_deleted_between_lookup_and_delete_counts_as_removed(
     assert (report.done, report.failed) == (1, 0)
     assert rows == [("done", "removed", "confirmed by Dynamics")]
     assert leads[0].dynamics_id not in org.state.members_of(list_id)
+
+
+async def test_without_remove_member_list_a_remove_from_a_deleted_list_says_the_list_and_fires_nothing(org, world):
+    """On an org without RemoveMemberList CampSync looks the listmember row up; a deleted list has none, which was
+    taken for "removed" (a Removed trigger fired for a list that no longer exists)."""
+    cid, list_id, leads = await _added_through_campsync(world, org)
+    org.knobs.missing_actions = {"RemoveMemberList"}
+    org.state.delete_list(list_id)
+    before = len(trigger_rows(world))
+    report, rows = await _remove(world, cid, leads[:1])
+    assert rows == [("done", "skipped", "CampSync's list was deleted in Dynamics; nothing left to remove")]
+    assert len(trigger_rows(world)) == before, "no Removed from Microsoft Campaign for a list that is gone"
+
+
+def test_a_missing_action_is_recognised_by_its_code_whatever_the_orgs_language():
+    from campsync_gui.dynamics.client import _action_missing
+    from campsync_gui.dynamics.errors import error_from_response
+
+    body = (b'{"error":{"code":"0x8006088a",'
+            b'"message":"Ressource introuvable pour le segment \\u00abRemoveMemberList\\u00bb."}}')
+    exc = error_from_response(404, body, httpx.Headers(), "POST", "https://org.example/api/data/v9.2/lists(x)/a")
+    assert _action_missing(exc)
+    other = error_from_response(404, b'{"error":{"code":"0x80040217","message":"list With Id = x Does Not Exist"}}',
+                                httpx.Headers(), "POST", "https://org.example/api/data/v9.2/lists(x)/a")
+    assert not _action_missing(other)
