@@ -13,8 +13,7 @@ from sqlmodel import Session, select
 
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
-from ..dynamics.errors import ConnectionFailed, DynamicsError, NotFound
-from ..dynamics.lead_creates import is_duplicate_key
+from ..dynamics.errors import ConnectionFailed, DuplicateRecord, DynamicsError, NotFound
 from .models import AppList, CampaignRecord
 from .transactions import transaction
 
@@ -110,7 +109,7 @@ class AppLists:
             try:
                 return await self.client.get_list(await self.client.create_list(name, member_type, list_id=list_id))
             except DynamicsError as exc:
-                if is_duplicate_key(exc):
+                if isinstance(exc, DuplicateRecord):
                     return await self.client.get_list(list_id)  # another writer, or our own lost answer, made it
                 if not (isinstance(exc, ConnectionFailed) or exc.retryable) or attempt == CREATE_LIST_ATTEMPTS:
                     raise

@@ -26,8 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ..dynamics.client import DataverseClient
-from ..dynamics.errors import BadRequest, ConnectionFailed, DynamicsError
-from ..dynamics.lead_creates import is_duplicate_key
+from ..dynamics.errors import BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError
 from . import flows
 from .batch_sizing import BatchSizer
 from .models import OutboxRow, Person
@@ -124,7 +123,7 @@ class ImpliedSync:
             try:
                 new_ids = await self.client.create_leads(records, chunk=len(records))
             except DynamicsError as exc:
-                if isinstance(exc, BadRequest) or is_duplicate_key(exc):
+                if isinstance(exc, (BadRequest, DuplicateRecord)):
                     log.info("Dynamics refused a batch of %d new leads (%s); creating them one by one",
                              len(records), exc.message)
                     return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
@@ -176,7 +175,7 @@ class ImpliedSync:
                 try:
                     new_id = await self.client.create_lead(**_lead_record(person))
                 except DynamicsError as exc:
-                    if not (isinstance(exc, BadRequest) or is_duplicate_key(exc)):
+                    if not (isinstance(exc, (BadRequest, DuplicateRecord))):
                         raise
                     self.outbox.finish(rows_of[person_id], FAILED, "failed",
                                        f"could not create the lead: {exc.message}", report)

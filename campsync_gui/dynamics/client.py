@@ -22,7 +22,7 @@ from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSO
                        MemberType, Person, Solution, _object, _required_id)
 from .errors import (BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError, MalformedResponse, NotFound,
                      ServerUnavailable, Throttled, Unauthorized, clean_text, error_from_response, parse_retry_after)
-from .lead_creates import idempotent_create_multiple, is_duplicate_key
+from .lead_creates import idempotent_create_multiple
 from .odata_literals import array_value, eq, guid_literal, in_filter, string_literal
 
 log = logging.getLogger(__name__)
@@ -336,7 +336,7 @@ class DataverseClient:
             response = await self.post_json("leads", body, resend_if_unsure=False)  # never create a lead twice
         except DynamicsError as exc:
             # Refused as a duplicate key: an earlier attempt with this id was applied (its answer was lost).
-            if lead_id and is_duplicate_key(exc) and lead_id.lower() in await self.existing_lead_ids([lead_id]):
+            if lead_id and isinstance(exc, DuplicateRecord) and lead_id.lower() in await self.existing_lead_ids([lead_id]):
                 return lead_id.lower()
             raise
         return _created_id(response)

@@ -19,12 +19,9 @@ import logging
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from .errors import DynamicsError
+from .errors import DuplicateRecord
 
 log = logging.getLogger(__name__)
-
-DUPLICATE_KEY = "0x80040237"  # "A record with matching key values already exists" (answered 412)
-
 
 class LeadCreator(Protocol):
     """What this module needs of the client (a Protocol: client.py imports this module, not the reverse)."""
@@ -34,11 +31,6 @@ class LeadCreator(Protocol):
     async def existing_lead_ids(self, lead_ids: Iterable[str]) -> set[str]: ...
 
 
-def is_duplicate_key(exc: DynamicsError) -> bool:
-    """412 duplicate key: what the request would create is there already (a resend of an applied create)."""
-    return exc.status == 412 and (exc.code or "").lower() == DUPLICATE_KEY
-
-
 async def idempotent_create_multiple(client: LeadCreator, group: list[dict[str, Any]]) -> list[str]:
     """One CreateMultiple of `group` (create_lead keyword records); the lead ids in the order of `group`.
 
@@ -46,9 +38,9 @@ async def idempotent_create_multiple(client: LeadCreator, group: list[dict[str, 
     """
     try:
         return await client._post_create_multiple(group)
-    except DynamicsError as exc:
+    except DuplicateRecord:  # what the request would create is there already (a resend of an applied create)
         chosen = [record.get("lead_id") for record in group]
-        if not is_duplicate_key(exc) or not all(chosen):
+        if not all(chosen):
             raise
     there = await client.existing_lead_ids(chosen)
     rest = [record for record in group if str(record["lead_id"]).lower() not in there]
