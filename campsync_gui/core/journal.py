@@ -29,7 +29,6 @@ from .models import AutomationCampaign, FlowRequest, OutboxRow, TriggerEventReco
 from .transactions import transaction
 
 UNDO, REDO = "undo", "redo"
-REDO_ORIGIN = origins.REDO  # the origin of a redo's rows
 DONE = {flows.ADD: "added", flows.REMOVE: "removed"}
 _TRIGGER_PREFIX = origins.trigger_campaign("")
 _IN_CHUNK = 500  # ids per IN (...): SQLite limits the parameters of one statement
@@ -173,7 +172,7 @@ def next_undo(db: Engine, undoable: tuple[str, ...] | None = None, *, chain: boo
     """The newest operator action (or redo) not yet undone that changed someone; None when there is nothing to
     undo. `chain`: also find what trigger campaigns did because of it (the label of the menu does without)."""
     with Session(db) as session:
-        for request in _mains(session, undoable or _operator(REDO_ORIGIN), undone=False):
+        for request in _mains(session, undoable or _operator(origins.REDO), undone=False):
             step = _step(session, UNDO, request, chain=chain)
             if step is not None:
                 return step
@@ -184,8 +183,8 @@ def next_redo(db: Engine, *, chain: bool = True) -> UndoStep | None:
     """The last undo's changes again, or None: redo follows undo only, a new operator action ends it. Undos
     redone already and the redos after them are stepped over, so undo, undo, redo, redo walks back the stack."""
     with Session(db) as session:
-        for request in _mains(session, _operator(origins.UNDO, REDO_ORIGIN)):
-            if request.origin == REDO_ORIGIN or (request.origin == origins.UNDO and request.undone_by):
+        for request in _mains(session, _operator(origins.UNDO, origins.REDO)):
+            if request.origin == origins.REDO or (request.origin == origins.UNDO and request.undone_by):
                 continue
             if request.origin != origins.UNDO:
                 return None  # a new flow action since the last undo: nothing to redo

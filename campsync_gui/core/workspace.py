@@ -373,7 +373,7 @@ class Workspace:
         parts = list(zip(undo.step.changes, undo.plans))
         if chain:
             parts += list(zip(undo.step.chain, undo.chain_plans))
-        origin = journal.REDO_ORIGIN if undo.step.kind == journal.REDO else origins.UNDO
+        origin = origins.REDO if undo.step.kind == journal.REDO else origins.UNDO
         main = None
         for index, (change, plan) in enumerate(parts):
             if index and not plan.runnable:
