@@ -3,9 +3,6 @@
 Keys go where a keyboard sends them, to the widget with the focus (`press`, `type_text`); the window is shown and
 active, as window-wide shortcuts need."""
 
-import asyncio
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -22,6 +19,7 @@ from campsync_gui.ui.models.members import COL_BY
 from campsync_gui.ui.models.members import RowRole as MemberRowRole
 from campsync_gui.ui.session import AppSession
 from support import connection_for
+from test_main_window import wait_until
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -44,16 +42,6 @@ def win(org, qtbot, qloop, tmp_path):
         popup.close()
     window.close()
     qloop.run_until_complete(session.close())
-
-
-def wait_until(qloop, predicate, timeout=20.0):
-    async def poll():
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() > deadline:
-                raise AssertionError("timed out waiting for the window")
-            await asyncio.sleep(0.02)
-    qloop.run_until_complete(poll())
 
 
 def focused():

@@ -1,9 +1,6 @@
 """Undo and redo in the real window on the sandbox org (issue 11 items 13 and 14): previewed like a drop, Esc changes
 nothing, redo follows undo only, the chain of a trigger campaign is offered, and preview rows come in order."""
 
-import asyncio
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -23,6 +20,7 @@ from campsync_gui.ui.models.plan import COL_OUTCOME, COL_PERSON, COL_WHY, PlanIt
 from campsync_gui.ui.session import AppSession
 from campsync_gui.ui.widgets.preview_dialog import PreviewDialog
 from support import connection_for
+from test_main_window import wait_until
 
 
 @pytest.fixture
@@ -34,16 +32,6 @@ def win(org, qtbot, qloop, tmp_path):
     qloop.run_until_complete(window.refresh(people=True))
     yield window
     qloop.run_until_complete(session.close())
-
-
-def wait_until(qloop, predicate, timeout=20.0):
-    async def poll():
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() > deadline:
-                raise AssertionError("timed out waiting for the window")
-            await asyncio.sleep(0.02)
-    qloop.run_until_complete(poll())
 
 
 def campaigns(org, n=2):
