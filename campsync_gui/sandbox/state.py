@@ -229,6 +229,28 @@ class State:
                 raise
             return created
 
+    def upsert_many(self, set_name: str, keyed: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        """UpsertMultiple: each (id, body) updates its row or creates it with that id; all or none is applied."""
+        entity = ENTITIES[set_name]
+        with self._lock:
+            snapshot = {key: dict(row) for key, row in self._data.rows[set_name].items()}
+            try:
+                for record_id, body in keyed:
+                    values = {k: v for k, v in body.items() if not k.startswith("@")}
+                    self.update(set_name, record_id, {**values, entity.key: record_id})
+            except SandboxError:
+                # One transaction: rows created are removed and rows updated get their old values back.
+                table = self._data.rows[set_name]
+                for key in [k for k in table if k not in snapshot]:
+                    table.pop(key)
+                    if set_name == "lists":
+                        self._data.members.pop(key, None)
+                for key, row in snapshot.items():
+                    table[key].clear()
+                    table[key].update(row)
+                self._changes += 1
+                raise
+
     def update(
         self,
         set_name: str,
