@@ -75,8 +75,16 @@ class BatchSizer:
             self._quick = 0
             self.size = min(self.maximum, max(self.size + 1, math.ceil(self.size * GROWTH)))
 
-    def failed(self) -> None:
-        """A request timed out, was answered 504, or lost its answer: the org may still be working on it."""
+    def failed(self, began: float | None = None, *, timeout: float | None = None, waited_out: bool = True) -> None:
+        """A request timed out, was answered 504, or lost its answer: the org may still be working on it.
+
+        `waited_out`: someone gave up waiting (our timeout, a gateway's 504), a sign the batch is too big. A
+        connection dropped quickly (`waited_out=False`, with `began`) says nothing about the size: under frequent
+        network faults an org that is quick would otherwise be sent ever smaller batches, down to the floor.
+        """
+        if not waited_out and began is not None and self.clock() - began <= self.slow_limit(timeout):
+            self._quick = 0
+            return
         self._shrink()
 
     def _shrink(self) -> None:

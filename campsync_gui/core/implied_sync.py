@@ -109,14 +109,18 @@ class ImpliedSync:
                 break  # the rows left stay claimed: the run hands them back to the queue as it ends
             # Taken one batch at a time: what the last request taught the sizer applies to the next one.
             batch, to_create = to_create[:self.sizer.size], to_create[self.sizer.size:]
-            for person_id in await self._create_leads(batch, people, rows_of, report):
+            created, put_back = await self._create_leads(batch, people, rows_of, report)
+            to_create = put_back + to_create
+            for person_id in created:
                 ready.extend(rows_of[person_id])
         return ready
 
     async def _create_leads(self, person_ids: list[int], people: dict[int, Person],
-                            rows_of: dict[int, list[OutboxRow]], report: RunReport) -> list[int]:
-        """One CreateMultiple for these people, linked in one transaction; returns the ids of the people created."""
+                            rows_of: dict[int, list[OutboxRow]], report: RunReport) -> tuple[list[int], list[int]]:
+        """One CreateMultiple for these people, linked in one transaction; returns the ids of the people created,
+        and those put back for a later batch (a resend after a timeout carries no more than the smaller size)."""
         done: list[int] = []
+        put_back: list[int] = []
         for attempt in range(1, CREATE_ATTEMPTS + 1):
             records = [_lead_record(people[person_id]) for person_id in person_ids]
             began = self.sizer.began()
@@ -126,12 +130,13 @@ class ImpliedSync:
                 if isinstance(exc, (BadRequest, DuplicateRecord)):
                     log.info("Dynamics refused a batch of %d new leads (%s); creating them one by one",
                              len(records), exc.message)
-                    return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report)
+                    return done + await self._create_leads_one_by_one(person_ids, people, rows_of, report), put_back
                 unsure = isinstance(exc, ConnectionFailed) or exc.retryable
                 if unsure:
                     # A timeout, a 504 or a lost answer: the org may be struggling with the size; the next batch is
                     # smaller. (This resend keeps its people: they carry their ids, so it cannot create anyone twice.)
-                    self.sizer.failed()
+                    self.sizer.failed(began, timeout=getattr(self.client, "bulk_timeout", None),
+                                      waited_out=exc.waited_out)
                 if not unsure or attempt == CREATE_ATTEMPTS:
                     raise  # the ids stay on the people: the next run sends them again, never new ones
                 # The answer was lost, not necessarily the work, which may even still be running: never look up by
@@ -146,13 +151,16 @@ class ImpliedSync:
                 done += found
                 linked = set(found)
                 person_ids = [p for p in person_ids if p not in linked]
+                # A batch that was waited out is resent no bigger than the size just learned; the others follow in
+                # later batches, with their ids, so a part still running at the org is refused there, not made twice.
+                person_ids, put_back = person_ids[:self.sizer.size], person_ids[self.sizer.size:] + put_back
                 if not person_ids:
-                    return done
+                    return done, put_back
                 continue
             self.sizer.succeeded(began, count=len(records), timeout=getattr(self.client, "bulk_timeout", None))
             self._link_people([(people[p], "lead", new_id) for p, new_id in zip(person_ids, new_ids)])
-            return done + list(person_ids)
-        return done
+            return done + list(person_ids), put_back
+        return done, put_back
 
     async def _create_leads_one_by_one(self, person_ids: list[int], people: dict[int, Person],
                                        rows_of: dict[int, list[OutboxRow]], report: RunReport) -> list[int]:
@@ -233,3 +241,4 @@ def _lead_record(person: Person) -> dict:
                 first_name=person.first_name if person.last_name else "", email=person.email,
                 company=person.company, job_title=person.job_title, country=person.country,
                 lead_id=person.new_lead_id)
+

@@ -28,6 +28,12 @@ class DynamicsError(Exception):
     def retryable(self) -> bool:
         return False
 
+    @property
+    def waited_out(self) -> bool:
+        """Someone stopped waiting for the answer: this client's timeout, or a gateway's 504. Unlike a dropped
+        connection, a sign that the request was too big or the org too slow for it."""
+        return self.status == 504
+
 
 class AuthError(DynamicsError):
     """The authority refused to issue a token (wrong tenant, client id or secret, bad scope)."""
@@ -50,6 +56,10 @@ class ConnectionFailed(DynamicsError):
     @property
     def retryable(self) -> bool:
         return True
+
+    @property
+    def waited_out(self) -> bool:
+        return type(self.cause).__name__.endswith("Timeout")  # httpx's ReadTimeout, WriteTimeout, PoolTimeout...
 
 
 class HostNotFound(ConnectionFailed):

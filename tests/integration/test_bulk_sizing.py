@@ -160,3 +160,36 @@ def test_settings_stored_before_bulk_sizing_existed_load_with_the_defaults(tmp_p
     loaded.create_batch_start, loaded.create_batch_max, loaded.bulk_timeout_s = 100, 500, 300
     save_settings(db, loaded, "old")
     assert load_settings(db, "old") == loaded
+
+
+async def test_a_batch_that_times_out_is_resent_no_bigger_than_the_smaller_size(org, client, tmp_path):
+    # 80 leads at 20 ms each take 1.6 s against a 0.5 s bulk timeout: waited out, the size halves to 40, and the
+    # resend carries 40 of them; the other 40 follow in a batch of their own, with their ids.
+    store = open_store(tmp_path / "campsync.db")
+    await refresh_campaigns(store, client)
+    engine = SyncEngine(store, client, scope="t")
+    engine.implied_sync.sizer.configure(start=80, maximum=80)
+    client.bulk_timeout = 0.5
+    sizes = record_batches(client)
+    org.knobs.create_ms_per_record = 20
+    people = new_people(store, 80, "waitedout")
+    first = await add(engine, org, people)
+    await asyncio.to_thread(settle)
+    org.knobs.create_ms_per_record = 0
+    client.bulk_timeout = 180
+    report = await engine.run()
+    assert sizes[0] == 80 and sizes[1] <= 40, f"the resend after the timeout was smaller: {sizes}"
+    assert_each_once(org, "waitedout", 80)
+    assert first.done + report.done == 80 and report.failed == 0, "everyone added, once, by the next run at the latest"
+
+
+async def test_a_connection_dropped_quickly_does_not_shrink_the_batches(org, client, tmp_path):
+    store = open_store(tmp_path / "campsync.db")
+    await refresh_campaigns(store, client)
+    engine = SyncEngine(store, client, scope="t")
+    sizes = record_batches(client)
+    org.knobs.lose_answers = 1  # the first write's answer is lost at once, though the org applied it
+    report = await add(engine, org, new_people(store, 600, "dropped"))
+    assert report.done == 600
+    assert_each_once(org, "dropped", 600)
+    assert sizes[0] == 200 and sizes[1] >= 200, f"a quick lost answer is no sign of a too-big batch: {sizes}"

@@ -136,3 +136,20 @@ def test_new_settings_keep_what_was_learned_within_the_new_bounds():
     sizer.configure(start=300, maximum=1000)
     assert sizer.size == 300, "a new start restarts from it"
     assert "300 per request now" in sizer.describe()
+
+
+def test_a_connection_dropped_quickly_keeps_the_size_but_a_wait_given_up_halves_it():
+    clock = FakeClock()
+    sizer = BatchSizer(start=400, clock=clock)
+    began = sizer.began()
+    clock.now += 0.2
+    sizer.failed(began, timeout=180.0, waited_out=False)
+    assert sizer.size == 400, "a dropped connection says nothing about the size"
+    began = sizer.began()
+    clock.now += 0.2
+    sizer.failed(began, timeout=180.0, waited_out=True)
+    assert sizer.size == 200, "a 504 or a timeout does"
+    began = sizer.began()
+    clock.now += 50.0
+    sizer.failed(began, timeout=180.0, waited_out=False)
+    assert sizer.size == 100, "a drop after a slow wait counts as slow"
