@@ -17,11 +17,13 @@ from urllib.parse import quote
 
 import httpx
 
+from . import bounded_reads
 from .auth import TokenProvider, network_error
 from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
                        MemberType, Person, Solution, _object, _required_id)
-from .errors import (BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError, MalformedResponse, NotFound,
-                     ServerUnavailable, Throttled, Unauthorized, clean_text, error_from_response, parse_retry_after)
+from .errors import (BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError, ListingTooLong, MalformedResponse,
+                     NotFound, ServerUnavailable, Throttled, Unauthorized, clean_text, error_from_response,
+                     parse_retry_after)
 from .lead_creates import idempotent_create_multiple
 from .odata_literals import array_value, eq, guid_literal, in_filter, string_literal
 
@@ -98,6 +100,9 @@ class DataverseClient:
                  transport: httpx.AsyncBaseTransport | None = None, bulk_timeout: float = BULK_TIMEOUT):
         self.org_url = org_url.rstrip("/")
         self.bulk_timeout = bulk_timeout  # read timeout of each bulk create (CreateMultiple) request
+        # Bounds on what one answer may cost (bounded_reads): bytes read, seconds beyond the timeout, pages listed.
+        self.max_body_bytes, self.max_error_bytes = bounded_reads.MAX_BODY_BYTES, bounded_reads.MAX_ERROR_BYTES
+        self.deadline_margin, self.max_pages = bounded_reads.DEADLINE_MARGIN, bounded_reads.MAX_PAGES
         self.api_base = self.org_url + API_PATH
         self.tokens = tokens
         self.retry = retry or RetryPolicy()
@@ -105,11 +110,12 @@ class DataverseClient:
         self._sleep = sleep
         self._create_multiple_missing = False  # learnt from the org: it lacks CreateMultiple for leads
         self._http = httpx.AsyncClient(
-            verify=ssl_context, trust_env=False, transport=transport,
+            verify=ssl_context, trust_env=False, transport=bounded_reads.bounded_transport(
+                transport, ssl_context, httpx.Limits(max_connections=16, max_keepalive_connections=8)),
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
-            limits=httpx.Limits(max_connections=16, max_keepalive_connections=8),
             headers={"Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0",
-                     "If-None-Match": "null", "User-Agent": "CampSync/0.1"},
+                     "If-None-Match": "null", "User-Agent": "CampSync/0.1",
+                     "Accept-Encoding": "gzip, deflate"},  # the encodings bounded_reads inflates in steps
         )
 
     async def __aenter__(self) -> "DataverseClient":
@@ -153,7 +159,9 @@ class DataverseClient:
             try:
                 response = await self._http.request(
                     method, url, json=json, headers=extra,
-                    timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout, connect=10.0))
+                    timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout, connect=10.0),
+                    extensions={bounded_reads.BOUNDS: bounded_reads.Bounds(
+                        self.max_body_bytes, self.max_error_bytes, self.deadline_margin)})
             except httpx.InvalidURL as exc:
                 raise DynamicsError(f"Not a valid address to ask Dynamics: {clean_text(str(exc), 200)} "
                                     f"[{method} {clean_text(url, 120)}]") from exc
@@ -219,7 +227,7 @@ class DataverseClient:
 
         A page must hold a list of rows, and a next link must stay on the org (it is sent the bearer token) and
         must not repeat (a server that sends the same link again would keep us paging forever): anything else is
-        a MalformedResponse.
+        a MalformedResponse. A listing that goes on past `max_pages` pages raises ListingTooLong.
         """
         prefer = [f"odata.maxpagesize={page_size}"]
         if annotations:
@@ -242,6 +250,9 @@ class DataverseClient:
             if url in followed:
                 raise MalformedResponse(f"Dynamics sent the same next-page link twice while listing {what}; "
                                         f"stopped there rather than page forever.")
+            if len(followed) + 1 >= self.max_pages:
+                raise ListingTooLong(f"Dynamics sent more than {self.max_pages:,} pages while listing {what}; "
+                                     f"CampSync stopped there rather than page forever.")
             followed.add(url)
             data = await self.get_json(url, None, headers)
 

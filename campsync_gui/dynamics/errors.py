@@ -87,6 +87,35 @@ class MalformedResponse(DynamicsError):
         return True
 
 
+class AnswerTooLarge(DynamicsError):
+    """An answer bigger than CampSync reads for one request (see bounded_reads.MAX_BODY_BYTES); reading stopped
+    there. Not retryable: the same request gets the same answer, endless or oversized, and each try would read
+    tens of MB again to learn nothing new. Something between CampSync and Dynamics (a proxy, a captive portal)
+    or a fault in the org needs a person's look."""
+
+
+class AnswerTooSlow(ConnectionFailed):
+    """An answer still coming at the request's deadline (its timeout plus bounded_reads.DEADLINE_MARGIN), e.g. a
+    body that trickles in just fast enough for httpx's timeout between chunks never to fire.
+
+    The client does not resend it itself (one try already took minutes), but like a timeout it is retryable for
+    the callers that retry later (the next run): the org may have been slow, and a write may have been applied,
+    which only a later look can tell. A sign, like a timeout, that the request may have been too big."""
+
+    def __init__(self, message: str, *, deadline: float | None = None):
+        super().__init__(message)
+        self.deadline = deadline
+
+    @property
+    def waited_out(self) -> bool:
+        return True
+
+
+class ListingTooLong(DynamicsError):
+    """A listing that went on past the pages CampSync follows (bounded_reads.MAX_PAGES), each with a new next-page
+    link. Not retryable: the same listing would page on the same way; no org CampSync serves has that many rows."""
+
+
 class ServiceError(DynamicsError):
     """Dataverse answered with an error envelope `{"error":{"code","message"}}`. `method` and `path` (after the
     API root, without the query) name the request that failed, for callers that must know what was asked."""

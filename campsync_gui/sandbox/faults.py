@@ -67,6 +67,13 @@ class Faults:
                 return True
             return False
 
+    def take_endless_answer(self) -> bool:
+        with self._lock:
+            if self.knobs.endless_answers > 0:
+                self.knobs.endless_answers -= 1
+                return True
+            return False
+
     def admit(self, now: float | None = None) -> int | None:
         """Count a request in the sliding window; the Retry-After seconds when the window is full.
 
@@ -128,6 +135,9 @@ class FaultMiddleware:
                 [(b"retry-after", str(retry_after).encode())],
             )
             return
+        if self.faults.take_endless_answer():
+            await _send_endless(receive, send, knobs.endless_status, knobs.endless_limit)
+            return
         if scope.get("method") == "POST" and self.faults.take_lost_answer():
             await self._unheard(scope, receive)  # the work is done (or, on a slow org, under way)...
             scope[DROPPED_KEY] = True
@@ -180,3 +190,32 @@ async def _send_error(
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
+
+ENDLESS_PIECE = 64 * 1024
+
+
+async def _send_endless(receive: Callable, send: Callable, status: int, limit: int) -> None:
+    """A JSON answer whose body never ends: blanks after its first bytes, until the client hangs up (`limit`
+    bytes at most)."""
+    gone = asyncio.Event()
+
+    async def watch() -> None:  # uvicorn says http.disconnect once the client has closed the connection
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        gone.set()
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json; odata.metadata=minimal")]})
+        start = b'{"value":[' if status < 400 else b'{"error":{"code":"0x80040216","message":"An unexpected error '
+        await send({"type": "http.response.body", "body": start, "more_body": True})
+        piece, sent = b" " * ENDLESS_PIECE, len(start)
+        while not gone.is_set() and sent < limit:
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+            sent += len(piece)
+            await asyncio.sleep(0)  # lets the watcher see the client go
+        if not gone.is_set():
+            await send({"type": "http.response.body", "body": b""})
+    finally:
+        watcher.cancel()

@@ -46,6 +46,12 @@ class Knobs:
     # The x-ms-dop-hint header on API answers (recommended degree of parallelism); None sends no header.
     # 4 is modest, as for a trial environment with one web server.
     dop_hint: int | None = 4
+    # The next N API requests are answered with a body that never ends, as a broken proxy or a hostile server
+    # might send: status `endless_status` (200: an endless page; 400 or 503: an endless error body), chunked,
+    # until the client hangs up or `endless_limit` bytes have gone (a safety net for clients without bounds).
+    endless_answers: int = 0
+    endless_status: int = 200
+    endless_limit: int = 1024 * 1024 * 1024
 
     def restore_defaults(self) -> None:
         # In place, so that code holding a reference to this object keeps seeing the live knobs.
