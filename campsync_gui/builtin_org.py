@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.connections import Connection
-from .paths import AppPaths
+from .paths import AppPaths, make_private_folder
 
 if TYPE_CHECKING:
     from .sandbox import SandboxOrg
@@ -30,7 +30,7 @@ def tls_folder(paths: AppPaths) -> Path:
     """This process's folder for the demo org's CA certificate. Each start makes a new CA: one shared ca.pem would be
     replaced by a `campsync` command starting its org while the window runs, and the window's next connection
     would then distrust its own org. Folders of processes that are gone are removed here."""
-    runs = paths.sandbox_dir / "tls"
+    runs = make_private_folder(paths.sandbox_dir / "tls")
     if runs.is_dir():
         for folder in runs.iterdir():
             if folder.name.isdigit() and int(folder.name) != os.getpid() and not _alive(int(folder.name)):

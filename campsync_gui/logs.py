@@ -4,19 +4,34 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+
+from .paths import ENFORCED, PRIVATE_FILE, make_private_folder, tighten_file
 
 NOISY = ("httpx", "httpcore", "msal", "urllib3", "asyncio", "uvicorn", "uvicorn.error", "uvicorn.access")
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are readable by their owner only (0600), whatever the umask: log lines name
+    people, campaigns and orgs. Rotation renames files, which keeps their mode."""
+
+    def _open(self):
+        if ENFORCED:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+            os.close(fd)
+            tighten_file(Path(self.baseFilename))  # also an older 0644 file, before anything more is written
+        return super()._open()
+
+
 def setup_logging(log_dir: Path, *, console_level: int = logging.WARNING) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(log_dir)
     root = logging.getLogger()
     if getattr(root, "_campsync_configured", False):
         return
     root.setLevel(logging.INFO)
-    file_handler = logging.handlers.RotatingFileHandler(log_dir / "campsync.log", maxBytes=2_000_000,
-                                                        backupCount=3, encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(log_dir / "campsync.log", maxBytes=2_000_000, backupCount=3,
+                                              encoding="utf-8")
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console = logging.StreamHandler()
     console.setLevel(console_level)

@@ -11,7 +11,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel, create_engine
 
+from ..paths import make_private_file, tighten_file
 from . import migrations, models  # noqa: F401 — models: the tables create_all makes
+
+# Files SQLite keeps beside the store; it creates them with the store file's own mode, whatever the umask.
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def open_store(db_file: Path | str) -> Engine:
@@ -20,7 +24,13 @@ def open_store(db_file: Path | str) -> Engine:
     A new file is made at the newest schema; an older one (from before Alembic too) is upgraded in place,
     keeping its data; one written by a newer CampSync is refused with a RuntimeError."""
     path = Path(db_file)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Names and emails: the file is made 0600 before SQLite first opens it (and an older 0644 one is tightened),
+    # so the -wal/-shm SQLite makes later are 0600 too; ones left by an older version are tightened here.
+    if str(db_file) != ":memory:":
+        make_private_file(path)
+        for suffix in _SIDE_FILES:
+            tighten_file(path.with_name(path.name + suffix))
     db = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(db, "connect", _sqlite_pragmas)
     try:

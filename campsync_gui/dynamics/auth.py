@@ -13,11 +13,13 @@ import ssl
 import threading
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import httpx
 import msal
 
 from .errors import AuthError, ConnectionFailed, HostNotFound, UntrustedCertificate
+from .tls import ConnectionTrust, is_microsoft_host
 
 DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 
@@ -70,13 +72,17 @@ def auth_error_from_result(result: dict) -> AuthError:
 class MsalClientSecretProvider:
     """Client-credentials tokens from msal; msal's own cache makes repeated calls cheap."""
 
-    def __init__(self, credential: ClientSecretCredential, resource: str, ssl_context: ssl.SSLContext,
-                 timeout: float = 30.0):
+    def __init__(self, credential: ClientSecretCredential, resource: str,
+                 ssl_context: ssl.SSLContext | ConnectionTrust, timeout: float = 30.0):
         self._credential = credential
         self._scopes = [resource.rstrip("/") + "/.default"]
-        # msal is synchronous; it gets an httpx client that trusts exactly what the org client trusts.
+        # msal is synchronous; it gets an httpx client with the connection's trust: an extra CA only on the
+        # connection's own hosts (a ConnectionTrust), or one context for every host (a plain SSLContext).
         # trust_env=False: the machine-wide SSL_CERT_FILE/REQUESTS_CA_BUNDLE must not override it.
-        self._http = httpx.Client(verify=ssl_context, trust_env=False, timeout=timeout)
+        if isinstance(ssl_context, ConnectionTrust):
+            self._http = httpx.Client(timeout=timeout, **ssl_context.sync_client_options())
+        else:
+            self._http = httpx.Client(verify=ssl_context, trust_env=False, timeout=timeout)
         self._app: msal.ConfidentialClientApplication | None = None
         self._lock = threading.Lock()
 
@@ -146,6 +152,11 @@ def network_error(exc: BaseException, where: str) -> ConnectionFailed:
     text = " | ".join(str(e) for e in chain)
     lowered = text.lower()
     if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain) or "certificate_verify_failed" in lowered:
+        if is_microsoft_host(urlsplit(where if "://" in where else "//" + where).hostname or ""):
+            return UntrustedCertificate(
+                f"The TLS certificate of {where} is not trusted ({_reason(text)}). Microsoft's hosts are checked "
+                "against the system's CAs only (CAMPSYNC_CA_BUNDLE is not used for them): if your organisation "
+                "inspects TLS, install its CA in the system's trust store.", cause=exc)
         return UntrustedCertificate(
             f"The TLS certificate of {where} is not trusted ({_reason(text)}). If your organisation inspects "
             "TLS or this is the sandbox, set CAMPSYNC_CA_BUNDLE to the CA certificate file.", cause=exc)

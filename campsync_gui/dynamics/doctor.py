@@ -21,7 +21,7 @@ from .auth import ClientSecretCredential, MsalClientSecretProvider
 from .client import DataverseClient, RetryPolicy
 from .entities import version_tuple
 from .errors import AuthError, DynamicsError, PermissionDenied, Unauthorized
-from .tls import make_ssl_context
+from .tls import ConnectionTrust, connection_trust, is_microsoft_host
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 # SKIP is a step that did not run: a neutral dot, never a tick (nothing was checked).
@@ -164,7 +164,7 @@ class _Doctor:
         self.passed: set[str] = set()
         self.failed: set[str] = set()
         self.unusable: dict[str, str] = {}  # configuration part → what a step is missing, in words
-        self.ssl_context: ssl.SSLContext | None = None
+        self.trust: ConnectionTrust | None = None  # what the connection trusts, host by host (tls.py)
         self.client: DataverseClient | None = None
         self.user_id = ""  # the signed-in identity, from WhoAmI: whose privileges to read
 
@@ -230,7 +230,7 @@ class _Doctor:
             fixes.append("Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud.")
             self.unusable["authority"] = "a usable authority host (see Configuration)"
         try:
-            self.ssl_context = make_ssl_context(self.conn.ca_bundle)
+            self.trust = connection_trust(self.conn)
         except (FileNotFoundError, ssl.SSLError) as exc:
             problems.append(f"The CA bundle cannot be used: {exc}")
             fixes.append("Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset it.")
@@ -238,7 +238,7 @@ class _Doctor:
         if problems:
             raise _Failed("; ".join(problems), " ".join(fixes))
         source = self.conn.secret_source or "unknown"
-        extra = f"; CA bundle {self.conn.ca_bundle}" if self.conn.ca_bundle else ""
+        extra = f"; {self.trust.describe()}" if self.trust is not None and self.trust.describe() else ""
         return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, secret from {source}{extra}", OK, ""
 
     async def check_dns(self):
@@ -265,9 +265,15 @@ class _Doctor:
             host, port = _host_port(url)
             try:
                 reader, writer = await asyncio.wait_for(
-                    asyncio.open_connection(host, port, ssl=self.ssl_context, server_hostname=host),
+                    asyncio.open_connection(host, port, ssl=self.trust.context_for((host, port)),
+                                            server_hostname=host),
                     timeout=self.options.timeout)
             except ssl.SSLCertVerificationError as exc:
+                if is_microsoft_host(host):
+                    raise _Failed(f"the certificate of {host}:{port} is not trusted ({exc.verify_message})",
+                                  "Microsoft's hosts are checked against the system's CAs only (CAMPSYNC_CA_BUNDLE "
+                                  "is not used for them): if your network inspects TLS, install its CA in the "
+                                  "system's trust store.") from exc
                 raise _Failed(f"the certificate of {host}:{port} is not trusted ({exc.verify_message})",
                               "If your network inspects TLS, or this is the sandbox org, set CAMPSYNC_CA_BUNDLE "
                               "to the CA certificate file (the sandbox prints it).") from exc
@@ -293,7 +299,9 @@ class _Doctor:
             days_left = (expires - datetime.now(timezone.utc)).days if expires else None
             issuer = _name(cert.get("issuer"))
             details.append(f"{label} {host}: {version}, issued by {issuer}"
-                           + (f", {_expiry_text(expires, days_left)}" if days_left is not None else ""))
+                           + (f", {_expiry_text(expires, days_left)}" if days_left is not None else "")
+                           + (", trusted through the extra CA" if self.trust.uses_extra_ca((host, port))
+                              else ""))
             if days_left is not None and days_left < CERT_EXPIRY_WARN_DAYS:
                 status, fix = WARN, f"The certificate of {host} expires soon; tell whoever runs that server."
         return "; ".join(details), status, fix
@@ -301,9 +309,10 @@ class _Doctor:
     async def check_token(self):
         credential = ClientSecretCredential(self.conn.tenant_id, self.conn.client_id, self.conn.client_secret or "",
                                             self.conn.authority_host)
-        tokens = MsalClientSecretProvider(credential, self.conn.org_url, self.ssl_context,
+        tokens = MsalClientSecretProvider(credential, self.conn.org_url, self.trust,
                                           timeout=self.options.timeout)
-        self.client = DataverseClient(self.conn.org_url, tokens, ssl_context=self.ssl_context,
+        self.client = DataverseClient(self.conn.org_url, tokens,
+                                      ssl_context=self.trust.context_for(self.conn.org_url),
                                       timeout=self.options.timeout,
                                       retry=RetryPolicy(max_attempts=2, base_delay=0.2, max_throttle_waits=2))
         await tokens.get_token()

@@ -1,4 +1,5 @@
-"""Assembles the ASGI app: request log, then faults, then autosave (with a state file), then the routes."""
+"""Assembles the ASGI app: request log, then body caps, then faults, then autosave (with a state file), then the
+routes."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .autosave import AutosaveMiddleware, StateKeeper
 from .context import API_ROOT, RequestRecord, SandboxContext
 from .errors import SEGMENT_NOT_FOUND, envelope
 from .faults import DROPPED_KEY, FaultMiddleware
+from .limits import BodyLimitMiddleware
 
 _TOKEN_PATH = re.compile(r"^/[^/]+/oauth2/v2\.0/token$")
 _API_METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"]
@@ -84,4 +86,6 @@ def build_app(ctx: SandboxContext, keeper: StateKeeper | None = None) -> Callabl
         # Innermost: faults refuse requests before they can take the file lock, and an answer the fault knob
         # loses was still saved, as Dataverse had committed it.
         app = AutosaveMiddleware(app, keeper)
-    return RequestLogMiddleware(FaultMiddleware(app, ctx.faults), ctx)
+    # Body caps outside the faults and the file lock: an oversized request is refused (and logged) before it
+    # counts against the throttle or waits for another process's save.
+    return RequestLogMiddleware(BodyLimitMiddleware(FaultMiddleware(app, ctx.faults)), ctx)

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Iterator
 
+from ..paths import PRIVATE_FILE, make_private_folder
 from .errors import UNEXPECTED, envelope
 from .state import State
 
@@ -55,8 +56,12 @@ class FileLock:
         if fcntl is None:
             return None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            make_private_folder(self.path.parent, tighten_existing=False)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            st = os.fstat(fd)
+            if st.st_mode & 0o077 and st.st_uid == os.getuid():
+                os.fchmod(fd, PRIVATE_FILE)  # one an older version made 0644
+            return fd
         except OSError as exc:
             # Without the lock file the save itself will most likely fail too, and say why.
             log.warning("cannot open the sandbox lock file %s (%s): saving without it", self.path, exc)

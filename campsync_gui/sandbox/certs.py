@@ -14,6 +14,8 @@ from pathlib import Path
 
 import trustme
 
+from ..paths import make_private_folder
+
 CA_FILENAME = "ca.pem"
 
 
@@ -29,7 +31,7 @@ def make_server_tls(data_dir: Path, hosts: tuple[str, ...] = ("127.0.0.1", "loca
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     leaf.configure_cert(context)
     context.set_alpn_protocols(["http/1.1"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(data_dir, tighten_existing=False)  # --data-dir may name a folder of the person's
     ca_file = data_dir / CA_FILENAME
     _write_atomically(ca_file, ca.cert_pem.bytes())
     return ServerTLS(ca_file=ca_file, server_context=context)
@@ -49,7 +51,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(temp, 0o644)  # a CA certificate is public; other local tools may need to read it
+        # mkstemp made it 0600 already; kept so: like every file in the app's folder, it is its owner's alone
+        # (the clients that need it run as that owner).
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

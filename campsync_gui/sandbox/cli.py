@@ -20,6 +20,8 @@ from .knobs import Knobs
 from .server import PortInUseError, SandboxOrg
 
 _VERSION_RE = re.compile(r"^\d+(\.\d+){1,3}$")
+SECRET_ENV = "CAMPSYNC_SANDBOX_CLIENT_SECRET"
+_SECRET_FILE_LIMIT = 4096  # a secret is tens of characters: a bigger file is the wrong file
 
 
 def _port(text: str) -> int:
@@ -109,7 +111,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data-dir", type=Path, default=None, help="folder for the CA certificate (default: the app's sandbox folder)"
     )
     parser.add_argument("--env-file", type=Path, default=None, help="also write the CAMPSYNC_* lines to this file")
-    parser.add_argument("--client-secret", default=None, help="use this client secret instead of a random one")
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument("--client-secret-file", type=Path, default=None, metavar="PATH",
+                        help="use the client secret in this file instead of a random one (also: the "
+                             f"{SECRET_ENV} variable)")
+    secret.add_argument("--client-secret", default=None,
+                        help=f"deprecated: other local users see it in the process list; use --client-secret-file "
+                             f"or {SECRET_ENV}")
 
 
 def _write_env_file(path: Path, lines: list[str]) -> None:
@@ -126,7 +134,43 @@ def _write_env_file(path: Path, lines: list[str]) -> None:
         raise
 
 
+class SecretProblem(Exception):
+    """The client secret asked for cannot be used; the message says why."""
+
+
+def _client_secret(args: argparse.Namespace, environ: dict[str, str] | None = None) -> str | None:
+    """The secret from --client-secret-file, --client-secret (warned about) or CAMPSYNC_SANDBOX_CLIENT_SECRET; None
+    for a random one. A command line is readable by every local user (ps, /proc/<pid>/cmdline): a file or the
+    environment is not."""
+    env = os.environ if environ is None else environ
+    if args.client_secret_file is not None:
+        path = args.client_secret_file.expanduser()
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(_SECRET_FILE_LIMIT + 1)
+        except OSError as exc:
+            raise SecretProblem(f"cannot read the client secret file {path}: {exc.strerror or exc}") from exc
+        try:
+            secret = raw.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            secret = ""
+        if len(raw) > _SECRET_FILE_LIMIT or not secret or "\n" in secret:
+            raise SecretProblem(f"{path} does not hold a client secret: give a file with the secret on one line")
+        return secret
+    if args.client_secret is not None:
+        # Kept working, so scripts that pass it do not break; a sandbox's secret guards only a local test org.
+        print(f"campsync sandbox: warning: --client-secret is visible to other local users in the process list; "
+              f"use --client-secret-file PATH or {SECRET_ENV} instead.", file=sys.stderr, flush=True)
+        return args.client_secret
+    return env.get(SECRET_ENV, "").strip() or None
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        client_secret = _client_secret(args)
+    except SecretProblem as exc:
+        print(f"campsync sandbox: {exc}", file=sys.stderr)
+        return 2
     knobs = Knobs(
         latency_ms=args.latency_ms,
         page_size=args.page_size,
@@ -136,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         solution_version=args.solution_version,
     )
     data_dir = args.data_dir if args.data_dir is not None else AppPaths.resolve().sandbox_dir
-    org = SandboxOrg(seed=args.seed, knobs=knobs, data_dir=data_dir, port=args.port, client_secret=args.client_secret)
+    org = SandboxOrg(seed=args.seed, knobs=knobs, data_dir=data_dir, port=args.port, client_secret=client_secret)
     # Installed before start so a Ctrl+C during start-up is not lost as a traceback.
     stop = threading.Event()
     previous = {}

@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+from ..paths import ENFORCED, PRIVATE_FILE, make_private_folder
 from .tables import STORED_SETS, OrgTables, index_members
 
 log = logging.getLogger(__name__)
@@ -24,9 +25,18 @@ def dump(seed: int, tables: OrgTables) -> str:
 def write(path: Path, text: str) -> None:
     """Replace the file atomically: a crash mid-write leaves the previous run's records in place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent, tighten_existing=False)  # a new folder is private; a chosen one is left be
     partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", encoding="utf-8") as handle:
+    # The org's people (names, emails): readable by the owner only, whatever the umask; the rename keeps the mode.
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        if ENFORCED:
+            os.fchmod(fd, PRIVATE_FILE)
+        handle = open(fd, "w", encoding="utf-8")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
         handle.write(text)
         handle.flush()
         # On disk before the rename: after a power cut the name must not point at an empty file.
