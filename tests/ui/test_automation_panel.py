@@ -472,3 +472,19 @@ def test_the_demo_orgs_automation_tab_shows_the_inactive_examples_with_their_des
     assert panel.is_dirty()
     qtbot.mouseClick(panel.save_button, LEFT)
     assert Definition.from_json(stored(store, panel.current_id).definition).description == "Canada, for the webinars"
+
+
+def test_a_wait_older_versions_stored_as_infinity_opens_and_no_wait_goes_past_a_year(qtbot):
+    from campsync_gui.ui.widgets.automation_flow import StepRow
+
+    for seconds in (float("inf"), float("nan"), 1e300, -5):
+        row = StepRow({"step": WAIT_STEP, "seconds": seconds}, [])  # raised OverflowError for Infinity before
+        qtbot.addWidget(row)
+        assert 1 <= row.amount_spin.value() <= 365
+    row = StepRow({"step": WAIT_STEP, "seconds": 86400}, [])
+    qtbot.addWidget(row)
+    row.amount_spin.setValue(100000)
+    assert (row.amount_spin.value(), row.unit_combo.currentData()) == (365, "days")
+    row.unit_combo.setCurrentIndex(row.unit_combo.findData("hours"))
+    row.amount_spin.setValue(100000)
+    assert row.amount_spin.value() == 365 * 24

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from .definitions import Definition
 from .runner import AutomationRunner
 
 REPEAT_SECONDS = {"daily": 86400, "weekly": 7 * 86400}
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -80,9 +83,12 @@ def due_batches(db, now: float | None = None) -> list[AutomationCampaign]:
                                                                   AutomationCampaign.active == True)))  # noqa: E712
     due = []
     for row in rows:
-        schedule = Definition.from_json(row.definition).schedule or {}
-        if schedule.get("at") is not None and float(schedule["at"]) <= now:
-            due.append(row)
+        try:  # one definition that cannot be read (hand-edited, or an older version's) must not stop the others
+            schedule = Definition.from_json(row.definition).schedule or {}
+            if schedule.get("at") is not None and float(schedule["at"]) <= now:
+                due.append(row)
+        except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
+            log.warning("batch campaign %r is skipped: its schedule cannot be read (%s)", row.name, exc)
     return due
 
 

@@ -10,11 +10,16 @@ A definition is plain JSON (exported and imported between machines):
      "qualification": {"rule": "once" | "every_time" | "every_n_days", "days": 7},
      "schedule": {"at": <epoch>, "repeat": null | "daily" | "weekly"},     # batch campaigns only
      "description": "what the campaign is for"}                              # optional, kept only when set
+
+A Wait lasts more than 0 seconds and at most MAX_WAIT_SECONDS (1 year). `from_json` reads leniently (a stored
+definition from an older version keeps loading, whatever it holds); `validate` names what cannot run, and the
+runner fails such a step for that person alone. Export files are checked whole by `schema.read_export`.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 
 from ..models import CampaignRecord
@@ -39,6 +44,7 @@ RULES = ("once", "every_time", "every_n_days")
 CHANGEABLE_FIELDS = ("first_name", "last_name", "company", "job_title", "country", "score")
 KINDS = ("trigger", "batch")
 MAX_DEPTH = 5  # a trigger campaign's flow action may fire further campaigns, this many levels deep at most
+MAX_WAIT_SECONDS = 365 * 86400  # a Wait lasts at most 1 year (longer, or Infinity, could not be scheduled)
 
 
 class AutomationError(ValueError):
@@ -56,9 +62,16 @@ class Definition:
 
     @classmethod
     def from_json(cls, text: str | dict) -> "Definition":
-        data = json.loads(text) if isinstance(text, str) else dict(text)
+        """Read a definition as stored or exported, leniently (what cannot run is for `validate` to name);
+        AutomationError when it is not a JSON object at all."""
+        try:
+            data = json.loads(text) if isinstance(text, str) else text
+        except RecursionError:  # hand-edited: json's parser recurses into every bracket
+            raise AutomationError("the definition is too deeply nested to read") from None
+        if not isinstance(data, dict):
+            raise AutomationError(f"a definition must be a JSON object, not {type(data).__name__}")
         return cls(smart_list=data.get("smart_list") or {"filters": [], "logic": "all"},
-                   triggers=list(data.get("triggers") or []), flow=list(data.get("flow") or []),
+                   triggers=_as_list(data.get("triggers")), flow=_as_list(data.get("flow")),
                    qualification=data.get("qualification") or {"rule": "once"}, schedule=data.get("schedule"),
                    description=str(data.get("description") or ""))
 
@@ -68,6 +81,33 @@ class Definition:
         if self.description.strip():  # written only when set: definitions without one read as before
             data["description"] = self.description.strip()
         return json.dumps(data, ensure_ascii=False)
+
+
+def _as_list(value: object) -> list:
+    """A list as found; anything else (a hand-edited "flow": "wait") kept as one item for `validate` to name."""
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def wait_seconds(step: dict) -> float:
+    """A Wait step's duration in seconds; AutomationError (in words) unless finite, above 0 and at most 1 year."""
+    value = step.get("seconds")
+    try:
+        ok = not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) \
+            and 0 < value <= MAX_WAIT_SECONDS
+    except OverflowError:  # an integer too large for a float
+        ok = False
+    if not ok:
+        if value is None:
+            raise AutomationError("a wait needs a duration")
+        if isinstance(value, float) and not math.isfinite(value):  # as JSON writes it
+            shown = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        else:
+            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise AutomationError(f"a wait must be a finite number of seconds, more than 0 and at most 1 year "
+                              f"({MAX_WAIT_SECONDS}), not {shown}")
+    return float(value)
 
 
 def validate(kind: str, definition: Definition, campaigns: dict[str, CampaignRecord]) -> list[str]:
@@ -83,11 +123,15 @@ def validate(kind: str, definition: Definition, campaigns: dict[str, CampaignRec
         problems.append("Flow: the flow is empty; add at least one step.")
     for number, step in enumerate(definition.flow, 1):
         problems += _step_problems(number, step, campaigns)
-    rule = definition.qualification.get("rule")
-    if rule not in RULES:
+    qualification = definition.qualification if isinstance(definition.qualification, dict) else {}
+    rule = qualification.get("rule")
+    if not isinstance(definition.qualification, dict):
+        problems.append("Qualification: must be an object such as {\"rule\": \"once\"}.")
+    elif not isinstance(rule, str) or rule not in RULES:
         problems.append(f"Qualification: unknown rule {rule!r}.")
-    elif rule == "every_n_days" and not (isinstance(definition.qualification.get("days"), int)
-                                         and definition.qualification["days"] > 0):
+    elif rule == "every_n_days" and not (isinstance(qualification.get("days"), int)
+                                         and not isinstance(qualification["days"], bool)
+                                         and qualification["days"] > 0):
         problems.append("Qualification: 'once every N days' needs N ≥ 1.")
     return problems
 
@@ -97,12 +141,20 @@ def _trigger_problems(definition: Definition, campaigns: dict[str, CampaignRecor
     if not definition.triggers:
         problems.append("Smart list: a trigger campaign needs at least one trigger.")
     for number, trigger in enumerate(definition.triggers, 1):
+        if not isinstance(trigger, dict):
+            problems.append(f"Trigger {number}: must be an object, not {type(trigger).__name__}.")
+            continue
         kind_of = trigger.get("type")
-        if kind_of not in TRIGGER_TYPES:
+        if not isinstance(kind_of, str) or kind_of not in TRIGGER_TYPES:
             problems.append(f"Trigger {number}: unknown trigger {kind_of!r}.")
-        if kind_of == DATA_VALUE_CHANGES and trigger.get("field") not in CHANGEABLE_FIELDS + ("email",):
+        if kind_of == DATA_VALUE_CHANGES and not (isinstance(trigger.get("field"), str)
+                                                  and trigger["field"] in CHANGEABLE_FIELDS + ("email",)):
             problems.append(f"Trigger {number}: unknown field {trigger.get('field')!r}.")
-        for cid in trigger.get("campaign_ids") or []:
+        ids = trigger.get("campaign_ids") or []
+        if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
+            problems.append(f"Trigger {number}: 'campaign_ids' must be a list of campaign ids.")
+            continue
+        for cid in ids:
             if cid not in campaigns:
                 problems.append(f"Trigger {number}: campaign {cid!r} is not in the org.")
     return problems
@@ -112,30 +164,39 @@ def inactive_targets(definition: Definition, campaigns: dict[str, CampaignRecord
     """The flow steps that add to or remove from a campaign inactive in Dynamics, in words (validate's lines)."""
     return [problem for number, step in enumerate(definition.flow, 1)
             if isinstance(step, dict) and step.get("step") in (ADD_STEP, REMOVE_STEP)
-            and (target := campaigns.get(step.get("campaign_id") or "")) is not None and not target.active
+            and isinstance(step.get("campaign_id"), str)
+            and (target := campaigns.get(step["campaign_id"])) is not None and not target.active
             for problem in _step_problems(number, step, campaigns)]
 
 
 def _step_problems(number: int, step: dict, campaigns: dict[str, CampaignRecord]) -> list[str]:
+    if not isinstance(step, dict):
+        return [f"Flow step {number}: must be an object, not {type(step).__name__}."]
     name = step.get("step")
-    if name not in STEP_LABELS:
+    if not isinstance(name, str) or name not in STEP_LABELS:
         return [f"Flow step {number}: unknown step {name!r}."]
     if name in (ADD_STEP, REMOVE_STEP):
-        campaign = campaigns.get(step.get("campaign_id") or "")
+        campaign_id = step.get("campaign_id")
+        campaign = campaigns.get(campaign_id) if isinstance(campaign_id, str) else None
         if campaign is None:
             return [f"Flow step {number}: choose a Microsoft campaign that exists in the org."]
         if not campaign.active:
             return [f"Flow step {number}: campaign {campaign.name!r} is inactive in Dynamics."]
-    elif name == CHANGE_STEP and step.get("field") not in CHANGEABLE_FIELDS:
+    elif name == CHANGE_STEP and not (isinstance(step.get("field"), str) and step["field"] in CHANGEABLE_FIELDS):
         return [f"Flow step {number}: unknown field {step.get('field')!r} (one of {', '.join(CHANGEABLE_FIELDS)})."]
     elif name == CHANGE_STEP and step.get("field") == "score" and not _whole_number(step.get("value")):
         return [f"Flow step {number}: score must be a whole number, not {step.get('value')!r}."]
-    elif name == WAIT_STEP and not (isinstance(step.get("seconds"), (int, float)) and step["seconds"] > 0):
-        return [f"Flow step {number}: a wait needs a duration."]
+    elif name == WAIT_STEP:
+        try:
+            wait_seconds(step)
+        except AutomationError as exc:
+            return [f"Flow step {number}: {exc}."]
     return []
 
 
 def _whole_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 18:
+        return False  # more digits than a score can hold (SQLite's integers stop at 2**63)
     try:
         int(str(value).strip())
     except ValueError:

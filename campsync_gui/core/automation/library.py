@@ -20,8 +20,7 @@ from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRe
 from ..smartlists import count, validate as validate_smart_list
 from .definitions import ADD_STEP, KINDS, REMOVE_STEP, STEP_LABELS, Definition, inactive_targets, validate
 from .runner import step_request_id_sql
-
-EXPORT_FORMAT = "campsync-automation/1"
+from .schema import EXPORT_FORMAT, ExportFileError, read_export  # noqa: F401 (EXPORT_FORMAT: importers use it here)
 
 
 class LibraryError(ValueError):
@@ -131,6 +130,14 @@ class AutomationLibrary:
     def problems(self, kind: str, definition: Definition) -> list[str]:
         """What stops a campaign of this kind and definition from running, checked against this org's campaigns."""
         return validate(kind, definition, self.dynamics_campaigns())
+
+    def stored_problems(self, stored: StoredCampaign) -> list[str]:
+        """`problems` of a stored campaign; a definition that cannot even be read (hand-edited, or from a newer
+        version) is one problem, never an error: one such row must not stop a listing of the others."""
+        try:
+            return self.problems(stored.kind, Definition.from_json(stored.definition))
+        except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+            return [f"The stored definition cannot be read ({exc}); save the campaign again."]
 
     def campaign_choices(self) -> list[CampaignChoice]:
         """Every Dynamics campaign in the store's cache, by name (active and inactive)."""
@@ -245,10 +252,7 @@ class AutomationLibrary:
         if stored is None:
             raise LibraryError("This campaign was deleted elsewhere.")
         if active:
-            try:
-                problems = self.problems(stored.kind, Definition.from_json(stored.definition))
-            except (ValueError, TypeError, AttributeError) as exc:  # hand-edited or from a newer version
-                problems = [f"The stored definition cannot be read ({exc}); save the campaign again."]
+            problems = self.stored_problems(stored)  # a definition hand-edited or from a newer version: a problem
             if problems:
                 raise LibraryError(f"Cannot activate '{stored.name}':\n" + bullets(problems), problems)
         with Session(self.db) as session:
@@ -272,7 +276,7 @@ class AutomationLibrary:
         """Write every definition to a JSON file; returns how many."""
         rows = self.campaigns()
         data = {"format": EXPORT_FORMAT, "campaigns": [
-            {"name": r.name, "kind": r.kind, "active": r.active, "definition": json.loads(r.definition)}
+            {"name": r.name, "kind": r.kind, "active": r.active, "definition": _readable(r)}
             for r in sorted(rows, key=lambda r: r.name)]}
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         return len(rows)
@@ -281,28 +285,38 @@ class AutomationLibrary:
         """Merge definitions from an export by name; one line per campaign saying what happened. A definition that
         cannot run here (say, a campaign this org lacks) comes in inactive."""
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise LibraryError(f"Cannot read {path}: {exc}") from exc
-        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-            raise LibraryError(f"{path} is not a CampSync automation export ({EXPORT_FORMAT}).")
+            imported = read_export(path)  # the whole file checked first: a file with any mistake changes nothing
+        except ExportFileError as exc:
+            raise LibraryError(str(exc), exc.problems) from exc
         known = self.dynamics_campaigns()
         now = self.clock()
         messages = []
         with Session(self.db) as session:
-            for item in data.get("campaigns") or []:
-                definition = Definition.from_json(item.get("definition") or {})
-                kind = item.get("kind") if item.get("kind") in KINDS else "trigger"
+            for item in imported:
+                definition = Definition.from_json(item.definition)
+                kind = item.kind if item.kind in KINDS else "trigger"
                 problems = validate(kind, definition, known)
-                row = session.exec(select(AutomationCampaign).where(AutomationCampaign.name == item["name"])).first()
-                row = row or AutomationCampaign(name=item["name"], created_at=now)
+                row = session.exec(select(AutomationCampaign).where(AutomationCampaign.name == item.name)).first()
+                row = row or AutomationCampaign(name=item.name, created_at=now)
                 row.kind, row.definition, row.updated_at = kind, definition.to_json(), now
-                row.active = bool(item.get("active")) and not problems
+                row.active = item.active and not problems
                 session.add(row)
-                messages.append(f"{item['name']}: " + ("imported" + (" (active)" if row.active else "")
-                                                        if not problems else "imported inactive — " + "; ".join(problems)))
+                messages.append(f"{item.name}: " + ("imported" + (" (active)" if row.active else "")
+                                                     if not problems else "imported inactive — " + "; ".join(problems)))
             session.commit()
         return messages
+
+
+def _readable(stored: StoredCampaign) -> dict:
+    try:
+        definition = json.loads(stored.definition)
+    except (ValueError, RecursionError) as exc:
+        raise LibraryError(f"Cannot export '{stored.name}': its stored definition cannot be read ({exc}). Save it "
+                           f"again in the window, or delete it.") from exc
+    if not isinstance(definition, dict):
+        raise LibraryError(f"Cannot export '{stored.name}': its stored definition is not a JSON object. Save it "
+                           f"again in the window, or delete it.")
+    return definition
 
 
 def _stored(row: AutomationCampaign) -> StoredCampaign:

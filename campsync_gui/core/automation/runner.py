@@ -31,7 +31,8 @@ from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRe
 from ..smartlists import matches, validate as validate_smart_list
 from ..triggers import ADDED, REMOVED, TriggerEvent
 from .definitions import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, MAX_DEPTH,
-                          PERSON_CREATED, REMOVE_STEP, TRIGGER_TYPES, WAIT_STEP, AutomationError, Definition)
+                          PERSON_CREATED, REMOVE_STEP, TRIGGER_TYPES, WAIT_STEP, AutomationError, Definition,
+                          wait_seconds)
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ class AutomationRunner:
         self.flow_actions = flow_actions
         self.clock = clock
         self._inbox: deque[Happening] = deque()
+        self._warned: set[tuple[int | None, str]] = set()
         self._unsubscribe = bus.subscribe(self._on_bus)
 
     def close(self) -> None:
@@ -150,38 +152,67 @@ class AutomationRunner:
     # ---- qualification -------------------------------------------------------------------------
 
     def handle(self, happening: Happening, campaigns: list[tuple[AutomationCampaign, Definition]]) -> int:
-        """Run every active trigger campaign this happening qualifies the person for; returns how many ran."""
-        listening = [(campaign, definition) for campaign, definition in campaigns
-                     if any(trigger_matches(t, happening) for t in definition.triggers)]
+        """Run every active trigger campaign this happening qualifies the person for; returns how many ran.
+
+        Each campaign runs on its own: one that fails (a definition saved by an older version with a value this
+        one refuses, say) gets a "failed" result and a warning in the log, and the others still run."""
+        listening = []
+        for campaign, definition in campaigns:
+            try:
+                if any(trigger_matches(t, happening) for t in definition.triggers):
+                    listening.append((campaign, definition))
+            except Exception as exc:  # a trigger of the wrong shape: only this campaign is left out
+                self._campaign_failed(campaign, None, happening.person_id, exc)
         person = self._person(happening.person_id) if listening else None
         if person is None:
             return 0
         ran = 0
         for campaign, definition in listening:
             run_id = uuid.uuid4().hex[:10]
-            chain = list(happening.chain)
-            if campaign.id in chain:
-                self._result(campaign, run_id, person.id, -1, "", "stopped",
-                             f"loop stopped: {campaign.name!r} already ran for this person in this chain "
-                             f"({' → '.join(map(str, chain + [campaign.id]))})")
-                continue
-            if happening.depth >= MAX_DEPTH:
-                self._result(campaign, run_id, person.id, -1, "", "stopped",
-                             f"loop stopped: {MAX_DEPTH} trigger campaigns deep")
-                continue
-            activities, memberships = self._history(person.id)
-            if not matches(validate_smart_list(definition.smart_list), person, activities=activities,
-                           memberships=memberships, now=self.clock()):
-                self._result(campaign, run_id, person.id, -1, "", "skipped", "the smart list filters do not match")
-                continue
-            allowed, why = self.qualifies(campaign, definition, person.id)
-            if not allowed:
-                self._result(campaign, run_id, person.id, -1, "", "skipped", why)
-                continue
-            self._result(campaign, run_id, person.id, -1, "", "qualified", TRIGGER_TYPES[happening.type])
-            self.run_flow(campaign, definition, person.id, run_id, 0, happening.depth + 1, chain + [campaign.id])
-            ran += 1
+            try:
+                ran += self._run_campaign(campaign, definition, happening, person, run_id)
+            except Exception as exc:
+                self._campaign_failed(campaign, run_id, person.id, exc)
         return ran
+
+    def _run_campaign(self, campaign: AutomationCampaign, definition: Definition, happening: Happening,
+                      person: Person, run_id: str) -> int:
+        """One campaign for one happening: 1 when its flow ran, else 0 (the reason is in its results)."""
+        chain = list(happening.chain)
+        if campaign.id in chain:
+            self._result(campaign, run_id, person.id, -1, "", "stopped",
+                         f"loop stopped: {campaign.name!r} already ran for this person in this chain "
+                         f"({' → '.join(map(str, chain + [campaign.id]))})")
+            return 0
+        if happening.depth >= MAX_DEPTH:
+            self._result(campaign, run_id, person.id, -1, "", "stopped",
+                         f"loop stopped: {MAX_DEPTH} trigger campaigns deep")
+            return 0
+        activities, memberships = self._history(person.id)
+        if not matches(validate_smart_list(definition.smart_list), person, activities=activities,
+                       memberships=memberships, now=self.clock()):
+            self._result(campaign, run_id, person.id, -1, "", "skipped", "the smart list filters do not match")
+            return 0
+        allowed, why = self.qualifies(campaign, definition, person.id)
+        if not allowed:
+            self._result(campaign, run_id, person.id, -1, "", "skipped", why)
+            return 0
+        self._result(campaign, run_id, person.id, -1, "", "qualified", TRIGGER_TYPES[happening.type])
+        self.run_flow(campaign, definition, person.id, run_id, 0, happening.depth + 1, chain + [campaign.id])
+        return 1
+
+    def _campaign_failed(self, campaign: AutomationCampaign, run_id: str | None, person_id: int,
+                         exc: BaseException) -> None:
+        """A campaign that could not run for a person: a warning (on the console of a command too), the traceback
+        in the log file, and a "failed" result the Results tab shows."""
+        self._warn_once(campaign, f"automation {campaign.name!r} could not run for person #{person_id}: "
+                                  f"{type(exc).__name__}: {exc}", str(exc))
+        log.info("automation %r failed", campaign.name, exc_info=exc)
+        try:
+            self._result(campaign, run_id or uuid.uuid4().hex[:10], person_id, -1, "", "failed",
+                         f"the campaign could not run: {type(exc).__name__}: {exc}")
+        except Exception:  # the store itself failing: the warning above is what is left
+            log.info("could not record the failure of %r", campaign.name, exc_info=True)
 
     def qualification_problem(self, campaign: AutomationCampaign, definition: Definition,
                               person_id: int) -> str | None:
@@ -219,9 +250,16 @@ class AutomationRunner:
         """Run steps from `start`; a Wait stores where to carry on and returns."""
         for index in range(start, len(definition.flow)):
             step = definition.flow[index]
-            name = step.get("step")
+            name = step.get("step") if isinstance(step, dict) else None
             if name == WAIT_STEP:
-                due = self.clock() + float(step["seconds"])
+                try:
+                    due = self.clock() + wait_seconds(step)
+                except AutomationError as exc:  # Infinity, 1e300, -5 in a definition saved by an older version
+                    self._warn_once(campaign, f"automation {campaign.name!r}: flow step {index + 1}: {exc}",
+                                    f"{index}: {exc}")
+                    self._result(campaign, run_id, person_id, index, name, "failed",
+                                 f"{exc}; the flow stops here for this person")
+                    return
                 with Session(self.db) as session:
                     session.add(WaitingStep(campaign_id=campaign.id, person_id=person_id, run_id=run_id,
                                             next_step=index + 1, due_at=due, depth=depth, chain=json.dumps(chain)))
@@ -233,7 +271,9 @@ class AutomationRunner:
                 outcome, detail = self._run_step(campaign, step, person_id, depth, chain,
                                                  step_request_id(run_id, index))
             except Exception as exc:  # one person's failed step must not stop the others; Results shows it
-                log.exception("automation step failed")
+                self._warn_once(campaign, f"automation {campaign.name!r}: flow step {index + 1} failed for person "
+                                          f"#{person_id}: {exc}", f"{index}: {exc}")
+                log.info("automation step failed", exc_info=exc)  # the traceback: in the log file only
                 outcome, detail = "failed", str(exc)
             self._result(campaign, run_id, person_id, index, name, outcome, detail)
 
@@ -283,8 +323,12 @@ class AutomationRunner:
             campaign = self._campaign(row.campaign_id)
             if campaign is None or not campaign.active:
                 continue
-            self.run_flow(campaign, Definition.from_json(campaign.definition), row.person_id, row.run_id,
-                          row.next_step, row.depth, json.loads(row.chain))
+            try:  # one campaign whose stored definition cannot run must not keep the other flows waiting
+                self.run_flow(campaign, Definition.from_json(campaign.definition), row.person_id, row.run_id,
+                              row.next_step, row.depth, json.loads(row.chain))
+            except Exception as exc:
+                self._campaign_failed(campaign, row.run_id, row.person_id, exc)
+                continue
             resumed += 1
         return resumed
 
@@ -295,7 +339,26 @@ class AutomationRunner:
             rows = list(session.exec(select(AutomationCampaign).where(AutomationCampaign.active == True,  # noqa: E712
                                                                       AutomationCampaign.kind == "trigger")
                                      .order_by(AutomationCampaign.id)))
-        return [(row, Definition.from_json(row.definition)) for row in rows]
+        campaigns = []
+        for row in rows:
+            try:
+                definition = Definition.from_json(row.definition)
+                if not all(isinstance(trigger, dict) for trigger in definition.triggers):
+                    raise AutomationError("its triggers are not objects")
+                campaigns.append((row, definition))
+            except (ValueError, TypeError, RecursionError) as exc:  # hand-edited: the others still run
+                self._warn_once(row, f"automation {row.name!r} is skipped: its stored definition cannot be read "
+                                     f"({exc})", f"unreadable: {exc}")
+        return campaigns
+
+    def _warn_once(self, campaign: AutomationCampaign, message: str, key: str) -> None:
+        """A warning (shown on a command's console too) the first time a campaign fails this way; the same failure
+        for the next people goes to the log file only (each still has its "failed" result)."""
+        if (campaign.id, key) in self._warned:
+            log.info("%s", message)
+        else:
+            self._warned.add((campaign.id, key))
+            log.warning("%s", message)
 
     def _campaign(self, campaign_id: int) -> AutomationCampaign | None:
         with Session(self.db) as session:

@@ -7,6 +7,7 @@ through the workspace's sync run like any other flow action.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,11 +17,14 @@ from sqlalchemy.engine import Engine
 from .batch import BatchReport, advance_schedule, due_batches, run_batch
 from .runner import AutomationRunner
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Tick:
     resumed: int = 0  # waiting flows carried on
     batches: list[BatchReport] = field(default_factory=list)  # scheduled batch campaigns run
+    failed: list[str] = field(default_factory=list)  # "<campaign>: <why>" for each that could not run
 
 
 class Scheduler:
@@ -32,6 +36,14 @@ class Scheduler:
     async def tick(self, *, stop: asyncio.Event | None = None) -> Tick:
         tick = Tick(resumed=self.runner.resume_due())
         for campaign in due_batches(self.db, self.clock()):
-            tick.batches.append(await run_batch(self.runner, campaign, stop=stop))
-            advance_schedule(self.db, campaign, self.clock())
+            try:  # each campaign on its own: one that cannot run is reported, the others still run
+                tick.batches.append(await run_batch(self.runner, campaign, stop=stop))
+            except Exception as exc:
+                log.warning("batch campaign %r could not run: %s: %s", campaign.name, type(exc).__name__, exc)
+                log.info("batch campaign %r failed", campaign.name, exc_info=exc)
+                tick.failed.append(f"{campaign.name}: {exc}")
+            try:  # moved on either way: a campaign that cannot run is not retried every tick
+                advance_schedule(self.db, campaign, self.clock())
+            except Exception as exc:
+                log.warning("batch campaign %r: its schedule could not be moved on: %s", campaign.name, exc)
         return tick

@@ -42,11 +42,12 @@ from .evaluation import matches
 from .parsing import validate
 from .sql import count, members
 from .values import fold
-from .vocabulary import (CHOICE, DATE, FIELD_KINDS, FIELD_LABELS, LIST_OPS, NEEDLE_OPS, NO_VALUE_OPS, NUMBER,
-                         OPS_BY_KIND, PERSON_TYPES, TEXT, TYPE_LABELS, SmartListError)
+from .vocabulary import (CHOICE, DATE, FIELD_KINDS, FIELD_LABELS, LIST_OPS, MAX_FILTERS, MAX_LOGIC_TERMS, NEEDLE_OPS,
+                         NO_VALUE_OPS, NUMBER, OPS_BY_KIND, PERSON_TYPES, TEXT, TYPE_LABELS, SmartListError)
 
 __all__ = [
-    "CHOICE", "DATE", "FIELD_KINDS", "FIELD_LABELS", "LIST_OPS", "NEEDLE_OPS", "NO_VALUE_OPS", "NUMBER",
+    "CHOICE", "DATE", "FIELD_KINDS", "FIELD_LABELS", "LIST_OPS", "MAX_FILTERS", "MAX_LOGIC_TERMS", "NEEDLE_OPS",
+    "NO_VALUE_OPS", "NUMBER",
     "OPS_BY_KIND", "PERSON_TYPES", "TEXT", "TYPE_LABELS", "SmartListError",
     "count", "describe", "describe_logic", "fold", "matches", "members", "validate",
 ]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .vocabulary import SmartListError
+from .vocabulary import MAX_LOGIC_TERMS, SmartListError
 
 # Logic tree: ("ref", n) with n 1-based, ("not", node), ("and", (nodes...)), ("or", (nodes...)).
 Node = tuple
@@ -50,6 +50,9 @@ class _LogicParser:
             elif kind == "other":
                 raise self.fail(f"unexpected {value!r} (use filter numbers with and, or, not and parentheses)")
             self.tokens.append((kind if kind != "word" else value, value))
+        terms = sum(kind == "num" for kind, _ in self.tokens)
+        if terms > MAX_LOGIC_TERMS:
+            raise self.fail(f"too long: {terms} filter numbers, at most {MAX_LOGIC_TERMS}")
         depth = 0
         for kind, _ in self.tokens:
             depth += {"open": 1, "close": -1}.get(kind, 0)

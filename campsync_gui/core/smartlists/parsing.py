@@ -12,8 +12,8 @@ from typing import Any
 from .logic import parse_logic
 from .parsed import ActivityFilter, FieldFilter, Filter, MembershipFilter, SmartList
 from .values import fold, parse_when
-from .vocabulary import (CHOICE, FIELD_KINDS, KIND_WORDS, LIST_OPS, NEEDLE_OPS, NO_VALUE_OPS, NUMBER, OPS,
-                         OPS_BY_KIND, PERSON_TYPES, TEXT, SmartListError)
+from .vocabulary import (CHOICE, FIELD_KINDS, KIND_WORDS, LIST_OPS, MAX_FILTERS, MAX_MIN_TIMES, MAX_WITHIN_DAYS,
+                         NEEDLE_OPS, NO_VALUE_OPS, NUMBER, OPS, OPS_BY_KIND, PERSON_TYPES, TEXT, SmartListError)
 
 _FILTER_KEYS = {
     "field": ("kind", "field", "op", "value"),
@@ -36,6 +36,9 @@ def validate(definition: Mapping | SmartList) -> SmartList:
         raw_filters = []
     if not isinstance(raw_filters, (list, tuple)):
         raise SmartListError("'filters' must be a list of filters.")
+    if len(raw_filters) > MAX_FILTERS:
+        raise SmartListError(f"A smart list has at most {MAX_FILTERS} filters; this one has {len(raw_filters)}. "
+                             f"Combine values into one filter ('is any of') or split the campaign.")
     filters = tuple(_parse_filter(number, raw) for number, raw in enumerate(raw_filters, 1))
     logic = definition.get("logic")
     if logic is None:
@@ -154,13 +157,13 @@ def _parse_activity_filter(raw: Mapping, fail: Callable[[str], SmartListError]) 
         if not fold(detail):
             detail = None  # an empty "containing" box means no detail condition
     within = raw.get("within_days")
-    if within is not None and not (_is_int(within) and within >= 1):
-        raise fail(f"'within_days' must be a whole number of days, 1 or more, not {within!r}.")
+    if within is not None and not (_is_int(within) and 1 <= within <= MAX_WITHIN_DAYS):
+        raise fail(f"'within_days' must be a whole number of days from 1 to {MAX_WITHIN_DAYS}, not {within!r}.")
     times = raw.get("min_times", 1)
     if times is None:
         times = 1
-    if not (_is_int(times) and times >= 1):
-        raise fail(f"'min_times' must be a whole number, 1 or more, not {times!r}.")
+    if not (_is_int(times) and 1 <= times <= MAX_MIN_TIMES):
+        raise fail(f"'min_times' must be a whole number from 1 to {MAX_MIN_TIMES}, not {times!r}.")
     return ActivityFilter(type=kind.strip(), has=has, detail_contains=detail,
                           within_days=int(within) if within is not None else None, min_times=int(times))
 

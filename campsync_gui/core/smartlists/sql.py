@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import LargeBinary, and_, case, cast, func, literal, not_, or_, select, true
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from ..models import Activity, Membership, Person
@@ -22,7 +23,7 @@ from .logic import Node, referenced_filters
 from .parsed import ActivityFilter, FieldFilter, Filter, MembershipFilter, SmartList
 from .parsing import validate
 from .values import Clock, fold, read_clock
-from .vocabulary import CHOICE, FIELD_KINDS, FLOW_ACTION, NUMBER, TEXT
+from .vocabulary import CHOICE, FIELD_KINDS, FLOW_ACTION, NUMBER, TEXT, SmartListError
 
 _ASCII_WHITESPACE = "".join(chr(i) for i in range(128) if chr(i).isspace())  # what str.strip() strips in ASCII
 _SQL_FOLD = "campsync_fold"
@@ -163,7 +164,18 @@ def _connection(db: Engine) -> Iterator[Connection]:
         driver = connection.connection.driver_connection
         if hasattr(driver, "create_function"):  # sqlite3: fold() for the non-ASCII values
             driver.create_function(_SQL_FOLD, 1, _fold_cached, deterministic=True)
-        yield connection
+        try:
+            yield connection
+        except OperationalError as exc:  # what the bounds checked in `validate` did not foresee, still in words
+            text = str(exc.orig if exc.orig is not None else exc).lower()
+            if any(words in text for words in _TOO_COMPLEX):
+                raise SmartListError("This smart list is too complex for the database (its logic is nested too "
+                                     "deeply, or it has too many filters): simplify the logic.") from exc
+            raise
+
+
+_TOO_COMPLEX = ("expression tree is too large", "parser stack overflow", "too many sql variables",
+                "too many terms in compound select")
 
 
 def members(db: Engine, smart_list: SmartList | Mapping, *, now: Clock = time.time) -> list[int]:

@@ -7,6 +7,12 @@ constants: every other module of the package imports from here, and so does the 
 from __future__ import annotations
 
 DAY_SECONDS = 86400.0
+# Bounds checked before any SQL: a smart list is one SQL expression, and SQLite refuses an expression tree deeper
+# than 1,000 ("Expression tree is too large"); 1,000 filters combined with "any" reached it.
+MAX_FILTERS = 200          # filters in one smart list
+MAX_LOGIC_TERMS = 400      # filter numbers written in one logic expression ("1 or 2 or ..."); a number may repeat
+MAX_WITHIN_DAYS = 36_500   # an activity filter's "within the last N days": 100 years
+MAX_MIN_TIMES = 1_000_000  # an activity filter's "at least N times"
 FLOW_ACTION = "flow_action"
 
 TEXT, NUMBER, DATE, CHOICE = "text", "number", "date", "choice"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit
                                QVBoxLayout, QWidget)
 
 from ...core.automation import ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, REMOVE_STEP, STEP_LABELS, WAIT_STEP
+from ...core.automation.definitions import MAX_WAIT_SECONDS
 from ...core.automation.library import CampaignChoice
 from ...core.smartlists import FIELD_LABELS
 from ..theme import set_role
@@ -23,6 +25,9 @@ def split_seconds(seconds: Any) -> tuple[int, str]:
         total = float(seconds)
     except (TypeError, ValueError):
         return 1, "days"
+    if not math.isfinite(total) or total <= 0:
+        return 1, "days"  # a stored Infinity or NaN (older versions took it): shown as a day, validation names it
+    total = min(total, MAX_WAIT_SECONDS)
     for unit in ("days", "hours"):
         if total >= UNITS[unit] and total % UNITS[unit] == 0:
             return int(total // UNITS[unit]), unit
@@ -54,7 +59,7 @@ class StepRow(QFrame):
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("new value")
         self.amount_spin = QSpinBox()
-        self.amount_spin.setRange(1, 100000)
+        self.amount_spin.setRange(1, MAX_WAIT_SECONDS // UNITS["minutes"])
         self.unit_combo = QComboBox()
         for unit in UNITS:
             self.unit_combo.addItem(unit, unit)
@@ -72,8 +77,10 @@ class StepRow(QFrame):
             parts = [self.field_combo, QLabel("to"), self.value_edit]
         elif self.name == WAIT_STEP:
             amount, unit = split_seconds(step.get("seconds", 86400))
-            self.amount_spin.setValue(amount)
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit))
+            self._bound_amount()
+            self.amount_spin.setValue(amount)
+            self.unit_combo.currentIndexChanged.connect(self._bound_amount)
             parts = [self.amount_spin, self.unit_combo]
 
         layout = QHBoxLayout(self)
@@ -93,6 +100,10 @@ class StepRow(QFrame):
         self.up_button.clicked.connect(lambda: self.move_requested.emit(self, -1))
         self.down_button.clicked.connect(lambda: self.move_requested.emit(self, 1))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def _bound_amount(self) -> None:
+        """A Wait lasts at most a year: 365 days, 8,760 hours or 525,600 minutes."""
+        self.amount_spin.setMaximum(MAX_WAIT_SECONDS // UNITS[self.unit_combo.currentData() or "days"])
 
     def set_position(self, number: int, count: int) -> None:
         self.number_label.setText(f"{number}.")
