@@ -4,14 +4,18 @@ log panel, the automation runner and the exports, and the append-only log they a
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
+from . import log_key, log_seal
+from .log_seal import KEYED_PREFIX
 from .models import ChainHead, TriggerEventRecord
 
 ADDED = "added_to_microsoft_campaign"
@@ -63,13 +67,32 @@ class TriggerEvent:
 
 
 def event_hash(prev_hash: str, event: TriggerEvent) -> str:
+    """The unkeyed hash of events written before the log was keyed (CampSync before issue 13): anyone can recompute
+    it, so it only finds careless edits. Kept to check those older events."""
     payload = [prev_hash, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
                event.origin, event.request_id, event.outbox_id, repr(float(event.at))]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def keyed_hash(hasher, prev_hash: str, seq: int, event: TriggerEvent) -> str:
+    """An event's hash keyed with the log key (HMAC-SHA256; `hasher` = LogKey.hasher()): over the hash before it,
+    its position in the log (1 = first) and what it says. Without the key it cannot be recomputed."""
+    payload = [prev_hash, seq, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
+               event.origin, event.request_id, event.outbox_id, repr(float(event.at))]
+    mac = hasher.copy()
+    mac.update(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    return KEYED_PREFIX + mac.hexdigest()
+
+
+def store_path(bind) -> Path | None:
+    """The store's file (where its key and head file are named after), None for a store in memory."""
+    database = getattr(getattr(bind, "url", None), "database", None)
+    return Path(database) if database and database != ":memory:" else None
+
+
 def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerEvent]:
-    """Chain and add `events` inside the caller's transaction (which also writes what they report)."""
+    """Chain and add `events` inside the caller's transaction (which also writes what they report); the head file
+    beside the store is sealed once that transaction commits."""
     if not events:
         return events
     # The UPDATE comes first: it takes SQLite's write lock, so no other writer can slip an event in
@@ -80,10 +103,20 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
         session.flush()
     head = session.get(ChainHead, 1)
     session.refresh(head)
+    seq = head.seq - len(events)  # events before these
     prev = head.last_hash
-    for event in events:
+    db_path = store_path(session.get_bind())
+    key = keyed_from = alarm = None
+    if db_path is not None:
+        key, made_now = log_seal.key_for_writing(db_path)
+        keyed_from, alarm = log_seal.before_append(
+            session, db_path, key, made_now, seq, prev,
+            lambda event_id: session.exec(select(TriggerEventRecord.hash)
+                                          .where(TriggerEventRecord.id == event_id)).first())
+    hasher = key.hasher() if key is not None else None
+    for position, event in enumerate(events, start=seq + 1):
         event.prev_hash = prev
-        event.hash = event_hash(prev, event)
+        event.hash = keyed_hash(hasher, prev, position, event) if hasher else event_hash(prev, event)
         prev = event.hash
     # One bulk INSERT (RETURNING the new ids, in order) instead of one ORM flush per event.
     new_ids = session.execute(insert(TriggerEventRecord).returning(TriggerEventRecord.id, sort_by_parameter_order=True),
@@ -92,6 +125,9 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
         event.id = new_id
     head.last_hash = prev
     session.add(head)
+    if key is not None:
+        log_seal.seal_after_commit(session, db_path, key, log_seal.Seal(
+            head.seq, events[-1].id, prev, keyed_from, key.key_id, alarm))
     return events
 
 
@@ -112,31 +148,151 @@ def after(db: Engine, last_id: int) -> list[TriggerEvent]:
         return [TriggerEvent.of_record(row) for row in rows]
 
 
+# What verify-log can and cannot find, said with every answer (and in the README, in the same words).
+DETECTS = (
+    "an event changed, inserted, removed or moved anywhere in the log",
+    "the newest events removed, or every event removed, even when the chain head in the store was changed to match "
+    "(the head file outside the store, signed with the log key, still records them)",
+    "hashes recomputed after a change by anyone who does not hold the log key",
+    "a head file that is missing, changed, or signed with another key",
+)
+CANNOT_DETECT = (
+    "a rewrite by someone who holds the log key (who can read the keyring entry or the key file): they can sign "
+    "changed events and a new head file",
+    "the store and its head file put back together to an earlier copy, or both deleted (a restored backup looks "
+    "like an intact, shorter log; a deleted one like a new store): compare with the head recorded in an earlier "
+    "export (`campsync log --export`)",
+    "with the key file beside the store (no system keyring), a change by anyone who can read the data folder",
+    "a change to events written before the log was keyed (older CampSync versions) made before this version first "
+    "wrote to the store: those events are checked as a plain hash chain",
+    "events that were never written: CampSync stopped before recording what Dynamics confirmed",
+)
+
+
 @dataclass
 class ChainCheck:
     ok: bool
     count: int
     message: str
     first_bad_id: int | None = None
+    keyed_events: int = 0      # checked with the log key
+    unkeyed_events: int = 0    # written before the log was keyed: a plain hash chain
+    key_id: str | None = None
+    key_source: str | None = None
+    head_file: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"ok": self.ok, "count": self.count, "message": self.message, "first_bad_id": self.first_bad_id}
+        return {"ok": self.ok, "count": self.count, "message": self.message, "first_bad_id": self.first_bad_id,
+                "keyed_events": self.keyed_events, "unkeyed_events": self.unkeyed_events, "key_id": self.key_id,
+                "key_source": self.key_source, "head_file": self.head_file, "notes": list(self.notes),
+                "detects": list(DETECTS), "cannot_detect": list(CANNOT_DETECT)}
 
 
 def verify_chain(db: Engine) -> ChainCheck:
-    """Recompute every hash in order; any edited, removed or inserted row breaks the chain at that row."""
+    """Recompute every hash in order (keyed ones with the log key), compare the count and the newest hash with the
+    chain head in the store and with the signed head file outside it. Any edited, removed, inserted or re-hashed
+    row, and events removed from the end, break the chain."""
+    db_path = store_path(db)
+    check = ChainCheck(False, 0, "")
+    log_seal.flush()  # this process's own seals, still being written
+    try:
+        key = log_key.find_key(db_path) if db_path else None
+    except log_key.LogKeyError as exc:
+        check.message = f"the log cannot be checked: {exc}"
+        return check
+    found = log_seal.read_head(db_path, key) if db_path else None
+    if key is not None:
+        check.key_id, check.key_source = key.key_id, key.source
+    if db_path is not None:
+        check.head_file = str(log_seal.head_path(db_path))
+    want = found.seal.seq if found and found.seal else None
+    at_want: str | None = None
+    hasher = key.hasher() if key is not None else None
     prev = ""
-    count = 0
+    keyed_from = None
+
+    def bad(message: str, first_bad_id: int | None = None) -> ChainCheck:
+        check.message, check.first_bad_id = message, first_bad_id
+        return check
+
     with Session(db) as session:
         for row in session.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id)):
-            count += 1
+            check.count += 1
             if row.prev_hash != prev:
-                return ChainCheck(False, count, f"event {row.id} does not follow the event before it "
-                                                f"(a row was removed or inserted)", row.id)
-            if event_hash(prev, row) != row.hash:
-                return ChainCheck(False, count, f"event {row.id} was changed after it was written", row.id)
+                return bad(f"event {row.id} does not follow the event before it (a row was removed or inserted)",
+                           row.id)
+            if row.hash.startswith(KEYED_PREFIX):
+                keyed_from = keyed_from or check.count
+                if hasher is None:
+                    return bad(f"event {row.id} and those after it are keyed, but the log key was not found (looked "
+                               f"in {log_key.places(db_path)}): they cannot be checked", row.id)
+                if not hmac.compare_digest(keyed_hash(hasher, prev, check.count, row), row.hash):
+                    return bad(f"event {row.id} was changed after it was written, or moved (its hash does not "
+                               f"match the log key)", row.id)
+                check.keyed_events += 1
+            elif keyed_from is not None:
+                return bad(f"event {row.id} was changed after it was written (it is not keyed, though events before "
+                           f"it are)", row.id)
+            elif event_hash(prev, row) != row.hash:
+                return bad(f"event {row.id} was changed after it was written", row.id)
+            else:
+                check.unkeyed_events += 1
+            if check.count == want:
+                at_want = row.hash
             prev = row.hash
         head = session.get(ChainHead, 1)
+    count = check.count
     if head is not None and head.last_hash != prev:
-        return ChainCheck(False, count, "the newest events were removed (the chain head is ahead of the log)")
-    return ChainCheck(True, count, f"{count} trigger events, chain intact")
+        return bad("the newest events were removed (the chain head is ahead of the log)")
+    if (head.seq if head is not None else 0) != count:
+        return bad(f"the chain head in the store counts {head.seq if head else 0} events but the log holds {count}: "
+                   f"events were removed or added outside CampSync")
+    if db_path is not None:
+        problem = _head_file_problem(check, db_path, found, key, prev, at_want, keyed_from or count + 1)
+        if problem:
+            return bad(problem)
+    if check.unkeyed_events:
+        check.notes.append(f"the first {check.unkeyed_events} events were written before the log was keyed: they "
+                           f"are checked as a plain hash chain, which anyone who could write the store could "
+                           f"recompute" + (", up to the first keyed event" if check.keyed_events else ""))
+    check.ok = True
+    check.message = f"{count} trigger events, chain intact"
+    return check
+
+
+def _head_file_problem(check: ChainCheck, db_path: Path, found, key, last_hash: str, at_want: str | None,
+                       keyed_from: int) -> str | None:
+    count = check.count
+    if key is None:
+        if found.missing:
+            check.notes.append("the log is not keyed yet (nothing written since this version): without a log key and "
+                               "a head file, events removed from the end cannot be found")
+            return None
+        return f"the log key was not found ({found.problem}; looked in {log_key.places(db_path)})"
+    seal = found.seal
+    if seal is None:
+        if found.missing and check.keyed_events == 0 and (count == 0 or log_key.env_key_file() is not None):
+            check.notes.append("no event has been written with the log key yet")
+            return None
+        if found.missing:
+            return (f"{found.problem}: it is written with every event once the log is keyed, so the log may have "
+                    f"been emptied or replaced")
+        return found.problem
+    if seal.alarm:
+        return seal.alarm
+    if seal.keyed_from != keyed_from:
+        return (f"the head file says events are keyed from event {seal.keyed_from} on, the log from {keyed_from} on: "
+                f"keyed events were rewritten as older, unkeyed ones")
+    if seal.seq > count:
+        return (f"the head file records {seal.seq} events, the log holds {count}: the newest events were removed "
+                f"(and the chain head in the store changed to match)")
+    if seal.seq == count and seal.last_hash != last_hash:
+        return "the newest event is not the one the head file records: events were replaced"
+    if seal.seq < count:
+        if at_want != seal.last_hash and not (seal.seq == 0 and seal.last_hash == ""):
+            return (f"event {seal.seq} of the log is not the one the head file records: events were replaced")
+        check.notes.append(f"the head file records the first {seal.seq} events: the newest {count - seal.seq} were "
+                           f"written after it was last updated (a CampSync process stopped in between); the next "
+                           f"write updates it")
+    return None

@@ -174,6 +174,8 @@ def _scenario(org, home: Path, tmp_path: Path) -> dict:
     answers["log --limit 1 --json"] = _answer(cli("log", "--limit", "1", "--json"))
     answers["log --since 1d --json"] = _answer(cli("log", "--since", "1d", "--json"))
     answers["verify-log --json"] = _answer(cli("verify-log", "--json"))
+    answers["log-key --json"] = _answer(cli("log-key", "--json"))
+    answers["log --export --json"] = _answer(cli("log", "--export", str(tmp_path / "log-export.json"), "--json"))
     answers["people activity"] = _answer(cli("people", "activity", lead, "visited_web_page", "--detail", "Pricing"),
                                          as_json=False)
     answers["people activity unknown"] = _answer(cli("people", "activity", "ghost@example.org", "x"),

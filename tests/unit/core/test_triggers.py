@@ -7,11 +7,12 @@ from datetime import datetime, timezone
 import pytest
 from sqlmodel import Session, select
 
+from campsync_gui.core.log_key import find_key
 from campsync_gui.core.models import ChainHead, TriggerEventRecord
 from campsync_gui.core.store import open_store
 from campsync_gui.core.transactions import transaction
-from campsync_gui.core.triggers import ADDED, REMOVED, TriggerEvent, after, append_events, event_hash, recent, \
-    verify_chain
+from campsync_gui.core.triggers import ADDED, REMOVED, TriggerEvent, after, append_events, event_hash, keyed_hash, \
+    recent, verify_chain
 
 START = 1_700_000_000.25
 
@@ -60,8 +61,10 @@ def test_each_event_is_chained_to_the_one_before_it_across_appends(db):
     assert chain[0].prev_hash == ""
     for before, this in zip(chain, chain[1:]):
         assert this.prev_hash == before.hash
-    for e in chain:
-        assert e.hash == event_hash(e.prev_hash, e)
+    # keyed with the store's log key (issue 13), over the event's position too
+    hasher = find_key(db.url.database).hasher()
+    for position, e in enumerate(chain, start=1):
+        assert e.hash == keyed_hash(hasher, e.prev_hash, position, e) != event_hash(e.prev_hash, e)
     assert [(row.prev_hash, row.hash) for row in stored(db)] == [(e.prev_hash, e.hash) for e in chain]
     with Session(db) as session:
         assert session.get(ChainHead, 1).last_hash == chain[-1].hash
@@ -88,7 +91,11 @@ def test_an_untouched_log_is_intact(db):
     check = verify_chain(db)
     assert (check.ok, check.count, check.first_bad_id) == (True, 3, None)
     assert "intact" in check.message
-    assert check.to_dict() == {"ok": True, "count": 3, "message": check.message, "first_bad_id": None}
+    data = check.to_dict()
+    assert {name: data[name] for name in ("ok", "count", "message", "first_bad_id")} == \
+        {"ok": True, "count": 3, "message": check.message, "first_bad_id": None}
+    assert (data["keyed_events"], data["unkeyed_events"]) == (3, 0)
+    assert data["detects"] and data["cannot_detect"]  # verify-log says what it can and cannot find (issue 13)
 
 
 def test_an_empty_log_is_intact(db):
@@ -120,12 +127,13 @@ def test_an_event_removed_from_the_middle_names_the_event_after_the_gap(db):
 def test_an_event_inserted_in_the_middle_is_found_even_with_a_well_formed_hash(db):
     written = write(db, event(1), event(2), event(3))
     ids = [e.id for e in written]
-    # make room after the first event, then slip in a forged one chained to it as append_events would
+    # make room after the first event, then slip in a forged one chained to it as append_events would (keyed with
+    # the log key, as only its holder could)
     sql(db, "UPDATE triggerevent SET id = id + 100 WHERE id > ?", ids[0])
     sql(db, "UPDATE triggerevent SET id = id - 99 WHERE id > ?", ids[0] + 100)
     forged = event(99)
     forged.prev_hash = written[0].hash
-    forged.hash = event_hash(forged.prev_hash, forged)
+    forged.hash = keyed_hash(find_key(db.url.database).hasher(), forged.prev_hash, 2, forged)
     sql(db, "INSERT INTO triggerevent (id, trigger, person_id, email, campaign_id, campaign_name, origin, request_id, "
             "outbox_id, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ids[0] + 1, forged.trigger, forged.person_id, forged.email, forged.campaign_id, forged.campaign_name,
