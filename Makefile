@@ -23,11 +23,13 @@ bench: $(STAMP)
 	for script in tests/perf/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
 
 # Fault drills print their figures (lost / duplicated must be 0) and fail when any is not: injected 503s, dropped
-# connections, lost answers to writes and a 429 storm; then kill -9 mid-sync. A few minutes at 10,000 people.
+# connections, lost answers to writes and a 429 storm; then kill -9 mid-sync; a slow org; writers racing on new
+# campaigns. A few minutes at 10,000 people.
 drills: $(STAMP)
 	$(BIN)/python tests/drills/drill_faults.py --lose-first-writes
 	$(BIN)/python tests/drills/drill_kill_10k.py
 	$(BIN)/python tests/drills/drill_slow_org.py
+	$(BIN)/python tests/drills/drill_concurrent_writers.py
 
 sandbox: $(STAMP)
 	$(BIN)/campsync sandbox

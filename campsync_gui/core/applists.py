@@ -8,6 +8,8 @@ import logging
 import re
 import uuid
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -50,12 +52,13 @@ def parse_app_list_name(prefix: str, name: str) -> tuple[str, str] | None:
 
 def record_app_list(session: Session, campaign_id: str, member_type: str, name: str, list_id: str) -> None:
     """Remember (in the caller's transaction) which Dynamics list is CampSync's for this campaign and member type:
-    found or made by the engine, or seen by a pull."""
-    row = session.exec(select(AppList).where(AppList.campaign_id == campaign_id,
-                                             AppList.member_type == member_type)).first()
-    row = row or AppList(campaign_id=campaign_id, member_type=member_type, name=name)
-    row.name, row.dynamics_list_id = name, list_id
-    session.add(row)
+    found or made by the engine, or seen by a pull. One statement that inserts or updates, so writers sharing the
+    store at the same moment end with one row (a unique index backs it), not two or a refused commit."""
+    upsert = (postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(AppList)
+    session.execute(upsert.values(campaign_id=campaign_id, member_type=member_type, name=name,
+                                  dynamics_list_id=list_id)
+                    .on_conflict_do_update(index_elements=["campaign_id", "member_type"],
+                                           set_={"name": name, "dynamics_list_id": list_id}))
 
 
 class AppLists:
@@ -75,22 +78,25 @@ class AppLists:
     async def ensure(self, campaign: CampaignRecord, member_type: str, prefix: str, *,
                      known_missing: bool = False) -> MarketingList:
         """CampSync's list for this campaign and member type: found, re-created or re-linked as needed.
-        `known_missing`: the list was found deleted in Dynamics; forget it and make it again."""
+        `known_missing`: the list was found deleted in Dynamics; forget it and make it again.
+
+        Found by id, never by name: the derived id every writer uses, or (stores of older versions) the id this
+        store recorded. A list that only has CampSync's name may be someone else's (with the `Mkto` prefix,
+        Marketo's own), so it is never taken for CampSync's."""
         key = (campaign.id, member_type)
         if known_missing:
             self._lists.pop(key, None)
         elif key in self._lists:
             return self._lists[key]
         name = app_list_name(prefix, member_type, campaign.id)
+        derived = app_list_id(name)
         row = self.stored(campaign.id).get(member_type)
-        lst = None
-        if row and row.dynamics_list_id and not known_missing:
-            try:
-                lst = await self.client.get_list(row.dynamics_list_id)
-            except NotFound:
-                lst = None
-        if lst is None:
-            lst = await self.client.find_list(name)
+        lst = await self._get(derived)
+        if (lst is None and row and row.dynamics_list_id and row.dynamics_list_id != derived and not known_missing
+                and row.name.casefold() == name.casefold()):
+            # An older version's list, recorded when it was made: still the one to use until a pull merges it
+            # into the derived list (which another writer may create meanwhile; the pull then repairs).
+            lst = await self._get(row.dynamics_list_id)
         if lst is None:
             lst = await self._create(name, member_type)
             log.info("created app list %s for campaign %s", name, campaign.name)
@@ -102,6 +108,12 @@ class AppLists:
         transaction(self.db, lambda session: record_app_list(session, campaign.id, member_type, name, lst.id))
         self._lists[key] = lst
         return lst
+
+    async def _get(self, list_id: str) -> MarketingList | None:
+        try:
+            return await self.client.get_list(list_id)
+        except NotFound:
+            return None
 
     async def _create(self, name: str, member_type: str) -> MarketingList:
         list_id = app_list_id(name)

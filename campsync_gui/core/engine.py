@@ -318,32 +318,66 @@ class SyncEngine:
     async def _remove(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
                       report: RunReport) -> None:
         """RemoveMemberList takes one member per request, so several are sent at once (Dataverse allows many
-        concurrent requests per user; one after the other, 1,000 removals took 1,000 round trips)."""
+        concurrent requests per user; one after the other, 1,000 removals took 1,000 round trips).
+
+        Each person is removed from the list their membership is on (recorded when Dynamics confirmed the add, or
+        read by a pull), not merely from the list the store knows for the campaign: a remove sent to a list the
+        person is not on is answered "done" by Dynamics and would report "removed" of someone still there."""
         app_lists = self.app_lists.stored(campaign.id)
+        on_lists = self._flow_action_lists(campaign.id, [row.person_id for row in rows])
         sendable = []
         for row in rows:
             person = people[row.person_id]
             app_list = app_lists.get(person.dynamics_type or "")
-            if app_list is None or not app_list.dynamics_list_id or not person.dynamics_id:
+            current = app_list.dynamics_list_id if app_list is not None and app_list.dynamics_list_id else None
+            # The recorded list may be an older one a pull has merged into the current list meanwhile (members
+            # moved there): the current list is asked too, and an older list answered 404 then counts as gone.
+            targets = list(dict.fromkeys([*on_lists.get(row.person_id, []), *([current] if current else [])]))
+            if not targets or not person.dynamics_id:
                 self.outbox.finish([row], DONE, "skipped", "not a member through CampSync's list", report)
             else:
-                sendable.append((row, app_list.dynamics_list_id))
-        for chunk in chunked(sendable, REMOVE_CONCURRENCY):
+                sendable.extend((row, list_id) for list_id in targets)
+        for chunk in _whole_rows(sendable, REMOVE_CONCURRENCY):
             if self._stopping():
                 return
             await self._remove_chunk(campaign, chunk, people, report)
 
+    def _flow_action_lists(self, campaign_id: str, person_ids: list[int]) -> dict[int, list[str]]:
+        """person id -> the CampSync lists of this campaign the store has them on (usually one)."""
+        found: dict[int, list[str]] = defaultdict(list)
+        with Session(self.db) as session:
+            for start in range(0, len(person_ids), PLAN_SLICE):
+                part = person_ids[start:start + PLAN_SLICE]
+                for person_id, list_id in session.exec(
+                        select(Membership.person_id, Membership.list_id).where(
+                            Membership.campaign_id == campaign_id, Membership.source == flows.FLOW_ACTION,
+                            col(Membership.person_id).in_(part)).order_by(Membership.list_id)):
+                    found[person_id].append(list_id)
+        return found
+
     async def _remove_chunk(self, campaign: CampaignRecord, chunk: list[tuple[OutboxRow, str]],
                             people: dict[int, Person], report: RunReport) -> None:
-        self.outbox.mark_sent([row for row, _ in chunk])
+        self.outbox.mark_sent(list({row.id: row for row, _ in chunk}.values()))
         results = await asyncio.gather(*(self.client.remove_member(list_id, people[row.person_id].dynamics_id)
                                          for row, list_id in chunk), return_exceptions=True)
+        per_row: dict[int, list[tuple[OutboxRow, str, object]]] = defaultdict(list)
+        for (row, list_id), result in zip(chunk, results):
+            per_row[row.id].append((row, list_id, result))
         removed: dict[str, list[OutboxRow]] = defaultdict(list)
         stop_with: BaseException | None = None
-        for (row, list_id), result in zip(chunk, results):
-            if result is None:
-                removed[list_id].append(row)
-            elif isinstance(result, NotFound):
+        for sends in per_row.values():
+            row, first_list, _ = sends[0]
+            failures = [(list_id, result) for _, list_id, result in sends if result is not None]
+            if not failures:
+                removed[first_list].append(row)
+                continue
+            if len(sends) > 1 and len(failures) < len(sends) and all(
+                    isinstance(result, NotFound) and result.is_about(list_id) for list_id, result in failures):
+                # Off every list that still exists; the others were deleted in Dynamics, taking the person along.
+                removed[first_list].append(row)
+                continue
+            list_id, result = failures[0]
+            if isinstance(result, NotFound):
                 self._remove_not_found(campaign, row, list_id, people[row.person_id], result, report)
             elif isinstance(result, BadRequest):
                 self.outbox.finish([row], FAILED, "failed", result.message, report)
@@ -391,3 +425,15 @@ class SyncEngine:
 
     def _people(self, ids: list[int]) -> dict[int, Person]:
         return people_by_ids(self.db, ids)
+
+
+def _whole_rows(sends: list[tuple[OutboxRow, str]], size: int) -> list[list[tuple[OutboxRow, str]]]:
+    """Chunks of about `size` removals that never split one row's lists between two chunks (a row is confirmed
+    once, after all of its removals are answered)."""
+    chunks: list[list[tuple[OutboxRow, str]]] = []
+    for send in sends:
+        if chunks and (len(chunks[-1]) < size or chunks[-1][-1][0].id == send[0].id):
+            chunks[-1].append(send)
+        else:
+            chunks.append([send])
+    return chunks

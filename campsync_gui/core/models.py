@@ -95,6 +95,9 @@ class CampaignRecord(SQLModel, table=True):
 class AppList(SQLModel, table=True):
     """The app-owned static marketing list of one campaign and member type (`<prefix>-leads-<id>`)."""
 
+    # One per campaign and member type, however many writers record it at once (migration 0008).
+    __table_args__ = (Index("ux_applist_campaign_member_type", "campaign_id", "member_type", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: str = Field(index=True)
     member_type: str  # "lead" / "contact"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from campsync_gui.core.applists import app_list_name
+from campsync_gui.core.applists import app_list_id, app_list_name
 from campsync_gui.core.models import AppList, CampaignRecord, Membership, Person
 from campsync_gui.core.people_import import import_csv
 from campsync_gui.core.pull import PullReport, pull_memberships, pull_people, refresh_campaigns
@@ -108,8 +108,8 @@ async def test_pull_memberships_marks_crm_and_flow_action_members_and_records_th
     settings = SyncSettings(list_prefix="CampSync")
     cid = org.state.find_campaign("Spring Webinar Series 2026")["campaignid"]
     crm_list = org.state.find_list("Webinar registrants")["listid"]
-    app_list = org.state.create("lists", {"listname": app_list_name("CampSync", "lead", cid),
-                                          "createdfromcode": LEAD})["listid"]
+    app_list = org.state.create("lists", {"listname": app_list_name("CampSync", "lead", cid), "createdfromcode": LEAD,
+                                          "listid": app_list_id(app_list_name("CampSync", "lead", cid))})["listid"]
     org.state.link_list(cid, app_list)
     lead_ids = sorted(set(org.state.leads) - org.state.members_of(crm_list))
     shared = sorted(org.state.members_of(crm_list))[0]  # on both lists: one row per list
@@ -154,8 +154,8 @@ async def test_pull_memberships_marks_crm_and_flow_action_members_and_records_th
 
 async def test_pull_memberships_replaces_from_the_org_and_keeps_flow_action_history(org, client, engine):
     cid = org.state.find_campaign("Q2 Product Launch — CampSync Cloud")["campaignid"]
-    app_list = org.state.create("lists", {"listname": app_list_name("CampSync", "lead", cid),
-                                          "createdfromcode": LEAD})["listid"]
+    app_list = org.state.create("lists", {"listname": app_list_name("CampSync", "lead", cid), "createdfromcode": LEAD,
+                                          "listid": app_list_id(app_list_name("CampSync", "lead", cid))})["listid"]
     org.state.link_list(cid, app_list)
     first, second = sorted(org.state.leads)[:2]
     org.state.add_member(app_list, first)

@@ -10,7 +10,7 @@ import httpx
 from sqlmodel import Session, select
 
 from campsync_gui.core import flows
-from campsync_gui.core.applists import app_list_name
+from campsync_gui.core.applists import app_list_id, app_list_name
 from campsync_gui.core.models import Membership
 from campsync_gui.dynamics.errors import error_from_response
 from test_engine import active_campaign, app_list_members, people_where, trigger_rows, world  # noqa: F401 (fixture)
@@ -38,7 +38,7 @@ async def test_a_link_resent_after_a_lost_answer_counts_as_linked_and_the_people
     # CampSync's list exists but is not linked yet (a run that stopped between the two), and the people are
     # already in Dynamics: the link is the run's first POST, and its answer is lost after the org linked.
     name = app_list_name("CampSync", "lead", cid)
-    list_id = org.state.create("lists", {"listname": name, "createdfromcode": 4})["listid"]
+    list_id = org.state.create("lists", {"listname": name, "createdfromcode": 4, "listid": app_list_id(name)})["listid"]
     leads = people_where(world, dynamics_type="lead")[:3]
     before = len(org.request_log)
     org.knobs.lose_answers = 1

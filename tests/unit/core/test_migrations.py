@@ -215,3 +215,21 @@ def test_processes_opening_the_same_file_at_once_upgrade_it_once(tmp_path, store
     assert schema_differences(db) == []
     with db.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [(migrations.HEAD,)]
+
+
+def test_a_store_with_two_rows_for_one_campaigns_list_keeps_the_newest_and_allows_no_more(tmp_path):
+    # Two writers sharing a store under an older version could record two "CampSync lists" for one campaign.
+    db = migrate(tmp_path / "doubled.db", "0007_person_new_lead_id")
+    with db.begin() as conn:
+        for list_id in ("older-list", "newer-list"):
+            conn.exec_driver_sql("INSERT INTO applist (campaign_id, member_type, name, dynamics_list_id) "
+                                 f"VALUES ('c1', 'lead', 'CampSync-leads-c1', '{list_id}')")
+        conn.exec_driver_sql("INSERT INTO applist (campaign_id, member_type, name, dynamics_list_id) "
+                             "VALUES ('c1', 'contact', 'CampSync-contacts-c1', 'contacts-list')")
+    db.dispose()
+    db = open_store(tmp_path / "doubled.db")
+    with db.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT member_type, dynamics_list_id FROM applist ORDER BY member_type").all()
+    assert rows == [("contact", "contacts-list"), ("lead", "newer-list")]
+    with pytest.raises(sa.exc.IntegrityError), db.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO applist (campaign_id, member_type, name) VALUES ('c1', 'lead', 'x')")
