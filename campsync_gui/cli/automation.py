@@ -4,39 +4,41 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import time
 
-from ..core.automation import Definition
+from ..core.automation import AutomationError
 from ..core.automation.library import LibraryError
-from .common import Context, UserError, emit_json, failed, json_flag
+from ..core.smartlists import SmartListError
+from .common import Context, UserError, emit_json, failed, json_flag, say, shown
 
 
 def cmd_list(ctx: Context) -> int:
     library = ctx.workspace.automations
     data = [{"name": c.name, "kind": c.kind, "active": c.active,
-             "problems": library.problems(c.kind, Definition.from_json(c.definition))}
+             "problems": library.stored_problems(c)}
             for c in sorted(library.campaigns(), key=lambda c: c.name)]
     if ctx.args.json:
         emit_json(data)
     elif not data:
-        print("No automation campaigns yet (create them in the window, or campsync automation import FILE).")
+        say("No automation campaigns yet (create them in the window, or campsync automation import FILE).")
     else:
         for item in data:
             state = "active" if item["active"] else "inactive"
-            print(f"{item['name']:<32} {item['kind']:<8} {state:<9} "
-                  f"{'; '.join(item['problems']) if item['problems'] else ''}")
+            say(f"{shown(item['name']):<32} {item['kind']:<8} {state:<9} "
+                f"{'; '.join(item['problems']) if item['problems'] else ''}")
     return 0
 
 
 def cmd_export(ctx: Context) -> int:
     count = ctx.workspace.automations.export(ctx.args.file)
-    print(f"Exported {count} automation campaign(s) to {ctx.args.file}.")
+    say(f"Exported {count} automation campaign(s) to {ctx.args.file}.")
     return 0
 
 
 def cmd_import(ctx: Context) -> int:
     messages = ctx.workspace.automations.import_(ctx.args.file)
-    print("\n".join(messages) or "Nothing to import.")
+    say("\n".join(messages) or "Nothing to import.")
     return 0
 
 
@@ -49,7 +51,7 @@ def _set_active(ctx: Context, active: bool) -> int:
         if exc.problems:
             raise UserError(f"Cannot activate {campaign.name!r}: " + "; ".join(exc.problems)) from exc
         raise
-    print(f"{campaign.name!r} is now {'active' if active else 'inactive'}.")
+    say(f"{campaign.name!r} is now {'active' if active else 'inactive'}.")
     return 0
 
 
@@ -60,27 +62,47 @@ def _named(ctx: Context):
         raise UserError(str(exc)) from exc
 
 
+def _cannot_run(campaign, exc: Exception) -> UserError:
+    return UserError(f"{campaign.name!r} cannot run: {exc} (see: campsync automation list)")
+
+
+def _runnable(campaign, run):
+    """What `run()` answers; a stored definition this version cannot run (a smart list over its bounds, saved by an
+    older version) is the person's to fix, said in one line."""
+    try:
+        return run()
+    except (SmartListError, AutomationError) as exc:
+        raise _cannot_run(campaign, exc) from exc
+
+
+async def _runnable_async(campaign, awaitable):
+    try:
+        return await awaitable
+    except (SmartListError, AutomationError) as exc:
+        raise _cannot_run(campaign, exc) from exc
+
+
 async def cmd_run(ctx: Context) -> int:
     workspace = ctx.workspace
     campaign = _named(ctx)
     await workspace.refresh_campaigns()
     await workspace.check_readiness()
     if ctx.args.dry_run:
-        count = workspace.batch_preview(campaign.id)
+        count = _runnable(campaign, lambda: workspace.batch_preview(campaign.id))
         if ctx.args.json:
             emit_json({"campaign": campaign.name, "qualified": count})
         else:
-            print(f"{count} people qualify for {campaign.name!r} now (nothing was run).")
+            say(f"{count} people qualify for {campaign.name!r} now (nothing was run).")
         return 0
     asyncio.get_running_loop().add_signal_handler(signal.SIGINT, workspace.stop_running)  # Ctrl+C: abort the rest
-    report = await workspace.run_batch(campaign.id)
+    report = await _runnable_async(campaign, workspace.run_batch(campaign.id))
     sync = await workspace.run_queue()
     if ctx.args.json:
         emit_json({**report.to_dict(), "sync": sync.to_dict()})
     else:
-        print(f"{campaign.name}: {report.processed} of {report.qualified} qualified people processed"
-              + (" (aborted)" if report.aborted else "") + f"; Dynamics confirmed {sync.done} change(s), "
-              f"{sync.failed} failed, {sync.left_pending} still queued.")
+        say(f"{shown(campaign.name)}: {report.processed} of {report.qualified} qualified people processed"
+            + (" (aborted)" if report.aborted else "") + f"; Dynamics confirmed {sync.done} change(s), "
+            f"{sync.failed} failed, {sync.left_pending} still queued.")
     if sync.failed:
         return failed(ctx, "sync_failed", f"{sync.failed} flow action(s) failed (see: campsync queue)")
     return 0
@@ -94,14 +116,16 @@ async def cmd_run_scheduler(ctx: Context) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: (stop.set(), workspace.stop_running()))
     workspace.connect()  # says now, not at the first due campaign, when the org cannot be reached
-    print("Scheduler running: scheduled batch campaigns and waiting flows are carried out. Ctrl+C stops.",
-          flush=True)
+    say("Scheduler running: scheduled batch campaigns and waiting flows are carried out. Ctrl+C stops.",
+        flush=True)
     while not stop.is_set():
         tick = await workspace.scheduler_tick()
         for report in tick.batches:
-            print(f"{time.strftime('%H:%M:%S')} ran {report.campaign!r}: {report.processed} people", flush=True)
+            say(f"{time.strftime('%H:%M:%S')} ran {report.campaign!r}: {report.processed} people", flush=True)
+        for failure in tick.failed:
+            say(f"{time.strftime('%H:%M:%S')} could not run {failure}", file=sys.stderr, flush=True)
         if tick.resumed:
-            print(f"{time.strftime('%H:%M:%S')} resumed {tick.resumed} waiting flow(s)", flush=True)
+            say(f"{time.strftime('%H:%M:%S')} resumed {tick.resumed} waiting flow(s)", flush=True)
         if ctx.args.once:
             break
         try:

@@ -1,4 +1,12 @@
-"""What every command shares: the user error, JSON output and errors, and the context (paths, the workspace)."""
+"""What every command shares: the user error, output (text, JSON and errors), and the context (paths, the
+workspace).
+
+Every line a command prints goes through `say`, which writes control characters and bidirectional overrides as
+visible `\\uXXXX` escapes: a name such as `Eve\\x1b]0;PWNED\\x07`, in a store written before imports and pulls
+dropped them, cannot retitle the terminal or hide lines. In JSON the escape is JSON's own, so the document stays
+valid and means the same. Values shown in columns go through `shown` first, which drops them (and turns a line
+break into a space, so a value cannot start a line of its own).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ import json
 import sys
 
 from ..builtin_org import SANDBOX_NAME, start_builtin_org
+from ..core.clean_text import clean_line, escape_for_terminal
 from ..core.connections import Connection, is_configured
 from ..core.events import PROBLEM, Event
 from ..core.store import open_store
@@ -66,7 +75,7 @@ class DemoOrgWorkspace(Workspace):
     def connection(self) -> Connection:
         if self.demo_org is None:
             self.demo_org, self._connection = start_builtin_org(self._paths)
-            print(DEMO_NOTICE, file=sys.stderr, flush=True)
+            say(DEMO_NOTICE, file=sys.stderr, flush=True)
         return super().connection
 
     def stop_demo_org(self) -> None:
@@ -77,21 +86,35 @@ class DemoOrgWorkspace(Workspace):
 
 def _print_problem(event: Event) -> None:
     if event.kind == PROBLEM:
-        print(f"problem: {event.data.get('message', '')}", file=sys.stderr, flush=True)
+        say(f"problem: {event.data.get('message', '')}", file=sys.stderr, flush=True)
+
+
+def say(*values: object, sep: str = " ", end: str = "\n", file=None, flush: bool = False) -> None:
+    """print(), for every line a command writes: nothing a terminal would act on reaches it (see the docstring)."""
+    print(escape_for_terminal(sep.join(str(value) for value in values)), end=end, file=file, flush=flush)
+
+
+def shown(value: object) -> str:
+    """A value for a column of text output: '' for None, control characters dropped, line breaks as spaces."""
+    return "" if value is None else clean_line(str(value))
+
+
+def json_text(data: object, **dumps_options) -> str:
+    """JSON as the commands print it (ensure_ascii=False: names stay readable); say() escapes what remains."""
+    return json.dumps(data, ensure_ascii=False, **dumps_options)
 
 
 def emit_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    say(json_text(data, indent=2))
 
 
 def print_error(code: str, message: str, *, as_json: bool) -> None:
     """An error on stderr: `campsync: message`, or with --json one line `{"error": {"code", "message"}}` (the last
     line of stderr, so a script finds it after any notice or problem printed before)."""
     if as_json:
-        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False), file=sys.stderr,
-              flush=True)
+        say(json_text({"error": {"code": code, "message": message}}), file=sys.stderr, flush=True)
     else:
-        print(f"campsync: {message}", file=sys.stderr, flush=True)
+        say(f"campsync: {message}", file=sys.stderr, flush=True)
 
 
 def failed(ctx: Context, code: str, message: str) -> int:

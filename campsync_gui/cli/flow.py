@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..core import flows, origins
 from ..core.workspace import FlowOutcome
-from .common import Context, UserError, emit_json, failed
+from .common import Context, UserError, emit_json, failed, say, shown
 
 
 def read_emails(args) -> list[str]:
@@ -74,25 +74,26 @@ def _plan_json(item: flows.PlanItem) -> dict:
 
 def _print_plan(plan: flows.Plan, unknown: list[str]) -> None:
     verb = "Add to" if plan.action == flows.ADD else "Remove from"
-    print(f"{verb} Microsoft Campaign {plan.campaign_name!r} — plan:")
+    say(f"{verb} Microsoft Campaign {plan.campaign_name!r} — plan:")
     for item in plan.items:
-        print(f"  {flows.LABELS[item.outcome]:<34} {item.person.email or item.person.name:<40} {item.reason}")
+        say(f"  {flows.LABELS[item.outcome]:<34} {shown(item.person.email or item.person.name):<40} "
+            f"{shown(item.reason)}")
     for email in unknown:
-        print(f"  {'blocked':<34} {email:<40} unknown person (import or pull first)")
+        say(f"  {'blocked':<34} {email:<40} unknown person (import or pull first)")
     counts = {flows.LABELS[k]: v for k, v in plan.counts().items() if v}
     if unknown:
         counts["blocked"] = counts.get("blocked", 0) + len(unknown)
-    print("  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    say("  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
 def _print_outcomes(rows: list[dict], campaign_name: str, action: str) -> None:
-    print(f"\nOutcome ({'add to' if action == flows.ADD else 'remove from'} {campaign_name!r}):")
+    say(f"\nOutcome ({'add to' if action == flows.ADD else 'remove from'} {campaign_name!r}):")
     for row in rows:
-        print(f"  {row['outcome']:<8} {row['email'] or row['name']:<40} {row['reason']}")
+        say(f"  {row['outcome']:<8} {shown(row['email'] or row['name']):<40} {shown(row['reason'])}")
     totals: dict[str, int] = {}
     for row in rows:
         totals[row["outcome"]] = totals.get(row["outcome"], 0) + 1
-    print("  " + ", ".join(f"{v} {k}" for k, v in sorted(totals.items())))
+    say("  " + ", ".join(f"{v} {k}" for k, v in sorted(totals.items())))
 
 
 def add_commands(sub) -> None:

@@ -1,15 +1,16 @@
-"""`campsync log | verify-log`: the trigger events Added to / Removed from Microsoft Campaign, and their chain."""
+"""`campsync log | verify-log | log-key`: the trigger events Added to / Removed from Microsoft Campaign, and their
+chain and its key."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import time
 from datetime import datetime, timedelta
 
-from ..core.triggers import TriggerEvent
-from .common import Context, emit_json, failed, json_flag
+from ..core import log_export, log_key
+from ..core.triggers import CANNOT_DETECT, DETECTS, TriggerEvent
+from .common import Context, UserError, emit_json, failed, json_flag, json_text, say, shown
 
 SINCE_FORMATS = ("an age (30m, 12h, 7d, 2w), a date (2026-05-01), a date and time (2026-05-01T14:30, local time "
                  "unless it ends in Z or +02:00), today or yesterday")
@@ -49,7 +50,7 @@ def cmd_log(ctx: Context) -> int:
         _print_event(event, ctx.args.json)
     if not ctx.args.follow:
         if not events:
-            print("No trigger events yet." if since is None else "No trigger events since then.")
+            say("No trigger events yet." if since is None else "No trigger events since then.")
         return 0
     try:
         while True:  # other processes write the store; poll it, cheaply, by id
@@ -70,10 +71,10 @@ def _last_id(ctx: Context) -> int:
 def _print_event(event: TriggerEvent, as_json: bool) -> None:
     data = event.to_dict()
     if as_json:
-        print(json.dumps(data, ensure_ascii=False), flush=True)
+        say(json_text(data), flush=True)
     else:
-        print(f"{data['time']}  {event.label:<32} {event.email or '':<38} {event.campaign_name}  ({event.origin})",
-              flush=True)
+        say(f"{data['time']}  {event.label:<32} {shown(event.email):<38} {shown(event.campaign_name)}  "
+            f"({event.origin})", flush=True)
 
 
 def cmd_verify_log(ctx: Context) -> int:
@@ -81,8 +82,56 @@ def cmd_verify_log(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(check.to_dict())
     else:
-        print(("OK: " if check.ok else "BROKEN: ") + check.message)
+        say(("OK: " if check.ok else "BROKEN: ") + check.message)
+        if check.key_id:
+            say(f"  log key: id {check.key_id}, in {check.key_source}")
+        for note in check.notes:
+            say(f"  note: {note}")
+        say("verify-log finds:")
+        for line in DETECTS:
+            say(f"  - {line}")
+        say("It cannot find:")
+        for line in CANNOT_DETECT:
+            say(f"  - {line}")
     return 0 if check.ok else failed(ctx, "log_broken", check.message)
+
+
+def cmd_log_export(ctx: Context) -> int:
+    summary = log_export.export_log(ctx.workspace.db, ctx.args.export)
+    if ctx.args.json:
+        emit_json(summary)
+    else:
+        head = summary["head_file"]
+        say(f"Exported {summary['count']:,} trigger events with their hashes to {summary['file']}"
+            + (f"; head: {head['seq']} events, newest hash {head['last_hash']}" if head else
+               "; no signed head file yet"))
+    return 0
+
+
+def cmd_log_key(ctx: Context) -> int:
+    db = ctx.workspace.db
+    try:
+        if ctx.args.export:
+            info = log_export.export_key(db, ctx.args.export)
+            text = (f"Log key (id {info['key_id']}) written to {info['file']} (mode 0600). Hand it to every node of "
+                    f"the team: `campsync log-key --import FILE`, or CAMPSYNC_LOG_KEY_FILE=FILE.")
+        elif ctx.args.import_file:
+            info = log_export.import_key(db, ctx.args.import_file)
+            text = f"This store's log key is now the one in {info['file']} (id {info['key_id']}), kept in " \
+                   f"{info['key_source']}."
+        else:
+            info = log_export.key_info(db)
+            text = (f"Log key: id {info['key_id']}, in {info['key_source']}." if info["key_id"] else
+                    f"No log key yet (looked in {info['looked_in']}): one is made on the first write.")
+    except FileExistsError as exc:
+        raise UserError(f"{exc.filename} exists already: give a new file name") from None
+    except (log_key.LogKeyError, OSError) as exc:
+        raise UserError(str(exc)) from None
+    if ctx.args.json:
+        emit_json(info)
+    else:
+        say(text)
+    return 0
 
 
 def add_commands(sub) -> None:
@@ -91,7 +140,15 @@ def add_commands(sub) -> None:
     lg.add_argument("--follow", action="store_true", help="keep printing new events")
     lg.add_argument("--limit", type=int, metavar="N", help="only the newest N")
     lg.add_argument("--since", type=since_time, metavar="WHEN", help=f"only events since WHEN: {SINCE_FORMATS}")
-    lg.set_defaults(func=cmd_log)
+    lg.add_argument("--export", metavar="FILE", help="write every event with its hashes and the signed head to FILE "
+                                                     "(JSON); keep it to compare the log with later")
+    lg.set_defaults(func=lambda ctx: cmd_log_export(ctx) if ctx.args.export else cmd_log(ctx))
     v = sub.add_parser("verify-log", help="check the trigger log's hash chain")
     json_flag(v)
     v.set_defaults(func=cmd_verify_log)
+    k = sub.add_parser("log-key", help="the trigger log's key: where it is, or hand it to the nodes of a team")
+    which = k.add_mutually_exclusive_group()
+    which.add_argument("--export", metavar="FILE", help="write the log key to a new FILE (mode 0600)")
+    which.add_argument("--import", dest="import_file", metavar="FILE", help="make the key in FILE this store's")
+    json_flag(k)
+    k.set_defaults(func=cmd_log_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dynamics.doctor import CheckResult, format_check
 from ..dynamics.entities import Campaign
-from .common import Context, emit_json, failed, json_flag
+from .common import Context, emit_json, failed, json_flag, say, shown
 
 
 async def cmd_doctor(ctx: Context) -> int:
@@ -14,14 +14,14 @@ async def cmd_doctor(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
-        print("\n" + report.summary())
+        say("\n" + report.summary())
     if report.ok:
         return 0
     return failed(ctx, "checks_failed", "; ".join(f"{r.title}: {r.detail}" for r in failing) or "a check failed")
 
 
 def _print_check(result: CheckResult) -> None:
-    print("\n".join(format_check(result)), flush=True)
+    say("\n".join(format_check(result)), flush=True)
 
 
 async def cmd_campaigns(ctx: Context) -> int:
@@ -35,12 +35,12 @@ async def cmd_campaigns(ctx: Context) -> int:
         emit_json([c.to_dict() for c in campaigns])
         return 0
     if not campaigns:
-        print("No campaigns in this org.")
+        say("No campaigns in this org.")
         return 0
-    width = max(len(c.name) for c in campaigns)
-    print(f"{'NAME':<{width}}  {'STATE':<8}  {'STATUS':<15}  ID")
+    width = max(len(shown(c.name)) for c in campaigns)
+    say(f"{'NAME':<{width}}  {'STATE':<8}  {'STATUS':<15}  ID")
     for c in campaigns:
-        print(f"{c.name:<{width}}  {'active' if c.active else 'inactive':<8}  {c.status_label:<15}  {c.id}")
+        say(f"{shown(c.name):<{width}}  {'active' if c.active else 'inactive':<8}  {c.status_label:<15}  {c.id}")
     return 0
 
 
@@ -61,11 +61,11 @@ async def cmd_sync(ctx: Context) -> int:
                    "bulk_timeout_s": settings.bulk_timeout_s})
     else:
         state = "enabled" if settings.campaign_sync_enabled else "disabled"
-        print(f"Campaign sync is {state} for connection {workspace.scope!r}.")
-        print(f"Bulk requests: {settings.create_batch_start} new leads per request at first, at most "
-              f"{settings.create_batch_max}, each allowed {settings.bulk_timeout_s} s.")
+        say(f"Campaign sync is {state} for connection {workspace.scope!r}.")
+        say(f"Bulk requests: {settings.create_batch_start} new leads per request at first, at most "
+            f"{settings.create_batch_max}, each allowed {settings.bulk_timeout_s} s.")
         if refreshed:
-            print(refreshed)
+            say(refreshed)
     return 0
 
 

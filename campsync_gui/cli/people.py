@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import Context, UserError, emit_json, failed, json_flag, send_what_triggers_queued
+from .common import Context, UserError, emit_json, failed, json_flag, say, send_what_triggers_queued, shown
 
 
 async def cmd_import(ctx: Context) -> int:
@@ -17,11 +17,11 @@ async def cmd_import(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
-        print(report.summary() + (f"; {fired}" if fired else ""))
+        say(report.summary() + (f"; {fired}" if fired else ""))
         for error in report.row_errors:
-            print(f"  row {error.row}: {error.reason}")
+            say(f"  row {error.row}: {error.reason}")
         for warning in report.warnings:
-            print(f"  warning: {warning}")
+            say(f"  warning: {warning}")
     return failed(ctx, "import_refused", report.summary()) if report.aborted else 0
 
 
@@ -32,16 +32,16 @@ async def cmd_pull(ctx: Context) -> int:
     if ctx.args.json:
         emit_json({"campaigns": len(pulled.campaigns), "people": people.to_dict(), "memberships": members.to_dict()})
         return 0
-    print(f"Pulled {people.people} people from Dynamics: "
-          f"{sum(people.created.values())} new, {sum(people.updated.values())} updated "
-          f"({people.created['lead'] + people.updated['lead'] + people.unchanged['lead']} leads, "
-          f"{people.created['contact'] + people.updated['contact'] + people.unchanged['contact']} contacts).")
-    print(f"{len(pulled.campaigns)} campaigns; {members.memberships} campaign memberships "
-          f"({members.flow_action} added by CampSync, {members.crm} from CRM lists).")
+    say(f"Pulled {people.people} people from Dynamics: "
+        f"{sum(people.created.values())} new, {sum(people.updated.values())} updated "
+        f"({people.created['lead'] + people.updated['lead'] + people.unchanged['lead']} leads, "
+        f"{people.created['contact'] + people.updated['contact'] + people.unchanged['contact']} contacts).")
+    say(f"{len(pulled.campaigns)} campaigns; {members.memberships} campaign memberships "
+        f"({members.flow_action} added by CampSync, {members.crm} from CRM lists).")
     if fired:
-        print(f"Values changed in Dynamics: {fired}.")
+        say(f"Values changed in Dynamics: {fired}.")
     for warning in people.warnings + members.warnings:
-        print(f"  warning: {warning}")
+        say(f"  warning: {warning}")
     return 0
 
 
@@ -53,10 +53,10 @@ def cmd_list(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(data)
     elif not data:
-        print("No people yet: campsync people import FILE.csv, or campsync people pull.")
+        say("No people yet: campsync people import FILE.csv, or campsync people pull.")
     else:
         for p in data:
-            print(f"{p['name']:<28} {p['email'] or '':<40} {p['type']:<8} {p['company'] or ''}")
+            say(f"{shown(p['name']):<28} {shown(p['email']):<40} {p['type']:<8} {shown(p['company'])}")
     return 0
 
 
@@ -68,7 +68,7 @@ async def cmd_activity(ctx: Context) -> int:
     except LookupError as exc:
         raise UserError(str(exc)) from exc
     fired = await send_what_triggers_queued(ctx, ran)
-    print(f"Logged {ctx.args.type!r} for {email}." + (f" {fired}." if fired else ""))
+    say(f"Logged {ctx.args.type!r} for {email}." + (f" {fired}." if fired else ""))
     return 0
 
 

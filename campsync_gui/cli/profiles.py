@@ -7,7 +7,7 @@ import sys
 
 from ..core.connections import ProfileFields
 from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
-from .common import Context, UserError, emit_json, json_flag
+from .common import Context, UserError, emit_json, json_flag, say
 
 
 def cmd_list(ctx: Context) -> int:
@@ -19,12 +19,12 @@ def cmd_list(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(data)
     elif not data:
-        print("No connection profiles yet. Add one with: campsync profile add NAME --org-url ... ")
+        say("No connection profiles yet. Add one with: campsync profile add NAME --org-url ... ")
     else:
         for p in data:
             mark = "*" if p["default"] else " "
             secret = "secret in keyring" if p["secret_stored"] else "no stored secret"
-            print(f"{mark} {p['name']:<16} {p['environment']:<10} {p['org_url']}  ({secret})")
+            say(f"{mark} {p['name']:<16} {p['environment']:<10} {p['org_url']}  ({secret})")
     return 0
 
 
@@ -48,20 +48,20 @@ def cmd_add(ctx: Context) -> int:
         message += " The secret is in the system keyring."
     elif saved.secret_problem:
         message += f" {saved.secret_problem}"
-    print(message)
+    say(message)
     return 0
 
 
 def cmd_remove(ctx: Context) -> int:
     default = ctx.workspace.profiles.remove(ctx.args.name)
-    print(f"Removed connection {ctx.args.name!r}." + (f" The default connection is now {default!r}."
-                                                       if default else ""))
+    say(f"Removed connection {ctx.args.name!r}." + (f" The default connection is now {default!r}."
+                                                     if default else ""))
     return 0
 
 
 def cmd_use(ctx: Context) -> int:
     ctx.workspace.profiles.make_default(ctx.args.name)
-    print(f"Connection {ctx.args.name!r} is now the default.")
+    say(f"Connection {ctx.args.name!r} is now the default.")
     return 0
 
 

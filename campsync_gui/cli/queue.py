@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import Context, emit_json, failed, json_flag
+from .common import Context, emit_json, failed, json_flag, say, shown
 
 
 def cmd_queue(ctx: Context) -> int:
@@ -14,11 +14,11 @@ def cmd_queue(ctx: Context) -> int:
         emit_json(data)
         return 0
     if not data:
-        print("The queue is empty: nothing pending or failed.")
+        say("The queue is empty: nothing pending or failed.")
         return 0
     for item in data:
         detail = item["error"] or item["reason"] or ""
-        print(f"#{item['id']:<6} {item['state']:<9} {item['action']:<6} {item['email'] or '':<38} {detail}")
+        say(f"#{item['id']:<6} {item['state']:<9} {item['action']:<6} {shown(item['email']):<38} {shown(detail)}")
     return 0
 
 
@@ -28,8 +28,8 @@ async def cmd_retry(ctx: Context) -> int:
     if ctx.args.json:
         emit_json({"requeued": requeued, **report.to_dict()})
     else:
-        print(f"Re-queued {requeued} failed action(s); done {report.done}, failed {report.failed}, "
-              f"blocked {report.blocked}, skipped {report.skipped}, still pending {report.left_pending}.")
+        say(f"Re-queued {requeued} failed action(s); done {report.done}, failed {report.failed}, "
+            f"blocked {report.blocked}, skipped {report.skipped}, still pending {report.left_pending}.")
     if report.failed or report.left_pending:
         return failed(ctx, "sync_failed", f"{report.failed} action(s) failed, {report.left_pending} still pending "
                                           "(see: campsync queue)")
@@ -38,7 +38,7 @@ async def cmd_retry(ctx: Context) -> int:
 
 def cmd_cancel(ctx: Context) -> int:
     count = ctx.workspace.cancel(ctx.args.ids or None, request_id=ctx.args.request)
-    print(f"Cancelled {count} queued action(s).")
+    say(f"Cancelled {count} queued action(s).")
     return 0
 
 

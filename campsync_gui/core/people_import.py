@@ -2,7 +2,9 @@
 row checked, people merged by email into the store. Every refusal says what to do.
 
 The file is streamed (csv module over the open file), so a file of any size is read in constant memory, and
-written one transaction per 1000 rows: a crash mid-import leaves whole batches only.
+written one transaction per 1000 rows: a crash mid-import leaves whole batches only. A row is bounded before the
+csv module parses it (csv_limits: at most MAX_ROW_CHARS characters and MAX_ROW_CELLS cells), and values lose the
+control characters a terminal would act on (clean_text) before they are stored.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from .clean_text import clean_line, has_unsafe
+from .csv_limits import MAX_ROW_CELLS, BoundedLines, RowTooWide, too_many_cells
 from .models import Person
 from .people import normalise_email
 
@@ -58,8 +62,9 @@ _ALIAS_INDEX = {_header_key(alias): canonical for canonical, aliases in COLUMN_A
 # ---- emails ------------------------------------------------------------------------------------
 
 def is_valid_email(text: str | None) -> bool:
-    """A simple check: exactly one @, something before it, a dot inside the domain, no whitespace."""
-    if not text:
+    """A simple check: exactly one @, something before it, a dot inside the domain, no whitespace and no control
+    character."""
+    if not text or has_unsafe(text):
         return False
     if not _EMAIL.fullmatch(text):
         return False
@@ -223,12 +228,15 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
                                   "and a name or last-name column.")
         report.delimiter = _pick_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=report.delimiter))
+        if len(header) > MAX_ROW_CELLS:
+            return _abort(report, f"The header row has {len(header):,} columns (at most {MAX_ROW_CELLS:,}): "
+                                  "keep the columns of people (email, name, ...) and import that file.")
         columns: dict[str, int] = {}
         for index, title in enumerate(header):
             canonical = _ALIAS_INDEX.get(_header_key(title))
             if canonical and canonical not in columns:
                 columns[canonical] = index
-                report.columns[canonical] = title.strip().lstrip("\ufeff")
+                report.columns[canonical] = clean_line(title.strip().lstrip("\ufeff"))
             elif canonical:
                 warnings.add("dup-col", f"Column {title.strip()!r} repeats {report.columns[canonical]!r}; "
                                         f"the first one is used.", "repeated columns")
@@ -243,11 +251,12 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
                 found = found[:300] + f"... ({len(header)} columns)"
             return _abort(report, f"The file needs {' and '.join(missing)}. Columns found: {found}.")
 
-        reader = csv.reader(handle, delimiter=report.delimiter)
+        lines = BoundedLines(handle, report.delimiter, line=1)  # the header was line 1
+        reader = csv.reader(lines, delimiter=report.delimiter)
         batch: list[tuple[int, dict[str, str]]] = []
         first_rows: dict[str, int] = {}  # email -> first row it appeared on, for duplicate warnings
-        for row_number, cells, lines in _numbered(reader, start=2):
-            if isinstance(cells, csv.Error):
+        for row_number, cells, span in _numbered(reader, lines, start=2):
+            if isinstance(cells, (csv.Error, RowTooWide)):
                 report.rows += 1
                 report.skipped += 1
                 report.errors.append(RowError(row_number, _csv_error_reason(cells)))
@@ -256,10 +265,10 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
                 continue  # blank line: not a row of data
             report.rows += 1
             values, reason = _read_row(cells, header, columns, row_number, report, warnings)
-            if reason is not None and lines[1] > lines[0] and len(cells) != len(header) \
+            if reason is not None and span[1] > span[0] and len(cells) != len(header) \
                     and any("\n" in cell or "\r" in cell for cell in cells):
                 # A quote that is never closed swallows the lines after it into one cell: say which lines.
-                reason += (f': a quote (") opened in this row is never closed, so lines {lines[0]}-{lines[1]} '
+                reason += (f': a quote (") opened in this row is never closed, so lines {span[0]}-{span[1]} '
                            f"of the file were read as this one row")
             if reason is not None:
                 report.skipped += 1
@@ -281,26 +290,34 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
     return report
 
 
-def _numbered(reader, start: int) -> Iterator[tuple[int, list[str] | csv.Error, tuple[int, int]]]:
-    """(row number, cells or the csv.Error of an unreadable record, (first line, last line) in the file).
+def _numbered(reader, lines: BoundedLines, start: int) \
+        -> Iterator[tuple[int, list[str] | csv.Error | RowTooWide, tuple[int, int]]]:
+    """(row number, cells or the error of an unreadable record, (first line, last line) in the file).
 
     Records, not lines: a quoted cell may span lines, and a spreadsheet still shows that record as one row.
-    The reader starts after the header, so file line = reader line + 1.
+    `lines` feeds the reader and counts the file's lines (the header's included).
     """
     number = start
     while True:
-        first = reader.line_num + 2
+        lines.start_row()
+        first = lines.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # e.g. a cell over the csv module's field size limit; the reader goes on after it
+        # A cell over the csv module's field size limit, a row over the bounds of csv_limits: the reader goes
+        # on after it, at the next line.
+        except (csv.Error, RowTooWide) as exc:
             cells = exc
-        yield number, cells, (first, reader.line_num + 1)
+        if not isinstance(cells, Exception) and len(cells) > lines.max_cells:  # quotes miscounted (a stray ")
+            cells = RowTooWide(too_many_cells(lines.max_cells))
+        yield number, cells, (first, lines.line_num)
         number += 1
 
 
-def _csv_error_reason(exc: csv.Error) -> str:
+def _csv_error_reason(exc: csv.Error | RowTooWide) -> str:
+    if isinstance(exc, RowTooWide):
+        return str(exc)
     if "field larger than field limit" in str(exc):
         return (f"has a cell longer than {csv.field_size_limit():,} characters (or a quote that is never closed); "
                 "the row was not read")
@@ -400,10 +417,15 @@ def _read_row(cells: list[str], header: list[str], columns: dict[str, int], row_
             return {}, (f"{report.columns[canonical]!r} is {len(value)} characters long "
                         f"(at most {MAX_VALUE_LENGTH})")
         values[canonical] = value
-    flagged = [report.columns[c] for c, v in values.items() if looks_like_formula(v)]
     raw_email = values.get("email", "")
     if not raw_email:
         return {}, "email is missing"
+    if has_unsafe(raw_email):
+        return {}, f"email {raw_email!r} holds control characters; it is not a valid address"
+    unsafe = [canonical for canonical, value in values.items() if has_unsafe(value)]
+    for canonical in unsafe:  # a terminal would act on them (retitle it, hide lines): dropped, and said so
+        values[canonical] = clean_line(values[canonical])
+    flagged = [report.columns[c] for c, v in values.items() if looks_like_formula(v)]
     email = normalise_email(raw_email)
     if not is_valid_email(email):
         return {}, f"email {raw_email!r} is not a valid address"
@@ -425,6 +447,10 @@ def _read_row(cells: list[str], header: list[str], columns: dict[str, int], row_
         values.setdefault("last_name", "")
         values["first_name"] = values["first_name"] or first
         values["last_name"] = values["last_name"] or last
+    if unsafe:
+        warnings.add("control", f"row {row_number}: control characters (line breaks, tabs, terminal escapes) "
+                                f"removed from {', '.join(report.columns[c] for c in unsafe)}",
+                     "rows with control characters removed")
     if flagged:
         report.formula_rows.append(row_number)
         warnings.add("formula", f"row {row_number}: {', '.join(flagged)} begins like a spreadsheet formula; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
@@ -17,9 +17,12 @@ from sqlmodel import Session, select
 
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
+from ..dynamics.entities import Person as DynamicsPerson
 from . import origins
-from .applists import parse_app_list_name, record_app_list
+from .applists import record_app_list
+from .clean_text import clean_line, has_unsafe
 from .flows import CRM, FLOW_ACTION
+from .list_ownership import Ownership, merge_into, sort_out
 from .models import AppList, CampaignRecord, ListName, Membership, Person
 from .people import upsert_from_dynamics
 from .settings import SyncSettings
@@ -47,6 +50,7 @@ class PullReport:
     added: int = 0  # membership rows new to the store
     removed: int = 0  # membership rows the org no longer has
     unknown_members: int = 0  # list members whose Dynamics id is not in the store (pull people first)
+    merged_lists: int = 0  # older CampSync lists folded into the derived one (members moved, unlinked, deleted)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     # (person id, field, new value) the org changed on people already stored: what fires "Data value
@@ -81,8 +85,8 @@ async def refresh_campaigns(db: Engine, client: DataverseClient, *,
             cid = campaign.id.lower()
             seen.add(cid)
             record = session.get(CampaignRecord, cid) or CampaignRecord(id=cid)
-            record.name = campaign.name
-            record.code = campaign.code
+            record.name = clean_line(campaign.name)  # no terminal escapes stored (clean_text)
+            record.code = clean_line(campaign.code)
             record.statecode = campaign.statecode
             record.statuscode = campaign.statuscode
             record.refreshed_at = stamp
@@ -114,6 +118,7 @@ async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5
             stamp = now()
             with Session(db) as session:
                 for person in page:
+                    person = _clean_person(person, report)
                     _, outcome = upsert_from_dynamics(session, person, stamp, report.changes)
                     if outcome == "email_conflict":
                         report.email_conflicts[kind] += 1
@@ -135,8 +140,8 @@ async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSe
                            now: Callable[[], float] = time.time) -> PullReport:
     """For each cached campaign, read its linked lists and their members and make the store match the org.
 
-    Members of the campaign's own app list (`<prefix>-leads-<id>` of that campaign, right member type) are
-    `flow_action`; members of any other list are `crm`. Existing rows still present keep their origin,
+    Members of the campaign's own app lists (known by id: see list_ownership) are `flow_action`; members of any
+    other list are `crm`; an older version's list doubling the derived one is merged into it first. Existing rows still present keep their origin,
     added_at and request_id; rows the org no longer has are removed. Run refresh_campaigns and pull_people
     first: members whose Dynamics id is not in the store are only counted (`unknown_members`).
     """
@@ -152,45 +157,65 @@ async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSe
             async for page in client.iter_list_members(mlist.id):
                 ids.extend(i.lower() for i in page)
             members[mlist.id] = ids
-        _store_campaign_memberships(db, campaign_id, lists, members, settings, now(), report)
+        ownership = sort_out(campaign_id, lists, settings.list_prefix, _recorded_lists(db, campaign_id))
+        lists = await _merge_older_lists(client, campaign_id, ownership, lists, members, report)
+        _store_campaign_memberships(db, campaign_id, lists, members, ownership, now(), report)
         report.campaigns += 1
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _recorded_lists(db: Engine, campaign_id: str) -> dict[str, tuple[str, str | None]]:
+    with Session(db) as session:
+        return {a.member_type: (a.name, a.dynamics_list_id)
+                for a in session.exec(select(AppList).where(AppList.campaign_id == campaign_id))}
+
+
+async def _merge_older_lists(client: DataverseClient, campaign_id: str, ownership: Ownership,
+                             lists: list[MarketingList], members: dict[str, list[str]],
+                             report: PullReport) -> list[MarketingList]:
+    """Fold each older CampSync list that doubles the derived one into it; the lists left linked afterwards."""
+    for member_type, older in ownership.to_merge.items():
+        target = ownership.own[member_type]
+        moved = await merge_into(client, campaign_id, member_type, older, target, members.get(older.id, []),
+                                 members.get(target.id, []))
+        members[target.id] = sorted(set(members.get(target.id, [])) | set(members.pop(older.id, [])))
+        lists = [mlist for mlist in lists if mlist.id != older.id]
+        report.merged_lists += 1
+        _warn(report, f"campaign {campaign_id}: an older CampSync list {older.name!r} doubled {target.name!r}; "
+                      f"its {moved} member(s) were moved and it was unlinked and deleted")
+    return lists
+
+
 def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[MarketingList],
-                                members: dict[str, list[str]], settings: SyncSettings, stamp: float,
+                                members: dict[str, list[str]], ownership: Ownership, stamp: float,
                                 report: PullReport) -> None:
+    own_ids = {mlist.id.lower() for mlist in ownership.own.values()}
+    for mlist in ownership.lookalikes:
+        _warn(report, f"list {mlist.name!r} ({mlist.id}) is named like CampSync's list of campaign {campaign_id} "
+                      f"but was not made by CampSync (its id is not CampSync's); left alone, its members count as "
+                      f"CRM members")
+    for mlist, member_type in ownership.wrong_type:
+        _warn(report, f"list {mlist.name!r} is CampSync's for {member_type}s but holds {mlist.member_type}s; "
+                      f"its members count as CRM members")
     with Session(db) as session:
         wanted: dict[tuple[int, str], str] = {}  # (person id, list id) -> source
-        own_lists: dict[str, MarketingList] = {}
         for mlist in lists:
             report.lists += 1
             list_id = mlist.id.lower()
-            source = CRM
-            parsed = parse_app_list_name(settings.list_prefix, mlist.name)
-            if parsed is not None and parsed[1] == campaign_id.lower():
-                member_type = parsed[0]
-                if mlist.member_type != member_type:
-                    _warn(report, f"list {mlist.name!r} is named for {member_type}s but holds "
-                                  f"{mlist.member_type}s; its members count as CRM members")
-                elif member_type in own_lists:
-                    _warn(report, f"campaign {campaign_id} has two {member_type} app lists linked "
-                                  f"({own_lists[member_type].name!r} is used); the other counts as CRM")
-                else:
-                    own_lists[member_type] = mlist
-                    source = FLOW_ACTION
+            source = FLOW_ACTION if list_id in own_ids else CRM
             entity_ids = members.get(mlist.id, [])
             person_ids = _person_ids(session, entity_ids)
             report.unknown_members += sum(1 for e in set(entity_ids) if e not in person_ids)
             for person_id in person_ids.values():
                 wanted[(person_id, list_id)] = source
 
-        for member_type, mlist in own_lists.items():
+        for member_type, mlist in ownership.own.items():
             record_app_list(session, campaign_id, member_type, mlist.name, mlist.id.lower())
             report.app_lists += 1
         for mlist in lists:
-            session.merge(ListName(list_id=mlist.id.lower(), name=mlist.name, member_type=mlist.member_type or ""))
+            session.merge(ListName(list_id=mlist.id.lower(), name=clean_line(mlist.name),
+                                   member_type=mlist.member_type or ""))
 
         existing = {(m.person_id, m.list_id): m for m in
                     session.exec(select(Membership).where(Membership.campaign_id == campaign_id))}
@@ -222,6 +247,19 @@ def _person_ids(session: Session, entity_ids: list[str]) -> dict[str, int]:
                 select(Person.id, Person.dynamics_id).where(Person.dynamics_id.in_(chunk))):
             found[dynamics_id] = person_id
     return found
+
+
+def _clean_person(person: DynamicsPerson, report: PullReport) -> DynamicsPerson:
+    """The record without the control characters a terminal would act on (names, company, ...: see clean_text).
+    An email holding one is no address: the person is stored without it, and the pull says so."""
+    email = person.email
+    if has_unsafe(email):
+        _warn(report, f"{person.kind} {person.id}: email {email!r} holds control characters; stored without it")
+        email = None
+    fields = ("first_name", "last_name", "company", "job_title", "country")
+    if email == person.email and not any(has_unsafe(getattr(person, name)) for name in fields):
+        return person
+    return replace(person, email=email, **{name: clean_line(getattr(person, name)) for name in fields})
 
 
 def _warn(report: PullReport, text: str) -> None:
