@@ -38,7 +38,7 @@ async def run_flow_action(ctx: Context, action: str) -> int:
         return 0
     request_id = await workspace.confirm(plan, origin=origins.COMMAND_LINE)
     if request_id:
-        await workspace.run_queue()
+        await workspace.finish_request(request_id)
     rows = [_outcome_json(o) for o in workspace.outcomes(plan, request_id)] + [_unknown_json(e) for e in unknown]
     if args.json:
         emit_json(rows)

@@ -34,7 +34,7 @@ from .connections import Connection, Profiles, resolve_connection
 from .engine import SyncEngine
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
-from .outbox import RunReport
+from .outbox import OPEN_STATES, PENDING, RunReport
 from .people_import import ImportReport, import_csv
 from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from .settings import SyncSettings, load_settings, save_settings
@@ -301,6 +301,31 @@ class Workspace:
                     break
         total.left_pending = self.sync.pending_count()
         return total
+
+    async def finish_request(self, request_id: str, *, patience: float = 300.0, poll: float = 0.5) -> None:
+        """Send the request's rows and wait until Dynamics has answered for each of them, including the rows another
+        CampSync process sharing this store claimed first (the window, a scheduler, a second command): a command
+        then reports what happened to its people rather than "still queued". Gives up after `patience` seconds,
+        or at once when the org cannot be reached (the rows stay queued for the next run)."""
+        deadline = time.monotonic() + patience
+        while True:
+            report = await self.run_queue()
+            if report.problems and report.left_pending:
+                return
+            if self._unclaimed(request_id):
+                return  # this run could not send them (stopped, or nothing claimable): they stay queued
+            while time.monotonic() < deadline:
+                if not any(row.state in OPEN_STATES for row in self.sync.rows_of(request_id)):
+                    return
+                self.sync.outbox.recover()  # a worker that died holding them hands them back
+                if self._unclaimed(request_id):
+                    break  # handed back: send them from here
+                await asyncio.sleep(poll)
+            else:
+                return
+
+    def _unclaimed(self, request_id: str) -> bool:
+        return any(row.state == PENDING and not row.claimed_by for row in self.sync.rows_of(request_id))
 
     def is_running(self) -> bool:
         return self._run is not None and not self._run.done()

@@ -49,6 +49,7 @@ class Outcome:
     lists_per_campaign: collections.Counter = field(default_factory=collections.Counter)
     removed_reported: int = 0
     problems: list[str] = field(default_factory=list)
+    failure_reasons: collections.Counter = field(default_factory=collections.Counter)
 
     @property
     def ok(self) -> bool:
@@ -195,15 +196,16 @@ def count(org, campaign_ids: list[str], people: int, removed_outcomes: dict[int,
                 else:
                     figures["people lost (added, kept, not on the campaign)"] += lead not in members
     # The CLI's own words: every "removed" it printed must be true in Dynamics.
-    by_campaign_order = collections.Counter()
     for writer, rows in removed_outcomes.items():
         outcome.removed_reported += sum(1 for r in rows if r.get("outcome") == "removed")
         figures["removals not done (failed or unreadable)"] += sum(1 for r in rows if r.get("outcome") in
                                                                      ("failed", "unreadable", "blocked"))
-        by_campaign_order[writer] += len(rows)
     for rows in added_outcomes.values():
         figures["adds not done (failed or unreadable)"] += sum(1 for r in rows if r.get("outcome") in
                                                                ("failed", "unreadable", "blocked"))
+    for rows in [*added_outcomes.values(), *removed_outcomes.values()]:
+        outcome.failure_reasons.update(f"{r.get('outcome')}: {str(r.get('reason'))[:160]}" for r in rows
+                                       if r.get("outcome") in ("failed", "unreadable", "blocked"))
     pairs = collections.Counter((m["_listid_value"], m["_entityid_value"]) for m in org.state.listmembers.values())
     figures["duplicated list members"] = sum(n - 1 for n in pairs.values() if n > 1)
     outcome.figures = dict(figures)
@@ -231,6 +233,7 @@ def report(outcome: Outcome) -> str:
              f"\"removed\" reported by the CLI: {outcome.removed_reported}"]
     lines += [f"{name}: {value}" for name, value in sorted(outcome.figures.items())]
     lines += [f"problem: {p}" for p in outcome.problems]
+    lines += [f"{n} x {reason}" for reason, n in outcome.failure_reasons.most_common(5)]
     lines.append("OK" if outcome.ok else "NOT OK")
     return "\n".join(lines)
 
