@@ -7,6 +7,8 @@ settings), so the person is asked again next time; the command line never keeps 
 
 from __future__ import annotations
 
+import threading
+
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
@@ -14,6 +16,19 @@ SERVICE = "CampSync"
 
 # profile → secret, for the running process only (see the module's note)
 _session: dict[str, str] = {}
+
+
+_warming: threading.Thread | None = None
+
+
+def warm_up() -> None:
+    """Find the keyring's backend on a thread of its own, once per process. keyring discovers its backends on first
+    use (about 150 ms on a 2-core machine), and the window would otherwise pay that on its event loop at the first
+    trigger event of a session (the log key) or the first secret it reads."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=keyring.get_keyring, name="keyring-discovery", daemon=True)
+        _warming.start()
 
 
 def _user(profile: str) -> str:

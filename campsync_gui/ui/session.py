@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..builtin_org import SANDBOX_NAME, start_builtin_org
+from ..core import keychain
 from ..core.connections import Connection, is_configured, resolve_connection
 from ..core.store import open_store
 from ..core.workspace import Workspace
@@ -21,6 +22,9 @@ class AppSession:
     sandbox: object | None = None  # the SandboxOrg this process started, if any
     # Why the configured connection cannot work yet, in words for the window's banner; None when it can.
     connection_problem: str | None = None
+
+    def __post_init__(self) -> None:
+        keychain.warm_up()  # off the event loop, long before the first trigger event needs the log key
 
     @property
     def connection(self) -> Connection:
