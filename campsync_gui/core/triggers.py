@@ -257,7 +257,7 @@ def verify_chain(db: Engine) -> ChainCheck:
                            f"are checked as a plain hash chain, which anyone who could write the store could "
                            f"recompute" + (", up to the first keyed event" if check.keyed_events else ""))
     check.ok = True
-    check.message = f"{count} trigger events, chain intact"
+    check.message = f"{count} trigger event{'' if count == 1 else 's'}, chain intact"
     return check
 
 
