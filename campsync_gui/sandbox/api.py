@@ -13,7 +13,9 @@ from starlette.responses import Response
 
 from . import api_campaigns, api_lists, api_metadata, api_org, api_privileges, api_records
 from .api_bulk import COLLECTION_ACTIONS, collection_action
-from .api_checks import NS, check_key, check_odata_headers, no_resource, read_body, segment_not_found, split_segment
+from .api_checks import (
+    CALLER, NS, check_key, check_odata_headers, no_resource, read_body, segment_not_found, split_segment,
+)
 from .api_responses import error_response
 from .auth import Entra
 from .context import SandboxContext
@@ -35,7 +37,9 @@ class Api:
         return response
 
     async def _answer(self, request: Request) -> Response:
+        caller = None
         try:
+            caller = CALLER.set(self.entra.check_bearer(request.headers.get("authorization")))
             return await self._handle(request)
         except SandboxError as err:
             return error_response(err)
@@ -46,10 +50,12 @@ class Api:
         except Exception:  # a sandbox bug: answer like a server fault, and leave a trace for whoever runs it
             log.exception("sandbox API failure on %s %s", request.method, request.url.path)
             return error_response(SandboxError(500, UNEXPECTED, "An unexpected error occurred in the sandbox org."))
+        finally:
+            if caller is not None:
+                CALLER.reset(caller)
 
     async def _handle(self, request: Request) -> Response:
         ctx = self.ctx
-        self.entra.check_bearer(request.headers.get("authorization"))
         if request.path_params.get("rest", "").strip("/") == "$metadata":
             # CSDL is XML: the JSON-only Accept check below does not apply to it.
             if request.method != "GET":
@@ -68,7 +74,7 @@ class Api:
         if name in api_org.ORG_FUNCTIONS and key in (None, "") and len(segments) == 1:
             if method != "GET":
                 raise no_resource(request)
-            return api_org.org_function(ctx, name)
+            return api_org.org_function(ctx, name, CALLER.get())
         if name in api_lists.UNBOUND_ADD_MANY and key is None and len(segments) == 1:
             if method != "POST":
                 raise no_resource(request)
@@ -78,6 +84,8 @@ class Api:
         if name == "systemusers" and key is not None and len(segments) == 2 \
                 and split_segment(segments[1]) == (NS + api_privileges.FUNCTION, ""):
             return api_privileges.retrieve_user_privileges(ctx, request, key)
+        if name == "systemusers" and len(segments) == 1:
+            return api_privileges.systemusers(ctx, request, key)
         if name in ("$metadata", "$batch"):
             raise SandboxError(501, ODATA_ERROR, f"'{name}' is not implemented by the sandbox org.")
         entity = ENTITIES.get(name)

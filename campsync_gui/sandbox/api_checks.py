@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from contextvars import ContextVar
 from typing import Any, Collection
 
 from starlette.requests import Request
@@ -13,8 +14,12 @@ from .context import SandboxContext
 from .errors import ODATA_ERROR, PRIVILEGE_DENIED, SEGMENT_NOT_FOUND, SandboxError, bad_request
 from .rules import check_guid
 from .schema import EntityDef
+from .users import DemoUser, user_has_verb
 
 NS = "Microsoft.Dynamics.CRM."
+# Who the request's token is for: a demo user, or None for the application user (client credentials). Set by the
+# dispatcher for the request's task, read by the privilege checks and WhoAmI.
+CALLER: ContextVar[DemoUser | None] = ContextVar("sandbox_caller", default=None)
 _SEGMENT_RE = re.compile(r"^(?P<name>[$A-Za-z_][\w.$]*)(?:\((?P<key>[^()]*)\))?$")
 
 
@@ -94,18 +99,22 @@ def check_key(key: str) -> str:
 
 
 def check_privilege(ctx: SandboxContext, entity: EntityDef, verb: str) -> None:
-    if entity.set_name not in ctx.knobs.denied:
+    user = CALLER.get()
+    if entity.set_name not in ctx.knobs.denied and (user is None or user_has_verb(user, verb)):
         return
     identity = ctx.identity
+    user_id = user.systemuserid if user is not None else identity.user_id
+    role_count = len(user.roles) if user is not None else 1
+    access_mode = 0 if user is not None else 4  # 0: an interactive user; 4: a non-interactive application user
     privilege = f"prv{verb}{entity.privilege}"
     privilege_id = uuid.uuid5(uuid.NAMESPACE_OID, privilege)
     raise SandboxError(
         403,
         PRIVILEGE_DENIED,
-        f"Principal user (Id={identity.user_id}, type=8, roleCount=1, privilegeCount=412, accessMode=4, "
+        f"Principal user (Id={user_id}, type=8, roleCount={role_count}, privilegeCount=412, accessMode={access_mode}, "
         f"MetadataCache Privileges Count=4102, businessUnitId={identity.business_unit_id}), is missing "
         f"{privilege} privilege (Id={privilege_id}) on OTC={entity.otc} for entity '{entity.logical}'. "
-        f"context.Caller={identity.user_id}",
+        f"context.Caller={user_id}",
     )
 
 

@@ -7,6 +7,7 @@ from starlette.responses import Response
 from .api_responses import json_response
 from .context import SandboxContext
 from .schema import ENTITIES
+from .users import DemoUser
 
 ORG_FUNCTIONS = ("WhoAmI", "RetrieveVersion")
 
@@ -21,7 +22,7 @@ def service_document(ctx: SandboxContext) -> Response:
     )
 
 
-def org_function(ctx: SandboxContext, name: str) -> Response:
+def org_function(ctx: SandboxContext, name: str, caller: DemoUser | None = None) -> Response:
     base = ctx.api_base
     if name == "WhoAmI":
         identity = ctx.identity
@@ -30,7 +31,8 @@ def org_function(ctx: SandboxContext, name: str) -> Response:
             {
                 "@odata.context": f"{base}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse",
                 "BusinessUnitId": identity.business_unit_id,
-                "UserId": identity.user_id,
+                # A user's token: that person's own systemuser; an application token: the application user.
+                "UserId": caller.systemuserid if caller is not None else identity.user_id,
                 "OrganizationId": identity.organization_id,
             },
         )

@@ -17,9 +17,11 @@ from .api import Api
 from .auth import Entra
 from .autosave import AutosaveMiddleware, StateKeeper
 from .context import API_ROOT, RequestRecord, SandboxContext
+from .device_login import VERIFICATION_PATH, DeviceLogin
 from .errors import SEGMENT_NOT_FOUND, envelope
 from .faults import DROPPED_KEY, FaultMiddleware
 from .limits import BodyLimitMiddleware
+from .signin_page import SignInPage
 
 _TOKEN_PATH = re.compile(r"^/[^/]+/oauth2/v2\.0/token$")
 _API_METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"]
@@ -73,10 +75,16 @@ async def _unknown_api_version(request: Request) -> Response:
 def build_app(ctx: SandboxContext, keeper: StateKeeper | None = None) -> Callable[..., Any]:
     entra = Entra(ctx)
     api = Api(ctx, entra)
+    signin = SignInPage(entra)
+    device = DeviceLogin(entra)
     routes = [
         Route("/{tenant}/v2.0/.well-known/openid-configuration", entra.discovery, methods=["GET"]),
         Route("/{tenant}/discovery/v2.0/keys", entra.keys, methods=["GET"]),
         Route("/{tenant}/oauth2/v2.0/token", entra.token, methods=["GET", "POST"]),
+        Route("/{tenant}/oauth2/v2.0/authorize", signin.authorize, methods=["GET"]),
+        Route("/{tenant}/login", signin.login, methods=["POST"]),
+        Route("/{tenant}/oauth2/v2.0/devicecode", device.devicecode, methods=["GET", "POST"]),
+        Route(VERIFICATION_PATH, device.page, methods=["GET", "POST"]),
         Route(API_ROOT, api.endpoint, methods=_API_METHODS),
         Route(API_ROOT + "/{rest:path}", api.endpoint, methods=_API_METHODS),
         Route("/api/{rest:path}", _unknown_api_version, methods=_API_METHODS),

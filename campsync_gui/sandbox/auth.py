@@ -1,6 +1,7 @@
-"""The Entra ID side: OpenID discovery, the client-credentials token endpoint, and bearer checks for the API.
+"""The Entra ID side: OpenID discovery, the token endpoint's front (which grant, which client), bearer checks.
 
-Tokens are opaque random strings; only this server can judge them, which is all a Dataverse client needs.
+Tokens are opaque random strings; only this server can judge them, which is all a Dataverse client needs. The
+grants themselves are in grants.py, the sign-in page in signin_page.py, the device login in device_login.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from starlette.responses import JSONResponse, Response
 
 from .context import SandboxContext
 from .errors import UNAUTHORIZED, SandboxError
+from .grants import Grants
+from .users import DOMAIN, SAMPLES_CLIENT_ID, DemoUser
 
 # Scopes an OpenID client may add; they never name a resource.
 _OIDC_SCOPES = {"openid", "profile", "offline_access", "email"}
@@ -32,6 +35,7 @@ class Entra:
 
     def __init__(self, ctx: SandboxContext) -> None:
         self.ctx = ctx
+        self.grants = Grants(self)
 
     # ------------------------------------------------------------------ helpers
 
@@ -41,9 +45,20 @@ class Entra:
 
     @property
     def tenant_domain(self) -> str:
-        return "campsyncsandbox.onmicrosoft.com"
+        return DOMAIN
 
-    def _error(self, request: Request, status: int, error: str, code: int, description: str) -> JSONResponse:
+    def known_client(self, client_id: str) -> bool:
+        return client_id.lower() in (self.ctx.identity.client_id, SAMPLES_CLIENT_ID)
+
+    def error_text(self, request: Request, code: int, description: str) -> str:
+        """Entra's error_description: the AADSTS code, the sentence, then trace and correlation ids and the time."""
+        correlation_id = request.headers.get("client-request-id") or str(uuid.uuid4())
+        return (f"AADSTS{code}: {description} Trace ID: {uuid.uuid4()} Correlation ID: {correlation_id} "
+                f"Timestamp: {_timestamp()}")
+
+    def _error(
+        self, request: Request, status: int, error: str, code: int, description: str, **extra: str
+    ) -> JSONResponse:
         stamp = _timestamp()
         trace_id = str(uuid.uuid4())
         # Entra echoes the client's request id (msal sends one) as the correlation id.
@@ -58,8 +73,36 @@ class Entra:
             "trace_id": trace_id,
             "correlation_id": correlation_id,
             "error_uri": f"{self.ctx.url}/error?code={code}",
+            **extra,
         }
         return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store, no-cache"})
+
+    # Public names for the grants, the sign-in page and the device login, which answer in the same shape.
+    @property
+    def error(self):  # noqa: ANN201 - the bound method
+        return self._error
+
+    @property
+    def missing(self):  # noqa: ANN201
+        return self._missing
+
+    def known_tenant(self, tenant: str) -> bool:
+        return self._known_tenant(tenant)
+
+    def tenant_not_found(self, request: Request, tenant: str, error: str) -> JSONResponse:
+        return self._tenant_not_found(request, tenant, error)
+
+    def unknown_client(self, request: Request, client_id: str) -> JSONResponse:
+        return self._error(
+            request,
+            400,
+            "unauthorized_client",
+            700016,
+            f"Application with identifier '{client_id}' was not found in the directory "
+            f"'{self.ctx.identity.tenant_name}'. This can happen if the application has not been installed by the "
+            "administrator of the tenant or consented to by any user in the tenant. You may have sent your "
+            "authentication request to the wrong tenant.",
+        )
 
     def _missing(self, request: Request, name: str) -> JSONResponse:
         description = f"The request body must contain the following parameter: '{name}'."
@@ -130,42 +173,42 @@ class Entra:
             return self._error(request, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.")
         if not self._known_tenant(tenant):
             return self._tenant_not_found(request, tenant, "invalid_request")
-        form: dict[str, str] = {}
-        if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-            form = dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+        form = await self.read_form(request)
         basic_id, basic_secret = _basic_credentials(request.headers.get("authorization", ""))
-
-        def missing(name: str) -> JSONResponse:
-            return self._missing(request, name)
-
         grant_type = form.get("grant_type", "")
         if not grant_type:
-            return missing("grant_type")
-        if grant_type != "client_credentials":
+            return self._missing(request, "grant_type")
+        handler = self.grants.handlers.get(grant_type)
+        if handler is None:
             return self._error(
                 request,
                 400,
                 "unsupported_grant_type",
                 70003,
-                f"The app requested an unsupported grant type '{grant_type}'. "
-                "This sandbox tenant issues tokens with the client_credentials grant only.",
+                f"The app requested an unsupported grant type '{grant_type}'. This sandbox tenant issues tokens "
+                "with client_credentials, authorization_code, refresh_token and device_code grants.",
             )
-        client_id = form.get("client_id") or basic_id or ""
+        client_id = (form.get("client_id") or basic_id or "").lower()
         if not client_id:
-            return missing("client_id")
-        identity = self.ctx.identity
-        if client_id.lower() != identity.client_id:
-            return self._error(
-                request,
-                400,
-                "unauthorized_client",
-                700016,
-                f"Application with identifier '{client_id}' was not found in the directory '{identity.tenant_name}'. "
-                "This can happen if the application has not been installed by the administrator of the tenant or "
-                "consented to by any user in the tenant. You may have sent your authentication request to the "
-                "wrong tenant.",
-            )
+            return self._missing(request, "client_id")
+        if not self.known_client(client_id):
+            return self.unknown_client(request, client_id)
         secret = form.get("client_secret") or basic_secret
+        problem = self.grants.authenticate_client(request, tenant, client_id, grant_type, secret, form)
+        if problem is not None:
+            return problem
+        return handler(request, tenant, client_id, form)
+
+    async def read_form(self, request: Request) -> dict[str, str]:
+        if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            return {}
+        # The body limit middleware has capped the body already (64 KB outside the Web API).
+        return dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+
+    def token_answer(self, body: dict[str, object]) -> JSONResponse:
+        return JSONResponse(body, headers={"Cache-Control": "no-store, no-cache", "Pragma": "no-cache"})
+
+    def check_secret(self, request: Request, secret: str | None) -> JSONResponse | None:
         if not secret:
             return self._error(
                 request,
@@ -181,17 +224,19 @@ class Entra:
                 "invalid_client",
                 7000215,
                 "Invalid client secret provided. Ensure the secret being sent in the request is the client secret "
-                f"value, not the client secret ID, for a secret added to app '{identity.client_id}'.",
+                f"value, not the client secret ID, for a secret added to app '{self.ctx.identity.client_id}'.",
             )
+        return None
+
+    def client_credentials(self, request: Request, tenant: str, client_id: str, form: dict[str, str]) -> Response:
         scope_problem = self._check_scope(request, form.get("scope", ""), tenant)
         if scope_problem is not None:
             return scope_problem
         ttl = max(0.0, float(self.ctx.knobs.token_ttl))
-        token = self.ctx.tokens.issue(client_id.lower(), ttl)
+        token = self.ctx.tokens.issue(client_id, ttl)
         expires_in = math.ceil(ttl)
-        return JSONResponse(
-            {"token_type": "Bearer", "expires_in": expires_in, "ext_expires_in": expires_in, "access_token": token},
-            headers={"Cache-Control": "no-store, no-cache", "Pragma": "no-cache"},
+        return self.token_answer(
+            {"token_type": "Bearer", "expires_in": expires_in, "ext_expires_in": expires_in, "access_token": token}
         )
 
     def _check_scope(self, request: Request, scope: str, tenant: str) -> JSONResponse | None:
@@ -234,15 +279,16 @@ class Entra:
 
     # ------------------------------------------------------------------ the API side
 
-    def check_bearer(self, authorization: str | None) -> None:
-        """Raise a 401 SandboxError unless the Authorization header carries a live token from this tenant."""
+    def check_bearer(self, authorization: str | None) -> DemoUser | None:
+        """The signed-in user (None: the application user) if the Authorization header carries a live token from
+        this tenant; else raise a 401 SandboxError."""
         scheme, _, token = (authorization or "").partition(" ")
         token = token.strip()
         if scheme.lower() != "bearer" or not token:
             raise self._unauthorized(None, "The request has no 'Authorization: Bearer <token>' header.")
-        status = self.ctx.tokens.status(token)
+        status, user_oid = self.ctx.tokens.lookup(token)
         if status == "valid":
-            return
+            return self.ctx.directory.by_oid(user_oid) if user_oid else None
         message = {
             "unknown": "The access token is not valid for this organization (InvalidAuthTicket).",
             "expired": "The access token has expired (ExpiredAuthTicket). Acquire a new token.",

@@ -107,6 +107,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=Knobs().solution_version,
         help="version of the prerequisite solution, or 'none' for not installed",
     )
+    parser.add_argument("--mfa-required", action="store_true",
+                        help="the tenant asks every user a one-time code (123456) at sign-in; refresh tokens from "
+                             "earlier sign-ins are answered interaction_required (AADSTS50076)")
+    parser.add_argument("--consent-required", action="store_true",
+                        help="the app has no consent: user sign-ins and refreshes fail with AADSTS65001")
+    parser.add_argument("--refresh-revoked", action="store_true",
+                        help="every refresh token is refused as revoked (AADSTS50173): users must sign in again")
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="folder for the CA certificate (default: the app's sandbox folder)"
     )
@@ -178,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
         fail_rate=args.fail_rate,
         token_ttl=args.token_ttl,
         solution_version=args.solution_version,
+        mfa_required=args.mfa_required,
+        consent_required=args.consent_required,
+        refresh_revoked=args.refresh_revoked,
     )
     data_dir = args.data_dir if args.data_dir is not None else AppPaths.resolve().sandbox_dir
     org = SandboxOrg(seed=args.seed, knobs=knobs, data_dir=data_dir, port=args.port, client_secret=client_secret)
@@ -204,7 +214,11 @@ def run(args: argparse.Namespace) -> int:
             _write_env_file(args.env_file, lines)
         sys.stdout.write("\n".join(lines) + "\n")
         sys.stdout.flush()
-        print(f"Sandbox org running at {org.url}; Ctrl+C stops it.", file=sys.stderr, flush=True)
+        print(f"Sandbox org running at {org.url}; Ctrl+C stops it.", file=sys.stderr)
+        # Hints for people (stderr: stdout stays CAMPSYNC_*=value lines only).
+        print(f"# Certificate instead of the secret: CAMPSYNC_CLIENT_CERTIFICATE={org.certificate_file}",
+              file=sys.stderr)
+        print(f"# Sign in as a person (password 'demo'): {', '.join(org.demo_users)}", file=sys.stderr, flush=True)
         while not stop.wait(0.5):
             pass
         print("Stopping the sandbox org.", file=sys.stderr, flush=True)

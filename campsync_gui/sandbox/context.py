@@ -6,11 +6,14 @@ import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .app_certificate import AppCertificate
 from .faults import Faults
 from .knobs import Knobs
 from .seed import Identity
+from .signin_store import SignInStore
 from .state import State
 from .tokens import TokenStore
+from .users import Directory
 
 API_ROOT = "/api/data/v9.2"
 
@@ -55,8 +58,11 @@ class SandboxContext:
     tokens: TokenStore
     faults: Faults
     client_secret: str
+    directory: Directory
     log: RequestLog = field(default_factory=RequestLog)
     url: str = ""  # known once the port is bound
+    signins: SignInStore = field(default_factory=SignInStore)
+    certificate: AppCertificate | None = None  # made at start, in the data folder
 
     @property
     def api_base(self) -> str:

@@ -52,6 +52,16 @@ class Knobs:
     endless_answers: int = 0
     endless_status: int = 200
     endless_limit: int = 1024 * 1024 * 1024
+    # Sign-in policy of the tenant (a conditional access policy): every user's sign-in then asks a one-time code,
+    # and refresh tokens from sign-ins made before the policy applied are answered interaction_required (50076).
+    mfa_required: bool = False
+    # The app has lost its consent: sign-in, device code and refresh answer AADSTS65001 (consent_required).
+    consent_required: bool = False
+    # Every refresh token is answered invalid_grant AADSTS50173, as after an admin revoked the user's sessions.
+    refresh_revoked: bool = False
+    # Seconds a device-code client waits between polls, and a device code's lifetime (Entra: 5 and 900).
+    device_poll_interval: int = 5
+    device_code_ttl: float = 900
 
     def restore_defaults(self) -> None:
         # In place, so that code holding a reference to this object keeps seeing the live knobs.

@@ -20,9 +20,11 @@ from .certs import make_server_tls
 from .context import RequestRecord, SandboxContext
 from .faults import Faults
 from .knobs import Knobs
+from .app_certificate import make_app_certificate
 from .seed import Identity, make_identity
 from .state import State
 from .tokens import TokenStore, make_client_secret
+from .users import Directory, make_users
 
 START_TIMEOUT = 15.0
 
@@ -63,13 +65,15 @@ class SandboxOrg:
         self.host = host
         self.requested_port = port
         knobs = knobs if knobs is not None else Knobs()
+        identity = make_identity(seed)
         self._ctx = SandboxContext(
-            identity=make_identity(seed),
+            identity=identity,
             knobs=knobs,
             state=State(seed, knobs),
             tokens=TokenStore(),
             faults=Faults(knobs),
             client_secret=client_secret or make_client_secret(),
+            directory=Directory(make_users(identity)),
         )
         # Saves each change as it is made and follows other processes serving the same file.
         self._keeper: StateKeeper | None = None
@@ -106,6 +110,37 @@ class SandboxOrg:
     @property
     def client_secret(self) -> str:
         return self._ctx.client_secret
+
+    @property
+    def public_client_id(self) -> str:
+        """The app registration allows public client flows too: the same id signs people in."""
+        return self._ctx.identity.client_id
+
+    @property
+    def demo_users(self) -> list[str]:
+        """The UPNs of the tenant's demo users (password `demo`); the first is the demo operator."""
+        return self._ctx.directory.usernames
+
+    @property
+    def certificate_file(self) -> Path:
+        """The app's certificate and its private key (PEM, mode 0600), made at start."""
+        if self._ctx.certificate is None:
+            raise RuntimeError("the sandbox org is not started: call start() first")
+        return self._ctx.certificate.path
+
+    @property
+    def certificate_thumbprint(self) -> str:
+        """SHA-1 thumbprint (hex, upper case) of the app's registered certificate."""
+        if self._ctx.certificate is None:
+            raise RuntimeError("the sandbox org is not started: call start() first")
+        return self._ctx.certificate.sha1_hex
+
+    def set_knobs(self, **changes: Any) -> None:
+        """Change some knobs by name (`org.set_knobs(mfa_required=True)`); reset() restores the defaults."""
+        for name, value in changes.items():
+            if not hasattr(self._ctx.knobs, name):
+                raise AttributeError(f"the sandbox has no knob named {name!r}")
+            setattr(self._ctx.knobs, name, value)
 
     @property
     def identity(self) -> Identity:
@@ -155,6 +190,7 @@ class SandboxOrg:
         self._ctx.knobs.restore_defaults()
         self._ctx.state.load(self.seed)
         self._ctx.tokens.clear()
+        self._ctx.signins.clear()
         self._ctx.faults.reset()
         self._ctx.log.clear()
 
@@ -172,6 +208,8 @@ class SandboxOrg:
         self._ctx.url = f"https://{self.host}:{self.port}"
         try:
             tls = make_server_tls(self.data_dir)
+            # A new key pair on every start, like the CA: nothing left from an earlier run signs in.
+            self._ctx.certificate = make_app_certificate(self.data_dir, self.client_id)
         except BaseException:
             sock.close()
             raise

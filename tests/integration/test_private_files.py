@@ -39,6 +39,7 @@ def test_a_cli_run_leaves_only_owner_readable_files(tmp_path):
         ".": "0o700", "campsync.db": "0o600", "logs": "0o700", "logs/campsync.log": "0o600",
         "sandbox": "0o700", "sandbox/org-state.json": "0o600", "sandbox/org-state.json.lock": "0o600",
         "sandbox/tls": "0o700", "sandbox/tls/<pid>": "0o700", "sandbox/tls/<pid>/ca.pem": "0o600",
+        "sandbox/tls/<pid>/app-certificate.pem": "0o600",  # the demo org's app certificate, with its private key
     }
 
 
