@@ -1,7 +1,7 @@
 """Access tokens for Dataverse from Entra ID through msal, behind one small async interface.
 
-Client-secret sign-in is what the app uses today; a certificate or device-code credential is
-another `TokenProvider` with the same `get_token()`.
+An application user signs in with a client secret or a certificate (`MsalConfidentialProvider`); a person signs
+in with their own account through `signin.UserSignIn`. All are `TokenProvider`s with the same `get_token()`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import socket
 import ssl
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -33,6 +33,9 @@ _AADSTS_HELP = {
     500011: "The org URL is not a resource in this tenant: check the org URL (https://yourorg.crm.dynamics.com).",
     70011: "The requested scope is invalid: the org URL must be the environment URL.",
     70003: "The authority does not support client-credentials sign-in for this app.",
+    700027: "The certificate is not registered on the app registration, or its key does not match: upload the "
+            "certificate (its public part) under Certificates & secrets.",
+    700024: "The certificate's sign-in assertion is outside its valid time: check this machine's clock.",
 }
 
 
@@ -52,6 +55,44 @@ class ClientSecretCredential:
     def __repr__(self) -> str:  # never let a secret reach a log line or a traceback
         return f"ClientSecretCredential(tenant_id={self.tenant_id!r}, client_id={self.client_id!r}, secret=***)"
 
+    def msal_credential(self) -> str | dict:
+        return self.client_secret
+
+    def describe(self) -> str:
+        return "client-credentials token"
+
+
+@dataclass(frozen=True)
+class CertificateCredential:
+    """An application user's certificate (certificates.load_certificate reads and checks it). msal signs a
+    client assertion (RS256, x5t = the SHA-1 thumbprint) with the private key instead of sending a secret."""
+
+    tenant_id: str
+    client_id: str
+    certificate_pem: str = field(repr=False)
+    private_key_pem: str = field(repr=False)
+    authority_host: str = DEFAULT_AUTHORITY_HOST
+    thumbprint: str = ""
+
+    def __repr__(self) -> str:  # the key never reaches a log line or a traceback
+        return (f"CertificateCredential(tenant_id={self.tenant_id!r}, client_id={self.client_id!r}, "
+                f"thumbprint={self.thumbprint!r}, private_key=***)")
+
+    def msal_credential(self) -> str | dict:
+        return {"private_key": self.private_key_pem, "thumbprint": self.thumbprint or _sha1_thumbprint(
+            self.certificate_pem), "public_certificate": self.certificate_pem}
+
+    def describe(self) -> str:
+        return f"certificate token (thumbprint {self.thumbprint or _sha1_thumbprint(self.certificate_pem)})"
+
+
+def _sha1_thumbprint(certificate_pem: str) -> str:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    cert = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
+    return cert.fingerprint(hashes.SHA1()).hex().upper()
+
 
 def aadsts_code(text: str | None) -> int | None:
     m = re.search(r"AADSTS(\d+)", text or "")
@@ -69,10 +110,30 @@ def auth_error_from_result(result: dict) -> AuthError:
     return AuthError(message, error=result.get("error"), aadsts=code, description=first_line)
 
 
-class MsalClientSecretProvider:
-    """Client-credentials tokens from msal; msal's own cache makes repeated calls cheap."""
+class MsalHttp:
+    """An httpx.Client as msal's http_client. msal is written for requests, which sends bytes in a form as they
+    are; httpx would send their repr ("b'eyJ...'"), and the signed client assertion of a certificate is bytes."""
 
-    def __init__(self, credential: ClientSecretCredential, resource: str,
+    def __init__(self, client: httpx.Client):
+        self._client = client
+
+    def post(self, url, params=None, data=None, headers=None, **kwargs):
+        if isinstance(data, dict):
+            data = {k: v.decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
+        return self._client.post(url, params=params, data=data, headers=headers, **kwargs)
+
+    def get(self, url, params=None, headers=None, **kwargs):
+        return self._client.get(url, params=params, headers=headers, **kwargs)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class MsalConfidentialProvider:
+    """Client-credentials tokens from msal, with a secret or a certificate; msal's own cache makes repeated calls
+    cheap."""
+
+    def __init__(self, credential: ClientSecretCredential | CertificateCredential, resource: str,
                  ssl_context: ssl.SSLContext | ConnectionTrust, timeout: float = 30.0):
         self._credential = credential
         self._scopes = [resource.rstrip("/") + "/.default"]
@@ -96,8 +157,8 @@ class MsalClientSecretProvider:
             self._app = msal.ConfidentialClientApplication(
                 self._credential.client_id,
                 authority=self.authority,
-                client_credential=self._credential.client_secret,
-                http_client=self._http,
+                client_credential=self._credential.msal_credential(),
+                http_client=MsalHttp(self._http),
                 # Instance discovery only knows Microsoft's clouds; a sandbox or sovereign host needs it off.
                 instance_discovery="login.microsoftonline.com" in host,
             )
@@ -133,8 +194,15 @@ class MsalClientSecretProvider:
     async def get_token(self, *, force_refresh: bool = False) -> str:
         return await asyncio.to_thread(self._acquire, force_refresh)
 
+    def describe(self) -> str:
+        """What kind of token and from where, for the doctor (no secret in it)."""
+        return f"{self._credential.describe()} issued by {self.authority}"
+
     def close(self) -> None:
         self._http.close()
+
+
+MsalClientSecretProvider = MsalConfidentialProvider  # the name callers used before certificates
 
 
 def _causes(exc: BaseException):

@@ -17,10 +17,12 @@ from datetime import datetime, timezone
 from urllib.parse import urlparse
 
 from . import capabilities
-from .auth import ClientSecretCredential, MsalClientSecretProvider
 from .client import DataverseClient, RetryPolicy
+from .connect import CERTIFICATE, USER, auth_method, token_provider
 from .entities import version_tuple
-from .errors import AuthError, DynamicsError, PermissionDenied, Unauthorized
+from .errors import AuthError, DynamicsError, PermissionDenied, SignInRequired, Unauthorized
+from .signin import BROWSER, DEVICE_CODE, UserSignIn
+from .signin_errors import SIGN_IN_HINT
 from .tls import ConnectionTrust, connection_trust, is_microsoft_host
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
@@ -237,9 +239,15 @@ class _Doctor:
             self.unusable["ca_bundle"] = "a usable CA bundle (see Configuration)"
         if problems:
             raise _Failed("; ".join(problems), " ".join(fixes))
-        source = self.conn.secret_source or "unknown"
+        method = auth_method(self.conn)
+        if method == USER:
+            how = "a person signs in with their own account"
+        elif method == CERTIFICATE:
+            how = f"certificate {self.conn.certificate_file}"
+        else:
+            how = f"secret from {self.conn.secret_source or 'unknown'}"
         extra = f"; {self.trust.describe()}" if self.trust is not None and self.trust.describe() else ""
-        return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, secret from {source}{extra}", OK, ""
+        return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, {how}{extra}", OK, ""
 
     async def check_dns(self):
         loop = asyncio.get_running_loop()
@@ -307,21 +315,32 @@ class _Doctor:
         return "; ".join(details), status, fix
 
     async def check_token(self):
-        credential = ClientSecretCredential(self.conn.tenant_id, self.conn.client_id, self.conn.client_secret or "",
-                                            self.conn.authority_host)
-        tokens = MsalClientSecretProvider(credential, self.conn.org_url, self.trust,
-                                          timeout=self.options.timeout)
+        # The same provider the app uses; a person's sign-in is checked silently (the doctor never opens a page).
+        tokens = token_provider(self.conn, self.trust, timeout=self.options.timeout, interactive=False)
         self.client = DataverseClient(self.conn.org_url, tokens,
                                       ssl_context=self.trust.context_for(self.conn.org_url),
                                       timeout=self.options.timeout,
                                       retry=RetryPolicy(max_attempts=2, base_delay=0.2, max_throttle_waits=2))
+        if isinstance(tokens, UserSignIn):
+            user = tokens.account()
+            if user is None:
+                raise _Failed("not signed in: run campsync login (or campsync login --device-code)",
+                              "Sign in as yourself: `campsync login` opens the browser; `campsync login "
+                              "--device-code` works without one.")
+            await tokens.get_token()
+            how = {BROWSER: " (browser sign-in)", DEVICE_CODE: " (device code sign-in)"}.get(tokens.last_method, "")
+            return f"signed in as {user.username}{how}, token issued by {tokens.authority}", OK, ""
         await tokens.get_token()
-        return f"client-credentials token issued by {tokens.authority}", OK, ""
+        return tokens.describe(), OK, ""
 
     async def check_whoami(self):
         try:
             who = await self.client.whoami()
         except Unauthorized as exc:
+            if auth_method(self.conn) == USER:
+                raise _Failed(f"the org rejected the token: {exc.message}",
+                              "Ask your Dynamics administrator to add your account to this environment with a "
+                              "security role.") from exc
             raise _Failed(f"the org rejected the token: {exc.message}",
                           "Create an application user for this client id in the Power Platform admin center "
                           "and give it a security role.") from exc
@@ -422,7 +441,13 @@ class _Doctor:
 
 
 def _fix_for(exc: DynamicsError) -> str:
+    if isinstance(exc, SignInRequired):
+        return f"Sign in again: {SIGN_IN_HINT}."
     if isinstance(exc, AuthError):
+        if exc.error == "certificate":
+            return "Fix the certificate file as the message says, or give the profile a new certificate."
+        if exc.aadsts in (700027, 700024):
+            return "Upload the certificate's public part to the app registration under Certificates & secrets."
         if exc.aadsts in (90002, 900023):
             return "Copy the Directory (tenant) ID from the app registration's Overview page."
         if exc.aadsts == 700016:

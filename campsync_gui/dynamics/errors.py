@@ -46,6 +46,19 @@ class AuthError(DynamicsError):
         self.description = description
 
 
+class SignInRequired(AuthError):
+    """No usable sign-in for this person: none yet, signed out, refresh token expired or revoked, or Entra asks
+    for an interaction (MFA, conditional access, consent). The message says why and how to sign in."""
+
+
+class SignInCancelled(AuthError):
+    """The person cancelled the sign-in (CampSync's cancel button, or Cancel on the sign-in page)."""
+
+
+class BrowserUnavailable(AuthError):
+    """No web browser could be opened for sign-in on this machine: device code sign-in works without one."""
+
+
 class ConnectionFailed(DynamicsError):
     """The org could not be reached: DNS, refused connection, TLS failure, dropped connection, timeout."""
 

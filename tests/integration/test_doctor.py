@@ -76,22 +76,22 @@ async def test_missing_credentials_fail_configuration_but_dns_and_tls_still_run(
     assert checks["dns"].status == "ok" and checks["tls"].status == "ok"
     check, _ = failure(report, "config")
     assert "the tenant id (CAMPSYNC_TENANT_ID)" in check.detail
-    assert "the client secret (CAMPSYNC_CLIENT_SECRET)" in check.detail
     assert checks["token"].status == "skip"
-    assert checks["token"].detail == "skipped — needs the tenant id, the client secret (missing)"
+    assert checks["token"].detail == "skipped — needs the tenant id (missing)"
     for key in ("whoami", "version", "solution", "access", "capabilities", "privileges", "latency", "sync",
                 "parallelism"):
         assert checks[key].status == "skip" and checks[key].ms == 0, checks[key]
     assert checks["whoami"].detail == "skipped — needs Token from the authority (not run)"
 
 
-async def test_host_typo_is_reported_even_when_the_secret_is_missing(org):
-    report = await run_doctor(connection_for(org, org_url="https://contoso.crm.dynamics.invalid", client_secret=None))
+async def test_host_typo_is_reported_even_when_the_tenant_is_missing(org):
+    # (Without a secret a connection signs a person in: the tenant is what such a connection cannot do without.)
+    report = await run_doctor(connection_for(org, org_url="https://contoso.crm.dynamics.invalid", tenant_id=""))
     checks = by_key(report)
     assert checks["dns"].status == "fail" and "does not resolve" in checks["dns"].detail
-    assert checks["config"].status == "fail" and "the client secret" in checks["config"].detail
+    assert checks["config"].status == "fail" and "the tenant id" in checks["config"].detail
     assert checks["tls"].detail == "skipped — needs DNS (failed)"
-    assert checks["token"].detail == "skipped — needs TLS and certificate (not run); the client secret (missing)"
+    assert checks["token"].detail == "skipped — needs TLS and certificate (not run); the tenant id (missing)"
 
 
 async def test_report_never_ticks_a_step_that_did_not_run(org):
