@@ -73,8 +73,9 @@ def _print_event(event: TriggerEvent, as_json: bool) -> None:
     if as_json:
         say(json_text(data), flush=True)
     else:
+        by = f" by {shown(event.actor)}" if event.actor else ""  # events from before actors were recorded: no one
         say(f"{data['time']}  {event.label:<32} {shown(event.email):<38} {shown(event.campaign_name)}  "
-            f"({event.origin})", flush=True)
+            f"({event.origin}{by})", flush=True)
 
 
 def cmd_verify_log(ctx: Context) -> int:

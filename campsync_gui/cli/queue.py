@@ -9,7 +9,8 @@ def cmd_queue(ctx: Context) -> int:
     rows = ctx.workspace.queue_rows(finished_too=ctx.args.all)
     data = [{"id": row.id, "action": row.action, "campaign_id": row.campaign_id, "email": person.email,
              "state": row.state, "attempts": row.attempts, "error": row.last_error, "outcome": row.outcome,
-             "reason": row.reason, "request_id": row.request_id, "origin": row.origin} for row, person in rows]
+             "reason": row.reason, "request_id": row.request_id, "origin": row.origin, "actor": row.actor}
+            for row, person in rows]
     if ctx.args.json:
         emit_json(data)
         return 0
@@ -18,7 +19,8 @@ def cmd_queue(ctx: Context) -> int:
         return 0
     for item in data:
         detail = item["error"] or item["reason"] or ""
-        say(f"#{item['id']:<6} {item['state']:<9} {item['action']:<6} {shown(item['email']):<38} {shown(detail)}")
+        by = f"  (by {shown(item['actor'])})" if item["actor"] else ""
+        say(f"#{item['id']:<6} {item['state']:<9} {item['action']:<6} {shown(item['email']):<38} {shown(detail)}{by}")
     return 0
 
 

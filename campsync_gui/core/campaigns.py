@@ -33,6 +33,7 @@ class MemberSummary:
     added_at: float
     origin: str
     list_name: str = ""  # the CRM list a member CampSync did not add comes through, when known
+    actor: str = ""  # who CampSync added them for (UPN or "<client id> (application)"); "" when unknown
 
     @property
     def locked_reason(self) -> str | None:
@@ -83,5 +84,5 @@ def members(db: Engine, campaign_id: str) -> list[MemberSummary]:
             if known is None or (ours and not known.flow_action):
                 rows[person.id] = MemberSummary(person.id, person.name, person.email or "", ours,
                                                 member.added_at or 0.0, member.origin or "",
-                                                "" if ours else list_name or "")
+                                                "" if ours else list_name or "", member.actor or "")
     return sorted(rows.values(), key=lambda r: (not r.flow_action, r.name.lower()))

@@ -58,9 +58,11 @@ class Confirmation:
                 upsert = sqlite_insert(Membership)
                 session.execute(upsert.on_conflict_do_update(
                     index_elements=["person_id", "campaign_id", "list_id"],
-                    set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id")}),
+                    set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id",
+                                                                       "actor")}),
                     [dict(person_id=row.person_id, campaign_id=campaign.id, list_id=list_id, source=FLOW_ACTION,
-                          added_at=now, origin=row.origin, request_id=row.request_id) for row in rows])
+                          added_at=now, origin=row.origin, request_id=row.request_id, actor=row.actor)
+                     for row in rows])
             else:
                 session.exec(delete(Membership).where(col(Membership.person_id).in_(person_ids),
                                                       Membership.campaign_id == campaign.id,
@@ -68,8 +70,8 @@ class Confirmation:
             # depth and chain travel with the events so trigger campaigns can stop chains that feed themselves
             events = [TriggerEvent(trigger=trigger, person_id=row.person_id, email=people[row.person_id].email,
                                    campaign_id=campaign.id, campaign_name=campaign.name, origin=row.origin,
-                                   request_id=row.request_id, outbox_id=row.id, at=now, depth=row.depth,
-                                   chain=tuple(json.loads(row.chain)))
+                                   request_id=row.request_id, outbox_id=row.id, at=now, actor=row.actor,
+                                   depth=row.depth, chain=tuple(json.loads(row.chain)))
                       for row in rows if row.id not in already]
             return append_events(session, events)  # gives the events the ids the published events carry
 

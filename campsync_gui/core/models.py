@@ -6,6 +6,12 @@ from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
+def _actor():
+    """Who did a flow action: the signed-in person's UPN, or "<client id> (application)" for a secret or certificate
+    connection; "" when unknown (rows from before migration 0009, which gives them that default)."""
+    return Field(default="", sa_column_kwargs={"server_default": ""})
+
+
 class SchemaInfo(SQLModel, table=True):
     """One row: the schema version of this database file, so an older file can be upgraded in place."""
 
@@ -32,6 +38,9 @@ class ConnectionProfile(SQLModel, table=True):
     ca_bundle: str | None = None
     environment: str = "production"  # sandbox / test / production: drives confirmations and colours
     is_default: bool = False
+    # An application user's certificate (PEM) for certificate credentials; its private key is in the keyring or
+    # a file beside it, never here.
+    certificate_file: str | None = None
 
 
 # ---- people, campaigns and membership ----------------------------------------------------------
@@ -124,6 +133,7 @@ class Membership(SQLModel, table=True):
     added_at: float = 0.0
     origin: str = ""  # what added it: "drag-and-drop", "cli", "trigger campaign: <name>", "pull"
     request_id: str | None = None
+    actor: str = _actor()  # who added it (see _actor)
 
 
 class OutboxRow(SQLModel, table=True):
@@ -141,6 +151,7 @@ class OutboxRow(SQLModel, table=True):
     idempotency_key: str = Field(unique=True)
     request_id: str = Field(index=True)  # groups the rows of one flow action (one drop, one CLI call)
     origin: str = ""
+    actor: str = _actor()  # who asked for it (see _actor)
     depth: int = 0  # trigger-campaign chain depth, for loop protection
     chain: str = "[]"  # JSON ids of the trigger campaigns that led here, for the per-person cycle check
     claimed_by: str | None = None
@@ -165,6 +176,7 @@ class TriggerEventRecord(SQLModel, table=True):
     request_id: str = ""
     outbox_id: int | None = Field(default=None, unique=True)  # one trigger per flow action, ever
     at: float = 0.0
+    actor: str = _actor()  # who did the flow action (see _actor); in the keyed hash when not ""
     prev_hash: str = ""
     hash: str = ""
 
@@ -184,6 +196,7 @@ class FlowRequest(SQLModel, table=True):
     action: str
     campaign_id: str
     origin: str = ""
+    actor: str = _actor()  # who asked for it, or undid (see _actor)
     created_at: float = 0.0
     undo_of: str | None = None      # set on the request that undid another
     undone_by: str | None = None    # set on a request once it has been undone
@@ -215,6 +228,7 @@ class AutomationResult(SQLModel, table=True):
     outcome: str = ""  # qualified / skipped / enqueued / changed / waiting / stopped / failed
     detail: str = ""
     at: float = 0.0
+    actor: str = _actor()  # whose process ran the campaign (see _actor)
 
 
 class Qualification(SQLModel, table=True):

@@ -83,29 +83,30 @@ class Outbox:
     # ---- enqueueing ----------------------------------------------------------------------------
 
     def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
-                chain: list[int] | None = None) -> str:
-        """Write one outbox row per runnable person, in one transaction, and return the request id."""
+                chain: list[int] | None = None, actor: str = "") -> str:
+        """Write one outbox row per runnable person, in one transaction, and return the request id. `actor`: who
+        asks for it (the signed-in person's UPN, or "<client id> (application)"), kept on the request and rows."""
         request_id = request_id or new_request_id()
-        values = self._values(plan, origin, request_id, depth, chain)
+        values = self._values(plan, origin, request_id, depth, chain, actor)
 
         def write(session: Session):
             if values:
                 session.execute(insert(OutboxRow), values)
-            self._record_request(session, plan, origin, request_id)
+            self._record_request(session, plan, origin, request_id, actor)
 
         transaction(self.db, write)
         self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(values)}))
         return request_id
 
     async def enqueue_in_slices(self, plan: flows.Plan, *, origin: str, request_id: str | None = None,
-                                slice_size: int = ENQUEUE_SLICE) -> str:
+                                slice_size: int = ENQUEUE_SLICE, actor: str = "") -> str:
         """`enqueue` for the window: the rows go in as slices, each a short transaction, with the event loop
         running in between, so 10,000 rows never freeze the window. They are written "staged" (invisible to
         the worker: pending, but held by the enqueueing worker) and released together by one last UPDATE of an
         unindexed column: the request is queued whole or not at all. Staged rows of a process that died
         half-way are deleted by `recover`."""
         request_id = request_id or new_request_id()
-        values = self._values(plan, origin, request_id, 0, None)
+        values = self._values(plan, origin, request_id, 0, None, actor)
         for row in values:
             row["claimed_by"] = STAGED + self.worker_id  # whose staged rows these are, for recover()
         for part in chunked(values, slice_size):
@@ -116,24 +117,26 @@ class Outbox:
             session.exec(update(OutboxRow).where(OutboxRow.request_id == request_id,
                                                  OutboxRow.claimed_by == STAGED + self.worker_id)
                          .values(claimed_by=None))
-            self._record_request(session, plan, origin, request_id)
+            self._record_request(session, plan, origin, request_id, actor)
 
         transaction(self.db, publish)
         self.bus.publish(Event(OUTBOX, {"request_id": request_id, "state": PENDING, "count": len(values)}))
         return request_id
 
     def _values(self, plan: flows.Plan, origin: str, request_id: str, depth: int,
-                chain: list[int] | None) -> list[dict]:
+                chain: list[int] | None, actor: str) -> list[dict]:
         # Plain dicts for one bulk INSERT: building 10,000 ORM objects took ~2 s of the window's time.
         now, chain_json = self.clock(), json.dumps(chain or [])
         return [dict(action=plan.action, campaign_id=plan.campaign_id, person_id=item.person.id, state=PENDING,
                      idempotency_key=f"{plan.action}:{plan.campaign_id}:{item.person.id}:{request_id}",
-                     request_id=request_id, origin=origin, depth=depth, created_at=now, chain=chain_json)
+                     request_id=request_id, origin=origin, actor=actor, depth=depth, created_at=now,
+                     chain=chain_json)
                 for item in plan.runnable]
 
-    def _record_request(self, session: Session, plan: flows.Plan, origin: str, request_id: str) -> None:
+    def _record_request(self, session: Session, plan: flows.Plan, origin: str, request_id: str,
+                        actor: str) -> None:
         session.merge(FlowRequest(request_id=request_id, action=plan.action, campaign_id=plan.campaign_id,
-                                  origin=origin, created_at=self.clock()))
+                                  origin=origin, actor=actor, created_at=self.clock()))
 
     # ---- claiming ------------------------------------------------------------------------------
 

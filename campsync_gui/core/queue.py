@@ -31,6 +31,7 @@ class QueueEntry:
     outcome: str
     request_id: str
     origin: str
+    actor: str = ""  # who asked for it (UPN or "<client id> (application)"); "" for rows from before it was recorded
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def snapshot(db: Engine, *, limit: int) -> QueueSnapshot:
     priority = case((OutboxRow.state == FAILED, 0), (col(OutboxRow.state).in_((CLAIMED, SENT)), 1), else_=2)
     query = (select(OutboxRow.id, OutboxRow.action, OutboxRow.person_id, Person.email, OutboxRow.campaign_id,
                     CampaignRecord.name, OutboxRow.state, OutboxRow.attempts, OutboxRow.last_error, OutboxRow.reason,
-                    OutboxRow.outcome, OutboxRow.request_id, OutboxRow.origin)
+                    OutboxRow.outcome, OutboxRow.request_id, OutboxRow.origin, OutboxRow.actor)
              .join(Person, Person.id == OutboxRow.person_id, isouter=True)
              .join(CampaignRecord, CampaignRecord.id == OutboxRow.campaign_id, isouter=True)
              .where(col(OutboxRow.state).in_(SHOWN_STATES))
@@ -63,9 +64,9 @@ def snapshot(db: Engine, *, limit: int) -> QueueSnapshot:
         entries = [QueueEntry(id=id_, action=action, person_id=person_id, email=email or f"person {person_id}",
                               campaign_id=campaign_id, campaign=name or campaign_id, state=state,
                               attempts=attempts or 0, message=last_error or reason or "", outcome=outcome or "",
-                              request_id=request_id or "", origin=origin or "")
+                              request_id=request_id or "", origin=origin or "", actor=actor or "")
                    for (id_, action, person_id, email, campaign_id, name, state, attempts, last_error, reason,
-                        outcome, request_id, origin) in session.exec(query)]
+                        outcome, request_id, origin, actor) in session.exec(query)]
     entries.sort(key=lambda entry: entry.id)
     return QueueSnapshot(entries, counts)
 

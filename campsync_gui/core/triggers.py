@@ -39,6 +39,9 @@ class TriggerEvent:
     request_id: str
     outbox_id: int | None
     at: float  # epoch seconds
+    # Who did the flow action: the signed-in person's UPN, or "<client id> (application)"; "" when unknown
+    # (events from before CampSync recorded it).
+    actor: str = ""
     prev_hash: str = ""
     hash: str = ""
     id: int | None = None
@@ -59,7 +62,7 @@ class TriggerEvent:
         return {"id": self.id, "trigger": self.trigger, "trigger_label": self.label, "person_id": self.person_id,
                 "email": self.email, "campaign_id": self.campaign_id, "campaign": self.campaign_name,
                 "origin": self.origin, "request_id": self.request_id,
-                "time": self.time.isoformat(timespec="milliseconds")}
+                "time": self.time.isoformat(timespec="milliseconds"), "actor": self.actor}
 
     @classmethod
     def of_record(cls, row: TriggerEventRecord) -> "TriggerEvent":
@@ -70,7 +73,7 @@ def event_hash(prev_hash: str, event: TriggerEvent) -> str:
     """The unkeyed hash of events written before the log was keyed (CampSync before issue 13): anyone can recompute
     it, so it only finds careless edits. Kept to check those older events."""
     payload = [prev_hash, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
-               event.origin, event.request_id, event.outbox_id, repr(float(event.at))]
+               event.origin, event.request_id, event.outbox_id, repr(float(event.at)), *_actor(event)]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -78,10 +81,16 @@ def keyed_hash(hasher, prev_hash: str, seq: int, event: TriggerEvent) -> str:
     """An event's hash keyed with the log key (HMAC-SHA256; `hasher` = LogKey.hasher()): over the hash before it,
     its position in the log (1 = first) and what it says. Without the key it cannot be recomputed."""
     payload = [prev_hash, seq, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
-               event.origin, event.request_id, event.outbox_id, repr(float(event.at))]
+               event.origin, event.request_id, event.outbox_id, repr(float(event.at)), *_actor(event)]
     mac = hasher.copy()
     mac.update(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return KEYED_PREFIX + mac.hexdigest()
+
+
+def _actor(event) -> list[str]:
+    """The actor's part of a hashed payload: nothing when unknown, so every event written before CampSync recorded
+    actors hashes (and verifies) exactly as it did; otherwise the actor, so changing who did it breaks the chain."""
+    return [event.actor] if event.actor else []
 
 
 def store_path(bind) -> Path | None:

@@ -288,18 +288,20 @@ def test_results_newest_first_and_export_neutralises_formulas(qtbot, panel, stor
     assert model.index(0, 3).data() == "failed"
 
     with Session(store) as session:
-        session.add(AutomationResult(campaign_id=3, run_id="r3", person_id=4, outcome="skipped", detail="+1", at=NOW))
+        session.add(AutomationResult(campaign_id=3, run_id="r3", person_id=4, outcome="skipped", detail="+1", at=NOW,
+                                     actor="ada@contoso.com"))
         session.commit()
     qtbot.mouseClick(panel.results_view.refresh_button, LEFT)
     assert model.rowCount() == 4 and model.index(0, 1).data() == "dan@example.com"
+    assert [model.index(r, 5).data() for r in range(4)] == ["ada@contoso.com", "", "", ""]  # By; older: nobody
 
     path = tmp_path / "results.csv"
     assert panel.export_results(str(path)) == 4
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert lines[0] == ["Time", "Person", "Step", "Outcome", "Detail"]
-    assert lines[1][1:] == ["dan@example.com", "Qualification", "skipped", "'+1"]
+    assert lines[0] == ["Time", "Person", "Step", "Outcome", "Detail", "By"]
+    assert lines[1][1:] == ["dan@example.com", "Qualification", "skipped", "'+1", "ada@contoso.com"]
     assert lines[2][4] == "'=cmd|' /C calc'!A0"
     assert lines[4][4] == "Added to Microsoft Campaign"
 

@@ -144,7 +144,10 @@ def test_keyboard_only_add_preview_confirm_then_undo(org, win, qloop, qtbot):
     members = win.campaigns_panel.members
     by = {members.index(r, 0).data(MemberRowRole).person_id: members.index(r, COL_BY).data()
           for r in range(members.rowCount())}
-    assert by[lead.id] == origins.describe(origins.KEYBOARD), "the log and the members say how it was done"
+    # who (issue 14: the connection's person or application) and how
+    assert by[lead.id] == f"{win.workspace.actor} · {origins.describe(origins.KEYBOARD)}", \
+        "the log and the members say who did it and how"
+    assert win.workspace.actor, "a window's flow actions are done by someone it knows"
 
     back_to(win, qtbot)
     press(Qt.Key.Key_Z, CTRL)  # Edit ▸ Undo

@@ -14,7 +14,7 @@ from campsync_gui.core.events import PROBLEM, TRIGGERS, Event, EventBus
 from campsync_gui.core.origins import describe
 from campsync_gui.core.triggers import ADDED, REMOVED, TriggerEvent
 from campsync_gui.ui.bridge import EventBridge
-from campsync_gui.ui.models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, KIND_ERROR,
+from campsync_gui.ui.models.log import (COL_BY, COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, KIND_ERROR,
                                         RowRole)
 from campsync_gui.ui.widgets.log_panel import PAUSE_TEXT, PAUSED_TEXT, LogPanel, neutralise_cell
 
@@ -319,15 +319,32 @@ def test_export_writes_exactly_the_shown_rows_neutralised(panel, tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel"
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["Time", "Trigger", "Person", "Campaign / details", "Source"]
+    assert rows[0] == ["Time", "Trigger", "Person", "Campaign / details", "Source", "By"]
     assert len(rows) == 4
     assert rows[1][2] == "'=cmd|' /C calc'!A0@evil.example"
     assert rows[1][1:] == ["Added to Microsoft Campaign", "'=cmd|' /C calc'!A0@evil.example", "Spring Launch",
-                           "Drag and drop (operator)"]
-    assert rows[2][2:] == ["chloé@example.fr", "Été -20% @home", "Undo"]
+                           "Drag and drop (operator)", ""]  # nobody recorded: an event from before issue 14
+    assert rows[2][2:] == ["chloé@example.fr", "Été -20% @home", "Undo", ""]
     assert [row[2] for row in rows[1:]] == ["'=cmd|' /C calc'!A0@evil.example", "chloé@example.fr",
                                             "dan@example.com"]
     assert all(len(row[0]) == len("2024-05-01 12:00:00") for row in rows[1:])
+
+
+def test_the_by_column_and_the_export_show_who_did_each_flow_action(panel, tmp_path):
+    log = panel()
+    log.load_history([replace(make_event(1), actor="ada@contoso.com"),
+                      replace(make_event(2, origin="trigger campaign: Nurture"), actor="11111111-2222 (application)"),
+                      make_event(3)])  # from before CampSync recorded who
+    assert log.model.headerData(COL_BY, Qt.Orientation.Horizontal) == "By"
+    assert [cell(log.model, row, COL_BY) for row in range(3)] == ["ada@contoso.com", "11111111-2222 (application)", ""]
+    log.search_edit.setText("ADA@contoso")
+    assert log.proxy.rowCount() == 1, "the filter finds a person's own actions"
+    log.search_edit.setText("")
+    target = tmp_path / "log.csv"
+    log.export_csv(str(target))
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][-1] == "By"
+    assert [row[-1] for row in rows[1:]] == ["ada@contoso.com", "11111111-2222 (application)", ""]
 
 
 @pytest.mark.parametrize("value, safe", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),

@@ -11,8 +11,8 @@ from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.store import open_store
 from campsync_gui.core.workspace import Workspace
 from campsync_gui.ui.bridge import EventBridge
-from campsync_gui.ui.models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_MESSAGE, COL_PERSON,
-                                          COL_STATE, RowRole)
+from campsync_gui.ui.models.queue import (COL_ACTION, COL_ATTEMPTS, COL_BY, COL_CAMPAIGN, COL_ID, COL_MESSAGE,
+                                          COL_PERSON, COL_STATE, RowRole)
 from campsync_gui.ui.widgets.queue_panel import QueuePanel
 
 NAMES = {"c-spring": "Spring Launch", "c-autumn": "Autumn Webinar"}
@@ -87,6 +87,15 @@ def select_ids(panel, ids):
         index = panel.proxy.index(row, COL_ID)
         if index.data(RowRole).id in ids:
             selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_the_by_column_shows_who_asked_for_each_action(store, queue, qtbot):
+    assert queue.model.headerData(COL_BY, Qt.Orientation.Horizontal) == "By"
+    assert set(shown(queue, COL_BY)) == {""}  # rows from before CampSync recorded who
+    set_state(store, 1, "pending", actor="ada@contoso.com")
+    set_state(store, 8, "pending", actor="11111111-2222 (application)")
+    queue.refresh()
+    assert shown(queue, COL_BY) == ["ada@contoso.com", "", "", "", "", "11111111-2222 (application)"]
 
 
 def test_shows_pending_running_and_failed_only_in_words(queue):

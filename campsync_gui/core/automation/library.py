@@ -65,6 +65,7 @@ class ResultRow:
     step: str  # in words: "Qualification", "2. Add to Microsoft Campaign"
     outcome: str
     detail: str
+    actor: str = ""  # who the process that ran the campaign acted as ("" in results from before it was recorded)
 
 
 ENQUEUED = "enqueued"
@@ -175,7 +176,7 @@ class AutomationLibrary:
                 who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
                 outcome, detail = final_outcome(result.outcome, result.detail or "", outbox_row)
                 rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
-                                      outcome, detail))
+                                      outcome, detail, result.actor))
         return rows
 
     # ---- writing --------------------------------------------------------------------------------

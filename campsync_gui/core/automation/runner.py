@@ -69,7 +69,7 @@ class FlowActions(Protocol):
              campaign_ref: str = "") -> flows.Plan: ...
 
     def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
-                chain: list[int] | None = None) -> str: ...
+                chain: list[int] | None = None, actor: str = "") -> str: ...
 
 
 def step_request_id(run_id: str, step_index: int) -> str:
@@ -101,10 +101,13 @@ def trigger_matches(trigger: dict, happening: Happening) -> bool:
 
 class AutomationRunner:
     def __init__(self, db: Engine, bus: EventBus, flow_actions: FlowActions, *,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, actor: Callable[[], str] = lambda: ""):
+        """`actor`: who this process acts as, asked at each step (a sign-in may come after the runner is built):
+        the flow actions it queues and its results record them, not whoever set off the trigger."""
         self.db = db
         self.flow_actions = flow_actions
         self.clock = clock
+        self.actor = actor
         self._inbox: deque[Happening] = deque()
         self._warned: set[tuple[int | None, str]] = set()
         self._unsubscribe = bus.subscribe(self._on_bus)
@@ -289,7 +292,7 @@ class AutomationRunner:
                 return ("skipped" if item.outcome == flows.SKIP else "blocked"), item.reason
             # Named for its kind ("Batch campaign …" in the log), under the step's own request id (see Results).
             self.flow_actions.enqueue(plan, origin=origins.automation_campaign(campaign.kind, campaign.name),
-                                      request_id=request_id, depth=depth, chain=chain)
+                                      request_id=request_id, depth=depth, chain=chain, actor=self.actor())
             return "enqueued", flows.LABELS[item.outcome]
         if name == CHANGE_STEP:
             field_name, value = step["field"], step.get("value")
@@ -378,7 +381,7 @@ class AutomationRunner:
         with Session(self.db) as session:
             session.add(AutomationResult(campaign_id=campaign.id, run_id=run_id, person_id=person_id,
                                          step_index=step_index, step=step, outcome=outcome, detail=detail,
-                                         at=self.clock()))
+                                         at=self.clock(), actor=self.actor()))
             session.commit()
         if outcome == "stopped":
             log.warning("automation %s: %s", campaign.name, detail)

@@ -16,8 +16,8 @@ from ...core.origins import describe
 from ...core.triggers import ADDED, REMOVED, TriggerEvent
 from .rows import RowsTableModel
 
-COL_TIME, COL_TRIGGER, COL_PERSON, COL_CAMPAIGN, COL_SOURCE = range(5)
-HEADERS = ("Time", "Trigger", "Person", "Campaign / details", "Source")
+COL_TIME, COL_TRIGGER, COL_PERSON, COL_CAMPAIGN, COL_SOURCE, COL_BY = range(6)
+HEADERS = ("Time", "Trigger", "Person", "Campaign / details", "Source", "By")  # By: last, for older CSV readers
 SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
 RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the LogEntry
 
@@ -44,6 +44,7 @@ class LogEntry:
     request_id: str
     event_id: int | None
     haystack: str      # lower-case text the free-text filter searches
+    actor: str = ""    # who did it (UPN or "<client id> (application)"); "" for events from before it was recorded
 
     @property
     def is_error(self) -> bool:
@@ -67,10 +68,11 @@ class LogEntry:
         campaign = event.campaign_name or ""
         origin = event.origin or ""
         source = describe(origin)
+        actor = event.actor or ""
         return cls(kind=_KINDS.get(event.trigger, event.trigger), at=datetime.fromtimestamp(event.at).astimezone(),
                    trigger=event.label, email=email, campaign=campaign, campaign_id=event.campaign_id or "",
                    source=source, origin=origin, request_id=event.request_id or "", event_id=event.id,
-                   haystack=f"{email}\n{campaign}\n{source}".lower())
+                   haystack=f"{email}\n{campaign}\n{source}\n{actor}".lower(), actor=actor)
 
     @classmethod
     def from_problem(cls, message: str, at: datetime | None = None) -> LogEntry:
@@ -79,8 +81,8 @@ class LogEntry:
                    campaign=message, campaign_id="", source="", origin="", request_id="", event_id=None,
                    haystack=message.lower())
 
-    def cells(self) -> tuple[str, str, str, str, str]:
-        return (self.time_text, self.trigger, self.email, self.campaign, self.source)
+    def cells(self) -> tuple[str, str, str, str, str, str]:
+        return (self.time_text, self.trigger, self.email, self.campaign, self.source, self.actor)
 
 
 class LogModel(RowsTableModel):
@@ -169,7 +171,7 @@ class LogModel(RowsTableModel):
 
 
 class LogFilterProxy(QSortFilterProxyModel):
-    """Filters the log by trigger kind, campaign and free text (email, campaign, source)."""
+    """Filters the log by trigger kind, campaign and free text (email, campaign, source, who)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -22,6 +22,17 @@ RowRole = Qt.ItemDataRole.UserRole + 1  # the row's MemberSummary
 LOCKED_GREY = QColor("#6b7280")
 
 
+def by_words(row: MemberSummary) -> str:
+    """The "By" cell: the person (or application) and how, "ada@contoso.com · drag-and-drop"; how alone for members
+    added before CampSync recorded who; the CRM list for members CampSync did not add."""
+    if not row.flow_action:
+        return row.list_name or "Dynamics"
+    how = describe(row.origin)
+    if row.actor:
+        return f"{row.actor} · {how}" if how else row.actor
+    return how or "—"
+
+
 class MembersTableModel(RowsTableModel):
     """One campaign's members (core.campaigns.members: CampSync's first, then by name)."""
 
@@ -49,10 +60,9 @@ class MembersTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
             source = "By CampSync" if row.flow_action else "CRM list (locked)"
-            by = (describe(row.origin) or "—") if row.flow_action else (row.list_name or "Dynamics")
-            return (row.name, row.email, source, when, by)[col]
+            return (row.name, row.email, source, when, by_words(row))[col]
         if role == SortRole:
-            return (row.name.lower(), row.email, row.flow_action, row.added_at, row.origin)[col]
+            return (row.name.lower(), row.email, row.flow_action, row.added_at, by_words(row).lower())[col]
         if role == Qt.ItemDataRole.ForegroundRole and not row.flow_action:
             return QBrush(LOCKED_GREY)
         if role == Qt.ItemDataRole.ToolTipRole:

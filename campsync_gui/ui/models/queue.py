@@ -15,8 +15,8 @@ from ...core.outbox import CLAIMED, FAILED, PENDING, SENT
 from ...core.queue import QueueEntry
 from .rows import RowsTableModel, contiguous_runs
 
-COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE = range(7)
-HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message")
+COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE, COL_BY = range(8)
+HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message", "By")
 SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
 RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the QueueRow
 
@@ -46,10 +46,10 @@ class QueueRow(QueueEntry):
 
     def __post_init__(self) -> None:
         display = (str(self.id), self.action_text, self.email, self.campaign, self.state_text, str(self.attempts),
-                   self.message)
+                   self.message, self.actor)
         object.__setattr__(self, "display", display)
         object.__setattr__(self, "sort_keys", (self.id, display[1], self.email.lower(), self.campaign.lower(),
-                                               display[4], self.attempts, self.message.lower()))
+                                               display[4], self.attempts, self.message.lower(), self.actor.lower()))
 
     @property
     def state_text(self) -> str:

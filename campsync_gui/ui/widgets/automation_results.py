@@ -17,18 +17,19 @@ from ..models.rows import RowsTableModel
 from ..theme import status_colour
 from .log_panel import neutralise_cell
 
-HEADERS = ("Time", "Person", "Step", "Outcome", "Detail")
-COL_TIME, COL_PERSON, COL_STEP, COL_OUTCOME, COL_DETAIL = range(5)
+HEADERS = ("Time", "Person", "Step", "Outcome", "Detail", "By")  # By: last, so older CSV readers still line up
+COL_TIME, COL_PERSON, COL_STEP, COL_OUTCOME, COL_DETAIL, COL_BY = range(6)
 DEFAULT_MAX_ROWS = 5_000
 # Dynamics' answers (added, removed, blocked, cancelled) replace "enqueued" once they come: see library.results.
 OUTCOME_STATUS = {"failed": "fail", "blocked": "fail", "stopped": "warn", "skipped": "skip", "cancelled": "skip",
                   "enqueued": "ok", "changed": "ok", "qualified": "ok", "added": "ok", "removed": "ok"}
 
 
-def result_cells(row: ResultRow) -> tuple[str, str, str, str, str]:
-    """A result as the table and the CSV show it: the time in local words, then the row's own text."""
+def result_cells(row: ResultRow) -> tuple[str, str, str, str, str, str]:
+    """A result as the table and the CSV show it: the time in local words, then the row's own text, then who the
+    campaign ran as ("" for results from before that was recorded)."""
     return (datetime.fromtimestamp(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.email, row.step, row.outcome,
-            row.detail)
+            row.detail, row.actor)
 
 
 def write_results_csv(path: str, rows: list[ResultRow]) -> int:
@@ -75,7 +76,8 @@ class ResultsView(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((COL_TIME, 140), (COL_PERSON, 200), (COL_STEP, 200), (COL_OUTCOME, 80)):
+        for column, width in ((COL_TIME, 140), (COL_PERSON, 200), (COL_STEP, 200), (COL_OUTCOME, 80),
+                              (COL_DETAIL, 320)):
             self.view.setColumnWidth(column, width)
         self.summary_label = QLabel()
         self.refresh_button = QPushButton("Refresh")

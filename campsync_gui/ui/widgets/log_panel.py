@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ...core.triggers import TriggerEvent
 from ..ask import warn
 from ..file_dialogs import get_save_path
-from ..models.log import (COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS, HEADERS,
-                          KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
+from ..models.log import (COL_BY, COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS,
+                          HEADERS, KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
 
 FLUSH_INTERVAL_MS = 100
 EXPORT_PURPOSE = "export-log"  # the file dialogs' remembered folder
@@ -80,7 +80,7 @@ class LogPanel(QWidget):
         self.campaign_combo.setMinimumContentsLength(22)
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_filter)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Filter by email, campaign or source")
+        self.search_edit.setPlaceholderText("Filter by email, campaign, source or who")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.proxy.set_text)
         self.search_edit.textChanged.connect(self._update_count)
@@ -150,7 +150,7 @@ class LogPanel(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in ((COL_TIME, 80), (COL_TRIGGER, 220), (COL_PERSON, 220), (COL_CAMPAIGN, 220),
-                              (COL_SOURCE, 180)):
+                              (COL_SOURCE, 180), (COL_BY, 180)):
             # never narrower than the header's own text (a larger font or another language would clip it)
             view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         return view
@@ -323,7 +323,7 @@ class LogPanel(QWidget):
             for row in range(self.proxy.rowCount()):
                 entry: LogEntry = self.proxy.index(row, 0).data(RowRole)
                 cells = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.trigger, entry.email, entry.campaign,
-                         entry.source)
+                         entry.source, entry.actor)
                 writer.writerow([neutralise_cell(cell) for cell in cells])
                 written += 1
         return written

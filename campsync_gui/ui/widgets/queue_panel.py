@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ...core.queue import QueueSnapshot
 from ...core.workspace import Workspace
-from ..models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_PERSON, COL_STATE,
+from ..models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_MESSAGE, COL_PERSON, COL_STATE,
                             DEFAULT_MAX_ROWS, QueueModel, QueueRow, RowRole, SortRole)
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class QueuePanel(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in ((COL_ID, 60), (COL_ACTION, 70), (COL_PERSON, 220), (COL_CAMPAIGN, 200),
-                              (COL_STATE, 80), (COL_ATTEMPTS, 70)):
+                              (COL_STATE, 80), (COL_ATTEMPTS, 70), (COL_MESSAGE, 300)):  # then By, stretched
             # At least the header's own text and sort arrow: a fixed 70 px clipped "Attempts".
             view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         return view

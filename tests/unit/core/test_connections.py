@@ -23,8 +23,18 @@ def add_profile(engine, name="prod", default=True):
 
 def test_nothing_configured_lists_what_is_missing(engine):
     conn = resolve_connection(engine, environ={})
-    assert conn.missing() == ["CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID",
-                              "CAMPSYNC_CLIENT_SECRET"]
+    assert conn.missing() == ["CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID"]
+
+
+def test_a_client_id_without_secret_or_certificate_is_a_person_signing_in(engine, memory_keyring):
+    add_profile(engine)
+    conn = resolve_connection(engine, environ={})
+    assert conn.missing() == [] and conn.auth_method == "user"
+    keychain.set_secret("prod", "stored-secret")
+    assert resolve_connection(engine, environ={}).auth_method == "secret"
+    with_cert = resolve_connection(engine, environ={"CAMPSYNC_CLIENT_CERTIFICATE": "/keys/app.pem"})
+    assert with_cert.auth_method == "certificate" and with_cert.certificate_file == "/keys/app.pem"
+    assert "stored-secret" not in repr(with_cert)
 
 
 def test_environment_overrides_the_stored_profile(engine, memory_keyring):

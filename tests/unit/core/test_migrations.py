@@ -233,3 +233,32 @@ def test_a_store_with_two_rows_for_one_campaigns_list_keeps_the_newest_and_allow
     assert rows == [("contact", "contacts-list"), ("lead", "newer-list")]
     with pytest.raises(sa.exc.IntegrityError), db.begin() as conn:
         conn.exec_driver_sql("INSERT INTO applist (campaign_id, member_type, name) VALUES ('c1', 'lead', 'x')")
+
+
+def test_a_store_from_before_actors_keeps_its_rows_with_no_one_recorded_as_their_actor(tmp_path):
+    # 0009 adds who did each flow action; what was done before that is known to nobody: "" (shown as before).
+    db = migrate(tmp_path / "before-actors.db", "0008_app_list_unique")
+    with db.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO person (id, first_name, last_name, email, score, created_at, updated_at) "
+                             "VALUES (1, 'Ada', 'L', 'ada@example.org', 0, 0, 0)")
+        conn.exec_driver_sql("INSERT INTO flowrequest (request_id, action, campaign_id, origin, created_at) "
+                             "VALUES ('r1', 'add', 'c1', 'cli', 0)")
+        conn.exec_driver_sql("INSERT INTO outboxrow (action, campaign_id, person_id, state, attempts, idempotency_key, "
+                             "request_id, origin, depth, chain, created_at) "
+                             "VALUES ('add', 'c1', 1, 'done', 1, 'k1', 'r1', 'cli', 0, '[]', 0)")
+        conn.exec_driver_sql("INSERT INTO membership (person_id, campaign_id, list_id, source, added_at, origin) "
+                             "VALUES (1, 'c1', 'l1', 'flow_action', 0, 'cli')")
+        conn.exec_driver_sql("INSERT INTO triggerevent (\"trigger\", person_id, campaign_id, campaign_name, origin, "
+                             "request_id, at, prev_hash, hash) VALUES ('added_to_microsoft_campaign', 1, 'c1', 'C', "
+                             "'cli', 'r1', 0, '', 'h')")
+        conn.exec_driver_sql("INSERT INTO automationresult (campaign_id, run_id, person_id, step_index, step, outcome, "
+                             "detail, at) VALUES (1, 'run', 1, 0, 'add', 'enqueued', '', 0)")
+        conn.exec_driver_sql("INSERT INTO connectionprofile (name, org_url, tenant_id, client_id, authority_host, "
+                             "environment, is_default) VALUES ('prod', 'https://o', 't', 'c', 'https://a', 'test', 1)")
+    db.dispose()
+    db = open_store(tmp_path / "before-actors.db")
+    assert schema_differences(db) == []
+    with db.connect() as conn:
+        for table in ("flowrequest", "outboxrow", "membership", "triggerevent", "automationresult"):
+            assert conn.exec_driver_sql(f"SELECT actor FROM {table}").all() == [("",)], table
+        assert conn.exec_driver_sql("SELECT name, certificate_file FROM connectionprofile").all() == [("prod", None)]

@@ -2,6 +2,7 @@
 hashes so an edited, removed or inserted row is found (`campsync log --verify`), and read back the way the log panel,
 `campsync log --json` and `--follow` read it."""
 
+import json
 from datetime import datetime, timezone
 
 import pytest
@@ -110,6 +111,38 @@ def test_an_edited_event_is_named(db):
     assert f"event {ids[1]}" in check.message and "changed" in check.message
 
 
+def test_an_event_written_before_actors_were_recorded_still_verifies(db, tmp_path):
+    # The keyed payload as CampSync wrote it before issue 14 (no actor): such events verify unchanged.
+    written = write(db, event(1), event(2))
+    hasher = find_key(tmp_path / "x.db").hasher()
+    prev = ""
+    for seq, e in enumerate(written, start=1):
+        payload = [prev, seq, e.trigger, e.person_id, e.email, e.campaign_id, e.campaign_name, e.origin,
+                   e.request_id, e.outbox_id, repr(float(e.at))]
+        mac = hasher.copy()
+        mac.update(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        assert e.hash == "k1:" + mac.hexdigest()
+        prev = e.hash
+    assert (verify_chain(db).ok, stored(db)[0].actor) == (True, "")
+
+
+def test_who_did_it_is_kept_and_changing_it_breaks_the_chain(db):
+    ada = event(1)
+    ada.actor = "ada@example.org"
+    ids = [e.id for e in write(db, ada, event(2), event(3))]
+    assert [e.actor for e in recent(db)] == ["ada@example.org", "", ""]
+    assert verify_chain(db).ok
+    sql(db, "UPDATE triggerevent SET actor = 'mallory@example.org' WHERE id = ?", ids[0])
+    assert verify_chain(db).first_bad_id == ids[0]
+    sql(db, "UPDATE triggerevent SET actor = '' WHERE id = ?", ids[0])  # "nobody knows who" is a change too
+    assert verify_chain(db).first_bad_id == ids[0]
+    sql(db, "UPDATE triggerevent SET actor = 'ada@example.org' WHERE id = ?", ids[0])
+    assert verify_chain(db).ok
+    sql(db, "UPDATE triggerevent SET actor = 'mallory@example.org' WHERE id = ?", ids[2])  # one without an actor
+    check = verify_chain(db)
+    assert (check.ok, check.first_bad_id) == (False, ids[2])
+
+
 def test_an_edited_time_is_found_too(db):
     ids = [e.id for e in write(db, event(1), event(2))]
     sql(db, "UPDATE triggerevent SET at = at + 3600 WHERE id = ?", ids[0])
@@ -174,7 +207,7 @@ def test_to_dict_gives_exactly_the_keys_scripts_rely_on_with_an_iso_utc_time(db)
     written = write(db, event(1))[0]
     data = recent(db)[0].to_dict()
     assert list(data) == ["id", "trigger", "trigger_label", "person_id", "email", "campaign_id", "campaign",
-                          "origin", "request_id", "time"]
+                          "origin", "request_id", "time", "actor"]
     assert (data["id"], data["trigger"], data["trigger_label"], data["person_id"], data["email"]) == \
         (written.id, ADDED, "Added to Microsoft Campaign", 1, "p1@example.com")
     assert (data["campaign_id"], data["campaign"], data["origin"], data["request_id"]) == \

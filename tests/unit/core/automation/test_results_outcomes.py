@@ -50,8 +50,8 @@ class OutboxFlowActions:
         return flows.plan(people, campaign, action, readiness=flows.Readiness(), memberships=memberships,
                           campaign_ref=campaign_ref)
 
-    def enqueue(self, plan, *, origin, request_id=None, depth=0, chain=None):
-        return self.outbox.enqueue(plan, origin=origin, request_id=request_id, depth=depth, chain=chain)
+    def enqueue(self, plan, *, origin, request_id=None, depth=0, chain=None, actor=""):
+        return self.outbox.enqueue(plan, origin=origin, request_id=request_id, depth=depth, chain=chain, actor=actor)
 
 
 class World:
@@ -183,3 +183,20 @@ async def test_a_batch_run_shows_each_persons_answer_and_its_actions_are_named_a
         logged = [e.origin for e in session.exec(select(TriggerEventRecord))]
     assert [origins.describe(origin) for origin in logged] == ["Batch campaign France batch"]  # the live log
 
+
+
+async def test_results_and_what_a_campaign_queues_record_who_the_process_that_ran_it_acts_as(world):
+    # A drop by Ada sets a trigger campaign off; the process running it (here: signed in as the scheduler's app)
+    # is who does that campaign's flow actions, and who its Results name.
+    world.runner.close()
+    world.runner = AutomationRunner(world.db, world.bus, OutboxFlowActions(world.db, world.outbox),
+                                    clock=world.clock, actor=lambda: "app-1 (application)")
+    welcome = world.campaign("Welcome", [{"step": ADD_STEP, "campaign_id": "c-launch"}])
+    world.runner.people_created([1])
+    await world.runner.drain()
+    assert [row.actor for row in world.rows(1)] == ["app-1 (application)"]
+    assert {row.actor for row in world.library.results(welcome.id)} == {"app-1 (application)"}
+    await world.confirm(world.rows(1))
+    with Session(world.db) as session:
+        assert [e.actor for e in session.exec(select(TriggerEventRecord))] == ["app-1 (application)"]
+        assert [m.actor for m in session.exec(select(Membership))] == ["app-1 (application)"]

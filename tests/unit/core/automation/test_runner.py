@@ -62,7 +62,7 @@ class RecordingFlowActions:
         return flows.plan(people, campaign, action, readiness=flows.Readiness(), memberships=memberships,
                           campaign_ref=campaign_ref)
 
-    def enqueue(self, plan, *, origin, request_id=None, depth=0, chain=None):
+    def enqueue(self, plan, *, origin, request_id=None, depth=0, chain=None, actor=""):
         request_id = request_id or f"request-{len(self.enqueued) + 1}"
         self.enqueued.append(Enqueued(plan.action, plan.campaign_id, [i.person.id for i in plan.runnable], origin,
                                       depth, list(chain or []), request_id))
