@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 SANDBOX_NAME = "Built-in sandbox"  # the connection's name: the store keeps the demo org's settings under it
 SEED = 42  # the demo data every new data folder starts from
+DEMO_OPERATOR = "operator@campsyncsandbox.onmicrosoft.com"  # signed in by itself: `make run` stays zero-click
 
 
 def state_file(paths: AppPaths) -> Path:
@@ -58,10 +59,20 @@ def start_builtin_org(paths: AppPaths) -> tuple[SandboxOrg, Connection]:
     # tomorrow, and undo after a restart has something to undo.
     org = SandboxOrg(seed=SEED, data_dir=tls_folder(paths), state_file=state_file(paths))
     org.start()
+    return org, demo_operator_connection(org)
+
+
+def demo_operator_connection(org: SandboxOrg, username: str = DEMO_OPERATOR) -> Connection:
+    """The connection to a running demo org as a person signing in (a public client, as an operator's own would
+    be), with the sandbox's sign-in robot in place of a browser: the demo operator is signed in without a click,
+    through the same sign-in page and msal code a real sign-in takes. Tokens stay in memory: each start of the demo
+    org is a new tenant session."""
+    from .sandbox.signin_robot import sign_in_robot
+
     env = org.env()
-    connection = Connection(
+    return Connection(
         name=SANDBOX_NAME, org_url=env["CAMPSYNC_ORG_URL"], tenant_id=env["CAMPSYNC_TENANT_ID"],
         client_id=env["CAMPSYNC_CLIENT_ID"], authority_host=env["CAMPSYNC_AUTHORITY_HOST"],
         ca_bundle=env["CAMPSYNC_CA_BUNDLE"], environment="sandbox",
-        client_secret=env["CAMPSYNC_CLIENT_SECRET"], secret_source="built-in sandbox")
-    return org, connection
+        browser=sign_in_robot(username, verify=env["CAMPSYNC_CA_BUNDLE"]), auto_sign_in=True,
+        tokens_in_memory_only=True)

@@ -42,7 +42,7 @@ class Context:
         profile = getattr(args, "profile", None)
         # Nothing configured at all: the built-in demo org, the window's. Configured but incomplete, or a profile
         # named: that connection, whose first use says what is wrong with it (NotConnected), never the demo org.
-        self.workspace = (Workspace(db, profile=profile) if profile or is_configured(db)
+        self.workspace = (Workspace(db, profile=profile, home=self.paths.home) if profile or is_configured(db)
                           else DemoOrgWorkspace(db, self.paths))
         # Problems the core reports while a command runs (a sync that stops, a failing listener) go to stderr.
         self.workspace.bus.subscribe(_print_problem)
@@ -62,7 +62,7 @@ class DemoOrgWorkspace(Workspace):
     needs the org (reading the queue or the log does not), on the state file the window uses."""
 
     def __init__(self, db, paths: AppPaths):
-        super().__init__(db)
+        super().__init__(db, home=paths.home)
         self._paths = paths
         self.demo_org = None
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ..core.automation.library import LibraryError
 from ..core.workspace import NotConnected
-from ..dynamics.errors import DynamicsError
+from ..dynamics.errors import DynamicsError, SignInRequired
 from ..logs import setup_logging
 from ..paths import AppPaths
-from . import automation, flow, log, org, people, profiles, queue
+from . import automation, flow, log, org, people, profiles, queue, signin
 from .common import Context, UserError, print_error
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def build_parser() -> Parser:
     sandbox = sub.add_parser("sandbox", help="run the built-in sandbox Dynamics org over HTTPS")
     sandbox_cli.add_arguments(sandbox)
     sandbox.set_defaults(raw=cmd_sandbox)
-    for group in (org, profiles, flow, queue, log, people, automation):
+    for group in (org, profiles, signin, flow, queue, log, people, automation):
         group.add_commands(sub)
     return parser
 
@@ -121,6 +121,9 @@ def _run(argv: list[str]) -> int:
         raise
     except NotConnected as exc:
         print_error("not_connected", str(exc), as_json=as_json)
+        return 2
+    except SignInRequired as exc:  # a person must sign in first: theirs to do, never an application token instead
+        print_error("not_signed_in", exc.message, as_json=as_json)
         return 2
     except (UserError, LibraryError, LookupError) as exc:
         print_error("user_error", str(exc), as_json=as_json)

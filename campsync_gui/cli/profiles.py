@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 
+from ..core import keychain
 from ..core.connections import ProfileFields
 from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
+from ..dynamics.certificates import CertificateProblem, load_certificate, private_key_pem
 from .common import Context, UserError, emit_json, json_flag, say
 
 
@@ -15,7 +18,9 @@ def cmd_list(ctx: Context) -> int:
     default = profiles.default_name()
     data = [{"name": p.name, "org_url": p.org_url, "tenant_id": p.tenant_id, "client_id": p.client_id,
              "environment": p.environment, "default": p.name == default,
-             "secret_stored": profiles.has_secret(p.name)} for p in profiles.list()]
+             "secret_stored": profiles.has_secret(p.name), "certificate_file": p.certificate_file,
+             "sign_in": ("certificate" if p.certificate_file else "secret" if profiles.has_secret(p.name)
+                         else "user")} for p in profiles.list()]
     if ctx.args.json:
         emit_json(data)
     elif not data:
@@ -23,7 +28,8 @@ def cmd_list(ctx: Context) -> int:
     else:
         for p in data:
             mark = "*" if p["default"] else " "
-            secret = "secret in keyring" if p["secret_stored"] else "no stored secret"
+            secret = {"certificate": f"certificate {p['certificate_file']}", "secret": "secret in keyring",
+                      "user": "people sign in (campsync login)"}[p["sign_in"]]
             say(f"{mark} {p['name']:<16} {p['environment']:<10} {p['org_url']}  ({secret})")
     return 0
 
@@ -32,7 +38,8 @@ def cmd_add(ctx: Context) -> int:
     args = ctx.args
     fields = ProfileFields(name=args.name, org_url=args.org_url.rstrip("/"), tenant_id=args.tenant_id,
                            client_id=args.client_id, authority_host=args.authority_host, ca_bundle=args.ca_bundle,
-                           environment=args.environment)
+                           environment=args.environment,
+                           certificate_file=_certificate(args))
     if args.secret_stdin:
         secret = sys.stdin.readline().strip()
     elif args.ask_secret:
@@ -48,8 +55,36 @@ def cmd_add(ctx: Context) -> int:
         message += " The secret is in the system keyring."
     elif saved.secret_problem:
         message += f" {saved.secret_problem}"
+    if fields.certificate_file:
+        message += " " + _keep_key(args.name, fields.certificate_file, args.key_in_keyring)
+    elif not secret:
+        message += " People sign in with their own account: run `campsync login` (or `campsync login --device-code`)."
     say(message)
     return 0
+
+
+def _certificate(args) -> str | None:
+    """The certificate file, checked now (readable, a certificate, a key only its owner can read) so a mistake is
+    said when the profile is added, not at the first flow action."""
+    if not args.certificate:
+        return None
+    path = os.path.abspath(os.path.expanduser(args.certificate))
+    try:
+        load_certificate(path, key_pem=None, need_key=not args.key_in_keyring)
+    except CertificateProblem as exc:
+        raise UserError(str(exc)) from exc
+    return path
+
+
+def _keep_key(name: str, path: str, to_keyring: bool) -> str:
+    if not to_keyring:
+        return f"The certificate's private key stays in {path} (readable by you only)."
+    try:
+        keychain.set_certificate_key(name, private_key_pem(path))
+    except (RuntimeError, CertificateProblem) as exc:
+        raise UserError(str(exc)) from exc
+    return (f"The certificate's private key is in the system keyring now; {path} needs to hold the certificate "
+            "only (you may remove the key from it).")
 
 
 def cmd_remove(ctx: Context) -> int:
@@ -86,6 +121,11 @@ def add_commands(sub) -> None:
     secret = padd.add_mutually_exclusive_group()
     secret.add_argument("--secret-stdin", action="store_true", help="read the client secret from standard input")
     secret.add_argument("--ask-secret", action="store_true", help="prompt for the client secret")
+    secret.add_argument("--certificate", metavar="PEM", default=None,
+                        help="sign in as the application with this certificate (PEM: certificate and private key; "
+                             "the key file must be readable by you only)")
+    padd.add_argument("--key-in-keyring", action="store_true",
+                      help="with --certificate: keep its private key in the system keyring instead of the file")
     padd.set_defaults(func=cmd_add)
     for action, command in (("remove", cmd_remove), ("use", cmd_use)):
         p = psub.add_parser(action, help=f"{action} a profile")

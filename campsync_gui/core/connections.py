@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy.engine import Engine
@@ -20,6 +22,10 @@ log = logging.getLogger(__name__)
 
 ENV_PROFILE_NAME = "environment"
 
+
+class NotConnected(Exception):
+    """There is no org to talk to: the connection is incomplete or wrong. The message says what to do."""
+
 # variable → profile field it overrides
 ENV_FIELDS = {
     "CAMPSYNC_ORG_URL": "org_url",
@@ -27,7 +33,11 @@ ENV_FIELDS = {
     "CAMPSYNC_CLIENT_ID": "client_id",
     "CAMPSYNC_AUTHORITY_HOST": "authority_host",
     "CAMPSYNC_CA_BUNDLE": "ca_bundle",
+    "CAMPSYNC_CLIENT_CERTIFICATE": "certificate_file",
 }
+
+# How a connection signs in (Connection.auth_method), and the words `campsync whoami` uses for each.
+USER, SECRET, CERTIFICATE = "user", "secret", "certificate"
 
 
 @dataclass
@@ -43,17 +53,37 @@ class Connection:
     environment: str = "production"
     client_secret: str | None = field(default=None, repr=False)
     secret_source: str | None = None  # "environment" / "keyring" / "this session only" / None
+    # An application user's certificate: a PEM file with the certificate (and its private key, unless the key is
+    # in the keyring: certificate_key).
+    certificate_file: str | None = None
+    certificate_key: str | None = field(default=None, repr=False)
     overridden: list[str] = field(default_factory=list)
+    # A person signing in (auth_method "user"): where the sign-in page opens (None: the system browser), whether
+    # the connection signs in by itself when it needs a token (the built-in demo org's demo operator), where the
+    # tokens are kept (a dynamics TokenCache, opened by the workspace), and whether they may only be kept in memory.
+    browser: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    auto_sign_in: bool = False
+    token_cache: Any = field(default=None, repr=False, compare=False)
+    tokens_in_memory_only: bool = False
+
+    @property
+    def auth_method(self) -> str:
+        """"certificate" or "secret" for an application user; "user" for a public client: a client id and neither
+        a secret nor a certificate, where the person signs in with their own account."""
+        if self.certificate_file:
+            return CERTIFICATE
+        if self.client_secret:
+            return SECRET
+        return USER
 
     def missing(self) -> list[str]:
-        """Names of the settings still needed, as the user would set them."""
+        """Names of the settings still needed, as the user would set them. A secret is not one of them: without
+        one (or a certificate) the person signs in as themselves."""
         need = []
         for var, attr in (("CAMPSYNC_ORG_URL", "org_url"), ("CAMPSYNC_TENANT_ID", "tenant_id"),
                           ("CAMPSYNC_CLIENT_ID", "client_id")):
             if not getattr(self, attr):
                 need.append(var)
-        if not self.client_secret:
-            need.append("CAMPSYNC_CLIENT_SECRET")
         return need
 
     def url_problem(self) -> str | None:
@@ -94,6 +124,7 @@ class ProfileFields:
     authority_host: str = DEFAULT_AUTHORITY_HOST
     ca_bundle: str | None = None
     environment: str = "production"
+    certificate_file: str | None = None  # an application user's certificate (PEM) instead of a secret
 
 
 @dataclass(frozen=True)
@@ -141,6 +172,7 @@ class Profiles:
             row.org_url, row.tenant_id, row.client_id = fields.org_url.rstrip("/"), fields.tenant_id, fields.client_id
             row.authority_host, row.ca_bundle, row.environment = (fields.authority_host, fields.ca_bundle,
                                                                   fields.environment)
+            row.certificate_file = fields.certificate_file
             if make_default:
                 row.is_default = True
                 for other in rows:
@@ -210,8 +242,9 @@ def resolve_connection(db: Engine | None, name: str | None = None,
         raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
     conn = Connection(name=profile.name if profile else ENV_PROFILE_NAME)
     if profile:
-        for attr in ("org_url", "tenant_id", "client_id", "authority_host", "ca_bundle", "environment"):
-            setattr(conn, attr, getattr(profile, attr))
+        for attr in ("org_url", "tenant_id", "client_id", "authority_host", "ca_bundle", "environment",
+                     "certificate_file"):
+            setattr(conn, attr, getattr(profile, attr, None) or getattr(conn, attr))
     for var, attr in ENV_FIELDS.items():
         value = env.get(var, "").strip()
         if value:
@@ -226,6 +259,8 @@ def resolve_connection(db: Engine | None, name: str | None = None,
         if stored:  # from the keyring, or kept in memory for this session where the machine has none
             conn.client_secret = stored
             conn.secret_source = "this session only" if keychain.kept_for_session(profile.name) else "keyring"
+    if conn.certificate_file and profile is not None:
+        conn.certificate_key = keychain.get_certificate_key(profile.name)  # None: the key is in the PEM file
     if env.get("CAMPSYNC_ENVIRONMENT"):
         conn.environment = env["CAMPSYNC_ENVIRONMENT"]
     elif profile is None:

@@ -57,6 +57,7 @@ class SyncEngine:
         self.confirmation = Confirmation(db, self.bus, clock=clock)
         self._prerequisite_problem: str | None = None
         self._prerequisite_checked = False
+        self.privilege_problem: str | None = None  # set by the workspace for a signed-in person (core/signin.py)
         self._stop: asyncio.Event | None = None
 
     @property
@@ -102,7 +103,8 @@ class SyncEngine:
 
     def readiness(self) -> flows.Readiness:
         return flows.Readiness(sync_enabled=self.settings().campaign_sync_enabled,
-                               prerequisite_problem=self._prerequisite_problem)
+                               prerequisite_problem=self._prerequisite_problem,
+                               privilege_problem=self.privilege_problem)
 
     # ---- planning and enqueueing -------------------------------------------------------------
 
@@ -144,12 +146,13 @@ class SyncEngine:
     # ---- the outbox, for callers ---------------------------------------------------------------
 
     def enqueue(self, plan: flows.Plan, *, origin: str, request_id: str | None = None, depth: int = 0,
-                chain: list[int] | None = None) -> str:
-        return self.outbox.enqueue(plan, origin=origin, request_id=request_id, depth=depth, chain=chain)
+                chain: list[int] | None = None, actor: str = "") -> str:
+        return self.outbox.enqueue(plan, origin=origin, request_id=request_id, depth=depth, chain=chain, actor=actor)
 
     async def enqueue_in_slices(self, plan: flows.Plan, *, origin: str, request_id: str | None = None,
-                                slice_size: int = ENQUEUE_SLICE) -> str:
-        return await self.outbox.enqueue_in_slices(plan, origin=origin, request_id=request_id, slice_size=slice_size)
+                                slice_size: int = ENQUEUE_SLICE, actor: str = "") -> str:
+        return await self.outbox.enqueue_in_slices(plan, origin=origin, request_id=request_id, slice_size=slice_size,
+                                                   actor=actor)
 
     def recover(self) -> int:
         return self.outbox.recover()
@@ -243,6 +246,8 @@ class SyncEngine:
             return "campaign sync was disabled before this action ran"
         if self._prerequisite_problem:
             return self._prerequisite_problem
+        if self.privilege_problem:
+            return self.privilege_problem
         try:
             campaign = await self.client.campaign(campaign_id)
         except NotFound:

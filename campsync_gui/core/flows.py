@@ -36,6 +36,7 @@ class Readiness:
 
     sync_enabled: bool = True
     prerequisite_problem: str | None = None  # None when the prerequisite solution is installed and recent
+    privilege_problem: str | None = None  # the signed-in person lacks a privilege flow actions need
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def blocked_reason(campaign: CampaignLike | None, readiness: Readiness, ref: str
         return "campaign sync is disabled for this connection (an admin can enable it: Admin → Settings)"
     if readiness.prerequisite_problem:
         return readiness.prerequisite_problem
+    if readiness.privilege_problem:
+        return readiness.privilege_problem
     if campaign is None:
         return f"campaign {ref!r} does not exist in Dynamics (deleted, or not refreshed yet)"
     if not campaign.active:

@@ -81,7 +81,33 @@ def forget_session_secrets() -> None:
 
 def delete_secret(profile: str) -> None:
     _session.pop(profile, None)
+    for user in (_user(profile), _key_user(profile)):
+        try:
+            keyring.delete_password(SERVICE, user)
+        except (NoKeyringError, KeyringError):
+            pass
+
+
+def _key_user(profile: str) -> str:
+    return f"{profile}:certificate_key"
+
+
+def get_certificate_key(profile: str) -> str | None:
+    """The private key (PEM) of the profile's certificate when the keyring holds it; None when it stays in the
+    certificate's file."""
     try:
-        keyring.delete_password(SERVICE, _user(profile))
+        return keyring.get_password(SERVICE, _key_user(profile))
     except (NoKeyringError, KeyringError):
-        pass
+        return None
+
+
+def set_certificate_key(profile: str, key_pem: str) -> None:
+    """Keep a certificate's private key in the keyring; RuntimeError with a plain message when there is none."""
+    problem = keyring_problem()
+    if problem:
+        raise RuntimeError(problem.replace("secrets cannot be saved", "the private key cannot be saved")
+                           .split(" Give the secret")[0] + " Keep the key in the certificate's file (mode 0600).")
+    try:
+        keyring.set_password(SERVICE, _key_user(profile), key_pem)
+    except KeyringError as exc:
+        raise RuntimeError(f"The keyring refused to store the private key: {exc}") from exc

@@ -30,7 +30,7 @@ from .automation.batch import BatchReport, preview as batch_preview, run_batch
 from .automation.library import AutomationLibrary
 from .automation.runner import AutomationRunner
 from .automation.scheduler import Scheduler, Tick
-from .connections import Connection, Profiles, resolve_connection
+from .connections import Connection, NotConnected, Profiles, resolve_connection
 from .engine import SyncEngine
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
@@ -38,13 +38,12 @@ from .outbox import OPEN_STATES, PENDING, RunReport
 from .people_import import ImportReport, import_csv
 from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from .settings import SyncSettings, load_settings, save_settings
+from .signin import SignInUseCases
 from .store import open_store
 
+__all__ = ["FlowOutcome", "ImportOutcome", "NotConnected", "PullOutcome", "Workspace"]
+
 log = logging.getLogger(__name__)
-
-
-class NotConnected(Exception):
-    """There is no org to talk to: the connection is incomplete or wrong. The message says what to do."""
 
 
 @dataclass
@@ -70,15 +69,18 @@ class FlowOutcome:
     reason: str
 
 
-class Workspace:
+class Workspace(SignInUseCases):
     def __init__(self, db: Engine, *, connection: Connection | None = None, profile: str | None = None,
+                 home: Path | None = None,
                  client: DataverseClient | None = None,
                  connect: Callable[[Connection], DataverseClient] = open_client,
                  clock: Callable[[], float] = time.time):
         """`connection`: the org to use (the window's built-in sandbox, a test's org); otherwise the stored
         profile `profile` (or the default one) with CAMPSYNC_* overrides, resolved on first use. `client`: an
-        open client for that org (tests); otherwise `connect` opens one on first use."""
+        open client for that org (tests); otherwise `connect` opens one on first use. `home`: the folder of local
+        things (the token cache); by default the store file's folder."""
         self.db = db
+        self._home = home
         self.clock = clock
         self.bus = EventBus()
         self.profiles = Profiles(db)
@@ -124,6 +126,8 @@ class Workspace:
             if problem:
                 raise NotConnected(problem)
             try:
+                if conn.auth_method == "user":
+                    self._token_cache()  # where the signed-in person's tokens are kept
                 self._client = self._connect(conn)
             except FileNotFoundError as exc:
                 raise NotConnected(str(exc)) from exc
@@ -174,6 +178,8 @@ class Workspace:
         """The doctor's checks, step by step, on this connection (or another one, as typed in a form), with the
         settings stored for it."""
         conn = connection or self.connection
+        if conn.auth_method == "user":
+            self._token_cache(conn)  # the doctor signs in silently, from the same token cache
         return await run_doctor(conn, self.doctor_options(conn.name), on_result=on_result)
 
     # ---- wiring, built once -----------------------------------------------------------------------------
@@ -183,7 +189,7 @@ class Workspace:
         # Built together on first use: trigger campaigns hear every confirmation from the first one on.
         engine = SyncEngine(self.db, self._client, scope=self.scope, bus=self.bus, clock=self.clock)
         engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
-        runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock)
+        runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock, actor=lambda: self.actor)
         return engine, runner, Scheduler(self.db, runner, clock=self.clock)
 
     @property
@@ -229,6 +235,7 @@ class Workspace:
     async def check_readiness(self, *, again: bool = False) -> flows.Readiness:
         """Readiness with the prerequisite solution checked in the org (once per workspace, or `again`)."""
         await self.sync.check_prerequisite(force=again)
+        await self.check_signed_in_privileges()
         return self.sync.readiness()
 
     # ---- reading from Dynamics --------------------------------------------------------------------------
@@ -270,7 +277,8 @@ class Workspace:
         request id; None when nobody is runnable. `undoing`: the request this one undoes."""
         if not plan.runnable:
             return None
-        request_id = await self.sync.enqueue_in_slices(plan, origin=origin)
+        await self.ensure_signed_in()  # recorded in the signed-in person's name: that person must be known
+        request_id = await self.sync.enqueue_in_slices(plan, origin=origin, actor=self.actor)
         if undoing:
             journal.mark_undone(self.db, undoing, request_id)
         return request_id
@@ -404,7 +412,8 @@ class Workspace:
             if index and not plan.runnable:
                 continue  # the main request is always written: the group is found through it
             request_id = journal.group_id(main, index) if main else None
-            request_id = await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id)
+            request_id = await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id,
+                                                           actor=self.actor)  # the undoer, not the undone
             main = main or request_id
             journal.mark_undone(self.db, change.reverses, request_id)
         return main

@@ -39,16 +39,17 @@ def test_only_a_folder_with_nothing_configured_gets_the_demo_org(home):
     # One variable set is a connection being configured: say what it still needs, do not swap in the demo org.
     partial = run_cli(["campaigns"], home, {"CAMPSYNC_ORG_URL": "https://contoso.crm.dynamics.com"})
     assert partial.returncode == 2
-    for missing in ("CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID", "CAMPSYNC_CLIENT_SECRET"):
+    for missing in ("CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID"):
         assert missing in partial.stderr
     assert NOTICE not in partial.stderr and partial.stdout == ""
 
-    # A stored profile whose secret is not there (this machine has no keyring) is incomplete, not absent.
+    # A stored profile with a client id and no secret is a person signing in: until they do, the commands that need
+    # the org say so; never the demo org.
     added = run_cli(["profile", "add", "contoso", "--org-url", "https://contoso.crm.dynamics.com",
                      "--tenant-id", "t", "--client-id", "c"], home)
     assert added.returncode == 0, added.stderr
     stored = run_cli(["campaigns"], home)
-    assert stored.returncode == 2 and "CAMPSYNC_CLIENT_SECRET" in stored.stderr
+    assert stored.returncode == 2 and "campsync login" in stored.stderr
     assert "CAMPSYNC_ORG_URL" not in stored.stderr and NOTICE not in stored.stderr
 
     # Naming a profile that does not exist stays an error, with or without profiles.

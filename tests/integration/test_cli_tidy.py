@@ -64,7 +64,7 @@ def test_with_json_an_error_is_one_json_object_on_stderr(tmp_path):
     result = run_cli(["campaigns", "--json"], home, incomplete)
     assert result.returncode == 2 and result.stdout == ""
     error = last_json_line(result.stderr)
-    assert error["code"] == "not_connected" and "CAMPSYNC_CLIENT_SECRET" in error["message"]
+    assert error["code"] == "not_connected" and "CAMPSYNC_CLIENT_ID" in error["message"]
 
     missing = run_cli(["people", "import", str(tmp_path / "nope.csv"), "--json"], home)
     assert missing.returncode == 2 and last_json_line(missing.stderr) == {

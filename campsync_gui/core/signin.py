@@ -1,0 +1,230 @@
+"""The use cases of a person signing in, for both faces: who is signed in, sign in (browser or device code), sign
+out, where the tokens are kept, who does the flow actions, and whether that person may do them at all.
+
+A connection with a client id and neither a secret nor a certificate is a public client (`auth_method` "user"):
+the person signs in with their own work account and Dynamics records them. It never falls back to the demo org
+or to an application token: with nobody signed in, what needs the org stops with `SignInRequired`, whose message
+says to run `campsync login` (the window opens its sign-in dialog instead).
+
+A mixin of Workspace (its own room, so the workspace stays one page of use cases): it uses the workspace's
+`connection`, `client`, `db`, `scope` and `sync`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from pathlib import Path
+
+from sqlmodel import Session
+
+from ..dynamics import capabilities
+from ..dynamics.errors import DynamicsError, SignInRequired
+from .connections import SECRET, USER, NotConnected
+from .models import Setting
+
+log = logging.getLogger(__name__)
+
+ALLOW_PLAINTEXT_KEY = "allow_plaintext_token_cache"  # app-wide setting (scope ''): a person's explicit yes
+METHOD_KEY = "signin_method"  # per connection: "browser" or "device_code", for `campsync whoami`
+
+
+class SignInUseCases:
+    _actor: str = ""  # a name fixed by a caller
+    _signed_in_actor: str = ""  # the signed-in person's, remembered: the automation asks at every step
+    _privilege_problem_checked: bool = False
+
+    # ---- who ----------------------------------------------------------------------------------------------
+
+    @property
+    def is_user_sign_in(self) -> bool:
+        """Whether a person signs in (a public client), rather than the app with a secret or certificate."""
+        try:
+            return self.connection.auth_method == USER
+        except NotConnected:
+            return False
+
+    def account(self):
+        """The signed-in person (username, tenant_id, object_id, name) from the token cache, no network; None when
+        nobody is signed in, or the connection signs in as an application."""
+        if not self.is_user_sign_in:
+            return None
+        return self._user_sign_in().account()
+
+    @property
+    def sign_in_method(self) -> str:
+        """How this connection signs in, in `campsync whoami`'s words: browser, device_code, secret, certificate."""
+        conn = self.connection
+        if conn.auth_method != USER:
+            return conn.auth_method
+        known = self._user_sign_in().last_method  # from the token cache: how this account signed in
+        if known:
+            return known
+        with Session(self.db) as session:
+            row = session.get(Setting, (self.scope, METHOD_KEY))
+        return row.value if row else "browser"
+
+    @property
+    def actor(self) -> str:
+        """Who does the flow actions, as the outbox, the log and the exports record it: the signed-in person's
+        user name, or '<client id> (application)' for an application user; '' while nobody is known."""
+        if self._actor:
+            return self._actor
+        try:
+            conn = self.connection
+        except NotConnected:
+            return ""
+        if conn.auth_method != USER:
+            return f"{conn.client_id} (application)"
+        if self._signed_in_actor:
+            return self._signed_in_actor
+        if self._client is None and conn.token_cache is None:
+            return ""  # nothing opened yet: reading the cache is the sign-in's job, not the actor's
+        account = self.account()
+        self._signed_in_actor = account.username if account else ""
+        return self._signed_in_actor
+
+    @actor.setter
+    def actor(self, value: str) -> None:
+        self._actor = value  # a fixed name (tests, a face that knows better); '' goes back to the signed-in one
+
+    async def ensure_signed_in(self) -> None:
+        """Make sure a person is signed in before a flow action is recorded in their name: a silent token (the
+        refresh token is used), or the built-in demo org's own sign-in; SignInRequired otherwise."""
+        if self.is_user_sign_in:
+            await self.client.tokens.get_token()
+
+    # ---- signing in and out --------------------------------------------------------------------------------
+
+    async def sign_in_browser(self, *, cancel: asyncio.Event | None = None, prompt: str | None = None,
+                              system_browser: bool = False):
+        """Sign in in a browser (the system's, or the connection's own for the built-in demo org unless
+        `system_browser`); returns the signed-in person."""
+        signin = self._user_sign_in()
+        saved_browser = signin.browser
+        if system_browser:
+            signin.browser = None
+        try:
+            user = await signin.sign_in_browser(cancel=cancel, prompt=prompt)
+        finally:
+            signin.browser = saved_browser
+        self._signed_in("browser")
+        return user
+
+    async def start_device_sign_in(self):
+        """Ask the authority for a device code; the answer's `message` tells the person where to type it."""
+        return await self._user_sign_in().start_device_code()
+
+    async def finish_device_sign_in(self, code, *, cancel: asyncio.Event | None = None):
+        """Wait until the person has typed the code and approved (or `cancel`); returns the signed-in person."""
+        user = await self._user_sign_in().finish_device_code(code, cancel=cancel)
+        self._signed_in("device_code")
+        return user
+
+    def sign_out(self) -> int:
+        """Remove this connection's accounts from the token cache; the number removed (0 when none was there)."""
+        if not self.is_user_sign_in:
+            return 0
+        signin = self._user_sign_in()
+        removed = signin.sign_out()
+        # Signed out means signed out, also on the built-in demo org: its demo operator is not signed back in by
+        # itself at the next request (the person signs in again from the window's menu).
+        self.connection.auto_sign_in = False
+        signin.sign_in_when_needed = False
+        with Session(self.db) as session:
+            row = session.get(Setting, (self.scope, METHOD_KEY))
+            if row is not None:
+                session.delete(row)
+                session.commit()
+        self.sync.privilege_problem, self._privilege_problem_checked = None, False
+        self._signed_in_actor = ""
+        return removed
+
+    def token_storage(self) -> tuple[str, str | None]:
+        """(kind, problem): where this connection's tokens are kept ("encrypted", "plain file", "memory only"),
+        and the sentence to show about it (None when the tokens are encrypted)."""
+        cache = self._token_cache()
+        return cache.kind, cache.problem
+
+    def allow_plaintext_token_cache(self, allowed: bool = True) -> None:
+        """The person's explicit choice to keep tokens in a plain file (0600) where nothing can encrypt them."""
+        with Session(self.db) as session:
+            session.merge(Setting(scope="", key=ALLOW_PLAINTEXT_KEY, value="1" if allowed else "0"))
+            session.commit()
+
+    def plaintext_token_cache_allowed(self) -> bool:
+        from ..dynamics.token_cache import allow_plaintext_from_env
+
+        if allow_plaintext_from_env(os.environ):
+            return True
+        with Session(self.db) as session:
+            row = session.get(Setting, ("", ALLOW_PLAINTEXT_KEY))
+        return bool(row and row.value == "1")
+
+    # ---- may this person do flow actions? ----------------------------------------------------------------
+
+    async def check_signed_in_privileges(self) -> str | None:
+        """For a person signed in: the privileges CampSync's flow actions need that they lack, as a reason to block
+        flow actions before any write (once per sign-in); None when they hold them all, or for an application user
+        (the doctor checks that one)."""
+        if not self.is_user_sign_in or self._privilege_problem_checked:
+            return self.sync.privilege_problem
+        try:
+            who = await self.client.whoami()
+            held = await capabilities.user_privileges(self.client, str(who.get("UserId") or ""))
+        except SignInRequired:
+            raise
+        except DynamicsError as exc:  # not allowed to read its own privileges: the org's own refusals will say
+            log.info("could not read the signed-in user's privileges: %s", exc.message)
+            return None
+        missing = [need for need in capabilities.NEEDS if need.privilege not in held]
+        problem = None
+        if missing:
+            account = self.account()
+            who_name = account.username if account else "the signed-in user"
+            roles = " and ".join(sorted({need.role for need in missing}))
+            problem = (f"{who_name} may not do this in Dynamics: missing {', '.join(n.privilege for n in missing)} "
+                       f"(usually granted by {roles}); ask a Dynamics admin for that security role, or sign in "
+                       "as someone who has it")
+        self.sync.privilege_problem, self._privilege_problem_checked = problem, True
+        return problem
+
+    # ---- the parts -----------------------------------------------------------------------------------------
+
+    def _user_sign_in(self):
+        conn = self.connection
+        if conn.auth_method != USER:
+            how = "a client secret" if conn.auth_method == SECRET else "a certificate"
+            raise NotConnected(f"Connection {conn.name!r} signs in as an application with {how}: there is no person "
+                               "to sign in or out. A connection with a client id only signs a person in.")
+        return self.client.tokens
+
+    def _signed_in(self, method: str) -> None:
+        with Session(self.db) as session:
+            session.merge(Setting(scope=self.scope, key=METHOD_KEY, value=method))
+            session.commit()
+        self.sync.privilege_problem, self._privilege_problem_checked = None, False
+        self._signed_in_actor = ""  # a new sign-in may be someone else: asked again at the next flow action
+
+    def _token_cache(self, conn=None):
+        """The connection's token cache, opened once: encrypted where the platform can, else memory only unless the
+        person allowed a plain file (`<home>/token_cache.json`, 0600)."""
+        from ..dynamics.token_cache import memory_token_cache, open_token_cache
+
+        conn = conn or self.connection
+        if conn.token_cache is None:
+            if conn.tokens_in_memory_only:
+                conn.token_cache = memory_token_cache()
+            else:
+                conn.token_cache = open_token_cache(self._home_folder(),
+                                                    allow_plaintext=self.plaintext_token_cache_allowed())
+        return conn.token_cache
+
+    def _home_folder(self) -> Path:
+        if self._home is not None:
+            return Path(self._home)
+        database = getattr(getattr(self.db, "url", None), "database", None)
+        if database and database != ":memory:":
+            return Path(database).parent
+        raise NotConnected("A store in memory has no folder for the token cache; give the workspace a home.")
