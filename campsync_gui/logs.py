@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .paths import ENFORCED, PRIVATE_FILE, make_private_folder, tighten_file
 
-NOISY = ("httpx", "httpcore", "msal", "urllib3", "asyncio", "uvicorn", "uvicorn.error", "uvicorn.access")
+# qasync: its executor logs every thread call's result at DEBUG, and a token call's result is the access token.
+NOISY = ("httpx", "httpcore", "msal", "urllib3", "asyncio", "uvicorn", "uvicorn.error", "uvicorn.access", "qasync")
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

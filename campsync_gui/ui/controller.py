@@ -36,6 +36,9 @@ class FlowController(QObject):
         self._requests = 0  # flow actions between the drop and the end of their run
         self._syncs = 0     # sync() calls in progress
         self.undo_action: QAction | None = None  # Edit → Undo and Redo, labelled with what they would do
+        # Records a flow action in the signed-in person's name, signing them in first (or again) when Dynamics
+        # needs it; None when they did not sign in. The window sets it (ui/signin_flow.py); by default, just the call.
+        self.signed_in = lambda record: record()
         self.redo_action: QAction | None = None
         self.changed.connect(self.refresh_history)
 
@@ -90,7 +93,7 @@ class FlowController(QObject):
                 self.status.emit("Cancelled: nothing was sent to Dynamics.")
                 return None
             chain = dialog.chain_chosen()
-            request_id = await self.workspace.confirm_undo(undo, chain=chain)
+            request_id = await self.signed_in(lambda: self.workspace.confirm_undo(undo, chain=chain))
             if request_id is None:
                 self.status.emit("Nothing to do: everyone is skipped or blocked.")
                 return None
@@ -109,7 +112,9 @@ class FlowController(QObject):
             reasons = {item.reason for item in plan.items}
             self.status.emit("Nothing to do: " + "; ".join(sorted(reasons))[:300])
             return None
-        request_id = await self.workspace.confirm(plan, origin=origin)
+        request_id = await self.signed_in(lambda: self.workspace.confirm(plan, origin=origin))
+        if request_id is None:  # not signed in: the sign-in dialog and the status bar said so; nothing was queued
+            return None
         await self._queued([item.person.id for item in plan.runnable])
         return request_id
 

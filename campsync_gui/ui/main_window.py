@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar, QPushButton, Q
 from ..core.automation.batch import BatchReport
 from ..core.demo_content import seed_demo_automations
 from ..core.workspace import NotConnected
-from ..dynamics.errors import DynamicsError
+from ..dynamics.errors import DynamicsError, SignInRequired
 from .ask import confirmed, tell, warn
 from .bridge import EventBridge
 from .controller import FlowController
 from .file_dialogs import get_open_path
 from .session import AppSession
+from .signin_flow import SignInFlow
 from .tasks import TaskManager
 from .theme import ENV_COLOURS
 from .widgets.automation_panel import AutomationPanel
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.log_panel.connect_bridge(self.bridge)
         self.queue_panel.connect_bridge(self.bridge)
         self.controller = FlowController(workspace, self.tasks, session.connection.environment, self)
+        self.signin = SignInFlow(self)  # the account in the status bar; the sign-in dialog when Dynamics needs it
 
         self._build_layout()
         self._build_menus()
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self._action(admin, "&Connections…", self.open_connections, "Ctrl+Shift+C")
         self._action(admin, "&Settings…", self.open_settings, "Ctrl+,")
         self.test_action = self._action(admin, "&Test connectivity…", self.open_doctor, "Ctrl+Shift+T")
+        self.signin.add_menu_entries(admin)
         view = bar.addMenu("&View")
         self.log_toggle = self._action(view, "Show live &log and queue", self.toggle_log_panel, "Ctrl+Shift+L")
         self.log_toggle.setCheckable(True)
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         status = ElidingStatusBar(self)
         self.setStatusBar(status)
         for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.sync_label,
-                       self.latency_label, self.connection_label):
+                       self.latency_label, self.signin.button, self.connection_label):
             status.addPermanentWidget(widget)
         self._show_sync_state()
 
@@ -299,7 +302,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self, *, people: bool | None = None) -> asyncio.Task:
         """Campaigns and memberships from Dynamics; people too on the first start (empty store) or when asked."""
-        return self.tasks.start("read from Dynamics", self._refresh(people))
+        return self.tasks.start("read from Dynamics", self.signin.guarded(
+            lambda: self._refresh(people), signed_out=lambda: self.reload_views(people=True)))
 
     def pull_everything(self) -> asyncio.Task:
         return self.refresh(people=True)
@@ -313,6 +317,8 @@ class MainWindow(QMainWindow):
                 seeded = seed_demo_automations(self.workspace)
                 if seeded.examples:
                     self.automation_panel.reload()
+        except SignInRequired:
+            raise  # the sign-in dialog, then this read again (signin.guarded)
         except DynamicsError as exc:
             self.show_status(f"Could not read from Dynamics: {exc.message}")
             log.warning("refresh failed: %s", exc.message)

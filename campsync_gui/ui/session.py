@@ -62,6 +62,7 @@ def open_session(paths: AppPaths | None = None) -> AppSession:
     db = open_store(paths.db_file)
     if not is_configured(db):
         org, connection = start_builtin_org(paths)
-        return AppSession(Workspace(db, connection=connection), paths, sandbox=org)
+        return AppSession(Workspace(db, connection=connection, home=paths.home), paths, sandbox=org)
     connection = resolve_connection(db)
-    return AppSession(Workspace(db, connection=connection), paths, connection_problem=connection_problem(connection))
+    return AppSession(Workspace(db, connection=connection, home=paths.home), paths,
+                      connection_problem=connection_problem(connection))

@@ -23,6 +23,19 @@ NO_KEYRING_HINT = ("No system keyring found on this machine: a secret saved here
                    "CAMPSYNC_CLIENT_SECRET before starting CampSync.")
 
 
+# How the connection signs in: what the person picks, and what each needs (ProfileFields / keyring).
+SIGN_IN_CHOICES = (
+    ("user", "Sign in as me (work account)"),   # a client id only: a public client, the person signs in
+    ("secret", "Client secret"),                # an application user; the secret goes to the keyring
+    ("certificate", "Certificate"),             # an application user; the key stays in its PEM file (0600)
+)
+USER_HINT = ("Each person signs in with their own work account (their browser opens Microsoft's page, with MFA if "
+             "the org asks for it); Dynamics records them as the person who made each change. The app "
+             "registration must allow public client flows, with the redirect URI http://localhost.")
+CERTIFICATE_HINT = ("The PEM file holds the certificate and its private key. The key stays in the file, which must "
+                    "be readable by you only (chmod 600); CampSync checks that before using it.")
+
+
 def message_label(role: str) -> QLabel:
     """A hidden, wrapping label for a message of `role` (error, warning, hint)."""
     label = QLabel()
@@ -43,6 +56,7 @@ class ConnectionForm(QWidget):
         self._profiles = profiles
         self._current: str | None = None
         self._snapshot: ProfileFields | None = None  # the values as loaded or saved, to tell unsaved changes
+        self._auth_snapshot = "user"
         self._loading = False
 
         self.title = QLabel()
@@ -59,6 +73,21 @@ class ConnectionForm(QWidget):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)  # Qt also disables copy/cut/drag for it
         self.secret_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.secret_hint = message_label("warning")
+        self.auth_combo = QComboBox()
+        for key, text in SIGN_IN_CHOICES:
+            self.auth_combo.addItem(text, key)
+        self.auth_hint = message_label("hint")
+        self.certificate_edit = QLineEdit()
+        self.certificate_edit.setPlaceholderText("PEM file with the certificate and its private key")
+        self.certificate_browse = QPushButton("Browse…")
+        self.certificate_browse.setAutoDefault(False)
+        self.certificate_browse.clicked.connect(self.browse_certificate)
+        self.certificate_message = message_label("error")
+        self.certificate_row = QWidget()
+        certificate_row = QHBoxLayout(self.certificate_row)
+        certificate_row.setContentsMargins(0, 0, 0, 0)
+        certificate_row.addWidget(self.certificate_edit, 1)
+        certificate_row.addWidget(self.certificate_browse)
         self.environment_combo = QComboBox()
         for env in ENVIRONMENTS:
             self.environment_combo.addItem(badge_icon(env, self.devicePixelRatioF()), env, env)
@@ -89,13 +118,18 @@ class ConnectionForm(QWidget):
         advanced_form.addRow("", self.ca_message)
 
         form = QFormLayout()
+        self._form = form
         form.addRow("Name", self.name_edit)
         form.addRow("Org URL", self.url_edit)
         form.addRow("", self.url_message)
         form.addRow("Tenant id", self.tenant_edit)
         form.addRow("Client id", self.client_edit)
+        form.addRow("Sign in with", self.auth_combo)
+        form.addRow("", self.auth_hint)
         form.addRow("Client secret", self.secret_edit)
         form.addRow("", self.secret_hint)
+        form.addRow("Certificate", self.certificate_row)
+        form.addRow("", self.certificate_message)
         form.addRow("Environment", self.environment_combo)
         self.needed_label = message_label("hint")
         layout = QVBoxLayout(self)
@@ -108,9 +142,13 @@ class ConnectionForm(QWidget):
         layout.addStretch(1)
 
         for edit in (self.name_edit, self.url_edit, self.tenant_edit, self.client_edit, self.secret_edit,
-                     self.authority_edit, self.ca_edit):
+                     self.authority_edit, self.ca_edit, self.certificate_edit):
             edit.textChanged.connect(self._validate)
         self.environment_combo.currentIndexChanged.connect(self._validate)
+        self.auth_combo.currentIndexChanged.connect(self._auth_changed)
+        # A secret given (pasted, or set by a script) means the secret way, whatever was chosen before.
+        self.secret_edit.textChanged.connect(lambda text: text and self.set_auth_method("secret"))
+        self._auth_changed()
 
     # ---- what the form holds
 
@@ -129,15 +167,37 @@ class ConnectionForm(QWidget):
             authority_host=self.authority_edit.text().strip().rstrip("/") or DEFAULT_AUTHORITY_HOST,
             ca_bundle=self.ca_edit.text().strip() or None,
             environment=self.environment_combo.currentData() or "production",
+            certificate_file=self.certificate_path() if self.auth_method() == "certificate" else None,
         )
 
+    def auth_method(self) -> str:
+        """"user", "secret" or "certificate": how the connection signs in, as chosen."""
+        return self.auth_combo.currentData() or "user"
+
+    def set_auth_method(self, method: str) -> None:
+        index = self.auth_combo.findData(method)
+        if index >= 0 and index != self.auth_combo.currentIndex():
+            self.auth_combo.setCurrentIndex(index)
+
+    def certificate_path(self) -> str | None:
+        text = self.certificate_edit.text().strip()
+        return str(Path(text).expanduser()) if text else None
+
     def typed_secret(self) -> str:
-        return self.secret_edit.text().strip()
+        """The secret typed, when the connection signs in with a secret (never kept for the other ways)."""
+        return self.secret_edit.text().strip() if self.auth_method() == "secret" else ""
+
+    def unused_secret(self) -> bool:
+        """A secret (or certificate key) stored for this profile, which now signs a person in: it would otherwise
+        still be picked up, and the profile would go on signing in as the application."""
+        return (self._current is not None and self.auth_method() == "user"
+                and (self._profiles.has_secret(self._current) or keychain.kept_for_session(self._current)
+                     or keychain.get_certificate_key(self._current) is not None))
 
     def is_dirty(self) -> bool:
         if self._snapshot is None:  # nothing loaded yet
             return False
-        return self.values() != self._snapshot or bool(self.secret_edit.text())
+        return self.values() != self._snapshot or bool(self.typed_secret()) or self._auth_snapshot != self.auth_method()
 
     def problems(self) -> dict[str, str]:
         """What stops the form from being saved, by field; empty when it can be saved."""
@@ -161,6 +221,11 @@ class ConnectionForm(QWidget):
                                        f"(got {v.authority_host!r}); the default is {DEFAULT_AUTHORITY_HOST}.")
         if v.ca_bundle and not Path(v.ca_bundle).expanduser().is_file():
             found["ca_bundle"] = f"No file at {v.ca_bundle!r}: pick the PEM file of CA certificates, or clear it."
+        if self.auth_method() == "certificate":
+            if not v.certificate_file:
+                found["certificate_file"] = "the certificate file"
+            elif problem := certificate_problem(v.certificate_file, self._current):
+                found["certificate_file"] = problem
         return found
 
     def can_save(self) -> bool:
@@ -174,6 +239,12 @@ class ConnectionForm(QWidget):
         secret lives only in this object (memory) until Save."""
         v = self.values()
         typed = self.typed_secret()
+        if self.auth_method() != "secret":  # a person signing in, or a certificate: no secret at all
+            return Connection(name=v.name or "(new connection)", org_url=v.org_url, tenant_id=v.tenant_id,
+                              client_id=v.client_id, authority_host=v.authority_host, ca_bundle=v.ca_bundle,
+                              environment=v.environment, certificate_file=v.certificate_file,
+                              certificate_key=keychain.get_certificate_key(self._current)
+                              if self._current and v.certificate_file else None)
         stored = keychain.get_secret(self._current) if self._current and not typed else None
         env_secret = os.environ.get("CAMPSYNC_CLIENT_SECRET", "") if not (typed or stored) else ""
         if typed:
@@ -204,6 +275,8 @@ class ConnectionForm(QWidget):
             authority = profile.authority_host if profile else DEFAULT_AUTHORITY_HOST
             self.authority_edit.setText(authority or DEFAULT_AUTHORITY_HOST)
             self.ca_edit.setText((profile.ca_bundle or "") if profile else "")
+            self.certificate_edit.setText((profile.certificate_file or "") if profile else "")
+            self.set_auth_method(stored_auth_method(profile, self._profiles))
             # A new connection starts as production: the careful choice (more confirmations, red everywhere).
             env = profile.environment if profile else "production"
             index = self.environment_combo.findData(env)
@@ -234,6 +307,7 @@ class ConnectionForm(QWidget):
                                   "change; add a new connection instead." if stored else "")
         self.title.setText(f"<b>Connection {html.escape(self._current)}</b>" if stored else "<b>New connection</b>")
         self._snapshot = self.values()
+        self._auth_snapshot = self.auth_method()
         self._update_secret_hint()
         self._validate()
 
@@ -247,10 +321,12 @@ class ConnectionForm(QWidget):
         self._show_field_message(self.url_edit, self.url_message, url_problem)
         self._show_field_message(self.authority_edit, self.authority_message, found.get("authority_host"))
         self._show_field_message(self.ca_edit, self.ca_message, found.get("ca_bundle"))
+        cert_problem = found.get("certificate_file") if self.certificate_edit.text().strip() else None
+        self._show_field_message(self.certificate_edit, self.certificate_message, cert_problem)
         if found.get("authority_host") or found.get("ca_bundle"):
             self.advanced_toggle.setChecked(True)
-        needed = [found[k] for k in ("name", "org_url", "tenant_id", "client_id")
-                  if k in found and not (k == "org_url" and url_problem)]
+        needed = [found[k] for k in ("name", "org_url", "tenant_id", "client_id", "certificate_file")
+                  if k in found and not (k in ("org_url", "certificate_file") and self._field_message_shown(k))]
         self.needed_label.setText(f"Needed before saving: {', '.join(needed)}." if needed else "")
         self.needed_label.setVisible(bool(needed))
         self.edited.emit()
@@ -278,6 +354,30 @@ class ConnectionForm(QWidget):
             text = "No secret stored yet; paste the client secret value"
         self.secret_edit.setPlaceholderText(text)
 
+    def _field_message_shown(self, key: str) -> bool:
+        label = self.url_message if key == "org_url" else self.certificate_message
+        return bool(label.text())
+
+    def _auth_changed(self) -> None:
+        """Only the fields of the chosen way are shown (a secret is never asked of someone who signs in)."""
+        method = self.auth_method()
+        for widget, shown in ((self.secret_edit, method == "secret"), (self.secret_hint, method == "secret"),
+                              (self.certificate_row, method == "certificate"),
+                              (self.certificate_message, method == "certificate")):
+            self._form.setRowVisible(widget, shown)
+        self.auth_hint.setText(USER_HINT if method == "user" else CERTIFICATE_HINT if method == "certificate"
+                               else "")
+        self.auth_hint.setVisible(method != "secret")
+        if not self._loading:
+            self._validate()
+
+    def browse_certificate(self) -> None:
+        start = self.certificate_edit.text().strip() or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(self, "Certificate (PEM file with the certificate and its key)",
+                                                    start, "Certificates (*.pem *.crt *.cer);;All files (*)")
+        if path:
+            self.certificate_edit.setText(path)
+
     def _show_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
         self.advanced_toggle.setText("Advanced ▾" if shown else "Advanced ▸")
@@ -288,3 +388,29 @@ class ConnectionForm(QWidget):
                                                     "Certificates (*.pem *.crt *.cer);;All files (*)")
         if path:
             self.ca_edit.setText(path)
+
+
+def stored_auth_method(profile, profiles: Profiles) -> str:
+    """How a stored profile signs in: its certificate, else its secret (keyring or this session), else the person.
+    A new profile starts as "Sign in as me": what operators need, and no secret to hand out."""
+    if profile is None:
+        return "user"
+    if profile.certificate_file:
+        return "certificate"
+    if profiles.has_secret(profile.name) or keychain.kept_for_session(profile.name):
+        return "secret"
+    return "user"
+
+
+def certificate_problem(path: str, profile: str | None) -> str | None:
+    """Why the certificate file cannot be used, in one sentence (missing, unreadable, not a certificate, a key others
+    can read); None when it can."""
+    if not Path(path).is_file():
+        return f"No file at {path!r}: pick the PEM file with the certificate and its private key."
+    from ...dynamics.certificates import CertificateProblem, load_certificate
+
+    try:
+        load_certificate(path, key_from_keyring=keychain.get_certificate_key(profile) if profile else None)
+    except CertificateProblem as exc:
+        return exc.message
+    return None

@@ -201,11 +201,14 @@ class ConnectionsDialog(QDialog):
             return False
         before = self._default
         secret = self.form.typed_secret()
+        forget_secret = self.form.unused_secret()
         try:
             saved = self._profiles.save(self.form.values(), secret=secret)
         except ValueError as exc:  # the core refuses what the form let through: its word is the last
             self._show_message(f"Not saved: {exc}", "error")
             return False
+        if forget_secret:  # now "Sign in as me": a secret left in the keyring would still be used
+            keychain.delete_secret(saved.name)
         self.form.mark_saved(secret_taken=saved.secret_saved)  # a refused secret stays in the field for now
         self._reload_list()
         if saved.secret_problem:

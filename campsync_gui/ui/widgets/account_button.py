@@ -1,0 +1,65 @@
+"""Who CampSync acts as, in the status bar: the signed-in person with a menu (Switch account…, Sign out), "Not signed
+in — Sign in…" when nobody is, or the application identity (client secret, certificate), which has no menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+NOT_SIGNED_IN = "Not signed in — Sign in…"
+METHOD_WORDS = {"secret": "client secret", "certificate": "certificate"}
+
+
+def account_text(name: str, username: str) -> str:
+    """"Olivia Operator · operator@contoso.com"; the user name alone when the account has no display name."""
+    return f"{name} · {username}" if name and name != username else username
+
+
+class AccountButton(QToolButton):
+    sign_in_requested = Signal()
+    switch_requested = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("accountButton")
+        self.setAutoRaise(True)
+        self.menu_ = QMenu(self)
+        self.switch_action = QAction("Switch account…", self)
+        self.switch_action.triggered.connect(lambda _checked=False: self.switch_requested.emit())
+        self.sign_out_action = QAction("Sign out", self)
+        self.sign_out_action.triggered.connect(lambda _checked=False: self.sign_out_requested.emit())
+        self.menu_.addAction(self.switch_action)
+        self.menu_.addAction(self.sign_out_action)
+        self.clicked.connect(self._clicked)
+        self.mode = "none"  # "user" (menu), "signed out" (click signs in), "application" (no menu)
+        self.show_signed_out()
+
+    def show_user(self, name: str, username: str, tenant_id: str = "") -> None:
+        self.mode = "user"
+        self.setText(account_text(name, username))
+        self.setToolTip(f"Signed in as {username}" + (f" (tenant {tenant_id})" if tenant_id else "")
+                        + ". Flow actions are recorded as done by this account.")
+        self.setMenu(self.menu_)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def show_signed_out(self) -> None:
+        self.mode = "signed out"
+        self.setText(NOT_SIGNED_IN)
+        self.setToolTip("Sign in with your work account to read from and write to Dynamics.")
+        self.setMenu(None)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+
+    def show_application(self, actor: str, method: str) -> None:
+        """An application user (secret or certificate): who it is, nothing to switch or sign out of."""
+        self.mode = "application"
+        words = METHOD_WORDS.get(method, method)
+        self.setText(f"{actor} · {words}" if words else actor)  # actor: "<client id> (application)"
+        self.setToolTip(f"CampSync signs in as the application ({words}), not as a person.")
+        self.setMenu(None)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+
+    def _clicked(self) -> None:
+        if self.mode == "signed out":
+            self.sign_in_requested.emit()
