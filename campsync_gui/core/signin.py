@@ -148,10 +148,21 @@ class SignInUseCases:
         return cache.kind, cache.problem
 
     def allow_plaintext_token_cache(self, allowed: bool = True) -> None:
-        """The person's explicit choice to keep tokens in a plain file (0600) where nothing can encrypt them."""
+        """The person's explicit choice to keep tokens in a plain file (0600) where nothing can encrypt them. Allowed
+        while signed in with the tokens in memory, they move to that file at once: the next start is silent. Taken
+        back, the file stays until the next sign-out (the person may be signed in through it elsewhere)."""
         with Session(self.db) as session:
             session.merge(Setting(scope="", key=ALLOW_PLAINTEXT_KEY, value="1" if allowed else "0"))
             session.commit()
+        conn = self.connection
+        current = conn.token_cache
+        if not (allowed and current is not None and current.kind == "memory only" and not conn.tokens_in_memory_only):
+            return
+        from ..dynamics.token_cache import into_plain_file
+
+        conn.token_cache = into_plain_file(current, self._home_folder())
+        if self._client is not None and self.is_user_sign_in:
+            self._client.tokens.use_cache(conn.token_cache)
 
     def plaintext_token_cache_allowed(self) -> bool:
         from ..dynamics.token_cache import allow_plaintext_from_env

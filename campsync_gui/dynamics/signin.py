@@ -133,6 +133,12 @@ class UserSignIn:
     def cache(self) -> TokenCache:
         return self._cache
 
+    def use_cache(self, cache: TokenCache) -> None:
+        """Keep the tokens in `cache` from now on (the person allowed a plain file after signing in)."""
+        with self._lock:
+            self._cache = cache
+            self._app = None  # msal's application holds the cache it was built with
+
     # ---- the account in the cache (no network) ----------------------------------------------------------------
 
     def account(self) -> SignedInUser | None:

@@ -73,6 +73,18 @@ def open_token_cache(home: Path, *, allow_plaintext: bool) -> TokenCache:
                               f"only by you, set {ALLOW_PLAINTEXT_VAR}=1.")
 
 
+def into_plain_file(current: TokenCache, home: Path) -> TokenCache:
+    """The plain-file cache a person has just allowed, starting with what the memory-only `current` holds, so that
+    whoever is signed in stays signed in after the next start."""
+    path = Path(home).expanduser() / CACHE_FILE
+    if current.kind == MEMORY_ONLY:
+        _private_dir(path.parent)
+        _OwnerOnlyFile(path).save(current.cache.serialize())
+    moved = open_token_cache(home, allow_plaintext=True)
+    moved.last_username = current.last_username
+    return moved
+
+
 def memory_token_cache() -> TokenCache:
     """A cache of its own in memory, kept nowhere (a connection told to keep tokens for this run only)."""
     return TokenCache(msal.SerializableTokenCache(), MEMORY_ONLY, None,

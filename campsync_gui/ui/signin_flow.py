@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SIGN_IN_TASK = "sign in"
-BROWSER_INTRO = ("Your browser opens Microsoft's sign-in page. Sign in there; CampSync waits here until you are "
-                 "done. No page opened? Use a code instead.")
+BROWSER_INTRO = ("Your browser opens your organisation's sign-in page. Sign in there; CampSync waits here until "
+                 "you are done. No page opened? Use a code instead.")
 NO_BROWSER = ("No web browser can be opened on this computer. Sign in with a code instead: you enter it on any "
               "device with a browser, then CampSync goes on.")
 SIGNED_IN_CLOSE_MS = 2500  # the account stays in view this long, then the dialog closes by itself

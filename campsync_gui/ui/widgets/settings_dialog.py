@@ -132,6 +132,10 @@ class SettingsDialog(QDialog):
         prereq_grid.addWidget(self.version_message, 3, 1)
         prereq_grid.setColumnStretch(1, 1)
 
+        # ---- sign-in tokens: only where a person signs in and nothing can encrypt the token cache
+        self.plaintext_check: QCheckBox | None = None
+        signin_box = self._signin_box(workspace)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setProperty("primary", True)
@@ -143,6 +147,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(lists_box)
         layout.addWidget(bulk_box)
         layout.addWidget(prereq_box)
+        if signin_box is not None:
+            layout.addWidget(signin_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -160,6 +166,27 @@ class SettingsDialog(QDialog):
         for spin in (self.create_start_spin, self.create_max_spin):
             spin.valueChanged.connect(self._validate)
         self._validate()
+
+    def _signin_box(self, workspace: Workspace) -> QGroupBox | None:
+        """Where the signed-in person's tokens are kept, and the explicit choice of a plain file readable by them only
+        where the system cannot encrypt them (otherwise they are kept in memory, and the person signs in again at
+        each start)."""
+        if not workspace.is_user_sign_in or workspace.connection.tokens_in_memory_only:
+            return None
+        kind, problem = workspace.token_storage()
+        if kind == "encrypted" and not workspace.plaintext_token_cache_allowed():
+            return None
+        box = QGroupBox("Sign-in")
+        box_layout = QVBoxLayout(box)
+        where = self.token_storage_label = QLabel(problem or "")
+        where.setWordWrap(True)
+        set_role(where, "hint")
+        self.plaintext_check = QCheckBox("Keep me signed in: store sign-in tokens in a file only I can read "
+                                         "(token_cache.json, not encrypted)")
+        self.plaintext_check.setChecked(workspace.plaintext_token_cache_allowed())
+        box_layout.addWidget(self.plaintext_check)
+        box_layout.addWidget(where)
+        return box
 
     @staticmethod
     def _spin(low: int, high: int, tip: str) -> QSpinBox:
@@ -239,6 +266,9 @@ class SettingsDialog(QDialog):
             return
         settings = self.values()
         self._workspace.save_settings(settings)
+        if self.plaintext_check is not None and \
+                self.plaintext_check.isChecked() != self._workspace.plaintext_token_cache_allowed():
+            self._workspace.allow_plaintext_token_cache(self.plaintext_check.isChecked())
         # Its answer says only "just turned on"; the window hears of a switch either way (off blocks flow actions).
         toggled = settings.campaign_sync_enabled != self.original.campaign_sync_enabled
         self.original = settings
