@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 import os
 import tempfile
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,20 @@ class AppCertificate:
 
     def __repr__(self) -> str:
         return f"<AppCertificate {self.sha1_hex}>"
+
+
+def make_in_background(make, *args) -> Future:
+    """`make(*args)` on a thread of its own; its Future (the result, or the exception it raised)."""
+    job: Future = Future()
+
+    def run() -> None:
+        try:
+            job.set_result(make(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the result
+            job.set_exception(exc)
+
+    threading.Thread(target=run, name="sandbox-app-certificate", daemon=True).start()
+    return job
 
 
 def make_app_certificate(data_dir: Path, client_id: str) -> AppCertificate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -62,7 +63,13 @@ class SandboxContext:
     log: RequestLog = field(default_factory=RequestLog)
     url: str = ""  # known once the port is bound
     signins: SignInStore = field(default_factory=SignInStore)
-    certificate: AppCertificate | None = None  # made at start, in the data folder
+    # The app's certificate, made on a thread at start: an RSA key takes 50-200 ms, which the window's first paint
+    # (the built-in demo org starts before it) should not wait for; what needs it waits for the job.
+    certificate_job: Future | None = None
+
+    @property
+    def certificate(self) -> AppCertificate | None:
+        return None if self.certificate_job is None else self.certificate_job.result()
 
     @property
     def api_base(self) -> str:

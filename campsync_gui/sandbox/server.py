@@ -20,7 +20,7 @@ from .certs import make_server_tls
 from .context import RequestRecord, SandboxContext
 from .faults import Faults
 from .knobs import Knobs
-from .app_certificate import make_app_certificate
+from .app_certificate import make_app_certificate, make_in_background
 from .seed import Identity, make_identity
 from .state import State
 from .tokens import TokenStore, make_client_secret
@@ -209,7 +209,7 @@ class SandboxOrg:
         try:
             tls = make_server_tls(self.data_dir)
             # A new key pair on every start, like the CA: nothing left from an earlier run signs in.
-            self._ctx.certificate = make_app_certificate(self.data_dir, self.client_id)
+            self._ctx.certificate_job = make_in_background(make_app_certificate, self.data_dir, self.client_id)
         except BaseException:
             sock.close()
             raise

@@ -54,7 +54,9 @@ class SignInFlow(QObject):
         self._current: asyncio.Future | None = None  # the sign-in in progress; others needing it await it
         window.controller.busy_changed.connect(self._after_sync)
         window.controller.signed_in = self.guarded  # a flow action is recorded in the signed-in person's name
-        self.show_account()
+        # After the first paint: reading the account opens the org's client (TLS contexts, the token cache), which
+        # the window need not wait for to appear.
+        QTimer.singleShot(0, self.show_account)
 
     # ---- what the status bar shows
 

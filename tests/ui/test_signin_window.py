@@ -244,7 +244,10 @@ def test_signin_application_connection_shows_the_app_and_no_menu(org, qtbot, qlo
     qtbot.addWidget(win)
     try:
         client_id = org.env()["CAMPSYNC_CLIENT_ID"]
-        assert win.signin.button.text() == f"{client_id} (application) · client secret"
+        # Shown right after the first paint (reading the account opens the org's client, which the paint need not
+        # wait for).
+        qtbot.waitUntil(lambda: win.signin.button.text() == f"{client_id} (application) · client secret",
+                        timeout=5000)
         assert win.signin.button.menu() is None
         admin = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Admin")
         assert "Try the real sign-in on the sandbox…" not in [a.text() for a in admin.actions()], \
