@@ -90,12 +90,11 @@ def cmd_whoami(ctx: Context) -> int:
 
 
 def _whoami(ctx: Context, user) -> dict:
+    """`user`: the signed-in person; None for an application user, whose identity is its app registration."""
     workspace = ctx.workspace
     conn = workspace.connection
-    if user is None:  # an application user: its identity is the app registration
-        return {"username": f"{conn.client_id} (application)", "tenant_id": conn.tenant_id, "org_url": conn.org_url,
-                "method": workspace.sign_in_method, "profile": workspace.scope}
-    return {"username": user.username, "tenant_id": user.tenant_id or conn.tenant_id, "org_url": conn.org_url,
+    return {"username": user.username if user else f"{conn.client_id} (application)",
+            "tenant_id": (user.tenant_id if user else "") or conn.tenant_id, "org_url": conn.org_url,
             "method": workspace.sign_in_method, "profile": workspace.scope}
 
 

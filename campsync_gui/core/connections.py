@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
+from ..dynamics.connect import CERTIFICATE, SECRET, USER  # how a connection signs in (Connection.auth_method)
 from . import keychain
 from .models import ConnectionProfile
 from .settings import forget_settings
@@ -35,9 +36,6 @@ ENV_FIELDS = {
     "CAMPSYNC_CA_BUNDLE": "ca_bundle",
     "CAMPSYNC_CLIENT_CERTIFICATE": "certificate_file",
 }
-
-# How a connection signs in (Connection.auth_method), and the words `campsync whoami` uses for each.
-USER, SECRET, CERTIFICATE = "user", "secret", "certificate"
 
 
 @dataclass

@@ -27,7 +27,6 @@ from .models import Setting
 log = logging.getLogger(__name__)
 
 ALLOW_PLAINTEXT_KEY = "allow_plaintext_token_cache"  # app-wide setting (scope ''): a person's explicit yes
-METHOD_KEY = "signin_method"  # per connection: "browser" or "device_code", for `campsync whoami`
 
 
 class SignInUseCases:
@@ -58,12 +57,8 @@ class SignInUseCases:
         conn = self.connection
         if conn.auth_method != USER:
             return conn.auth_method
-        known = self._user_sign_in().last_method  # from the token cache: how this account signed in
-        if known:
-            return known
-        with Session(self.db) as session:
-            row = session.get(Setting, (self.scope, METHOD_KEY))
-        return row.value if row else "browser"
+        # msal records in the token cache which grant signed the account in; "browser" when it did not say.
+        return self._user_sign_in().last_method or "browser"
 
     @property
     def actor(self) -> str:
@@ -109,7 +104,7 @@ class SignInUseCases:
             user = await signin.sign_in_browser(cancel=cancel, prompt=prompt)
         finally:
             signin.browser = saved_browser
-        self._signed_in("browser")
+        self._person_changed()
         return user
 
     async def start_device_sign_in(self):
@@ -119,7 +114,7 @@ class SignInUseCases:
     async def finish_device_sign_in(self, code, *, cancel: asyncio.Event | None = None):
         """Wait until the person has typed the code and approved (or `cancel`); returns the signed-in person."""
         user = await self._user_sign_in().finish_device_code(code, cancel=cancel)
-        self._signed_in("device_code")
+        self._person_changed()
         return user
 
     def sign_out(self) -> int:
@@ -132,13 +127,7 @@ class SignInUseCases:
         # itself at the next request (the person signs in again from the window's menu).
         self.connection.auto_sign_in = False
         signin.sign_in_when_needed = False
-        with Session(self.db) as session:
-            row = session.get(Setting, (self.scope, METHOD_KEY))
-            if row is not None:
-                session.delete(row)
-                session.commit()
-        self.sync.privilege_problem, self._privilege_problem_checked = None, False
-        self._signed_in_actor = ""
+        self._person_changed()  # nobody now: the next person is asked for, and checked, afresh
         return removed
 
     def token_storage(self) -> tuple[str, str | None]:
@@ -189,7 +178,7 @@ class SignInUseCases:
         except DynamicsError as exc:  # not allowed to read its own privileges: the org's own refusals will say
             log.info("could not read the signed-in user's privileges: %s", exc.message)
             return None
-        missing = [need for need in capabilities.NEEDS if need.privilege not in held]
+        missing = capabilities.missing_needs(held)
         problem = None
         if missing:
             account = self.account()
@@ -211,12 +200,10 @@ class SignInUseCases:
                                "to sign in or out. A connection with a client id only signs a person in.")
         return self.client.tokens
 
-    def _signed_in(self, method: str) -> None:
-        with Session(self.db) as session:
-            session.merge(Setting(scope=self.scope, key=METHOD_KEY, value=method))
-            session.commit()
+    def _person_changed(self) -> None:
+        """Someone else may be signed in now: their name and their privileges are looked up again when needed."""
         self.sync.privilege_problem, self._privilege_problem_checked = None, False
-        self._signed_in_actor = ""  # a new sign-in may be someone else: asked again at the next flow action
+        self._signed_in_actor = ""
 
     def _token_cache(self, conn=None):
         """The connection's token cache, opened once: encrypted where the platform can, else memory only unless the

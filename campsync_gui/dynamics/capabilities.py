@@ -141,9 +141,14 @@ def _rank(depth: str) -> int:
     return _DEPTHS.index(depth) if depth in _DEPTHS else -1
 
 
+def missing_needs(held: dict[str, str]) -> list[Need]:
+    """The privileges CampSync's flow actions need that `held` (from user_privileges) lacks, in NEEDS order."""
+    return [need for need in NEEDS if need.privilege not in held]
+
+
 def assess_privileges(held: dict[str, str]) -> tuple[str, str, str]:
     """(detail, status, fix): a missing privilege fails; one held for the user's own records only warns."""
-    missing = [need for need in NEEDS if need.privilege not in held]
+    missing = missing_needs(held)
     if missing:
         detail = "missing " + "; ".join(f"{n.privilege} (to {n.why}; usually granted by {n.role})" for n in missing)
         roles = sorted({n.role for n in missing})

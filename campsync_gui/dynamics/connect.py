@@ -15,6 +15,7 @@ from .signin import UserSignIn
 from .tls import ConnectionTrust, connection_trust
 from .token_cache import memory_token_cache
 
+# How a connection signs in (its auth_method), also the words `campsync whoami` uses for an application user.
 SECRET, CERTIFICATE, USER = "secret", "certificate", "user"
 
 
