@@ -39,7 +39,7 @@ class Entra:
 
     # ------------------------------------------------------------------ helpers
 
-    def _known_tenant(self, tenant: str) -> bool:
+    def known_tenant(self, tenant: str) -> bool:
         identity = self.ctx.identity
         return tenant.lower() in (identity.tenant_id, self.tenant_domain)
 
@@ -53,10 +53,9 @@ class Entra:
     def error_text(self, request: Request, code: int, description: str) -> str:
         """Entra's error_description: the AADSTS code, the sentence, then trace and correlation ids and the time."""
         correlation_id = request.headers.get("client-request-id") or str(uuid.uuid4())
-        return (f"AADSTS{code}: {description} Trace ID: {uuid.uuid4()} Correlation ID: {correlation_id} "
-                f"Timestamp: {_timestamp()}")
+        return _description(code, description, str(uuid.uuid4()), correlation_id, _timestamp())
 
-    def _error(
+    def error(
         self, request: Request, status: int, error: str, code: int, description: str, **extra: str
     ) -> JSONResponse:
         stamp = _timestamp()
@@ -65,9 +64,7 @@ class Entra:
         correlation_id = request.headers.get("client-request-id") or str(uuid.uuid4())
         body = {
             "error": error,
-            "error_description": (
-                f"AADSTS{code}: {description} Trace ID: {trace_id} Correlation ID: {correlation_id} Timestamp: {stamp}"
-            ),
+            "error_description": _description(code, description, trace_id, correlation_id, stamp),
             "error_codes": [code],
             "timestamp": stamp,
             "trace_id": trace_id,
@@ -77,23 +74,10 @@ class Entra:
         }
         return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store, no-cache"})
 
-    # Public names for the grants, the sign-in page and the device login, which answer in the same shape.
-    @property
-    def error(self):  # noqa: ANN201 - the bound method
-        return self._error
-
-    @property
-    def missing(self):  # noqa: ANN201
-        return self._missing
-
-    def known_tenant(self, tenant: str) -> bool:
-        return self._known_tenant(tenant)
-
-    def tenant_not_found(self, request: Request, tenant: str, error: str) -> JSONResponse:
-        return self._tenant_not_found(request, tenant, error)
+    # The grants, the sign-in page and the device login answer through these too, in the same shape.
 
     def unknown_client(self, request: Request, client_id: str) -> JSONResponse:
-        return self._error(
+        return self.error(
             request,
             400,
             "unauthorized_client",
@@ -104,12 +88,12 @@ class Entra:
             "authentication request to the wrong tenant.",
         )
 
-    def _missing(self, request: Request, name: str) -> JSONResponse:
+    def missing(self, request: Request, name: str) -> JSONResponse:
         description = f"The request body must contain the following parameter: '{name}'."
-        return self._error(request, 400, "invalid_request", 900144, description)
+        return self.error(request, 400, "invalid_request", 900144, description)
 
-    def _tenant_not_found(self, request: Request, tenant: str, error: str) -> JSONResponse:
-        return self._error(
+    def tenant_not_found(self, request: Request, tenant: str, error: str) -> JSONResponse:
+        return self.error(
             request,
             400,
             error,
@@ -123,8 +107,8 @@ class Entra:
 
     async def discovery(self, request: Request) -> Response:
         tenant = request.path_params["tenant"]
-        if not self._known_tenant(tenant):
-            return self._tenant_not_found(request, tenant, "invalid_tenant")
+        if not self.known_tenant(tenant):
+            return self.tenant_not_found(request, tenant, "invalid_tenant")
         tid = self.ctx.identity.tenant_id
         base = f"{self.ctx.url}/{tid}"
         return JSONResponse(
@@ -163,24 +147,22 @@ class Entra:
 
     async def keys(self, request: Request) -> Response:
         tenant = request.path_params["tenant"]
-        if not self._known_tenant(tenant):
-            return self._tenant_not_found(request, tenant, "invalid_tenant")
+        if not self.known_tenant(tenant):
+            return self.tenant_not_found(request, tenant, "invalid_tenant")
         return JSONResponse({"keys": []})  # access tokens are opaque, so there is nothing to verify with
 
     async def token(self, request: Request) -> Response:
         tenant = request.path_params["tenant"]
-        if request.method != "POST":
-            return self._error(request, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.")
-        if not self._known_tenant(tenant):
-            return self._tenant_not_found(request, tenant, "invalid_request")
-        form = await self.read_form(request)
+        form = await self.posted_form(request, tenant)
+        if isinstance(form, Response):
+            return form
         basic_id, basic_secret = _basic_credentials(request.headers.get("authorization", ""))
         grant_type = form.get("grant_type", "")
         if not grant_type:
-            return self._missing(request, "grant_type")
+            return self.missing(request, "grant_type")
         handler = self.grants.handlers.get(grant_type)
         if handler is None:
-            return self._error(
+            return self.error(
                 request,
                 400,
                 "unsupported_grant_type",
@@ -190,7 +172,7 @@ class Entra:
             )
         client_id = (form.get("client_id") or basic_id or "").lower()
         if not client_id:
-            return self._missing(request, "client_id")
+            return self.missing(request, "client_id")
         if not self.known_client(client_id):
             return self.unknown_client(request, client_id)
         secret = form.get("client_secret") or basic_secret
@@ -198,6 +180,14 @@ class Entra:
         if problem is not None:
             return problem
         return handler(request, tenant, client_id, form)
+
+    async def posted_form(self, request: Request, tenant: str) -> dict[str, str] | Response:
+        """The form an endpoint of the tenant was POSTed (token, devicecode), or Entra's refusal to answer."""
+        if request.method != "POST":
+            return self.error(request, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.")
+        if not self.known_tenant(tenant):
+            return self.tenant_not_found(request, tenant, "invalid_request")
+        return await self.read_form(request)
 
     async def read_form(self, request: Request) -> dict[str, str]:
         if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
@@ -210,7 +200,7 @@ class Entra:
 
     def check_secret(self, request: Request, secret: str | None) -> JSONResponse | None:
         if not secret:
-            return self._error(
+            return self.error(
                 request,
                 401,
                 "invalid_client",
@@ -218,7 +208,7 @@ class Entra:
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
             )
         if not secrets.compare_digest(secret.encode(), self.ctx.client_secret.encode()):
-            return self._error(
+            return self.error(
                 request,
                 401,
                 "invalid_client",
@@ -241,14 +231,14 @@ class Entra:
 
     def _check_scope(self, request: Request, scope: str, tenant: str) -> JSONResponse | None:
         if not scope.strip():
-            return self._missing(request, "scope")
+            return self.missing(request, "scope")
         org = self.ctx.url.lower()
         for item in scope.split():
             if item in _OIDC_SCOPES:
                 continue
             resource, _, permission = item.rpartition("/")
             if resource.rstrip("/").lower() != org:
-                return self._error(
+                return self.error(
                     request,
                     400,
                     "invalid_scope",
@@ -259,7 +249,7 @@ class Entra:
                     "sent your authentication request to the wrong tenant.",
                 )
             if permission != ".default":
-                return self._error(
+                return self.error(
                     request,
                     400,
                     "invalid_scope",
@@ -268,7 +258,7 @@ class Entra:
                     "value with /.default suffixed to the resource identifier (application ID URI).",
                 )
             return None
-        return self._error(
+        return self.error(
             request,
             400,
             "invalid_scope",
@@ -303,6 +293,11 @@ class Entra:
         parts.append(f"authorization_uri={self.ctx.url}/{self.ctx.identity.tenant_id}/oauth2/authorize")
         parts.append(f"resource_id={self.ctx.url}/")
         return SandboxError(401, UNAUTHORIZED, message, {"WWW-Authenticate": "Bearer " + ", ".join(parts)})
+
+
+def _description(code: int, description: str, trace_id: str, correlation_id: str, stamp: str) -> str:
+    """Entra's error_description: the AADSTS code, the sentence, then trace and correlation ids and the time."""
+    return f"AADSTS{code}: {description} Trace ID: {trace_id} Correlation ID: {correlation_id} Timestamp: {stamp}"
 
 
 def _basic_credentials(header: str) -> tuple[str, str]:

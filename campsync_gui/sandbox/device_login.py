@@ -37,11 +37,9 @@ class DeviceLogin:
     async def devicecode(self, request: Request) -> Response:
         entra = self.entra
         tenant = request.path_params["tenant"]
-        if request.method != "POST":
-            return entra.error(request, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.")
-        if not entra.known_tenant(tenant):
-            return entra.tenant_not_found(request, tenant, "invalid_request")
-        form = await entra.read_form(request)
+        form = await entra.posted_form(request, tenant)
+        if isinstance(form, Response):
+            return form
         client_id = form.get("client_id", "").lower()
         if not client_id:
             return entra.missing(request, "client_id")
