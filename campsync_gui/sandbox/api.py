@@ -31,12 +31,7 @@ class Api:
         self.entra = entra
 
     async def endpoint(self, request: Request) -> Response:
-        response = await self._answer(request)
-        if self.ctx.knobs.dop_hint is not None:  # Dataverse puts it on every Web API answer
-            response.headers["x-ms-dop-hint"] = str(self.ctx.knobs.dop_hint)
-        return response
-
-    async def _answer(self, request: Request) -> Response:
+        # (x-ms-dop-hint goes on every answer in app.DopHintMiddleware.)
         caller = None
         try:
             caller = CALLER.set(self.entra.check_bearer(request.headers.get("authorization")))
@@ -86,8 +81,10 @@ class Api:
             return api_privileges.retrieve_user_privileges(ctx, request, key)
         if name == "systemusers" and len(segments) == 1:
             return api_privileges.systemusers(ctx, request, key)
-        if name in ("$metadata", "$batch"):
+        if name == "$metadata":  # ($batch has its own route: api_batch.py)
             raise SandboxError(501, ODATA_ERROR, f"'{name}' is not implemented by the sandbox org.")
+        if name == "EntityDefinitions" and method == "GET" and len(segments) == 1:
+            return api_metadata.entity_definition(ctx, request, key)
         entity = ENTITIES.get(name)
         if entity is None:
             raise segment_not_found(segments[0])

@@ -7,11 +7,17 @@ are left out, as on an org that lacks them.
 
 from __future__ import annotations
 
+import re
+import uuid
+from urllib.parse import parse_qsl
 from xml.sax.saxutils import quoteattr
 
+from starlette.requests import Request
 from starlette.responses import Response
 
+from .api_responses import json_response
 from .context import SandboxContext
+from .errors import NOT_FOUND, ODATA_ERROR, SandboxError, bad_request
 from .schema import ENTITIES
 
 EDMX = "http://docs.oasis-open.org/odata/ns/edmx"
@@ -49,11 +55,11 @@ _COMPLEX = {
 
 def metadata(ctx: SandboxContext) -> Response:
     # Dataverse serves CSDL as XML whatever the Accept header asks (OData 4.0 has no JSON CSDL).
-    return Response(csdl(ctx.knobs.missing_actions).encode(), status_code=200,
+    return Response(csdl(ctx.knobs.missing_actions, ctx.knobs.change_tracking).encode(), status_code=200,
                     media_type="application/xml", headers={"OData-Version": "4.0"})
 
 
-def csdl(missing_actions: set[str]) -> str:
+def csdl(missing_actions: set[str], tracked: set[str] = frozenset()) -> str:
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            f'<edmx:Edmx Version="4.0" xmlns:edmx="{EDMX}">', "<edmx:DataServices>",
            f'<Schema Namespace="Microsoft.Dynamics.CRM" Alias="mscrm" xmlns="{EDM}">',
@@ -87,9 +93,49 @@ def csdl(missing_actions: set[str]) -> str:
         out.append(f'<ReturnType Type="{returns}" Nullable="false"/></Function>')
     out.append('<EntityContainer Name="System">')
     out.append('<EntitySet Name="systemusers" EntityType="mscrm.systemuser"/>')
-    out += [f'<EntitySet Name="{e.set_name}" EntityType="mscrm.{e.logical}"/>' for e in ENTITIES.values()]
+    # Entity sets of tables with change tracking carry Org.OData.Capabilities.V1.ChangeTracking, as Microsoft
+    # documents ("Use change tracking to synchronize data with external systems").
+    out += [f'<EntitySet Name="{e.set_name}" EntityType="mscrm.{e.logical}"/>' if e.logical not in tracked else
+            f'<EntitySet Name="{e.set_name}" EntityType="mscrm.{e.logical}"><Annotation '
+            f'Term="Org.OData.Capabilities.V1.ChangeTracking"><Record><PropertyValue Property="Supported" '
+            f'Bool="true"/></Record></Annotation></EntitySet>' for e in ENTITIES.values()]
     out += [f'<ActionImport Name="{name}" Action="mscrm.{name}"/>' for name, bound, _p, _r in actions if not bound]
     out += [f'<FunctionImport Name="{name}" Function="mscrm.{name}"/>' for name, bound, _r in _FUNCTIONS
             if not bound]
     out += ["</EntityContainer>", "</Schema>", "</edmx:DataServices>", "</edmx:Edmx>"]
     return "\n".join(out)
+
+
+# EntityDefinitions(LogicalName='lead'): the few table properties a client asks of this org. Dataverse answers
+# hundreds; these are the ones CampSync reads (the doctor: is change tracking on for leads and contacts?).
+_DEFINITION_PROPERTIES = ("MetadataId", "LogicalName", "SchemaName", "EntitySetName", "ChangeTrackingEnabled")
+_LOGICAL_NAME_KEY = re.compile(r"^LogicalName='([a-z_0-9]+)'$")
+
+
+def entity_definition(ctx: SandboxContext, request: Request, key: str | None) -> Response:
+    """`GET EntityDefinitions(LogicalName='<name>')`, with $select of the properties above."""
+    if key is None:
+        raise SandboxError(501, ODATA_ERROR, "Querying EntityDefinitions is not implemented by the sandbox org; "
+                                             "read one table's with EntityDefinitions(LogicalName='<name>').")
+    match = _LOGICAL_NAME_KEY.match(key)
+    if match is None:
+        raise bad_request(f"The key '{key}' is not valid for EntityDefinitions; use LogicalName='<name>'.")
+    name = match.group(1)
+    entity = next((e for e in ENTITIES.values() if e.logical == name), None)
+    if entity is None:
+        raise SandboxError(404, NOT_FOUND, f"Could not find an entity with name {name} and id "
+                                           f"00000000-0000-0000-0000-000000000000.")
+    values = {"MetadataId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"entity:{name}")), "LogicalName": name,
+              "SchemaName": name.capitalize(), "EntitySetName": entity.set_name,
+              "ChangeTrackingEnabled": name in ctx.knobs.change_tracking}
+    raw = dict(parse_qsl(request.url.query)).get("$select")
+    chosen = [p.strip() for p in raw.split(",")] if raw else list(_DEFINITION_PROPERTIES)
+    for prop in chosen:
+        if prop not in values:
+            raise bad_request(f"Could not find a property named '{prop}' on type "
+                              f"'Microsoft.Dynamics.CRM.EntityMetadata'.")
+    body = {"@odata.context": f"{ctx.api_base}/$metadata#EntityDefinitions({','.join(chosen)})/$entity",
+            **{prop: values[prop] for prop in chosen}}
+    if "MetadataId" not in body:
+        body["MetadataId"] = values["MetadataId"]  # the key always comes back, as with any entity
+    return json_response(200, body)

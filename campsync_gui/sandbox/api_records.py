@@ -7,6 +7,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from . import change_tracking
 from .api_checks import check_privilege, method_not_allowed
 from .api_reads import entity_response, query_response, written_response
 from .api_responses import json_response, no_content
@@ -21,6 +22,8 @@ def collection(ctx: SandboxContext, request: Request, entity: EntityDef, body: A
     method = request.method
     if method == "GET":
         check_privilege(ctx, entity, "Read")
+        if change_tracking.asks_for_changes(request):
+            return change_tracking.tracked_query(ctx, request, entity)
         return query_response(ctx, request, entity, ctx.state.rows(entity.set_name))
     if method == "POST":
         check_privilege(ctx, entity, "Create")

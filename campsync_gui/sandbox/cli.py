@@ -52,6 +52,10 @@ def _positive(text: str) -> int:
     return value
 
 
+def _dop_hint(text: str) -> int | None:
+    return None if text.strip().lower() == "none" else _positive(text)
+
+
 def _throttle(text: str) -> tuple[int, float]:
     match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+(?:\.\d+)?)\s*", text)
     if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
@@ -99,6 +103,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-rate", type=_rate, default=0.0, help="share of API requests failing with 503 or a dropped connection"
     )
+    parser.add_argument("--dop-hint", type=_dop_hint, default=Knobs().dop_hint, metavar="N",
+                        help=f"x-ms-dop-hint sent on API answers: requests a client may run in parallel (default "
+                             f"{Knobs().dop_hint}; 'none' sends no header)")
     parser.add_argument("--token-ttl", type=_ttl, default=3600, help="lifetime of access tokens, in seconds")
     parser.add_argument("--seed", type=_integer, default=42, help="seed of the demo data (default 42)")
     parser.add_argument(
@@ -183,6 +190,7 @@ def run(args: argparse.Namespace) -> int:
         page_size=args.page_size,
         throttle=args.throttle,
         fail_rate=args.fail_rate,
+        dop_hint=args.dop_hint,
         token_ttl=args.token_ttl,
         solution_version=args.solution_version,
         mfa_required=args.mfa_required,

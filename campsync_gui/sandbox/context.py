@@ -17,13 +17,16 @@ from .tokens import TokenStore
 from .users import Directory
 
 API_ROOT = "/api/data/v9.2"
+# Where a $batch request leaves the records of its operations for the request log (api_batch.py).
+BATCH_PARTS_KEY = "campsync.sandbox.batch_parts"
 
 
 class RequestRecord(NamedTuple):
     """One API or token request as the server saw it.
 
     `at` is time.monotonic() on arrival; `status` is 0 when the connection was dropped (`dropped` True),
-    since the client never received a status then.
+    since the client never received a status then. `parts`: a $batch's operations, each as a record of its own
+    (they are not HTTP requests: counting the log's records counts what went over the network).
     """
 
     at: float
@@ -31,6 +34,7 @@ class RequestRecord(NamedTuple):
     path: str
     status: int
     dropped: bool
+    parts: tuple["RequestRecord", ...] = ()
 
 
 class RequestLog:

@@ -30,22 +30,23 @@ class Knobs:
     solution_name: str = DEFAULT_SOLUTION_NAME
     org_version: str = DEFAULT_ORG_VERSION
     fault_seed: int = 0
-    # The next N POST requests are carried out but their answers are lost (the connection drops after the
-    # work is done): what a client that resends blindly would turn into duplicates.
+    # The next N POST requests (not $batch) are carried out but their answers are lost (the connection drops after
+    # the work is done): what a client that resends blindly would turn into duplicates.
     lose_answers: int = 0
     # Bound list actions this org does not offer (older orgs lack RemoveMemberList as a Web API action).
     missing_actions: set[str] = field(default_factory=set)
     # Milliseconds each created record costs (plug-ins on create): a 1,000-lead CreateMultiple on an org at 40 ms
     # takes 40 s. The records appear when the request ends, whether or not the client still waits (slow_writes).
     create_ms_per_record: int = 0
-    # The next N POST requests are carried out, then answered 504 Gateway Timeout: the gateway gave up waiting,
-    # the org did not.
+    # The next N POST requests (not $batch) are carried out, then answered 504 Gateway Timeout: the gateway gave up
+    # waiting, the org did not.
     gateway_timeouts: int = 0
     # Privilege names ("prvAppendToCampaign", ...) RetrieveUserPrivileges leaves out for the signed-in user.
     missing_privileges: set[str] = field(default_factory=set)
     # The x-ms-dop-hint header on API answers (recommended degree of parallelism); None sends no header.
-    # 4 is modest, as for a trial environment with one web server.
-    dop_hint: int | None = 4
+    dop_hint: int | None = 8
+    # $batch answered 404, as by an org or a proxy in front of it that does not pass it on.
+    batch_refused: bool = False
     # The next N API requests are answered with a body that never ends, as a broken proxy or a hostile server
     # might send: status `endless_status` (200: an endless page; 400 or 503: an endless error body), chunked,
     # until the client hangs up or `endless_limit` bytes have gone (a safety net for clients without bounds).
@@ -62,6 +63,10 @@ class Knobs:
     # Seconds a device-code client waits between polls, and a device code's lifetime (Entra: 5 and 900).
     device_poll_interval: int = 5
     device_code_ttl: float = 900
+    # Logical names of the tables with change tracking on (Prefer: odata.track-changes and delta links work);
+    # other tables refuse it as Dataverse does. Dataverse enables it per table; leads and contacts are the ones
+    # CampSync reads incrementally.
+    change_tracking: set[str] = field(default_factory=lambda: {"lead", "contact"})
 
     def restore_defaults(self) -> None:
         # In place, so that code holding a reference to this object keeps seeing the live knobs.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -32,6 +33,21 @@ class OrgTables:
             version=data.next_version,
             members=index_members(rows["lists"], rows["listmembers"]),
         )
+
+    def copy(self) -> "OrgTables":
+        """A copy that shares nothing that changes in place: rows, lists and dicts are copied, values are not."""
+        copies = {f.name: _copied(getattr(self, f.name)) for f in dataclasses.fields(self) if f.name != "rows"}
+        # Rows are flat (their values are never changed in place): one dict() each is the fast path.
+        rows = {name: {key: dict(row) for key, row in table.items()} for name, table in self.rows.items()}
+        return OrgTables(rows=rows, **copies)
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, (list, set)):
+        return type(value)(_copied(item) for item in value)
+    return value
 
 
 def index_members(lists: Mapping[str, Any], listmembers: Rows) -> dict[str, dict[str, str]]:

@@ -65,8 +65,8 @@ def test_sandbox_retrieve_user_privileges_for_the_signed_in_user(org, dv):
 
 
 def test_sandbox_sends_the_dop_hint_on_api_answers(org, dv):
-    assert dv.get("WhoAmI").headers["x-ms-dop-hint"] == "4"
-    assert dv.get("leads(11111111-2222-3333-4444-555555555555)").headers["x-ms-dop-hint"] == "4"  # errors too
+    assert dv.get("WhoAmI").headers["x-ms-dop-hint"] == "8"
+    assert dv.get("leads(11111111-2222-3333-4444-555555555555)").headers["x-ms-dop-hint"] == "8"  # errors too
     org.knobs.dop_hint = None
     assert "x-ms-dop-hint" not in dv.get("WhoAmI").headers
 
@@ -164,7 +164,7 @@ def test_doctor_json_lists_the_capability_and_privilege_checks_with_status_and_f
     assert checks["capabilities"]["status"] == "warn" and "one POST leads per lead" in checks["capabilities"]["fix"]
     assert checks["privileges"]["status"] == "fail" and "prvCreateList" in checks["privileges"]["fix"]
     assert "Marketing Professional" in checks["privileges"]["fix"]
-    assert checks["parallelism"]["status"] == "ok" and "x-ms-dop-hint: 4" in checks["parallelism"]["detail"]
+    assert checks["parallelism"]["status"] == "ok" and "x-ms-dop-hint: 8" in checks["parallelism"]["detail"]
     assert all({"status", "fix", "detail"} <= set(c) for c in checks.values())
 
 
