@@ -12,14 +12,16 @@ import socket
 import ssl
 import threading
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 import httpx
-import msal
 
 from .errors import AuthError, ConnectionFailed, HostNotFound, UntrustedCertificate
 from .tls import ConnectionTrust, is_microsoft_host
+
+if TYPE_CHECKING:  # msal loads when a token is first asked for, not when the window starts
+    import msal
 
 DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 
@@ -153,6 +155,8 @@ class MsalConfidentialProvider:
 
     def _application(self) -> msal.ConfidentialClientApplication:
         if self._app is None:
+            import msal
+
             host = self._credential.authority_host.lower()
             self._app = msal.ConfidentialClientApplication(
                 self._credential.client_id,
@@ -170,7 +174,7 @@ class MsalConfidentialProvider:
                 app = self._application()
                 if force_refresh:
                     cache = app.token_cache
-                    for item in list(cache.search(msal.TokenCache.CredentialType.ACCESS_TOKEN)):
+                    for item in list(cache.search(cache.CredentialType.ACCESS_TOKEN)):
                         cache.remove_at(item)
                 result = app.acquire_token_for_client(scopes=self._scopes)
             except ValueError as exc:

@@ -7,25 +7,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import re
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from . import bounded_reads
 from .auth import TokenProvider, network_error
+from .batch_lookups import rows_of_each
 from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
                        MemberType, Person, Solution, _object, _required_id)
 from .errors import (BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError, ListingTooLong, MalformedResponse,
                      NotFound, ServerUnavailable, Throttled, Unauthorized, clean_text, error_from_response,
                      parse_retry_after)
 from .lead_creates import idempotent_create_multiple
-from .odata_literals import array_value, eq, guid_literal, in_filter, string_literal
+from .odata_literals import eq, guid_literal, in_filter, string_literal
+from .query_strings import build_query, url_sized
+from .retry_policy import ClientStats, RetryPolicy
+from .throttle import DEFAULT_DOP, SharedThrottle, dop_hint
 
 log = logging.getLogger(__name__)
 
@@ -47,48 +48,10 @@ ID_LOOKUP_CHUNK = 100
 # Characters of encoded emails per lookup (some 340 emails): the whole URL stays under 10.5 KB, within
 # Dataverse's 32 KB and, with a bearer token, within the 16 KB request head HTTP.sys and proxies accept.
 LOOKUP_FILTER_CHARS = 10_000
-_QUERY_SAFE = "',()=:$@/"  # what build_query leaves unencoded in values
-
-
-@dataclass
-class RetryPolicy:
-    """How hard to try before giving up; the defaults suit an interactive app."""
-
-    max_attempts: int = 5          # per request, for 5xx and network failures
-    base_delay: float = 0.5        # seconds; doubles each attempt
-    max_delay: float = 15.0
-    max_throttle_waits: int = 8    # 429s in a row honoured before the request fails
-    max_retry_after: float = 300.0  # Dataverse's throttling window is 300 s; anything longer is a bug
-
-    def backoff(self, attempt: int) -> float:
-        # "Full jitter": spreads retries of many workers so they do not hit the server in lockstep.
-        ceiling = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
-        return random.uniform(ceiling / 2, ceiling)
-
-
-@dataclass
-class ClientStats:
-    """Counts a benchmark or the doctor can print; never reset behind the caller's back."""
-
-    requests: int = 0
-    retries: int = 0
-    throttled: int = 0
-    token_refreshes: int = 0
-    waited_seconds: float = 0.0
-    retries_by_kind: dict[str, int] = field(default_factory=dict)  # "429", "HTTP 503", "ReadError", ...
 
 
 # Kept under its old name for callers; every literal is built in odata_literals.
 odata_quote = string_literal
-
-
-def build_query(params: dict[str, Any] | None) -> str:
-    # Keys keep their literal '$' and values keep OData punctuation readable; the rest is percent-encoded.
-    if not params:
-        return ""
-    safe = "',()=:$@/"
-    parts = [f"{key}={quote(str(value), safe=safe)}" for key, value in params.items() if value is not None]
-    return "?" + "&".join(parts)
 
 
 class DataverseClient:
@@ -105,10 +68,17 @@ class DataverseClient:
         self.deadline_margin, self.max_pages = bounded_reads.DEADLINE_MARGIN, bounded_reads.MAX_PAGES
         self.api_base = self.org_url + API_PATH
         self.tokens = tokens
+        self._owns_tokens = True
+        self._settings = dict(ssl_context=ssl_context, timeout=timeout, sleep=sleep, transport=transport)
         self.retry = retry or RetryPolicy()
         self.stats = ClientStats()
         self._sleep = sleep
         self._create_multiple_missing = False  # learnt from the org: it lacks CreateMultiple for leads
+        self.throttle = SharedThrottle(sleep)
+        self._token_lock = asyncio.Lock()
+        self._token_generation = 0  # +1 for each token renewed after a 401
+        self.dop_hint = DEFAULT_DOP  # requests in flight at once, as the org's latest x-ms-dop-hint advises
+        self.batch_missing = False  # learnt from the org: $batch is answered 404 or 501 (batch_lookups.py)
         self._http = httpx.AsyncClient(
             verify=ssl_context, trust_env=False, transport=bounded_reads.bounded_transport(
                 transport, ssl_context, httpx.Limits(max_connections=16, max_keepalive_connections=8)),
@@ -126,7 +96,18 @@ class DataverseClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
-        self.tokens.close()
+        if self._owns_tokens:
+            self.tokens.close()
+
+    def sibling(self) -> "DataverseClient":
+        """A client of the same org and signed-in identity for another event loop (the engine's thread): its own
+        connections, the same token provider (closed by this client only) and what this one learnt of the org."""
+        other = DataverseClient(self.org_url, self.tokens, retry=self.retry, bulk_timeout=self.bulk_timeout,
+                                **self._settings)
+        other._owns_tokens = False
+        other.dop_hint, other.batch_missing = self.dop_hint, self.batch_missing
+        other._create_multiple_missing = self._create_multiple_missing
+        return other
 
     # ---- transport -------------------------------------------------------------------------
 
@@ -134,14 +115,14 @@ class DataverseClient:
         return path if path.startswith("https://") or path.startswith("http://") else self.api_base + path
 
     async def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                      json: Any = None, headers: dict[str, str] | None = None,
-                      resend_if_unsure: bool = True, timeout: float | None = None) -> httpx.Response:
+                      json: Any = None, headers: dict[str, str] | None = None, resend_if_unsure: bool = True,
+                      timeout: float | None = None, content: bytes | None = None) -> httpx.Response:
         """One logical request: retried on 429 (after Retry-After), 5xx and network errors; 401 refreshes once.
 
         `resend_if_unsure=False` is for requests that must not run twice (creating records): a failure after
         the request may have reached Dynamics (a dropped connection, a 5xx) is raised at once, so the caller
         can look at what exists before trying again. Refusals that mean "not done" (429, 401, no connection
-        made) are still retried.
+        made) are still retried. `content`: a body that is not JSON (a $batch, batch.py), with its Content-Type.
         """
         url = self.url(path) + build_query(params)
         extra = dict(headers or {})
@@ -151,14 +132,20 @@ class DataverseClient:
         throttles = 0
         refreshed = False
         force_refresh = False
+        own_hold: float | None = None  # the hold this request set and has already waited out
         while True:
-            token = await self.tokens.get_token(force_refresh=force_refresh)
+            waited = await self.throttle.wait_turn(already_waited_for=own_hold)
+            if waited:
+                self.stats.waited_seconds += waited
+            async with self._token_lock:  # a request waits while another renews the token, then takes the new one
+                generation = self._token_generation
+                token = await self.tokens.get_token(force_refresh=force_refresh)
             force_refresh = False
             extra["Authorization"] = f"Bearer {token}"
             self.stats.requests += 1
             try:
                 response = await self._http.request(
-                    method, url, json=json, headers=extra,
+                    method, url, json=json, content=content, headers=extra,
                     timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout, connect=10.0),
                     extensions={bounded_reads.BOUNDS: bounded_reads.Bounds(
                         self.max_body_bytes, self.max_error_bytes, self.deadline_margin)})
@@ -180,13 +167,17 @@ class DataverseClient:
                                  kind=exc.__class__.__name__)
                 continue
             status = response.status_code
+            self.dop_hint = dop_hint(response.headers) or self.dop_hint
             if status < 400:
                 return response
             if status == 401 and not refreshed:
-                # Tokens can be revoked or expire early (clock skew); one fresh token settles it.
+                # Tokens can be revoked or expire early (clock skew); one fresh token settles it, for every
+                # request in flight: only the first to hear of it asks for one.
                 refreshed = True
-                force_refresh = True
-                self.stats.token_refreshes += 1
+                if self._token_generation == generation:
+                    self._token_generation += 1
+                    force_refresh = True
+                    self.stats.token_refreshes += 1
                 continue
             if status == 429:
                 throttles += 1
@@ -196,7 +187,9 @@ class DataverseClient:
                 wait = parse_retry_after(response.headers.get("retry-after"))
                 if wait is None:
                     wait = float(2 ** throttles)
-                await self._wait(min(wait, self.retry.max_retry_after), "throttled (429)", kind="429")
+                wait = min(wait, self.retry.max_retry_after)
+                own_hold = self.throttle.hold(wait)  # every request in flight waits too, not only this one
+                await self._wait(wait, "throttled (429)", kind="429")
                 continue
             if status in RETRYABLE_STATUS and resend_if_unsure:
                 failures += 1
@@ -321,20 +314,24 @@ class DataverseClient:
                                           page_size=page_size, annotations=kind == "contact"):
             yield [Person.from_json(kind, row) for row in page]
 
-    async def find_people_by_email(self, kind: MemberType, emails: Iterable[str], *, chunk: int = 500,
-                                   max_chars: int = LOOKUP_FILTER_CHARS) -> dict[str, Person]:
-        """Look people up by email, many per request (In operator); keys are lower-cased emails.
-
-        A request takes up to `chunk` emails and up to `max_chars` characters of them once URL-encoded, so
-        10,000 emails take some 30 requests and the URL stays within what Dataverse (and proxies) accept.
-        """
+    async def find_people_by_email(self, kind: MemberType | Sequence[MemberType], emails: Iterable[str], *,
+                                   chunk: int = 500, max_chars: int = LOOKUP_FILTER_CHARS) -> dict[str, Person]:
+        """People by lower-cased email, in one table or several (the first table's match wins): `chunk` emails a GET
+        at most (In(), within `max_chars` URL-encoded characters: 10,000 emails make some 30 GETs a table), the GETs
+        of every table sent together in $batch requests (batch_lookups.py)."""
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        groups = list(url_sized(sorted({e.strip().lower() for e in emails if e}), chunk, max_chars))
+        # In() values are JSON strings: Dataverse answers 'o''neil' in an array with 400.
+        asked = [(k, {"$select": PERSON_SELECT[k], "$filter": in_filter("emailaddress1", g)}) for k in kinds
+                 for g in groups]
+        prefer = [f"odata.maxpagesize={MAX_PAGE_SIZE}"] + ([FORMATTED_VALUES] if "contact" in kinds else [])
+        pages = await rows_of_each(self, [ENTITY_SET[k] + build_query(q) for k, q in asked],
+                                   headers={"Prefer": ",".join(prefer)})
         found: dict[str, Person] = {}
-        for group in _url_sized(sorted({e.strip().lower() for e in emails if e}), chunk, max_chars):
-            flt = in_filter("emailaddress1", group)  # values are JSON strings: In() answers 400 to 'o''neil'
-            async for page in self.iter_people(kind, odata_filter=flt):
-                for person in page:
-                    if person.email:
-                        found.setdefault(person.email.lower(), person)
+        for (k, _query), rows in zip(asked, pages):
+            for person in (Person.from_json(k, row) for row in rows):
+                if person.email:
+                    found.setdefault(person.email.lower(), person)  # the first found of an email wins
         return found
 
     async def create_lead(self, *, last_name: str, first_name: str = "", email: str | None = None,
@@ -504,22 +501,6 @@ class DataverseClient:
         async for page in self.iter_list_members(list_id):
             members.update(page)
         return members
-
-
-def _url_sized(values: Sequence[str], most: int, max_chars: int) -> Iterable[list[str]]:
-    """Groups of at most `most` values whose quoted, URL-encoded text stays within `max_chars`."""
-    group: list[str] = []
-    size = 0
-    for value in values:
-        # As build_query encodes it, plus the comma between values.
-        length = len(quote(array_value(value), safe=_QUERY_SAFE)) + 1
-        if group and (len(group) >= most or size + length > max_chars):
-            yield group
-            group, size = [], 0
-        group.append(value)
-        size += length
-    if group:
-        yield group
 
 
 def _lead_body(*, last_name: str, first_name: str = "", email: str | None = None, company: str | None = None,

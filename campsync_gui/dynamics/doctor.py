@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
-from . import capabilities
+from . import capabilities, change_tracking
 from .client import DataverseClient, RetryPolicy
 from .connect import CERTIFICATE, USER, auth_method, token_provider
 from .entities import version_tuple
@@ -120,6 +120,7 @@ STEPS: list[tuple[str, str]] = [
     ("solution", "Prerequisite solution"),
     ("access", "Read campaigns and lists"),
     ("capabilities", "Org capabilities"),
+    ("change_tracking", "Change tracking"),
     ("privileges", "Privileges for flow actions"),
     ("sync", "Campaign sync enabled"),
     ("latency", "Latency"),
@@ -158,7 +159,7 @@ class _Doctor:
     NEEDS = {"dns": ("org_url",), "tls": ("dns", "ca_bundle"), "token": ("tls", "authority", "credentials"),
              "whoami": ("token",), "version": ("whoami",), "solution": ("whoami",), "access": ("whoami",),
              "latency": ("whoami",), "sync": (), "capabilities": ("whoami",), "privileges": ("whoami",),
-             "parallelism": ("whoami",)}
+             "parallelism": ("whoami",), "change_tracking": ("whoami",)}
 
     def __init__(self, conn, options: DoctorOptions):
         self.conn = conn
@@ -386,6 +387,16 @@ class _Doctor:
                           status=WARN) from exc
         detail, status, fix = capabilities.assess_actions(present)
         return f"{detail}; {self._bulk_requests()}", status, fix
+
+    async def check_change_tracking(self):
+        try:
+            tracked = await change_tracking.tracked_tables(self.client)
+        except DynamicsError as exc:
+            # Pulls still work without knowing: they try change tracking and read whole tables when refused.
+            raise _Failed(f"could not read whether the org tracks changes of leads and contacts: {exc.message}",
+                          "Pulls try incremental reads anyway and read everything when the org refuses them.",
+                          status=WARN) from exc
+        return change_tracking.assess_tracking(tracked)
 
     def _bulk_requests(self) -> str:
         o = self.options

@@ -6,7 +6,7 @@ Dataverse reads three kinds of literal differently, and a value written in the w
   `''` there is answered 400 "Invalid JSON", so each value is a double-quoted JSON string (`"o'neil@x.org"`);
 - a GUID (ids, lookups) is written bare; a quoted GUID is a string and a type error against an id column.
 
-Percent-encoding is not done here: the client encodes the whole query once (client.build_query), so `%`, `&`, `#`,
+Percent-encoding is not done here: the client encodes the whole query once (query_strings.build_query), so `%`, `&`, `#`,
 `+` and non-ASCII text in a literal reach the org as they were.
 """
 

@@ -18,12 +18,10 @@ import time
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
-import msal
-from msal.oauth2cli.authcode import AuthCodeReceiver
-from msal.oauth2cli.oidc import decode_part
 
 from .auth import MsalHttp, aadsts_code, auth_error_from_result, network_error
 from .errors import AuthError, BrowserUnavailable, ConnectionFailed, SignInCancelled, SignInRequired
@@ -32,13 +30,23 @@ from .signin_errors import BROWSER_UNAVAILABLE, CANCELLED, NO_ANSWER, NOT_SIGNED
 from .tls import ConnectionTrust
 from .token_cache import TokenCache
 
+if TYPE_CHECKING:  # msal loads on the first sign-in, not when the window starts
+    import msal
+    from msal.oauth2cli.authcode import AuthCodeReceiver
+
 log = logging.getLogger(__name__)
 
 BROWSER, DEVICE_CODE = "browser", "device_code"
 # msal records how an account was established (the grant) on the cached account: how the person signed in.
 _METHOD_OF_GRANT = {"authorization_code": BROWSER, "urn:ietf:params:oauth:grant-type:device_code": DEVICE_CODE}
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-CT = msal.TokenCache.CredentialType
+
+
+def _credential_types():
+    """msal.TokenCache.CredentialType; msal loads on the first sign-in, not when the window starts."""
+    import msal
+
+    return msal.TokenCache.CredentialType
 
 
 @dataclass(frozen=True)
@@ -155,10 +163,10 @@ class UserSignIn:
     def _accounts(self) -> list[dict]:
         cache = self._cache.cache
         environment = (urlsplit(self.authority_host).hostname or "").lower()  # msal keeps the host, no port
-        mine = {e.get("home_account_id") for kind in (CT.REFRESH_TOKEN, CT.ID_TOKEN)
+        mine = {e.get("home_account_id") for kind in (_credential_types().REFRESH_TOKEN, _credential_types().ID_TOKEN)
                 for e in cache.search(kind, query={"client_id": self.client_id})}
         accounts = []
-        for a in cache.search(CT.ACCOUNT, query={"environment": environment}):
+        for a in cache.search(_credential_types().ACCOUNT, query={"environment": environment}):
             if a.get("home_account_id") not in mine:
                 continue  # another app's sign-in sharing the cache file
             if _GUID.match(self.tenant_id) and (a.get("realm") or "").lower() != self.tenant_id.lower():
@@ -176,14 +184,14 @@ class UserSignIn:
                 return a
         # Several accounts and none signed in this session: the one whose token was fetched last.
         latest: dict[str, int] = {}
-        for at in self._cache.cache.search(CT.ACCESS_TOKEN, query={"client_id": self.client_id}):
+        for at in self._cache.cache.search(_credential_types().ACCESS_TOKEN, query={"client_id": self.client_id}):
             home, cached_at = at.get("home_account_id"), int(at.get("cached_at") or 0)
             latest[home] = max(latest.get(home, 0), cached_at)
         return max(accounts, key=lambda a: latest.get(a.get("home_account_id"), 0))
 
     def _user_of(self, account: dict) -> SignedInUser:
         claims = {}
-        for idt in self._cache.cache.search(CT.ID_TOKEN, query={"client_id": self.client_id,
+        for idt in self._cache.cache.search(_credential_types().ID_TOKEN, query={"client_id": self.client_id,
                                                                "home_account_id": account.get("home_account_id")}):
             claims = _claims(idt.get("secret") or "")
             break
@@ -240,6 +248,8 @@ class UserSignIn:
 
     def _interactive(self, browser: Callable[[str], None], prompt: str | None, login_hint: str | None,
                      wait: _LoopbackWait) -> SignedInUser:
+        from msal.oauth2cli.authcode import AuthCodeReceiver
+
         app = self._application()
         with AuthCodeReceiver(port=0) as receiver:
             redirect_uri = f"http://localhost:{receiver.get_port()}"
@@ -314,16 +324,17 @@ class UserSignIn:
         """Remove this client id's accounts (and their tokens) for this authority from the cache; how many."""
         removed = 0
         cache = self._cache.cache
+        kinds = _credential_types()
         with self._lock:
             for account in self._accounts():
                 owned = {"home_account_id": account.get("home_account_id"), "environment": account.get("environment")}
-                for rt in list(cache.search(CT.REFRESH_TOKEN, query={**owned, "client_id": self.client_id})):
+                for rt in list(cache.search(kinds.REFRESH_TOKEN, query={**owned, "client_id": self.client_id})):
                     cache.remove_rt(rt)
-                for at in list(cache.search(CT.ACCESS_TOKEN, query={**owned, "client_id": self.client_id})):
+                for at in list(cache.search(kinds.ACCESS_TOKEN, query={**owned, "client_id": self.client_id})):
                     cache.remove_at(at)
-                for idt in list(cache.search(CT.ID_TOKEN, query={**owned, "client_id": self.client_id})):
+                for idt in list(cache.search(kinds.ID_TOKEN, query={**owned, "client_id": self.client_id})):
                     cache.remove_idt(idt)
-                still_used = any(True for kind in (CT.REFRESH_TOKEN, CT.ID_TOKEN)
+                still_used = any(True for kind in (kinds.REFRESH_TOKEN, kinds.ID_TOKEN)
                                  for _ in cache.search(kind, query=owned))
                 if not still_used:  # another app's tokens for the same person keep the account entry
                     cache.remove_account(account)
@@ -373,6 +384,8 @@ class UserSignIn:
     def _application(self) -> msal.PublicClientApplication:
         with self._lock:
             if self._app is None:
+                import msal
+
                 self._app = self._msal(lambda: msal.PublicClientApplication(
                     self.client_id, authority=self.authority, token_cache=self._cache.cache,
                     http_client=MsalHttp(self._http),
@@ -422,6 +435,8 @@ def _consume(job: asyncio.Future) -> None:
 
 def _claims(id_token: str) -> dict:
     """The claims of an id token (msal checked it when it arrived; this only reads the name back)."""
+    from msal.oauth2cli.oidc import decode_part
+
     try:
         return json.loads(decode_part(id_token.split(".")[1]))
     except (IndexError, ValueError):

@@ -16,8 +16,10 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import msal
+if TYPE_CHECKING:  # msal loads when a cache is first made (a sign-in), not when the window starts
+    import msal
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,8 @@ def into_plain_file(current: TokenCache, home: Path) -> TokenCache:
 
 def memory_token_cache() -> TokenCache:
     """A cache of its own in memory, kept nowhere (a connection told to keep tokens for this run only)."""
+    import msal
+
     return TokenCache(msal.SerializableTokenCache(), MEMORY_ONLY, None,
                       problem="Sign-in tokens are kept in memory only, so you sign in again next time.")
 
@@ -163,6 +167,8 @@ def _plain_file_cache(path: Path) -> msal.SerializableTokenCache:
 
 
 def _memory_cache(home: Path) -> msal.SerializableTokenCache:
+    import msal
+
     key = str(home.resolve())
     with _MEMORY_LOCK:
         cache = _MEMORY_CACHES.get(key)

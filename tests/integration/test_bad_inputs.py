@@ -490,4 +490,5 @@ async def test_token_expiring_mid_run_is_renewed_and_the_run_finishes(org, world
     if how == "token_ttl of 1 s":
         assert token_requests >= api_requests > 4, "a fresh token for every request of the run"
     else:
-        assert unauthorized == 1 and client.stats.token_refreshes == 1 and token_requests == 2
+        # Requests in flight when the token was refused each hear 401 once; one new token serves them all.
+        assert 1 <= unauthorized <= client.dop_hint and client.stats.token_refreshes == 1 and token_requests == 2

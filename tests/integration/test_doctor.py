@@ -79,7 +79,7 @@ async def test_missing_credentials_fail_configuration_but_dns_and_tls_still_run(
     assert checks["token"].status == "skip"
     assert checks["token"].detail == "skipped — needs the tenant id (missing)"
     for key in ("whoami", "version", "solution", "access", "capabilities", "privileges", "latency", "sync",
-                "parallelism"):
+                "parallelism", "change_tracking"):
         assert checks[key].status == "skip" and checks[key].ms == 0, checks[key]
     assert checks["whoami"].detail == "skipped — needs Token from the authority (not run)"
 
@@ -102,9 +102,9 @@ async def test_report_never_ticks_a_step_that_did_not_run(org):
     text = report.to_text()
     lines = {r.key: line for r in report.results for line in text.splitlines() if f" {r.title} " in line}
     for key in ("whoami", "version", "solution", "access", "capabilities", "privileges", "sync", "latency",
-                "parallelism"):
+                "parallelism", "change_tracking"):
         assert lines[key].startswith("· ") and " not run " in lines[key] and " ms " not in lines[key], lines[key]
-    assert "1 failed, 0 warning(s), 9 not run." in text
+    assert "1 failed, 0 warning(s), 10 not run." in text
     # Turned off, though, the setting is a failure whatever the org says: flow actions are blocked.
     off = by_key(await run_doctor(connection_for(org, client_secret="not-the-secret"),
                                   DoctorOptions(campaign_sync_enabled=False)))["sync"]

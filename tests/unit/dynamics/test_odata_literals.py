@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from campsync_gui.dynamics.client import _url_sized, build_query
+from campsync_gui.dynamics.query_strings import build_query, url_sized
 from campsync_gui.dynamics.errors import DynamicsError
 from campsync_gui.dynamics.odata_literals import (LiteralError, array_value, eq, guid_literal, in_filter,
                                                   property_name, string_literal)
@@ -103,7 +103,7 @@ def test_lookup_groups_are_sized_by_the_json_text_sent():
     # Sized by what is sent: a value of apostrophes costs its JSON quotes, not doubled apostrophes, so two fit
     # where the OData way of quoting would have fitted one; each group's array, encoded, stays within the limit.
     values = ["'" * 30, "'" * 31, "'" * 32, "'" * 33]
-    groups = list(_url_sized(values, 100, 80))
+    groups = list(url_sized(values, 100, 80))
     assert [len(g) for g in groups] == [2, 2]
     for group in groups:
         encoded = build_query({"v": ",".join(array_value(v) for v in group)})

@@ -1,0 +1,53 @@
+"""One throttle state for every request a client has in flight, and the org's advice on how many to send at once.
+
+Dataverse limits requests per user over a 5-minute window and answers 429 with `Retry-After` when a client pushes
+past it; it keeps raising the wait for a client that keeps pushing. With several requests in flight, the first 429
+means the others would be refused too: so all of them wait until the `Retry-After` has passed, not only the one
+that was told. Every answer also carries `x-ms-dop-hint`, the number of requests the org suggests in flight at once
+("Send parallel requests"); the client keeps the latest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Mapping
+
+DEFAULT_DOP = 4  # in flight at once before the org has said (its first answer tells)
+MAX_DOP = 52  # Dataverse's concurrency limit per user: a hint above it is not believed
+
+
+class SharedThrottle:
+    """When the org next accepts requests, as its latest 429 said; shared by every request of one client."""
+
+    def __init__(self, sleep: Callable[[float], Awaitable[None]], clock: Callable[[], float] = time.monotonic):
+        self._sleep = sleep
+        self._clock = clock
+        self.until = 0.0  # clock time before which nothing is sent
+
+    def hold(self, seconds: float) -> float:
+        """A 429 said wait `seconds`: nothing leaves before then. Returns the new `until`."""
+        self.until = max(self.until, self._clock() + seconds)
+        return self.until
+
+    async def wait_turn(self, *, already_waited_for: float | None = None) -> float:
+        """Wait while a 429 holds every request back; returns the seconds waited. A request that itself just
+        waited out the hold it set (`already_waited_for` = that hold's `until`) only waits for a later one."""
+        if already_waited_for is not None and self.until <= already_waited_for:
+            return 0.0
+        left = self.until - self._clock()
+        if left <= 0:
+            return 0.0
+        await self._sleep(left)
+        return left
+
+
+def dop_hint(headers: Mapping[str, str]) -> int | None:
+    """The org's `x-ms-dop-hint` as a number of requests (1 … MAX_DOP), None when absent or unreadable."""
+    value = headers.get("x-ms-dop-hint")
+    if value is None:
+        return None
+    try:
+        hint = int(str(value).strip())
+    except ValueError:
+        return None
+    return min(hint, MAX_DOP) if hint >= 1 else None
