@@ -55,7 +55,7 @@ class Confirmation:
             already = set(session.exec(select(TriggerEventRecord.outbox_id)
                                        .where(col(TriggerEventRecord.outbox_id).in_(ids))))
             if trigger == ADDED:
-                upsert = sqlite_insert(Membership)
+                upsert = sqlite_insert(Membership.__table__)  # the table, not the ORM class: no per-row ORM bulk work
                 session.execute(upsert.on_conflict_do_update(
                     index_elements=["person_id", "campaign_id", "list_id"],
                     set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id",

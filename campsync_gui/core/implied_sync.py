@@ -77,10 +77,7 @@ class ImpliedSync:
             return rows
         emails = {people[r.person_id].email for r in missing if people[r.person_id].email}
         # A lead created just before a crash must be found, not created twice: look up by email first.
-        found = await self.client.find_people_by_email("lead", emails)
-        rest = emails - set(found)
-        if rest:
-            found.update(await self.client.find_people_by_email("contact", rest))
+        found = await self.client.find_people_by_email(("lead", "contact"), emails)  # one round trip, leads first
         ready = [r for r in rows if people[r.person_id].dynamics_id]
         rows_of: dict[int, list[OutboxRow]] = defaultdict(list)  # a person queued twice is created once
         for row in missing:

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from .clean_text import clean_line, has_unsafe
 from .csv_limits import MAX_ROW_CELLS, BoundedLines, RowTooWide, too_many_cells
+from .folded_text import with_folded_person
 from .models import Person
 from .people import normalise_email
 
@@ -511,7 +512,7 @@ def _write_batch(db: Engine, batch: list[tuple[int, dict[str, str]]], stamp: flo
             else:
                 report.unchanged += 1
         if new:
-            session.execute(insert(Person), [vars(p) for p in new.values()])
+            session.execute(insert(Person), [with_folded_person(vars(p)) for p in new.values()])
         session.commit()
 
 

@@ -21,6 +21,7 @@ from ..dynamics.entities import Person as DynamicsPerson
 from . import origins
 from .applists import record_app_list
 from .clean_text import clean_line, has_unsafe
+from .delta_pull import read_people
 from .flows import CRM, FLOW_ACTION
 from .list_ownership import Ownership, merge_into, sort_out
 from .models import AppList, CampaignRecord, ListName, Membership, Person
@@ -56,6 +57,12 @@ class PullReport:
     # (person id, field, new value) the org changed on people already stored: what fires "Data value
     # changes" trigger campaigns. Not in to_dict: a big pull makes it long.
     changes: list[tuple[int, str, object]] = field(default_factory=list)
+    # Per member type: read by its changes since the last pull (change tracking) rather than whole; and records
+    # the org deleted since then (left in the store, as a full pull leaves them). Not in to_dict (yet): the
+    # command line's --json answer is pinned.
+    incremental: dict[str, bool] = field(default_factory=lambda: {k: False for k in PERSON_KINDS})
+    deleted: dict[str, int] = field(default_factory=lambda: {k: 0 for k in PERSON_KINDS})
+    read: dict[str, int] = field(default_factory=lambda: {k: 0 for k in PERSON_KINDS})  # rows Dynamics sent
 
     @property
     def people(self) -> int:
@@ -64,8 +71,21 @@ class PullReport:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.pop("changes")
+        for name in ("changes", "incremental", "deleted", "read"):
+            data.pop(name)
         return data
+
+    def how_read(self) -> str:
+        """One sentence: which tables were read by their changes since the last pull, and which whole."""
+        parts = []
+        for kind in PERSON_KINDS:
+            if self.incremental[kind]:
+                changed = self.created[kind] + self.updated[kind] + self.email_conflicts[kind]
+                gone = f", {self.deleted[kind]} deleted in Dynamics" if self.deleted[kind] else ""
+                parts.append(f"{kind}s by their changes since the last pull ({changed} new or changed{gone})")
+            else:
+                parts.append(f"{kind}s in full")
+        return "Read " + "; ".join(parts) + "."
 
 
 # ---- campaigns ---------------------------------------------------------------------------------
@@ -108,28 +128,32 @@ async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5
                       now: Callable[[], float] = time.time) -> PullReport:
     """Leads, then contacts, page by page; each page upserted in one transaction (see upsert_from_dynamics).
 
-    `on_progress(kind, count_so_far)` is called after each page is stored; it may be a coroutine function.
+    Each table is read by its changes since the last pull when the org tracks them and a delta link is kept for
+    this org, whole otherwise (delta_pull.py; report.incremental says which). `on_progress(kind, count_so_far)` is
+    called after each page is stored; it may be a coroutine function.
     """
     report = PullReport()
     started = time.perf_counter()
+
+    def store(kind: str, page: list[DynamicsPerson]) -> None:
+        stamp = now()
+        with Session(db) as session:
+            for person in page:
+                person = _clean_person(person, report)
+                _, outcome = upsert_from_dynamics(session, person, stamp, report.changes)
+                if outcome == "email_conflict":
+                    report.email_conflicts[kind] += 1
+                    _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
+                                  f"Dynamics record in the store; stored without it")
+                else:
+                    getattr(report, outcome)[kind] += 1
+            session.commit()
+
+    async def progress(kind: str, done: int) -> None:
+        await _call(on_progress, kind, done)
+
     for kind in PERSON_KINDS:
-        done = 0
-        async for page in client.iter_people(kind, page_size=page_size):
-            stamp = now()
-            with Session(db) as session:
-                for person in page:
-                    person = _clean_person(person, report)
-                    _, outcome = upsert_from_dynamics(session, person, stamp, report.changes)
-                    if outcome == "email_conflict":
-                        report.email_conflicts[kind] += 1
-                        _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
-                                      f"Dynamics record in the store; stored without it")
-                    else:
-                        getattr(report, outcome)[kind] += 1
-                session.commit()
-            report.pages += 1
-            done += len(page)
-            await _call(on_progress, kind, done)
+        await read_people(db, client, kind, report, store=store, progress=progress, page_size=page_size)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, delete
+from sqlmodel import Session, delete, select
 
 from .models import Setting
 
@@ -23,15 +23,17 @@ class SyncSettings:
     create_batch_max: int = 1000
     # Seconds a bulk request may take: Microsoft expects up to 2 minutes, plug-ins included.
     bulk_timeout_s: int = 180
+    # Requests in flight at once: as many as the org advises (x-ms-dop-hint), never more than this.
+    max_parallel_requests: int = 8
 
 
 def load_settings(db: Engine, scope: str = "") -> SyncSettings:
     result = SyncSettings()
-    with Session(db) as session:
-        for f in fields(SyncSettings):
-            row = session.get(Setting, (scope, f.name))
-            if row is not None:
-                setattr(result, f.name, _parse(f.type, row.value))
+    kinds = {f.name: f.type for f in fields(SyncSettings)}
+    with Session(db) as session:  # one query: the engine reads its settings before every batch
+        for key, value in session.exec(select(Setting.key, Setting.value).where(Setting.scope == scope)):
+            if key in kinds:
+                setattr(result, key, _parse(kinds[key], value))
     return result
 
 

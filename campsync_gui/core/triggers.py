@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
@@ -22,7 +22,8 @@ ADDED = "added_to_microsoft_campaign"
 REMOVED = "removed_from_microsoft_campaign"
 TRIGGER_LABELS = {ADDED: "Added to Microsoft Campaign", REMOVED: "Removed from Microsoft Campaign"}
 
-_STORED = [c.name for c in TriggerEventRecord.__table__.columns if c.name != "id"]
+_COLUMNS = [c.name for c in TriggerEventRecord.__table__.columns]
+_STORED = [name for name in _COLUMNS if name != "id"]
 
 
 @dataclass(slots=True)
@@ -127,11 +128,13 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
         event.prev_hash = prev
         event.hash = keyed_hash(hasher, prev, position, event) if hasher else event_hash(prev, event)
         prev = event.hash
-    # One bulk INSERT (RETURNING the new ids, in order) instead of one ORM flush per event.
-    new_ids = session.execute(insert(TriggerEventRecord).returning(TriggerEventRecord.id, sort_by_parameter_order=True),
-                              [{name: getattr(event, name) for name in _STORED} for event in events]).scalars()
-    for event, new_id in zip(events, new_ids):
+    # The events take the ids after the newest one: appends are serialised by the UPDATE above, so no other writer
+    # can take them. One plain executemany, without the RETURNING that cost a third of a drop's confirmation.
+    first_id = (session.exec(select(func.max(TriggerEventRecord.id))).one() or 0) + 1
+    for new_id, event in enumerate(events, start=first_id):
         event.id = new_id
+    session.execute(insert(TriggerEventRecord.__table__),
+                    [{name: getattr(event, name) for name in _COLUMNS} for event in events])
     head.last_hash = prev
     session.add(head)
     if key is not None:

@@ -25,13 +25,14 @@ from ..dynamics.client import DataverseClient
 from ..dynamics.connect import open_client
 from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doctor
 from ..dynamics.errors import DynamicsError
-from . import campaigns, flows, journal, origins, people, queue, triggers
+from . import campaigns, flows, journal, origins, people, people_index, queue, triggers
 from .automation.batch import BatchReport, preview as batch_preview, run_batch
 from .automation.library import AutomationLibrary
 from .automation.runner import AutomationRunner
 from .automation.scheduler import Scheduler, Tick
 from .connections import Connection, NotConnected, Profiles, resolve_connection
 from .engine import SyncEngine
+from .engine_thread import EngineThread, on_loop
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
 from .outbox import OPEN_STATES, PENDING, RunReport
@@ -90,6 +91,8 @@ class Workspace(SignInUseCases):
         self._client = client
         self._connect = connect
         self._run: asyncio.Task | None = None  # the sync run in progress, if any
+        self._engine_thread: EngineThread | None = None  # see run_engine_in_thread
+        self._engine_there: SyncEngine | None = None
         self._stops: set[asyncio.Event] = set()  # one per long operation in progress: stop_running() sets them
 
     @classmethod
@@ -152,6 +155,12 @@ class Workspace(SignInUseCases):
                 pass
         if "_parts" in self.__dict__:
             self.automation.close()
+        if self._engine_thread is not None:
+            there, self._engine_there = self._engine_there, None
+            if there is not None and there.client is not None:
+                await self._engine_thread.call(there.client.aclose)
+            self._engine_thread.stop()
+            self._engine_thread = None
         if self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -187,10 +196,14 @@ class Workspace(SignInUseCases):
     @cached_property
     def _parts(self) -> tuple[SyncEngine, AutomationRunner, Scheduler]:
         # Built together on first use: trigger campaigns hear every confirmation from the first one on.
-        engine = SyncEngine(self.db, self._client, scope=self.scope, bus=self.bus, clock=self.clock)
-        engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
+        engine = self._new_engine(self._client)
         runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock, actor=lambda: self.actor)
         return engine, runner, Scheduler(self.db, runner, clock=self.clock)
+
+    def _new_engine(self, client: DataverseClient | None) -> SyncEngine:
+        engine = SyncEngine(self.db, client, scope=self.scope, bus=self.bus, clock=self.clock)
+        engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
+        return engine
 
     @property
     def sync(self) -> SyncEngine:
@@ -301,7 +314,7 @@ class Workspace(SignInUseCases):
                 if not self.sync.pending_count():
                     break
                 self.connect()  # before anything is claimed: a connection that cannot work leaves the rows alone
-                report = await self.sync.run(stop=stop, progress=progress)
+                report = await self._engine_run(stop, progress)
                 total.add(report)
                 if report.problems and report.left_pending:
                     break  # the org cannot be reached now: the rows stay queued for the next run
@@ -309,6 +322,38 @@ class Workspace(SignInUseCases):
                     break
         total.left_pending = self.sync.pending_count()
         return total
+
+    def run_engine_in_thread(self) -> None:
+        """The window's choice: sync runs go to the engine's own thread (engine_thread.py), and the bus delivers
+        their events on the calling loop, so the window only renders while 10,000 confirmations are written."""
+        if self._engine_thread is None:
+            self._engine_thread = EngineThread()
+            self.bus.deliver_on(asyncio.get_running_loop())
+
+    async def _engine_run(self, stop: asyncio.Event, progress: Callable[[int, int], None] | None) -> RunReport:
+        if self._engine_thread is None:
+            return await self.sync.run(stop=stop, progress=progress)
+        here, main = asyncio.get_running_loop(), self.sync
+
+        async def run_there() -> RunReport:
+            engine = self._thread_engine()
+            # What this side learnt before the run: readiness is checked (and signed-in privileges) here.
+            engine.privilege_problem = main.privilege_problem
+            engine.adopt_prerequisite(main)
+            return await engine.run(stop=stop, progress=on_loop(here, progress) if progress else None)
+
+        report = await self._engine_thread.call(run_there)
+        await self.bus.drained()  # trigger campaigns hear every confirmation before the run is over
+        return report
+
+    def _thread_engine(self) -> SyncEngine:
+        """The engine on the engine's thread (built there, on first use): the same store, bus and outbox worker as
+        `sync`, with its own connections to the org (a client belongs to one event loop)."""
+        if self._engine_there is None or self._engine_there.client is None:
+            engine = self._new_engine(self.client.sibling())
+            engine.worker_id = self.sync.worker_id
+            self._engine_there = engine
+        return self._engine_there
 
     async def finish_request(self, request_id: str, *, patience: float = 300.0, poll: float = 0.5) -> None:
         """Send the request's rows and wait until Dynamics has answered for each of them, including the rows another
@@ -482,6 +527,16 @@ class Workspace(SignInUseCases):
 
     def people_table_rows_for(self, ids: list[int]) -> dict[int, tuple]:
         return people.table_rows_for(self.db, ids)
+
+    def people_table_index(self, *, high_score: int,
+                           same_as: list[str] | None = None) -> people_index.TableIndex:
+        return people_index.table_index(self.db, high_score=high_score, same_as=same_as)
+
+    def people_table_column(self, column: str) -> list:
+        return people_index.table_column(self.db, column)
+
+    def people_table_first_rows(self, *, order_by: str | None, descending: bool, limit: int) -> list[tuple]:
+        return people_index.first_rows(self.db, order_by=order_by, descending=descending, limit=limit)
 
     # ---- campaigns ----------------------------------------------------------------------------------
 

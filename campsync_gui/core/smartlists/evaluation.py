@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..folded_text import fold_name
 from .logic import Node
 from .parsed import ActivityFilter, FieldFilter, MembershipFilter, SmartList
 from .parsing import validate
@@ -29,9 +30,9 @@ def _get(row: Any, name: str, default: Any = None) -> Any:
 
 
 def _person_text(person: Any, name: str) -> str:
-    """A text field as filters compare it; the twin of sql._text_sql()."""
+    """A text field as filters compare it; the twin of sql._text_sql() (which reads the copies folded_text wrote)."""
     if name == "name":
-        return " ".join(part for part in (fold(_get(person, "first_name")), fold(_get(person, "last_name"))) if part)
+        return fold_name(_get(person, "first_name"), _get(person, "last_name"))
     return fold(_get(person, name))
 
 

@@ -1,23 +1,25 @@
 """SQL compilation: a smart list as one SQLAlchemy condition on `person`, and `members()` / `count()` over
 the whole store in one statement.
 
-Text folding runs as lower()/trim() for ASCII values; only non-ASCII values call `fold` back in Python (a
-function registered on the SQLite connection), so SQL and `evaluation` share one definition of folding.
+Text is compared through the folded copies every write keeps beside it (core/folded_text: person.folded_*,
+activity.folded_detail), folded by the same `fold` that `evaluation` uses: plain columns and ordinary indexes, no
+function called per row, the same SQL on any database.
 """
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import LargeBinary, and_, case, cast, func, literal, not_, or_, select, true
+from sqlalchemy import and_, false, func, not_, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from ..folded_text import ACTIVITY_FOLDED, FOLDED_NAME, PERSON_FOLDED
 from ..models import Activity, Membership, Person
 from .logic import Node, referenced_filters
 from .parsed import ActivityFilter, FieldFilter, Filter, MembershipFilter, SmartList
@@ -25,36 +27,21 @@ from .parsing import validate
 from .values import Clock, fold, read_clock
 from .vocabulary import CHOICE, FIELD_KINDS, FLOW_ACTION, NUMBER, TEXT, SmartListError
 
-_ASCII_WHITESPACE = "".join(chr(i) for i in range(128) if chr(i).isspace())  # what str.strip() strips in ASCII
-_SQL_FOLD = "campsync_fold"
-
-_fold_cached = functools.lru_cache(maxsize=65536)(fold)  # for SQL: one call per non-ASCII row
-
-
-def _fold_sql(column: Any) -> Any:
-    """fold() in SQL: '' for NULL, lower()+trim() when the text is all ASCII (as many characters as bytes),
-    else Python's fold (cached: the same non-ASCII values repeat from row to row). Never NULL."""
-    ascii_only = func.length(column) == func.length(cast(column, LargeBinary))
-    return case((column.is_(None), ""),
-                (ascii_only, func.trim(func.lower(column), literal(_ASCII_WHITESPACE))),
-                else_=getattr(func, _SQL_FOLD)(column))
-
 
 def _text_sql(name: str) -> Any:
     """A text field as filters compare it; the twin of evaluation._person_text()."""
     table = Person.__table__.c
-    if name == "name":  # both parts are folded, so stripped: trim() only drops the space when a part is empty
-        return func.trim(_fold_sql(table.first_name).op("||")(" ").op("||")(_fold_sql(table.last_name)))
-    return _fold_sql(table[name])
+    return table[FOLDED_NAME if name == "name" else PERSON_FOLDED[name]]
 
 
-def _person_column_sql(name: str) -> Any:
-    table = Person.__table__.c
-    if name == "type":
-        return func.coalesce(func.nullif(table.dynamics_type, ""), "local")
-    if name in ("score", "created_at"):
-        return func.coalesce(table[name], 0)
-    return table[name]
+def _type_sql(want: tuple[str, ...]) -> Any:
+    """"type is one of `want`", written so an index on dynamics_type answers it: the type is the stored one, and
+    "local" for NULL or "" (the twin of evaluation._person_value). Never NULL."""
+    kind = Person.__table__.c.dynamics_type
+    others = [value for value in want if value != "local"]
+    if "local" in want:
+        return or_(kind.is_(None), kind.in_(["", "local", *others]))
+    return and_(kind.is_not(None), kind.in_(others)) if others else false()
 
 
 def _field_sql(flt: FieldFilter) -> Any:
@@ -76,9 +63,9 @@ def _field_sql(flt: FieldFilter) -> Any:
         if op == "starts_with":
             return func.substr(have, 1, len(want)) == want
         return have.in_(want) if op == "in_list" else have.not_in(want)
-    column = _person_column_sql(flt.field)
     if kind == CHOICE:
-        return column.in_(want) if op in ("equals", "in_list") else column.not_in(want)
+        return _type_sql(want) if op in ("equals", "in_list") else not_(_type_sql(want))
+    column = Person.__table__.c[flt.field]  # score / created_at: NOT NULL, so compared as they are
     if kind == NUMBER:
         value = flt.value
         return {"equals": lambda: column == value, "not_equals": lambda: column != value,
@@ -100,7 +87,7 @@ def _activity_sql(flt: ActivityFilter, now: float) -> Any:
     if window is not None:
         conditions += [act.at >= window[0], act.at <= window[1]]
     if flt.detail_contains is not None:
-        conditions.append(func.instr(_fold_sql(act.detail), fold(flt.detail_contains)) > 0)
+        conditions.append(func.instr(act[ACTIVITY_FOLDED["detail"]], fold(flt.detail_contains)) > 0)
     people = select(act.person_id).where(*conditions)
     if flt.min_times > 1:
         people = people.group_by(act.person_id).having(func.count() >= flt.min_times)
@@ -116,54 +103,99 @@ def _membership_sql(flt: MembershipFilter) -> Any:
 
 
 def _sql_cost(flt: Filter) -> int:
-    """Rough cost per person: a number, a set lookup, a fold of text (Python for non-ASCII values)."""
+    """Rough cost per person: a number, a set lookup, a text comparison."""
     if isinstance(flt, FieldFilter):
-        return 4 if FIELD_KINDS[flt.field] == TEXT else 1
+        return 3 if FIELD_KINDS[flt.field] == TEXT else 1
     return 2  # activity and membership: a lookup in a subquery's result, built once per statement
+
+
+class _Compiler:
+    """A validated smart list's filters compiled once, and its logic tree (or parts of it) built from them."""
+
+    def __init__(self, sl: SmartList, now: float):
+        self.sl, self.now = sl, now
+        self.compiled: dict[int, Any] = {number: self.filter_sql(sl.filters[number - 1])
+                                         for number in referenced_filters(sl.tree)}
+
+    def filter_sql(self, flt: Filter) -> Any:
+        if isinstance(flt, FieldFilter):
+            return _field_sql(flt)
+        if isinstance(flt, ActivityFilter):
+            return _activity_sql(flt, self.now)
+        return _membership_sql(flt)
+
+    def cost(self, node: Node) -> int:
+        if node[0] == "ref":
+            return _sql_cost(self.sl.filters[node[1] - 1])
+        return self.cost(node[1]) if node[0] == "not" else sum(self.cost(child) for child in node[1])
+
+    def build(self, node: Node) -> Any:
+        kind = node[0]
+        if kind == "ref":
+            return self.compiled[node[1]]
+        if kind == "not":
+            return not_(self.build(node[1]))
+        return self.combine(kind, node[1])
+
+    def combine(self, kind: str, nodes: Sequence[Node]) -> Any:
+        if not nodes:
+            return true()  # no filters: everyone
+        # SQLite evaluates AND / OR left to right and stops early: cheap conditions first. The order cannot
+        # change the answer: every condition is free of side effects and never NULL.
+        children = [self.build(child) for child in sorted(nodes, key=self.cost)]
+        return and_(*children) if kind == "and" else or_(*children)
+
+    def has_subquery(self, node: Node) -> bool:
+        if node[0] == "ref":
+            return not isinstance(self.sl.filters[node[1] - 1], FieldFilter)
+        return self.has_subquery(node[1]) if node[0] == "not" else any(self.has_subquery(n) for n in node[1])
+
+    def negated_subquery(self, node: Node) -> Any | None:
+        """For "has not" / "not a member" (or `not` of "has" / "member"): "the person is in the subquery", else
+        None."""
+        negated = node[0] == "not"
+        ref = node[1] if negated else node
+        if ref[0] != "ref":
+            return None
+        flt = self.sl.filters[ref[1] - 1]
+        if isinstance(flt, ActivityFilter) and flt.has == negated:
+            return _activity_sql(dataclasses.replace(flt, has=True), self.now)
+        if isinstance(flt, MembershipFilter) and flt.member == negated:
+            return _membership_sql(dataclasses.replace(flt, member=True))
+        return None
 
 
 def where_clause(smart_list: SmartList | Mapping, *, now: Clock = time.time) -> Any:
     """The smart list as one SQL condition on the `person` table (never NULL, so NOT is exact)."""
     sl = validate(smart_list)
-    moment = read_clock(now)
-    compiled: dict[int, Any] = {}
-    for number in referenced_filters(sl.tree):
-        flt = sl.filters[number - 1]
-        if isinstance(flt, FieldFilter):
-            compiled[number] = _field_sql(flt)
-        elif isinstance(flt, ActivityFilter):
-            compiled[number] = _activity_sql(flt, moment)
-        else:
-            compiled[number] = _membership_sql(flt)
+    return _Compiler(sl, read_clock(now)).build(sl.tree)
 
-    def cost(node: Node) -> int:
-        if node[0] == "ref":
-            return _sql_cost(sl.filters[node[1] - 1])
-        return cost(node[1]) if node[0] == "not" else sum(cost(child) for child in node[1])
 
-    def build(node: Node) -> Any:
-        kind = node[0]
-        if kind == "ref":
-            return compiled[node[1]]
-        if kind == "not":
-            return not_(build(node[1]))
-        if not node[1]:
-            return true()  # no filters: everyone
-        # SQLite evaluates AND / OR left to right and stops early: cheap conditions first. The order cannot
-        # change the answer: every condition is free of side effects and never NULL.
-        children = [build(child) for child in sorted(node[1], key=cost)]
-        return and_(*children) if kind == "and" else or_(*children)
+def _count_statement(sl: SmartList, now: float) -> Any:
+    """One statement (one snapshot) counting the people `sl` qualifies.
 
-    return build(sl.tree)
+    "Has not" (an activity or membership filter negated, alone or ANDed with field filters) would probe the
+    subquery's people once per person in the store: 200,000 probes. It is counted as everyone the rest qualifies
+    minus those of them in the subquery, which SQLite reads from the subquery's few people by primary key."""
+    compiler = _Compiler(sl, now)
+    table = Person.__table__
+    parts = list(sl.tree[1]) if sl.tree[0] == "and" else [sl.tree]
+    for index, part in enumerate(parts):
+        inside = compiler.negated_subquery(part)
+        others = parts[:index] + parts[index + 1:]
+        # The rest is counted twice: worth it only when it has no subquery of its own to build twice.
+        if inside is not None and not any(compiler.has_subquery(other) for other in others):
+            rest = compiler.combine("and", others)
+            qualified = select(func.count()).select_from(table).where(rest).scalar_subquery()
+            excluded = select(func.count()).select_from(table).where(rest, inside).scalar_subquery()
+            return select(qualified - excluded)
+    return select(func.count()).select_from(table).where(compiler.build(sl.tree))
 
 
 @contextmanager
 def _connection(db: Engine) -> Iterator[Connection]:
     with Session(db) as session:
         connection = session.connection()
-        driver = connection.connection.driver_connection
-        if hasattr(driver, "create_function"):  # sqlite3: fold() for the non-ASCII values
-            driver.create_function(_SQL_FOLD, 1, _fold_cached, deterministic=True)
         try:
             yield connection
         except OperationalError as exc:  # what the bounds checked in `validate` did not foresee, still in words
@@ -188,7 +220,7 @@ def members(db: Engine, smart_list: SmartList | Mapping, *, now: Clock = time.ti
 
 def count(db: Engine, smart_list: SmartList | Mapping, *, now: Clock = time.time) -> int:
     """How many people in the store the smart list qualifies (a batch campaign's preview)."""
-    statement = select(func.count()).select_from(Person.__table__).where(where_clause(smart_list, now=now))
+    statement = _count_statement(validate(smart_list), read_clock(now))
     with _connection(db) as connection:
         return int(connection.execute(statement).scalar_one())
 

@@ -1,37 +1,26 @@
 """How smart lists read the values they compare: text folding, dates and times, and the clock.
 
 Shared by parsing, Python evaluation, SQL compilation and descriptions, so that every path reads a value the
-same way (`count()` agrees with `matches()` only because both fold text with the one `fold()` here).
+same way (`count()` agrees with `matches()` only because both fold text with the one `fold()`, from
+core/folded_text: SQL compares the folded copies it wrote).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any, Union
 
+from ..folded_text import fold  # the one definition of folding, re-exported for the package
 from .vocabulary import DAY_SECONDS
+
+__all__ = ["Clock", "fold", "parse_when", "read_clock"]
 
 _EPOCH_RANGE = (-62135596800, 253402300799)  # 0001-01-01 .. 9999-12-31T23:59:59 UTC, what datetime can show
 
 Clock = Union[float, int, Callable[[], float]]
-
-
-def fold(text: Any) -> str:
-    """Text as smart lists compare it: NFKD, combining marks dropped, case-folded, stripped. None → ""."""
-    if text is None:
-        return ""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    elif not isinstance(text, str):
-        text = str(text)
-    if text.isascii():
-        return text.lower().strip()  # the same as below for ASCII, and what SQL's lower()/trim() give
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
 def parse_when(value: Any) -> tuple[float, float | None]:

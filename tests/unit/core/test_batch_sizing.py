@@ -63,6 +63,13 @@ def test_a_very_quick_full_request_doubles_the_size_so_a_fast_org_soon_gets_full
     assert sizes == [400, 800, 1000, 1000]
 
 
+def test_an_org_answering_far_under_the_quick_limit_gets_full_batches_from_the_next_request():
+    clock = FakeClock()
+    sizer = BatchSizer(start=200, maximum=1000, clock=clock)
+    request(sizer, clock, 0.1)  # 200 leads in 0.1 s: 1,000 would take 0.5 s, well under a tenth of the slow limit
+    assert sizer.size == 1000
+
+
 def test_a_slow_request_breaks_the_streak_of_quick_ones():
     clock = FakeClock()
     sizer = BatchSizer(start=200, clock=clock)

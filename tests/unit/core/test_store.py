@@ -133,7 +133,7 @@ def test_upgraded_file_gets_the_activity_index_smart_lists_use(tmp_path):
     engine = open_store(path)
     with engine.connect() as conn:
         names = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(activity)")}
-    assert "ix_activity_type_at_person" in names
+    assert "ix_activity_type_at_person_detail" in names  # 0004's, widened by 0010
 
 
 def test_version_three_file_is_upgraded_and_keeps_its_rows(tmp_path):
@@ -159,7 +159,8 @@ def test_version_three_file_is_upgraded_and_keeps_its_rows(tmp_path):
         s.add(ListName(list_id="l1", name="Newsletter"))  # the table version 3 did not have
         s.commit()
     with engine.connect() as conn:
-        assert "ix_activity_type_at_person" in {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(activity)")}
+        indexes = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(activity)")}
+        assert "ix_activity_type_at_person_detail" in indexes
         assert conn.exec_driver_sql("SELECT count(*) FROM flowrequest").scalar() == 1
 
 
