@@ -36,6 +36,7 @@ async def cmd_pull(ctx: Context) -> int:
         f"{sum(people.created.values())} new, {sum(people.updated.values())} updated "
         f"({people.created['lead'] + people.updated['lead'] + people.unchanged['lead']} leads, "
         f"{people.created['contact'] + people.updated['contact'] + people.unchanged['contact']} contacts).")
+    say(people.how_read())
     say(f"{len(pulled.campaigns)} campaigns; {members.memberships} campaign memberships "
         f"({members.flow_action} added by CampSync, {members.crm} from CRM lists).")
     if fired:

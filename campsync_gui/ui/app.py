@@ -53,6 +53,7 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
     leaving_watch = asyncio.ensure_future(leaving.wait())
     leaving_watch.add_done_callback(lambda _f: closing.set())
     session = open_session()
+    session.workspace.run_engine_in_thread()  # the window renders; syncs run on the engine's own thread
     window = MainWindow(session)
     window.closed.connect(closing.set)
     window.show()

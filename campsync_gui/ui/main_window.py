@@ -8,14 +8,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from ..core.automation.batch import BatchReport
-from ..core.demo_content import seed_demo_automations
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError, SignInRequired
 from .ask import confirmed, tell, warn
@@ -28,12 +27,15 @@ from .tasks import TaskManager
 from .theme import ENV_COLOURS
 from .widgets.automation_panel import AutomationPanel
 from .widgets.campaigns_panel import CampaignsPanel
-from .widgets.doctor_dialog import DoctorDialog
-from .widgets.help_dialogs import GETTING_STARTED, HelpDialog, about_html, shortcuts_html
 from .widgets.log_panel import LogPanel
 from .widgets.people_panel import PeoplePanel
 from .widgets.queue_panel import QueuePanel
 from .widgets.status_bar import ElidingStatusBar
+
+if TYPE_CHECKING:  # the dialogs and the demo content load when first used, not before the window first paints
+    from ..core.automation.batch import BatchReport
+    from .widgets.doctor_dialog import DoctorDialog
+    from .widgets.help_dialogs import HelpDialog
 
 log = logging.getLogger(__name__)
 
@@ -156,12 +158,14 @@ class MainWindow(QMainWindow):
             view, "&Previous tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()),
             "Ctrl+Shift+Tab")
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Getting started", lambda: self.show_help("Getting started", GETTING_STARTED),
+        self._action(help_menu, "&Getting started",
+                     lambda: self.show_help("Getting started", _help_text("GETTING_STARTED")),
                      QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&Keyboard shortcuts", lambda: self.show_help("Keyboard shortcuts", shortcuts_html()))
+        self._action(help_menu, "&Keyboard shortcuts",
+                     lambda: self.show_help("Keyboard shortcuts", _help_text("shortcuts_html")()))
         self._action(help_menu, "Open &log folder", self.open_log_folder)
         help_menu.addSeparator()
-        self._action(help_menu, "&About CampSync", lambda: self.show_help("About CampSync", about_html()))
+        self._action(help_menu, "&About CampSync", lambda: self.show_help("About CampSync", _help_text("about_html")()))
 
     def _build_status_bar(self) -> None:
         conn = self.session.connection
@@ -314,6 +318,8 @@ class MainWindow(QMainWindow):
             self.latency_label.setText(f"latency {await self.workspace.latency_ms():.0f} ms")
             await self.workspace.pull(people=people)
             if self.session.is_builtin_sandbox:  # example automations and scores, once, on the demo org only
+                from ..core.demo_content import seed_demo_automations
+
                 seeded = seed_demo_automations(self.workspace)
                 if seeded.examples:
                     self.automation_panel.reload()
@@ -403,6 +409,8 @@ class MainWindow(QMainWindow):
     # ---- admin ---------------------------------------------------------------------------------
 
     def open_doctor(self) -> DoctorDialog:
+        from .widgets.doctor_dialog import DoctorDialog
+
         conn = self.workspace.connection
         dialog = DoctorDialog(conn, lambda on_result: self.workspace.test_connectivity(on_result=on_result),
                               self.tasks, self)
@@ -457,6 +465,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log_dir)))
 
     def show_help(self, title: str, html: str) -> HelpDialog:
+        from .widgets.help_dialogs import HelpDialog
+
         dialog = HelpDialog(title, html, self)
         dialog.show()
         return dialog
@@ -516,3 +526,10 @@ class MainWindow(QMainWindow):
         self.bridge.close()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _help_text(name: str):
+    """A text (or text maker) of widgets.help_dialogs, imported when Help is first opened."""
+    from .widgets import help_dialogs
+
+    return getattr(help_dialogs, name)

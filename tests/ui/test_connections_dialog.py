@@ -324,7 +324,7 @@ def test_testing_a_typed_unsaved_host_typo_without_a_secret_reports_the_dns_fail
     # No secret: a person signs in with their own account, which the configuration step says.
     assert rows["config"][0] == "✔ OK" and "a person signs in" in rows["config"][2]
     assert rows["tls"][0] == "· not run" and "needs DNS (failed)" in rows["tls"][2]
-    assert dialog.doctor.summary.text().startswith("1 failed, 0 warning(s), 11 not run"), \
+    assert dialog.doctor.summary.text().startswith("1 failed, 0 warning(s), 12 not run"), \
         dialog.doctor.summary.text()
     assert not report.ok
 
@@ -343,7 +343,7 @@ def test_testing_a_signin_connection_with_nobody_signed_in_says_to_sign_in_and_t
     assert rows["config"][0] == "✔ OK" and "a person signs in" in rows["config"][2]
     assert rows["token"][0] == "✘ FAIL" and "not signed in" in rows["token"][2]
     later = ["whoami", "version", "solution", "access", "capabilities", "privileges", "sync", "latency",
-             "parallelism"]
+             "parallelism", "change_tracking"]
     for key in later:
         status, took, detail = rows[key]
         assert status == "· not run" and took == "" and detail.startswith("skipped — needs"), (key, rows[key])

@@ -1,15 +1,18 @@
 """Qt table model of the people: lazy rows, filter and sort over all of them, sync state, drag and drop.
 
-Built for 200,000 people. The model is fed: `set_rows(rows, pending)` gives it every person as the core's plain
-tuples (core.people.TABLE_COLUMNS, no ORM objects) and the people with an action still queued; `update_people`
-gives it new values for some of them, `set_pending` a new pending set. It never reads the store. The view is fed
-1,000 rows at a time through `canFetchMore`/`fetchMore`, but filtering and sorting work on the full list in memory
-(people_rows.PeopleRows), so a search finds people the view has not fetched yet.
+Built for a million people. The model is fed: `set_index(index, pending, read_rows, read_column)` gives it every
+person as core.people_index's compact index (ids, search texts, flag bytes: no tuple per person) with readers for
+the cells of a page of people and for one column of all (to sort by it); `set_rows(rows, pending)` gives it every
+person as the core's plain tuples instead (small tables, tests). `update_people` gives it new values for some
+people, `set_pending` a new pending set. While a big index is read in the background, `show_first` shows the first
+page and `set_loader` says how to wait for the rest. The view is fed 1,000 rows at a time through
+`canFetchMore`/`fetchMore`, but filtering and sorting work on every person (people_rows.PeopleRows), so a search
+finds people the view has not fetched yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,7 +22,7 @@ from .people_rows import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCO
                           COLUMN_COUNT, COMPANY, COUNTRY, DYN_ID, EMAIL, HEADERS, HIGH_SCORE, ID, NAME,
                           QUICK_ALL, QUICK_CONTACTS, QUICK_FILTERS, QUICK_HIGH_SCORE, QUICK_LEADS,
                           QUICK_NOT_IN_DYNAMICS, QUICK_PENDING, SCORE, SYNC_IN, SYNC_OUT, SYNC_PENDING, TEXT_FIELDS,
-                          TYPE, TYPE_LABELS, PeopleRows, PersonRow, person_row)
+                          TYPE, TYPE_LABELS, PeopleRows, PersonRow, ReadColumn, ReadRows, person_row)
 from .people_search import fold, search_terms
 from .rows import contiguous_runs
 
@@ -33,6 +36,7 @@ SortRole = Qt.ItemDataRole.UserRole          # native comparable values (str fol
 RowRole = Qt.ItemDataRole.UserRole + 1       # the row as a PersonRow
 
 FETCH_CHUNK = 1000
+PAGE = 200  # rows read from the store together when the view paints one that is not at hand
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -61,10 +65,13 @@ class PeopleTableModel(QAbstractTableModel):
         self._text = ""
         self._terms: tuple[str, ...] = ()
         self._quick = QUICK_ALL
-        self._visible: list[int] = []
+        self._visible: Sequence[int] = []  # a list, range, array or people_rows.Matches
         self._fetched = 0
         self._generation = 0            # bumped whenever rows, pending state or order change
         self._filtered_generation = -1  # the generation the current visible list was filtered at
+        self._first: list[tuple] | None = None  # show_first: the first rows while every person is being read
+        self._first_total = 0
+        self._loader: Callable[[], None] | None = None  # waits for the index being read (set_loader)
 
     # ---- feeding --------------------------------------------------------------------------------
 
@@ -77,10 +84,55 @@ class PeopleTableModel(QAbstractTableModel):
         added or deleted, the model resets (and sorts again).
         """
         pending = pending if isinstance(pending, set) else set(pending)
-        if self._data.same_people(rows):
-            self._update_rows(rows, pending)
+        self._first = None
+        if self._data.tuples is not None and self._data.same_people([row[ID] for row in rows]):
+            self._announce_update(*self._data.update_same_tuples(rows, pending))
         else:
-            self._replace_rows(rows, pending)
+            self._data.from_tuples(rows, pending)
+            self._reset_to_data()
+
+    def set_index(self, ids: Sequence[int], search: list[str], flags: bytes, pending: Iterable[int], *,
+                  read_rows: ReadRows, read_column: ReadColumn, names: list[str] | None = None) -> None:
+        """Every person as core.people_index.table_index reads them (ids ascending, lowered search texts, flag
+        bytes, and the names when read with them), `read_rows(ids)` for the cells of some people and
+        `read_column(column)` for one column of every person. Filter and sort are kept; the same people update in
+        place (the cells on screen are read again), other people reset the model."""
+        pending = pending if isinstance(pending, set) else set(pending)
+        was_first, self._first = self._first is not None, None
+        if not was_first and self._data.tuples is None and self._data.same_people(ids):
+            self._data.read_rows, self._data.read_column = read_rows, read_column
+            self._announce_update(*self._data.update_same_index(search, flags, pending))
+            return
+        self._data.from_index(ids, search, flags, pending, read_rows=read_rows, read_column=read_column,
+                              names=names)
+        self._reset_to_data()
+
+    def show_first(self, rows: list[tuple], total: int, pending: Iterable[int] = ()) -> None:
+        """While every person is being read: show these first rows (in the current order, no filter) and count
+        `total` people. Filters and sorts asked meanwhile apply when `set_index` comes."""
+        self.beginResetModel()
+        self._first, self._first_total = list(rows), total
+        self._data.pending = pending if isinstance(pending, set) else set(pending)
+        self._visible = list(range(len(self._first)))
+        self._fetched = len(self._visible)
+        self.endResetModel()
+        self._emit_counts()
+
+    def set_loader(self, wait: Callable[[], None] | None) -> None:
+        """`wait()` blocks until the index being read has been handed to `set_index` (None: nothing is read)."""
+        self._loader = wait
+
+    def is_loading(self) -> bool:
+        return self._first is not None
+
+    def search_texts(self) -> list[str]:
+        """Every person's search text as held now (not a copy: a reader of the store shares the unchanged ones)."""
+        return self._data.search
+
+    def _wait_for_everyone(self) -> None:
+        """What needs every person (select all, a lookup, an update) waits for the index being read."""
+        if self._first is not None and self._loader is not None:
+            self._loader()
 
     def update_people(self, rows_by_id: Mapping[int, tuple], asked: Iterable[int] = ()) -> bool:
         """New values for some people (core.people.table_rows_for), e.g. after a sync created them in Dynamics.
@@ -90,9 +142,10 @@ class PeopleTableModel(QAbstractTableModel):
         `rows_by_id` are known to be deleted. Returns False, changing nothing, when people were added or deleted:
         the caller then feeds every row again (`set_rows`).
         """
-        index_of = self._data.index_of
-        if any(pid not in index_of for pid in rows_by_id) or any(
-                pid in index_of and pid not in rows_by_id for pid in asked):
+        self._wait_for_everyone()
+        position = self._data.position
+        if self._first is not None or any(position(pid) is None for pid in rows_by_id) or any(
+                pid not in rows_by_id and position(pid) is not None for pid in asked):
             return False
         changed = self._data.update_some(rows_by_id)
         if changed:
@@ -111,6 +164,11 @@ class PeopleTableModel(QAbstractTableModel):
         new = {int(p) for p in person_ids}
         if new == self._data.pending:
             return
+        if self._first is not None:  # the first rows only: their Sync cells
+            self._data.pending = new
+            if self._fetched:
+                self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
+            return
         changed_rows = self._data.set_pending(new)
         self._generation += 1
         if self._quick == QUICK_PENDING:
@@ -120,9 +178,8 @@ class PeopleTableModel(QAbstractTableModel):
     def pending_ids(self) -> set[int]:
         return set(self._data.pending)
 
-    def _replace_rows(self, rows: list[tuple], pending: set[int]) -> None:
+    def _reset_to_data(self) -> None:
         self.beginResetModel()
-        self._data.replace(rows, pending)
         self._generation += 1
         self._set_order(self._sort_column, self._sort_order)
         self._visible = self._compute_visible()
@@ -130,9 +187,8 @@ class PeopleTableModel(QAbstractTableModel):
         self.endResetModel()
         self._emit_counts()
 
-    def _update_rows(self, rows: list[tuple], pending: set[int]) -> None:
-        """Same people, same positions: swap in the new data and announce only what changed."""
-        changed, sync_changed = self._data.update_same(rows, pending)
+    def _announce_update(self, changed: set[int], sync_changed: set[int]) -> None:
+        """Same people, same positions, new data: announce only what changed."""
         if not changed and not sync_changed:
             return
         self._generation += 1
@@ -153,6 +209,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def fetch_all(self) -> None:
         """Hand the view every matching row now (select-all, where "all" must mean every match)."""
+        self._wait_for_everyone()
         self._fetch_to(len(self._visible))
 
     def _fetch_to(self, count: int) -> None:
@@ -175,9 +232,12 @@ class PeopleTableModel(QAbstractTableModel):
         self._text = text
         if terms == self._terms and quick_filter == self._quick:
             return  # same filter (e.g. a trailing space typed): keep the selection and the scroll position
-        narrow_from = self._visible if self._narrows(terms, quick_filter) else None
+        if self._first is not None:  # every person is being read: this filter applies when they come
+            self._terms, self._quick = terms, quick_filter
+            return
+        narrow = self._narrows(terms, quick_filter)
         self._terms, self._quick = terms, quick_filter
-        visible = self._compute_visible(narrow_from)
+        visible = self._compute_visible(narrow)
         self._filtered_generation = self._generation
         self.beginResetModel()
         self._visible = visible
@@ -192,20 +252,20 @@ class PeopleTableModel(QAbstractTableModel):
         return self._quick
 
     def matching_count(self) -> int:
-        return len(self._visible)
+        return self._first_total if self._first is not None else len(self._visible)
 
     def total_count(self) -> int:
-        return len(self._data)
+        return self._first_total if self._first is not None else len(self._data)
 
     def _narrows(self, terms: tuple[str, ...], quick: str) -> bool:
         """Whether the new filter can only drop rows from the current list ("sc" → "sch"), and that list is
-        short enough that scanning it beats a full scan (its rows sit scattered in memory, in sort order)."""
+        short enough that scanning it beats a full scan (people_rows keeps those matches, in id order)."""
         return (quick == self._quick and self._filtered_generation == self._generation
                 and len(self._visible) * 4 <= len(self._data)
                 and all(any(old in new for new in terms) for old in self._terms))
 
-    def _compute_visible(self, narrow_from: list[int] | None = None) -> list[int]:
-        return self._data.visible(self._terms, self._quick, narrow_from)
+    def _compute_visible(self, narrow: bool = False) -> Sequence[int]:
+        return self._data.visible(self._terms, self._quick, narrow)
 
     # ---- sorting ----------------------------------------------------------------------------------
 
@@ -216,6 +276,9 @@ class PeopleTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort all people by `column` (-1: store order); the filter is kept and selected rows keep their selection."""
         order = Qt.SortOrder(order)
+        if self._first is not None:  # every person is being read: this order applies when they come
+            self._sort_column, self._sort_order = column, order
+            return
         self._generation += 1
         self.layoutAboutToBeChanged.emit()
         old_visible = self._visible
@@ -243,14 +306,14 @@ class PeopleTableModel(QAbstractTableModel):
 
     # ---- signals for changed rows -------------------------------------------------------------------
 
-    def _apply_visible(self, new: list[int]) -> None:
+    def _apply_visible(self, new: Sequence[int]) -> None:
         """Switch to a new visible list after the data changed under the same filter and sort.
 
         When people only left the list, they are removed with beginRemoveRows, so selection and scroll position
         survive; anything else resets the model (keeping as many rows fetched as before).
         """
         old = self._visible
-        if new == old:
+        if len(new) == len(old) and list(new) == list(old):
             return
         keep = set(new)
         gone = [row for row, i in enumerate(old) if i not in keep]
@@ -288,25 +351,28 @@ class PeopleTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, first_col), self.index(last, last_col), roles)
 
     def _emit_counts(self) -> None:
-        self.counts_changed.emit(len(self._visible), len(self._data))
+        self.counts_changed.emit(self.matching_count(), self.total_count())
 
     # ---- lookups ----------------------------------------------------------------------------------
 
     def person_ids_for(self, indexes: Iterable[QModelIndex]) -> list[int]:
         """Sorted, unique person ids of the rows of `indexes` (any columns)."""
-        rows, visible = self._data.rows, self._visible
-        ids = {rows[visible[index.row()]][ID] for index in indexes
-               if index.isValid() and index.model() is self and index.row() < self._fetched}
-        return sorted(ids)
+        rows = {index.row() for index in indexes
+                if index.isValid() and index.model() is self and index.row() < self._fetched}
+        if self._first is not None:
+            return sorted({self._first[row][ID] for row in rows})
+        ids, visible = self._data.ids, self._visible
+        return sorted({ids[visible[row]] for row in rows})
 
     def matching_person_ids(self) -> list[int]:
         """Every person the filter matches, fetched or not, in display order (for "add all N matches")."""
-        rows = self._data.rows
-        return [rows[i][ID] for i in self._visible]
+        self._wait_for_everyone()
+        return list(map(self._data.ids.__getitem__, self._visible))
 
     def row_for_person(self, person_id: int) -> int:
         """The model row of this person, fetching rows up to it if needed; -1 if the filter hides them."""
-        i = self._data.index_of.get(person_id)
+        self._wait_for_everyone()
+        i = self._data.position(person_id)
         if i is None:
             return -1
         try:
@@ -318,7 +384,14 @@ class PeopleTableModel(QAbstractTableModel):
         return row
 
     def person_at(self, row: int) -> PersonRow:
-        return person_row(self._data.rows[self._visible[row]])
+        return person_row(self._row(row))
+
+    def _row(self, row: int) -> tuple:
+        """The cells of a model row: from the first rows while loading, else read with the page around it."""
+        if self._first is not None:
+            return self._first[row]
+        start = row - row % PAGE
+        return self._data.row_at(self._visible[row], lambda: self._visible[start:start + PAGE])
 
     # ---- Qt model API -----------------------------------------------------------------------------
 
@@ -339,7 +412,7 @@ class PeopleTableModel(QAbstractTableModel):
     def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
-        row = self._data.rows[self._visible[index.row()]]
+        row = self._row(index.row())
         column = index.column()
         if role == _DISPLAY:
             if column == COL_NAME:

@@ -53,8 +53,12 @@ def search_terms(text: str) -> tuple[str, ...]:
 def search_texts(rows: list[tuple], position: int) -> list[str]:
     """The search text of each row (column `position`), folded. The store lowered them already, ASCII only: only
     the rows that are not ASCII are folded here."""
-    search = list(map(itemgetter(position), rows))
-    for i in compress(range(len(search)), map(_not_ascii, search)):
+    return fold_all(list(map(itemgetter(position), rows)))
+
+
+def fold_all(search: list[str]) -> list[str]:
+    """Search texts lowered by the store (ASCII only), folded in place: only those that are not ASCII change."""
+    for i in compress(range(len(search)), map(not_ascii, search)):
         search[i] = fold(search[i])
     return search
 
@@ -64,7 +68,7 @@ def search_text(value: str) -> str:
     return value if value.isascii() else fold(value)
 
 
-def _not_ascii(value: str) -> bool:
+def not_ascii(value: str) -> bool:
     return not value.isascii()
 
 

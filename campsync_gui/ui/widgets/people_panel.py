@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -12,11 +13,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
 from ...core import origins
 from ...core.workspace import Workspace
 from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
-                             QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
+                             FETCH_CHUNK, HIGH_SCORE, QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
 from .context_menu import KeyAwareAction, keyboard_menus
 from .people_view import PeopleTableView
 
 SEARCH_DEBOUNCE_MS = 120
+# Above this many people, reading every person (seconds for a million) happens on a thread once the first page shows.
+READ_IN_BACKGROUND_ABOVE = 300_000
+_FIRST_ROWS_ORDER = {COL_NAME: "name", COL_EMAIL: "email", COL_COMPANY: "company", COL_COUNTRY: "country",
+                     COL_SCORE: "score"}
 COLUMN_WIDTHS = {COL_NAME: 180, COL_EMAIL: 240, COL_COMPANY: 170, COL_TYPE: 80, COL_SYNC: 120, COL_SCORE: 60,
                  COL_COUNTRY: 120}
 
@@ -29,6 +34,7 @@ class PeoplePanel(QWidget):
     remove_requested = Signal(str, list)  # (campaign_id, person_ids), forwarded from the model's drop
     add_to_campaign_requested = Signal(list, str)  # person ids, origin: the keyboard path of a drop asks which campaign
     status = Signal(str)                  # a one-line message for the status bar
+    _people_read = Signal()               # from the reading thread: its index is ready (queued to this thread)
 
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None, *,
                  model: PeopleTableModel | None = None, title: str = "People"):
@@ -38,6 +44,10 @@ class PeoplePanel(QWidget):
         self.model = model if model is not None else PeopleTableModel(self)
         self.model.remove_requested.connect(self.remove_requested)
         self.model.counts_changed.connect(self._show_counts)
+        self._reader: threading.Thread | None = None  # reading every person in the background (big stores)
+        self._read_result: tuple | BaseException | None = None
+        self._read_again = False
+        self._people_read.connect(self._finish_reading, Qt.ConnectionType.QueuedConnection)
 
         self.title_label = QLabel(f"<b>{title}</b>")
 
@@ -171,9 +181,72 @@ class PeoplePanel(QWidget):
 
     def reload(self) -> None:
         """Every person and the pending set, read again through the workspace (filter, sort and quick filter are
-        kept; the same people update in place)."""
+        kept; the same people update in place).
+
+        Up to READ_IN_BACKGROUND_ABOVE people this happens now. Above, a thread reads them: on the first load the
+        table shows the first page at once (filters typed meanwhile apply when everyone is read); on a reload
+        the table keeps showing what it has until the new index replaces it."""
         workspace = self._workspace()
-        self.model.set_rows(workspace.people_table_rows(), workspace.pending_person_ids())
+        if self._reader is not None:
+            self._read_again = True  # a read is running: read again when it ends (the store changed meanwhile)
+            return
+        total = workspace.people_count()
+        if total <= READ_IN_BACKGROUND_ABOVE:
+            self._apply_read(workspace.people_table_index(high_score=HIGH_SCORE),
+                             workspace.pending_person_ids())
+            return
+        if self.model.total_count() == 0 or self.model.is_loading():
+            column = self.model.sort_column()
+            self.model.show_first(workspace.people_table_first_rows(
+                order_by=_FIRST_ROWS_ORDER.get(column), limit=FETCH_CHUNK,
+                descending=self.model.sort_order() == Qt.SortOrder.DescendingOrder), total,
+                workspace.pending_person_ids())
+        self._read_result = None
+        self._reader = threading.Thread(target=self._read_everyone, args=(workspace, self.model.search_texts()),
+                                        name="people-index", daemon=True)
+        self.model.set_loader(self.wait_until_read)
+        self._reader.start()
+
+    def is_reading(self) -> bool:
+        """Whether every person is still being read in the background."""
+        return self._reader is not None
+
+    def wait_until_read(self) -> None:
+        """Block until the background read (if any) is done and shown."""
+        if self._reader is not None:
+            self._reader.join()
+            self._finish_reading()
+
+    def _read_everyone(self, workspace: Workspace, held: list[str]) -> None:  # on the reading thread
+        try:
+            self._read_result = (workspace.people_table_index(high_score=HIGH_SCORE, same_as=held),
+                                 workspace.pending_person_ids())
+        except BaseException as error:  # shown on the GUI thread
+            self._read_result = error
+        try:
+            self._people_read.emit()
+        except RuntimeError:  # the panel was closed and deleted meanwhile: nobody is waiting
+            pass
+
+    @Slot()
+    def _finish_reading(self) -> None:
+        if self._reader is None:
+            return  # already finished by wait_until_read
+        self._reader.join()
+        self._reader, result, self._read_result = None, self._read_result, None
+        self.model.set_loader(None)
+        if isinstance(result, BaseException):
+            self.status.emit(f"Could not read the people: {result}")
+        elif result is not None:
+            self._apply_read(*result)
+        if self._read_again:
+            self._read_again = False
+            self.reload()
+
+    def _apply_read(self, index, pending: set[int]) -> None:
+        workspace = self._workspace()
+        self.model.set_index(index.ids, index.search, index.flags, pending, names=index.names,
+                             read_rows=workspace.people_table_rows_for, read_column=workspace.people_table_column)
 
     def refresh_people(self, person_ids: Iterable[int]) -> None:
         """Read these people again (e.g. after a sync created them in Dynamics as leads); a full reload when some

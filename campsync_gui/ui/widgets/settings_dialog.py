@@ -18,6 +18,7 @@ PREFIX_PATTERN = re.compile(r"[A-Za-z0-9-]+")
 VERSION_PATTERN = re.compile(r"\d+(\.\d+){0,3}")
 BATCH_MIN, BATCH_MAX = 1, 1000
 BULK_TIMEOUT_MIN, BULK_TIMEOUT_MAX = 30, 600  # seconds; Microsoft expects bulk requests to take up to 2 minutes
+PARALLEL_MIN, PARALLEL_MAX = 1, 52  # requests in flight; Dataverse refuses more than 52 per user
 
 SYNC_EXPLANATION = ("While campaign sync is off, every flow action (Add to / Remove from Microsoft Campaign) is "
                     "blocked for this connection. Turning it back on refreshes campaigns and CampSync's list "
@@ -101,6 +102,8 @@ class SettingsDialog(QDialog):
         self.bulk_timeout_spin = self._spin(BULK_TIMEOUT_MIN, BULK_TIMEOUT_MAX,
                                             "How long CampSync waits for one bulk request before giving up on it.")
         self.bulk_timeout_spin.setSuffix(" s")
+        self.parallel_spin = self._spin(PARALLEL_MIN, PARALLEL_MAX, "Requests sent at once: as many as the org "
+                                        "advises (x-ms-dop-hint), never more than this. 1 sends one at a time.")
         self.create_message = self._label("error")
         bulk_explanation = QLabel(BULK_EXPLANATION)
         bulk_explanation.setWordWrap(True)
@@ -109,11 +112,12 @@ class SettingsDialog(QDialog):
         bulk_grid = QGridLayout(bulk_box)
         for row, (label, spin) in enumerate((("Leads per request at first", self.create_start_spin),
                                              ("At most", self.create_max_spin),
-                                             ("Wait for each request", self.bulk_timeout_spin))):
+                                             ("Wait for each request", self.bulk_timeout_spin),
+                                             ("Requests at once, at most", self.parallel_spin))):
             bulk_grid.addWidget(QLabel(label), row, 0)
             bulk_grid.addWidget(spin, row, 1)
-        bulk_grid.addWidget(self.create_message, 3, 1)
-        bulk_grid.addWidget(bulk_explanation, 4, 0, 1, 2)
+        bulk_grid.addWidget(self.create_message, 4, 1)
+        bulk_grid.addWidget(bulk_explanation, 5, 0, 1, 2)
         bulk_grid.setColumnStretch(1, 1)
 
         # ---- prerequisite
@@ -158,6 +162,7 @@ class SettingsDialog(QDialog):
         self.create_start_spin.setValue(self.original.create_batch_start)
         self.create_max_spin.setValue(self.original.create_batch_max)
         self.bulk_timeout_spin.setValue(self.original.bulk_timeout_s)
+        self.parallel_spin.setValue(self.original.max_parallel_requests)
         self.solution_edit.setText(self.original.prerequisite_solution)
         self.version_edit.setText(self.original.prerequisite_min_version)
         for edit in (self.prefix_edit, self.solution_edit, self.version_edit):
@@ -210,6 +215,7 @@ class SettingsDialog(QDialog):
                             create_batch_start=self.create_start_spin.value(),
                             create_batch_max=self.create_max_spin.value(),
                             bulk_timeout_s=self.bulk_timeout_spin.value(),
+                            max_parallel_requests=self.parallel_spin.value(),
                             prerequisite_solution=self.solution_edit.text().strip(),
                             prerequisite_min_version=self.version_edit.text().strip())
 
