@@ -19,8 +19,14 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Benchmarks print figures (ratios against a baseline in the same run); they are not pass/fail tests.
+# Each benchmark records its headline figures; the summary table (figure, target, met or not) comes last, and
+# `make bench README=1` also rewrites the README's Performance summary from it.
+BENCH_SUMMARY := $(CURDIR)/.bench-summary.jsonl
 bench: $(STAMP)
-	for script in tests/perf/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+	rm -f $(BENCH_SUMMARY)
+	for script in tests/perf/bench_*.py; do case $$script in *bench_summary.py) continue;; esac; \
+		echo "== $$script"; CAMPSYNC_BENCH_SUMMARY=$(BENCH_SUMMARY) QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+	$(BIN)/python tests/perf/bench_summary.py --file $(BENCH_SUMMARY) $(if $(README),--readme README.md)
 
 # Fault drills print their figures (lost / duplicated must be 0) and fail when any is not: injected 503s, dropped
 # connections, lost answers to writes and a 429 storm; then kill -9 mid-sync; a slow org; writers racing on new

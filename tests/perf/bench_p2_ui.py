@@ -21,6 +21,7 @@ import asyncio  # noqa: E402
 import functools  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -49,10 +50,12 @@ from campsync_gui.ui.widgets.campaigns_panel import CampaignsPanel  # noqa: E402
 from campsync_gui.ui.widgets.log_panel import LogPanel  # noqa: E402
 from campsync_gui.ui.widgets.preview_dialog import PreviewDialog  # noqa: E402
 from campsync_gui.ui.widgets.queue_panel import QueuePanel  # noqa: E402
+from bench_summary import record  # noqa: E402
 from remote_sandbox import RemoteSandbox  # noqa: E402
 from support import connection_for  # noqa: E402
 
-TARGET_MS = 50.0
+TARGET_MS = 16.0  # one frame at 60 Hz (issue 15)
+TARGET_P99_MS = 8.0
 TICK_MS = 5
 
 # ---- what was running: sync calls on the GUI thread, timed (class-level wrappers, this process only) --------
@@ -76,6 +79,9 @@ SUSPECTS = {
 NOISY = {"add_event", "_on_event", "_on_bus", "handle", "schedule_refresh"}  # called once per event: summed
 
 
+GUI_THREAD = threading.get_ident()
+
+
 def _timed(name, fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -83,7 +89,9 @@ def _timed(name, fn):
         try:
             return fn(*args, **kwargs)
         finally:
-            CALLS.append((name, start, time.perf_counter()))
+            # Calls on the engine's thread do not block the window by themselves: marked apart.
+            shown = name if threading.get_ident() == GUI_THREAD else f"{name} (engine thread)"
+            CALLS.append((shown, start, time.perf_counter()))
     return wrapper
 
 
@@ -169,10 +177,13 @@ async def wait_until(predicate, timeout: float, what: str) -> None:
         await asyncio.sleep(0.02)
 
 
-async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder: Path, queue_tab: bool = False) -> None:
+async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder: Path, queue_tab: bool = False,
+                engine_thread: bool = True) -> None:
     with RemoteSandbox(folder / "sandbox", leads=people_count) as org:
         paths = AppPaths(folder / "home").ensure()
         session = AppSession(Workspace(open_store(paths.db_file), connection=connection_for(org)), paths)
+        if engine_thread:
+            session.workspace.run_engine_in_thread()  # as the app does (ui/app.py)
         window = MainWindow(session)
         window.show()
         # Garbage collection as the app sets it up (ui/app.py): on the GUI thread, settled after the first load.
@@ -226,7 +237,10 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
         collector.stop()
         window.close()
         await window.tasks.shutdown()
-        await session.close()
+        try:
+            await session.close()
+        except Exception as exc:  # noqa: BLE001 - the figures are taken; a teardown hiccup must not hide them
+            print(f"(teardown: closing the session raised {type(exc).__name__}: {exc})")
 
     print(f"P2: drop of {people_count:,} people onto one campaign, MainWindow offscreen, "
           f"sandbox latency {latency_ms} ms, {TICK_MS} ms timer, {'Queue' if queue_tab else 'Live log'} tab in front")
@@ -234,6 +248,10 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
     print(f"{f'idle window ({idle_seconds:g}s, baseline)':34}{idle_max:>9.1f}ms{idle_p99:>9.1f}ms{idle_ticks:>8,}")
     print(f"{'drop → log complete':34}{run_max:>9.1f}ms{run_p99:>9.1f}ms{run_ticks:>8,}")
     verdict = "OK" if run_max <= TARGET_MS else "OVER"
+    record(f"P2 max stall, {people_count:,}-person drop", f"{run_max:.0f} ms", f"≤ {TARGET_MS:.0f} ms",
+           met=run_max <= TARGET_MS, command="tests/perf/bench_p2_ui.py", detail=f"idle {idle_max:.0f} ms")
+    record(f"P2 p99 stall, {people_count:,}-person drop", f"{run_p99:.0f} ms", f"≤ {TARGET_P99_MS:.0f} ms",
+           met=run_p99 <= TARGET_P99_MS, command="tests/perf/bench_p2_ui.py", detail=f"idle {idle_p99:.0f} ms")
     print(f"max stall {run_max:.1f} ms (target ≤ {TARGET_MS:.0f} ms: {verdict}); "
           f"×{run_max / max(idle_max, 0.1):.1f} the idle max, p99 ×{run_p99 / max(idle_p99, 0.1):.1f} the idle p99")
     print(f"log rows at the end: {log_rows:,} ({log_rows - rows_before:,} new; {len(events):,} trigger events "
@@ -272,6 +290,8 @@ def main() -> int:
     parser.add_argument("--idle-seconds", type=float, default=3.0)
     parser.add_argument("--queue-tab", action="store_true",
                         help="watch the Queue tab instead of the Live log during the run")
+    parser.add_argument("--engine-on-gui-thread", action="store_true",
+                        help="the baseline: run the engine on the window's loop (as before issue 15)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-p2-"))
     os.environ["CAMPSYNC_HOME"] = str(folder / "home")
@@ -280,7 +300,8 @@ def main() -> int:
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder / "qsettings"))
     instrument()
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        runner.run(bench(args.people, args.latency_ms, args.idle_seconds, folder, args.queue_tab))
+        runner.run(bench(args.people, args.latency_ms, args.idle_seconds, folder, args.queue_tab,
+                         not args.engine_on_gui_thread))
     app.processEvents()
     return 0
 

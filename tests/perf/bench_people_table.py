@@ -1,14 +1,16 @@
-"""Benchmark, not a test: the People panel over a store of 200,000 people.
+"""Benchmark, not a test: the People panel over a store of 200,000 people (or `--people 1000000`).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/perf/bench_people_table.py [--people N] [--store FILE]
 
 Measures, in one process: a bare QTableView with an empty model (the floor), then the panel on a Workspace, built
-as the window builds it: time to show it with rows (`panel.reload()`: the workspace reads every person as
-core.people.table_rows tuples and the pending set, the model is fed them by `set_rows`; then the first paint
-through `grab()`), time per filter keystroke while a word is typed and partly erased (the filter pass plus the
-repaint, without the 120 ms debounce), a quick filter, a header sort, and peak RSS; then a second reload of the
-same people (the in-place update a sync's refresh takes). The store is written by a child process, so building it
-does not count towards this peak.
+as the window builds it: time to show it with rows (`panel.reload()`: the workspace reads every person's compact
+index (core.people_index: ids, search texts, flags) and the pending set; above the panel's background threshold
+it reads only the first page and the count, and a thread reads the index; then the first paint through `grab()`),
+the time until every person is read (search and sort ready), time per filter keystroke while a word is typed and
+partly erased (the filter pass plus the repaint, without the 120 ms debounce), a quick filter, a header sort, and
+peak RSS; then a second reload of the same people (the in-place update a sync's refresh takes). The store is
+written by a child process, so building it does not count towards this peak. Targets: show ≤ 2 s, keystroke
+≤ 100 ms, peak RSS ≤ 400 MB at 200,000 people and ≤ 600 MB at 1,000,000.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 TARGET_SHOW_S = 2.0
 TARGET_KEYSTROKE_MS = 100.0
-TARGET_PEAK_RSS_MB = 400.0
+TARGET_PEAK_RSS_MB = {200_000: 400.0, 1_000_000: 600.0}  # by store size; sizes between use the next one up
 TYPED = ["s", "sc", "sch", "schm", "schmi", "schmid", "schmidt", "schmid"]  # 8 keystrokes: 7 typed, 1 erased
 
 FIRST = ["Ada", "Grace", "Linus", "José", "María", "Jürgen", "Søren", "Chloé", "Wei", "Aisha", "Omar", "Yuki",
@@ -131,7 +133,9 @@ def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
                 reads.append(time.perf_counter() - started)
         return wrapper
 
-    workspace.people_table_rows = timed(workspace.people_table_rows)
+    workspace.people_count = timed(workspace.people_count)
+    workspace.people_table_index = timed(workspace.people_table_index)
+    workspace.people_table_first_rows = timed(workspace.people_table_first_rows)
     workspace.pending_person_ids = timed(workspace.pending_person_ids)
     panel = PeoplePanel(workspace)
     panel.resize(1200, 800)
@@ -153,9 +157,15 @@ def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
                      f"{show_s:.2f} s", f"≤ {TARGET_SHOW_S:.0f} s", show_s <= TARGET_SHOW_S))
     results.append(("  panel.reload() / grab() / first on-screen paint",
                     f"{reloaded - start:.2f} / {painted - reloaded:.2f} / {shown - painted:.2f} s", "", None))
-    results.append(("  in reload: workspace reads (rows + pending) / model.set_rows",
+    results.append(("  in reload: workspace reads on this thread / the model",
                     f"{read_s:.2f} / {reloaded - start - read_s:.2f} s", "", None))
     results.append(("  rows the view holds after show", f"{model.rowCount():,}", "", None))
+    background = panel.is_reading()
+    while panel.is_reading():  # the window keeps painting meanwhile; the index arrives by a queued signal
+        app.processEvents()
+        time.sleep(0.005)
+    results.append(("every person read: search and sort ready, after the show began",
+                    f"{time.perf_counter() - start:.2f} s" + (" (background)" if background else ""), "", None))
 
     times = []
     for typed in TYPED:
@@ -194,16 +204,19 @@ def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
                     f"{(time.perf_counter() - start) * 1000:.1f} ms", "", None))
 
     peak, now = peak_rss_mb(), rss_mb()
+    target_rss = next((mb for size, mb in sorted(TARGET_PEAK_RSS_MB.items()) if model.total_count() <= size),
+                      max(TARGET_PEAK_RSS_MB.values()))
     results.append(("peak RSS, whole process (bare table + panel)", f"{peak:.0f} MB",
-                    f"≤ {TARGET_PEAK_RSS_MB:.0f} MB", peak <= TARGET_PEAK_RSS_MB))
+                    f"≤ {target_rss:.0f} MB", peak <= target_rss))
     results.append(("  RSS now / added over the bare-table baseline", f"{now:.0f} MB / {now - bare_rss:.0f} MB", "",
                     None))
 
-    # After the peak above: a second list of 200,000 rows lives next to the model's until it is compared.
+    # After the peak above: a second index lives next to the model's until it is compared.
     resets = []
     model.modelReset.connect(lambda: resets.append(1))
     start = time.perf_counter()
     panel.reload()
+    panel.wait_until_read()
     again_s = time.perf_counter() - start
     results.append(("reload again, same people (update in place)",
                     f"{again_s:.2f} s{' (RESET)' if resets else ''}", "", None))

@@ -18,12 +18,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_summary.py
 
 from campsync_gui.core import flows  # noqa: E402
 from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
+from bench_summary import record  # noqa: E402
 from support import connection_for, pulled_bench_store, seed_bench_leads  # noqa: E402
 
 
@@ -116,6 +118,10 @@ async def main(people_count: int, latency_ms: int, throttle: tuple[int, float]) 
           f"(+{hit['seconds'] - ideal['seconds']:.2f}s, of which {hit['waited']:.2f}s waiting on Retry-After)")
     if server_429 < 3:
         print(f"note: only {server_429} 429s; pick a tighter --throttle to exercise the retries")
+    early = len([p for p in problems if p.startswith('429 #')])
+    record("Throttled P1 (a): retries before Retry-After", early, "0", met=early == 0,
+           command="tests/perf/bench_throttled.py",
+           detail=f"{server_429} × 429; {hit['seconds']:.1f} s against {ideal['seconds']:.1f} s unthrottled")
 
 
 def _throttle(text: str) -> tuple[int, float]:

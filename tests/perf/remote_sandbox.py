@@ -27,6 +27,8 @@ with SandboxOrg(seed=7, data_dir=sys.argv[2]) as org:
         command, _, value = line.strip().partition(" ")
         if command == "latency":
             org.knobs.latency_ms = int(value)
+        elif command == "requests":  # API requests answered so far, for benchmarks that count them
+            print(sum(1 for r in org.request_log if "/api/data/" in r.path), flush=True)
 """
 
 
@@ -64,3 +66,9 @@ class RemoteSandbox:
     def set_latency(self, ms: int) -> None:
         self._proc.stdin.write(f"latency {ms}\n")
         self._proc.stdin.flush()
+
+    def api_requests(self) -> int:
+        """API requests the org has answered so far (token requests not counted)."""
+        self._proc.stdin.write("requests\n")
+        self._proc.stdin.flush()
+        return int(self._proc.stdout.readline())
