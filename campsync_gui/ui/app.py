@@ -1,23 +1,35 @@
-"""Start-up: QApplication on a qasync loop, the session (org or built-in sandbox), the window, clean shutdown."""
+"""Start-up: QApplication on a qasync loop, the window's frame painted, then the session (org or built-in sandbox)
+and the panels, clean shutdown.
+
+The first frame comes before the core is imported: importing it (SQLAlchemy, httpx, cryptography, the panels) and
+opening the session (the store, the demo org) take most of a second, and the person sees the window they will work
+in, saying which org it connects to, instead of nothing."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
-import qasync
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..logs import setup_logging
 from ..paths import AppPaths
 from .gc_guard import GuiThreadGarbageCollector
 from .main_window import MainWindow
-from .session import open_session
+from .startup_hint import ExpectedConnection, expected_connection, remember_connection
 from .theme import apply_theme
 
+if TYPE_CHECKING:  # asyncio itself loads after the first frame (run_app): a few hundredths of a second before it
+    import asyncio
+
 log = logging.getLogger(__name__)
+
+# Longest wait for the frame's first paint before connecting anyway (a window the platform never exposes, say on
+# another virtual desktop, must not hold the session back).
+FIRST_PAINT_WAIT_MS = 500
 
 
 def install_excepthook() -> None:
@@ -33,28 +45,45 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | None = None) -> int:
+async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | None = None,
+                     frame: MainWindow | None = None) -> int:
+    """The sessions, one after the other until the person quits. `frame`: the first window, already painted
+    (run_app), which the first session attaches to; without it the window is built whole once the session is open."""
+    import asyncio
+
     # The window's close ends the session, not Qt's "last window closed" quit: that would stop the event loop under
     # this coroutine, and the shutdown below (the batch in flight, closing the client) would then run with no loop.
     app.setQuitOnLastWindowClosed(False)
     leaving = asyncio.Event()
     app.aboutToQuit.connect(leaving.set)  # the desktop session ending
     while True:
-        window = await run_session(leaving, collector)
+        window = await run_session(leaving, collector, frame)
+        frame = None
         # Switching connection closes the window and opens a new one on the new default, in the same process.
         if not window.switch_requested or leaving.is_set():
             return 0
         window.deleteLater()
 
 
-async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollector | None) -> MainWindow:
+async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollector | None,
+                      frame: MainWindow | None = None) -> MainWindow:
     """One connection's session: its window, until the window closes; then its shutdown."""
+    import asyncio
+
+    from .session import open_session  # the core: after the first frame
+
     closing = asyncio.Event()
     leaving_watch = asyncio.ensure_future(leaving.wait())
     leaving_watch.add_done_callback(lambda _f: closing.set())
     session = open_session()
     session.workspace.run_engine_in_thread()  # the window renders; syncs run on the engine's own thread
-    window = MainWindow(session)
+    if frame is not None:
+        frame.attach(session)
+        window = frame
+    else:
+        window = MainWindow(session)
+    remember_connection(session.paths.home, ExpectedConnection(
+        session.connection.name, session.connection.environment, session.is_builtin_sandbox))
     window.closed.connect(closing.set)
     window.show()
     loading = window.refresh()
@@ -72,7 +101,29 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
     return window
 
 
+def paint_frame(app: QApplication, paths: AppPaths) -> MainWindow | None:
+    """Show the window's frame and let Qt paint it, before the event loop and the core: the person sees the window
+    they will work in at once. None if it was closed before it was painted (the person changed their mind)."""
+    frame = MainWindow(expected=expected_connection(paths.home))
+    closed = []
+    frame.closed.connect(lambda: closed.append(True))
+    frame.show()
+    # Qt's own events only: no asyncio loop runs yet, so nothing of the app's can run inside this. Keys and clicks
+    # wait for the loop (the menus are filled at attach); the timer bounds the wait for a window never exposed.
+    patience = QTimer(singleShot=True, interval=FIRST_PAINT_WAIT_MS)
+    patience.start()
+    while not frame.painted and not closed and patience.isActive():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+                          | QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    patience.stop()
+    if closed:
+        frame.deleteLater()
+        return None
+    return frame
+
+
 def run_app() -> int:
+    """The `campsync-gui` entry point (pyproject.toml): only what the first frame needs is imported before it."""
     paths = AppPaths.resolve().ensure()
     setup_logging(paths.log_dir)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -81,8 +132,16 @@ def run_app() -> int:
     install_excepthook()
     apply_theme(app)
     collector = GuiThreadGarbageCollector(parent=app)
+    frame = paint_frame(app, paths)
+    if frame is None:
+        collector.stop()
+        return 0
+    import asyncio
+
+    import qasync  # the event loop's library: after the first frame, which Qt paints without it
+
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-            return runner.run(main_async(app, collector))
+            return runner.run(main_async(app, collector, frame))
     finally:
         collector.stop()

@@ -1,60 +1,69 @@
 """The main window: people beside campaigns, the live log and the queue below, the connection in the status bar.
 
 Every gesture is one call on the workspace (the application core), run as a named task of `self.tasks`; the
-window only shows what comes back and keeps its views fresh."""
+window only shows what comes back and keeps its views fresh.
+
+The window is shown before the core is imported (ui/app.py): this module imports only PySide6 and light modules,
+the frame (window_shell.py) paints, and attach() then imports the core and the panels and builds them in."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QSplitter
 
-from ..core.workspace import NotConnected
-from ..dynamics.errors import DynamicsError, SignInRequired
-from .ask import confirmed, tell, warn
-from .bridge import EventBridge
-from .controller import FlowController
-from .file_dialogs import get_open_path
-from .session import AppSession
-from .signin_flow import SignInFlow
-from .tasks import TaskManager
-from .theme import ENV_COLOURS
-from .widgets.automation_panel import AutomationPanel
-from .widgets.campaigns_panel import CampaignsPanel
-from .widgets.log_panel import LogPanel
-from .widgets.people_panel import PeoplePanel
-from .widgets.queue_panel import QueuePanel
-from .widgets.status_bar import ElidingStatusBar
+from .startup_hint import ExpectedConnection
+from .window_shell import WindowShell
 
-if TYPE_CHECKING:  # the dialogs and the demo content load when first used, not before the window first paints
+# Not even asyncio and the question boxes (ask.py) before the first frame: a tenth of a second on a busy machine.
+if TYPE_CHECKING:  # the core, the panels and the dialogs load in attach() or when first used, after the first paint
+    import asyncio
+
     from ..core.automation.batch import BatchReport
+    from .session import AppSession
     from .widgets.doctor_dialog import DoctorDialog
     from .widgets.help_dialogs import HelpDialog
 
 log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
-PREFERRED_SIZE = (1400, 900)
 TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
 
 
-class MainWindow(QMainWindow):
-    closed = Signal()  # the person closed the window (Ctrl+Q, the close button): the session ends
-    switch_requested = False  # set when the window closed to reopen on the (new) default connection
+class MainWindow(WindowShell):
+    attached = False  # True once attach() has built the panels on a session
 
-    def __init__(self, session: AppSession):
-        super().__init__()
+    def __init__(self, session: AppSession | None = None, *, expected: ExpectedConnection | None = None):
+        """With a session, the whole window at once; without, the frame saying it is connecting to `expected`
+        (shown at once), and attach(session) later."""
+        if session is not None and expected is None:
+            expected = ExpectedConnection(session.connection.name, session.connection.environment,
+                                          session.is_builtin_sandbox)
+        super().__init__(expected)
+        if session is not None:
+            self.attach(session)
+
+    def attach(self, session: AppSession) -> None:
+        """Import the core and the panels, build them into the frame's places and wire them to `session`."""
+        from .bridge import EventBridge
+        from .controller import FlowController
+        from .signin_flow import SignInFlow
+        from .tasks import TaskManager
+        from .widgets.automation_panel import AutomationPanel
+        from .widgets.campaigns_panel import CampaignsPanel
+        from .widgets.log_panel import LogPanel
+        from .widgets.people_panel import PeoplePanel
+        from .widgets.queue_panel import QueuePanel
+
         self.session = session
         self.workspace = workspace = session.workspace
         self.tasks = TaskManager(self)
         self.bridge = EventBridge(workspace.bus, self)
-        self.setWindowTitle(f"CampSync — {session.connection.name}")
+        self.show_connection(session.connection.name, session.connection.environment)
 
         self.people_panel = PeoplePanel(workspace)
         self.automation_panel = AutomationPanel(workspace)
@@ -66,54 +75,37 @@ class MainWindow(QMainWindow):
         self.controller = FlowController(workspace, self.tasks, session.connection.environment, self)
         self.signin = SignInFlow(self)  # the account in the status bar; the sign-in dialog when Dynamics needs it
 
-        self._build_layout()
+        self._place_panels()
         self._build_menus()
-        self._build_status_bar()
+        self._attach_status_bar()
         self._wire()
-        self._fit_to_screen()
-        self._restore_layout()
+        self.attached = True
+        # The proportions again with the panels in (their minimum sizes count), then the saved ones, as a window
+        # built whole would have them.
+        self.fit_layout()
+        self.restore_splitters(self.saved_splitters())
+        self.main_splitter.splitterMoved.connect(lambda *_: self._sync_log_toggle())
+        self._sync_log_toggle()
         self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
 
     # ---- layout --------------------------------------------------------------------------------
 
-    def _build_layout(self) -> None:
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setContentsMargins(10, 6, 10, 6)
+    def _place_panels(self) -> None:
         if self.session.is_builtin_sandbox:
-            self.banner.setText("You are connected to the <b>built-in sandbox org</b> with demo data. Nothing you do "
-                                "here touches a real Dynamics 365 org. Add a connection (Admin → Connections) to "
-                                "work on yours.")
-            self.banner.setObjectName("sandboxBanner")
-            self.banner.setStyleSheet("background:#e8f0fe;color:#174ea6;border-radius:4px;")
+            self.show_sandbox_banner()
         elif problem := getattr(self.session, "connection_problem", None):
             # A configured connection that cannot work is said so, never silently swapped for the demo org.
             self.banner.setText(problem)
             self.banner.setObjectName("connectionProblemBanner")
             self.banner.setStyleSheet("background:#fce8e6;color:#a50e0e;border-radius:4px;")
+            self.banner.show()
         else:
             self.banner.hide()
-        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.top_splitter.setObjectName("topSplitter")
-        self.top_splitter.addWidget(self.people_panel)
-        self.top_splitter.addWidget(self.campaigns_panel)
-        self.top_splitter.setSizes([820, 580])
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(self.log_panel, "Live log")
-        self.bottom_tabs.addTab(self.queue_panel, "Queue")
-        self.main_tabs = QTabWidget()
-        self.main_tabs.addTab(self.top_splitter, "People and campaigns")
-        self.main_tabs.addTab(self.automation_panel, "Automation")
-        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.main_tabs)
-        self.main_splitter.addWidget(self.bottom_tabs)
-        self.main_splitter.setSizes([620, 260])
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.main_splitter, 1)
-        self.setCentralWidget(central)
+        self.put_in_place(self.top_splitter, 0, self.people_panel)
+        self.put_in_place(self.top_splitter, 1, self.campaigns_panel)
+        self.put_in_place(self.main_tabs, 1, self.automation_panel)
+        self.put_in_place(self.bottom_tabs, 0, self.log_panel)
+        self.put_in_place(self.bottom_tabs, 1, self.queue_panel)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -124,14 +116,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.menus["&File"]
         self._action(file_menu, "&Import people from CSV…", self.import_csv, "Ctrl+I")
         self._action(file_menu, "&Pull people and members from Dynamics", self.pull_everything, "Ctrl+Shift+P")
         self._action(file_menu, "&Refresh campaigns", self.refresh, QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
+        edit = self.menus["&Edit"]
         self.undo_action = self._action(edit, "&Undo last flow action", self.controller.undo,
                                         QKeySequence.StandardKey.Undo)
         edit.addAction(self.controller.make_redo_action(self.undo_action))  # labels both with what they'd do
@@ -139,12 +130,12 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.people_panel.add_action)  # the keyboard path of a drop: Ctrl+Enter, then a campaign
         edit.addAction(self.campaigns_panel.remove_action)
-        admin = bar.addMenu("&Admin")
+        admin = self.menus["&Admin"]
         self._action(admin, "&Connections…", self.open_connections, "Ctrl+Shift+C")
         self._action(admin, "&Settings…", self.open_settings, "Ctrl+,")
         self.test_action = self._action(admin, "&Test connectivity…", self.open_doctor, "Ctrl+Shift+T")
         self.signin.add_menu_entries(admin)
-        view = bar.addMenu("&View")
+        view = self.menus["&View"]
         self.log_toggle = self._action(view, "Show live &log and queue", self.toggle_log_panel, "Ctrl+Shift+L")
         self.log_toggle.setCheckable(True)
         self.log_toggle.setChecked(True)
@@ -157,7 +148,7 @@ class MainWindow(QMainWindow):
         self.previous_tab_action = self._action(
             view, "&Previous tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()),
             "Ctrl+Shift+Tab")
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.menus["&Help"]
         self._action(help_menu, "&Getting started",
                      lambda: self.show_help("Getting started", _help_text("GETTING_STARTED")),
                      QKeySequence.StandardKey.HelpContents)
@@ -167,25 +158,11 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, "&About CampSync", lambda: self.show_help("About CampSync", _help_text("about_html")()))
 
-    def _build_status_bar(self) -> None:
-        conn = self.session.connection
-        colour = ENV_COLOURS.get(conn.environment, "#5f6368")
-        self.connection_label = QLabel(f"● {conn.name} ({conn.environment})")
-        self.connection_label.setStyleSheet(f"color:{colour};font-weight:bold;padding:0 6px;")
-        self.latency_label = QLabel("latency —")
-        self.sync_label = QLabel()
-        self.pending_label = QLabel("0 pending")
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(180)
-        self.progress_bar.hide()
-        self.cancel_button = QPushButton("Cancel sync")
-        self.cancel_button.hide()
+    def _attach_status_bar(self) -> None:
+        self.pending_label.setText("0 pending")
         self.cancel_button.clicked.connect(self.controller.cancel_run)
-        status = ElidingStatusBar(self)
-        self.setStatusBar(status)
-        for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.sync_label,
-                       self.latency_label, self.signin.button, self.connection_label):
-            status.addPermanentWidget(widget)
+        self.account_slot.layout().addWidget(self.signin.button)  # between the latency and the connection
+        self.statusBar().clearMessage()  # "Connecting to …" is over
         self._show_sync_state()
 
     def _wire(self) -> None:
@@ -278,6 +255,8 @@ class MainWindow(QMainWindow):
     async def _reload_in_slices(self) -> None:
         """The reload after a flow action, with the event loop running between its steps (re-reading 10,000
         touched people at once froze the window for a fifth of a second)."""
+        import asyncio
+
         for _step in self._reload_steps(people=False, queue_if_hidden=False):
             await asyncio.sleep(0)
 
@@ -313,6 +292,9 @@ class MainWindow(QMainWindow):
         return self.refresh(people=True)
 
     async def _refresh(self, people: bool | None) -> None:
+        from ..core.workspace import NotConnected
+        from ..dynamics.errors import DynamicsError, SignInRequired
+
         self.show_status("Reading from Dynamics…")
         try:
             self.latency_label.setText(f"latency {await self.workspace.latency_ms():.0f} ms")
@@ -340,6 +322,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"{self.campaigns_panel.campaigns.rowCount()} campaigns loaded.")
 
     def import_csv(self, path: str | None = None) -> asyncio.Task | None:
+        from .file_dialogs import get_open_path
 
         if path is None:  # asked here, in the slot: no modal dialog inside a coroutine
             # starts in the folder of the last import (else Documents), not the program's folder
@@ -349,6 +332,7 @@ class MainWindow(QMainWindow):
         return self.tasks.start("import people", self._import(path))
 
     async def _import(self, path: str) -> None:
+        from .ask import tell, warn
 
         name = Path(path).name
         started = f"Importing people from {name}…"
@@ -375,6 +359,8 @@ class MainWindow(QMainWindow):
 
     async def _run_batch(self, campaign_id: int, confirm: bool) -> BatchReport | None:
         """Preview the qualified count, then run the batch campaign; Cancel sync aborts the rest."""
+        from .ask import confirmed
+
         campaign = self.workspace.automations.get(campaign_id)
         if campaign is None:
             return None
@@ -432,6 +418,8 @@ class MainWindow(QMainWindow):
         return self.tasks.start("switch connection", self._offer_switch(name))
 
     async def _offer_switch(self, name: str) -> bool:
+        from .ask import confirmed
+
         target = f"the connection {name!r}" if name else "the built-in sandbox org"
         if not await confirmed(self, "Switch connection",
                                f"{target[:1].upper()}{target[1:]} is the default now.\n\nSwitch to it now? "
@@ -488,44 +476,20 @@ class MainWindow(QMainWindow):
 
     # ---- window state --------------------------------------------------------------------------
 
-    def _fit_to_screen(self) -> None:
-        """1400×900 where there is room; on a smaller screen (1280×720) the screen's free area, not more."""
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        width, height = PREFERRED_SIZE
-        if screen is not None and screen.width() > 0:
-            width, height = min(width, screen.width()), min(height, screen.height())
-        self.resize(width, height)
-        self.fit_layout()
-
     def fit_layout(self) -> None:
-        """The panels' first proportions for the window's height. Most of it for people and campaigns, the rest for
-        the log: at 720 px that is still every demo campaign and a handful of log rows."""
-        height = self.height()
-        self.main_splitter.setSizes([height * 7 // 10, height * 3 // 10])
-        self.campaigns_panel.fit_layout()
+        super().fit_layout()
+        if self.attached:
+            self.campaigns_panel.fit_layout()
 
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        if (geometry := settings.value("main/geometry")) is not None:
-            self.restoreGeometry(geometry)
-            screen = self.screen().availableGeometry() if self.screen() is not None else None
-            if screen is not None and screen.width() > 0 and not screen.contains(self.frameGeometry()):
-                self._fit_to_screen()  # saved on a bigger screen than this one: fit this one
-        for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
-            if (state := settings.value(f"main/{splitter.objectName()}")) is not None:
-                splitter.restoreState(state)
-        self.main_splitter.splitterMoved.connect(lambda *_: self._sync_log_toggle())
-        self._sync_log_toggle()
+    def saved_splitters(self) -> tuple[QSplitter, ...]:
+        frame = super().saved_splitters()
+        return (*frame, self.campaigns_panel.splitter) if self.attached else frame
 
     def closeEvent(self, event) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        for splitter in (self.main_splitter, self.top_splitter, self.campaigns_panel.splitter):
-            settings.setValue(f"main/{splitter.objectName()}", splitter.saveState())
-        self._scheduler.stop()
-        self.bridge.close()
-        super().closeEvent(event)
-        self.closed.emit()
+        if self.attached:
+            self._scheduler.stop()
+            self.bridge.close()
+        super().closeEvent(event)  # the layout saved, then `closed`: the session ends
 
 
 def _help_text(name: str):
