@@ -7,10 +7,19 @@ as the window builds it: time to show it with rows (`panel.reload()`: the worksp
 index (core.people_index: ids, search texts, flags) and the pending set; above the panel's background threshold
 it reads only the first page and the count, and a thread reads the index; then the first paint through `grab()`),
 the time until every person is read (search and sort ready), time per filter keystroke while a word is typed and
-partly erased (the filter pass plus the repaint, without the 120 ms debounce), a quick filter, a header sort, and
-peak RSS; then a second reload of the same people (the in-place update a sync's refresh takes). The store is
-written by a child process, so building it does not count towards this peak. Targets: show ≤ 2 s, keystroke
-≤ 100 ms, peak RSS ≤ 400 MB at 200,000 people and ≤ 600 MB at 1,000,000.
+partly erased, a word nobody has, a quick filter, a header sort, and peak RSS; then a second reload of the same
+people (the in-place update a sync's refresh takes). The store is written by a child process, so building it does
+not count towards this peak. Targets: show ≤ 2 s, keystroke ≤ 100 ms, peak RSS ≤ 400 MB at 200,000 people and
+≤ 600 MB at 1,000,000.
+
+A keystroke is timed as the operator sees it: each filter comes one debounce interval (120 ms) after the previous
+one, as the window's debounce timer fires it, from a precise timer running in the event loop; its time runs from
+when that timer was due to when the panel (the search box with the typed text, the count, the table's first screen
+of matches) is painted. So it includes waiting for whatever the event loop was still doing: above 300,000 people a
+search shows its first matches at the keystroke and finds the rest in slices of a few ms (the count reads "≥ N …
+so far…" meanwhile), and the next key waits for the slice under way. The time until the count is exact (the whole
+search done) and the longest event-loop stall while typing are printed beside it; for a word nobody has, the first
+screen (empty) is only known when the whole search is done.
 """
 
 from __future__ import annotations
@@ -29,6 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_summary.py
+
+from bench_summary import record  # noqa: E402
 
 TARGET_SHOW_S = 2.0
 TARGET_KEYSTROKE_MS = 100.0
@@ -91,6 +103,66 @@ def build_store(path: Path, count: int, seed: int = 7) -> None:
 
 
 # ---- the measurements ---------------------------------------------------------------------------------
+
+NOBODY = "zqxj"
+
+
+def type_words(app, panel, texts: list[str]) -> tuple[list[float], float, float]:
+    """Each text typed into the search box when the debounce timer would fire it, one debounce interval after the
+    previous: (ms from when each was due to its first screen painted, ms from the last one painted to its exact
+    count, the longest event-loop stall in ms). Timers in the event loop do it, so a key waits for a search slice
+    under way as the operator's key would. When the keystroke painted fewer rows than the screen holds while its
+    search still runs, its first screen is the one painted when the search ends (and the next key waits for it)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from campsync_gui.ui.widgets.people_panel import SEARCH_DEBOUNCE_MS
+
+    ticks: list[float] = [time.perf_counter()]
+    stalls: list[float] = []
+
+    def tick() -> None:
+        now = time.perf_counter()
+        stalls.append(now - ticks[-1])
+        ticks.append(now)
+
+    watchdog = QTimer()
+    watchdog.setTimerType(Qt.TimerType.PreciseTimer)
+    watchdog.setInterval(1)
+    watchdog.timeout.connect(tick)
+    watchdog.start()
+    model = panel.model
+    screen_rows = panel.view.viewport().height() // panel.view.verticalHeader().defaultSectionSize() + 1
+    times: list[float] = []
+    painted = time.perf_counter()
+    for text in texts:
+        done: list[float] = []
+
+        def key(text=text) -> None:
+            panel.search.setText(text)
+            panel.apply_filter()  # what the debounce timer calls
+            panel.repaint()  # the search box with the typed character, the count and the table's first screen
+            done.append(time.perf_counter())
+
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(key)
+        due = time.perf_counter() + SEARCH_DEBOUNCE_MS / 1000
+        timer.start(SEARCH_DEBOUNCE_MS)
+        while not done:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        painted = done[0]
+        if model.is_searching() and model.rowCount() < screen_rows:  # the screen is not full yet: wait for the rest
+            while model.is_searching():
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            panel.repaint()
+            painted = time.perf_counter()
+        times.append((painted - due) * 1000)
+    while model.is_searching():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    exact = (time.perf_counter() - painted) * 1000
+    watchdog.stop()
+    return times, exact, max(stalls) * 1000
 
 def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
     # The core first, then Qt, as `campsync gui` loads them (cli.main imports the workspace, then the window):
@@ -167,21 +239,23 @@ def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
     results.append(("every person read: search and sort ready, after the show began",
                     f"{time.perf_counter() - start:.2f} s" + (" (background)" if background else ""), "", None))
 
-    times = []
-    for typed in TYPED:
-        start = time.perf_counter()
-        panel.search.setText(typed)
-        panel.apply_filter()  # what the debounce timer calls; timing the 120 ms pause itself says nothing
-        panel.view.viewport().repaint()
-        app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
+    times, exact, stall = type_words(app, panel, TYPED)
     average, worst = statistics.fmean(times), max(times)
-    results.append((f"filter keystroke, average of {len(TYPED)} ('{TYPED[-2]}' typed, 1 erased)",
-                    f"{average:.0f} ms", f"≤ {TARGET_KEYSTROKE_MS:.0f} ms", average <= TARGET_KEYSTROKE_MS))
-    results.append(("filter keystroke, worst", f"{worst:.0f} ms", f"≤ {TARGET_KEYSTROKE_MS:.0f} ms",
-                    worst <= TARGET_KEYSTROKE_MS))
+    results.append((f"filter keystroke to first screen painted, average of {len(TYPED)} "
+                    f"('{TYPED[-2]}' typed, 1 erased)", f"{average:.0f} ms", f"≤ {TARGET_KEYSTROKE_MS:.0f} ms",
+                    average <= TARGET_KEYSTROKE_MS))
+    results.append(("filter keystroke to first screen painted, worst", f"{worst:.0f} ms",
+                    f"≤ {TARGET_KEYSTROKE_MS:.0f} ms", worst <= TARGET_KEYSTROKE_MS))
     results.append(("  each keystroke (ms)", " ".join(f"{t:.0f}" for t in times), "", None))
+    results.append(("  longest event-loop stall while typing (a key waits at most this)", f"{stall:.0f} ms", "",
+                    None))
+    results.append(("  after the last keystroke, until the count is exact", f"{exact:.0f} ms", "", None))
     results.append((f"  matches for '{TYPED[-1]}'", panel.count_label.text(), "", None))
+    panel.search.clear()
+    panel.apply_filter()
+    times, exact, _stall = type_words(app, panel, [NOBODY])
+    results.append((f"a word nobody has ('{NOBODY}'): keystroke to its (empty) first screen and exact count",
+                    f"{times[0] + exact:.0f} ms", "", None))
 
     panel.search.clear()
     panel.apply_filter()
@@ -210,6 +284,14 @@ def measure(store: Path) -> list[tuple[str, str, str, bool | None]]:
                     f"≤ {target_rss:.0f} MB", peak <= target_rss))
     results.append(("  RSS now / added over the bare-table baseline", f"{now:.0f} MB / {now - bare_rss:.0f} MB", "",
                     None))
+    people, command = f"{model.total_count():,} people", "tests/perf/bench_people_table.py"
+    record(f"P3 show the people table, {people}", f"{show_s:.2f} s", f"≤ {TARGET_SHOW_S:g} s",
+           met=show_s <= TARGET_SHOW_S, command=command)
+    record(f"P3 filter keystroke to first screen, worst, {people}", f"{worst:.0f} ms",
+           f"≤ {TARGET_KEYSTROKE_MS:.0f} ms", met=worst <= TARGET_KEYSTROKE_MS, command=command,
+           detail=f"average {average:.0f} ms")
+    record(f"P3 peak RSS, {people}", f"{peak:.0f} MB", f"≤ {target_rss:.0f} MB", met=peak <= target_rss,
+           command=command)
 
     # After the peak above: a second index lives next to the model's until it is compared.
     resets = []

@@ -7,14 +7,18 @@ person as the core's plain tuples instead (small tables, tests). `update_people`
 people, `set_pending` a new pending set. While a big index is read in the background, `show_first` shows the first
 page and `set_loader` says how to wait for the rest. The view is fed 1,000 rows at a time through
 `canFetchMore`/`fetchMore`, but filtering and sorting work on every person (people_rows.PeopleRows), so a search
-finds people the view has not fetched yet.
+finds people the view has not fetched yet. Above FILTER_IN_SLICES_ABOVE people a search runs in slices
+(people_scan): the keystroke shows the first matches, the rest and the exact count follow (`is_searching`), and
+whatever needs every match (the count asked for, select all, a drag, a lookup) finishes it first.
 """
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ..mime import MEMBER_IDS, PERSON_IDS, people_mime, read_members
@@ -23,6 +27,7 @@ from .people_rows import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCO
                           QUICK_ALL, QUICK_CONTACTS, QUICK_FILTERS, QUICK_HIGH_SCORE, QUICK_LEADS,
                           QUICK_NOT_IN_DYNAMICS, QUICK_PENDING, SCORE, SYNC_IN, SYNC_OUT, SYNC_PENDING, TEXT_FIELDS,
                           TYPE, TYPE_LABELS, PeopleRows, PersonRow, ReadColumn, ReadRows, person_row)
+from .people_scan import FilterScan, RecentScans
 from .people_search import fold, search_terms
 from .rows import contiguous_runs
 
@@ -37,6 +42,13 @@ RowRole = Qt.ItemDataRole.UserRole + 1       # the row as a PersonRow
 
 FETCH_CHUNK = 1000
 PAGE = 200  # rows read from the store together when the view paints one that is not at hand
+# Above this many people a search runs a slice at a time (people_scan): the keystroke shows the first rows it finds
+# in display order, the rest of the matches and the exact count follow while the window keeps taking keys.
+FILTER_IN_SLICES_ABOVE = 300_000
+FIRST_SCREEN = 100   # matches looked for at the keystroke itself: more than a screenful
+FIRST_ROWS_S = 0.06  # at most this long (a word that only people far down the order have shows them later)
+SLICE_S = 0.004      # each later slice of the search: a key typed meanwhile waits at most about this long
+COUNT_EVERY_S = 0.1  # the count so far is shown again at most this often while the search runs
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -72,6 +84,14 @@ class PeopleTableModel(QAbstractTableModel):
         self._first: list[tuple] | None = None  # show_first: the first rows while every person is being read
         self._first_total = 0
         self._loader: Callable[[], None] | None = None  # waits for the index being read (set_loader)
+        self._scan: FilterScan | None = None  # a search still running in slices (FILTER_IN_SLICES_ABOVE)
+        self._recent = RecentScans()
+        self._counted_at = 0.0
+        self._scan_timer = QTimer(self)
+        # A slice each millisecond: a key or a paint due meanwhile comes first (a 0 ms timer can run again before).
+        self._scan_timer.setInterval(1)
+        self._scan_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._scan_timer.timeout.connect(self._scan_slice)
 
     # ---- feeding --------------------------------------------------------------------------------
 
@@ -110,6 +130,7 @@ class PeopleTableModel(QAbstractTableModel):
     def show_first(self, rows: list[tuple], total: int, pending: Iterable[int] = ()) -> None:
         """While every person is being read: show these first rows (in the current order, no filter) and count
         `total` people. Filters and sorts asked meanwhile apply when `set_index` comes."""
+        self._stop_search()
         self.beginResetModel()
         self._first, self._first_total = list(rows), total
         self._data.pending = pending if isinstance(pending, set) else set(pending)
@@ -130,9 +151,11 @@ class PeopleTableModel(QAbstractTableModel):
         return self._data.search
 
     def _wait_for_everyone(self) -> None:
-        """What needs every person (select all, a lookup, an update) waits for the index being read."""
+        """What needs every person (select all, a lookup, an update) waits for the index being read and for the
+        search running in slices."""
         if self._first is not None and self._loader is not None:
             self._loader()
+        self.finish_search()
 
     def update_people(self, rows_by_id: Mapping[int, tuple], asked: Iterable[int] = ()) -> bool:
         """New values for some people (core.people.table_rows_for), e.g. after a sync created them in Dynamics.
@@ -235,15 +258,80 @@ class PeopleTableModel(QAbstractTableModel):
         if self._first is not None:  # every person is being read: this filter applies when they come
             self._terms, self._quick = terms, quick_filter
             return
-        narrow = self._narrows(terms, quick_filter)
+        narrower = self._narrower(terms, quick_filter)
+        narrow = narrower and self._narrows()
+        narrowing_from = (self._terms, self._quick) if narrower else None
         self._terms, self._quick = terms, quick_filter
-        visible = self._compute_visible(narrow)
         self._filtered_generation = self._generation
+        if terms and len(self._data) > FILTER_IN_SLICES_ABOVE:
+            self._start_search(narrow, narrowing_from)
+            return
+        visible = self._compute_visible(narrow)
         self.beginResetModel()
         self._visible = visible
         self._fetched = min(FETCH_CHUNK, len(visible))
         self.endResetModel()
         self._emit_counts()
+
+    def is_searching(self) -> bool:
+        """Whether a search is still running in slices: the rows shown are the first matches, in order, and the
+        count so far is a lower bound."""
+        return self._scan is not None
+
+    def finish_search(self) -> None:
+        """Finish the search running in slices now (what needs every match: select all, a drag, the count)."""
+        scan = self._scan
+        if scan is not None:
+            while not scan.step(math.inf):
+                pass
+            self._end_search(scan)
+
+    def _start_search(self, narrow: bool, narrowing_from: tuple[tuple[str, ...], str] | None) -> None:
+        """Show the first matches in display order now, and look for the rest a slice at a time (a search done a
+        moment ago is taken up where it was). `narrowing_from`: the filter this one only drops people from."""
+        self._stop_search()
+        scan = self._recent.start(self._data, self._terms, self._quick, self._generation,
+                                  shown=self._visible if narrow else None, narrowing_from=narrowing_from)
+        finished = scan.result is not None
+        shown = scan.result if finished else list(scan.first_rows(FIRST_SCREEN, time.perf_counter() + FIRST_ROWS_S))
+        self.beginResetModel()
+        self._visible = shown
+        self._fetched = min(FETCH_CHUNK, len(shown))
+        self.endResetModel()
+        if not finished:
+            self._scan, self._counted_at = scan, time.perf_counter()
+            self._scan_timer.start()
+        self._emit_counts()
+
+    def _scan_slice(self) -> None:
+        scan = self._scan
+        if scan is None:
+            self._scan_timer.stop()
+        elif scan.step(time.perf_counter() + SLICE_S):
+            self._end_search(scan)
+        elif time.perf_counter() - self._counted_at >= COUNT_EVERY_S:
+            self._counted_at = time.perf_counter()
+            self._emit_counts()
+
+    def _end_search(self, scan: FilterScan) -> None:
+        """Every match is known: the rows shown stay (they are the first ones), the others follow them."""
+        self._stop_search()
+        result = scan.result
+        assert result is not None
+        shown = self._visible
+        if len(result) >= len(shown) and list(result[:len(shown)]) == list(shown):
+            self._visible = result
+            self._fetch_to(max(FETCH_CHUNK, self._fetched))
+        else:  # (not expected: the rows shown are a prefix of the result)
+            self.beginResetModel()
+            self._visible = result
+            self._fetched = min(FETCH_CHUNK, len(result))
+            self.endResetModel()
+        self._emit_counts()
+
+    def _stop_search(self) -> None:
+        self._scan = None
+        self._scan_timer.stop()
 
     def filter_text(self) -> str:
         return self._text
@@ -252,19 +340,30 @@ class PeopleTableModel(QAbstractTableModel):
         return self._quick
 
     def matching_count(self) -> int:
-        return self._first_total if self._first is not None else len(self._visible)
+        """How many people the filter matches (a search running in slices is finished first: exact)."""
+        self.finish_search()
+        return self._shown_count()
+
+    def _shown_count(self) -> int:
+        if self._first is not None:
+            return self._first_total
+        return self._scan.found_so_far() if self._scan is not None else len(self._visible)
 
     def total_count(self) -> int:
         return self._first_total if self._first is not None else len(self._data)
 
-    def _narrows(self, terms: tuple[str, ...], quick: str) -> bool:
-        """Whether the new filter can only drop rows from the current list ("sc" → "sch"), and that list is
-        short enough that scanning it beats a full scan (people_rows keeps those matches, in id order)."""
+    def _narrower(self, terms: tuple[str, ...], quick: str) -> bool:
+        """Whether the new filter can only drop rows from the current list ("sc" → "sch")."""
         return (quick == self._quick and self._filtered_generation == self._generation
-                and len(self._visible) * 4 <= len(self._data)
                 and all(any(old in new for new in terms) for old in self._terms))
 
+    def _narrows(self) -> bool:
+        """Whether the current list (of a narrower filter) is short enough that scanning it beats a full scan
+        (people_rows keeps those matches, in id order)."""
+        return len(self._visible) * 4 <= len(self._data)
+
     def _compute_visible(self, narrow: bool = False) -> Sequence[int]:
+        self._stop_search()  # the whole answer, now: a search still running in slices has nothing more to add
         return self._data.visible(self._terms, self._quick, narrow)
 
     # ---- sorting ----------------------------------------------------------------------------------
@@ -351,7 +450,7 @@ class PeopleTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, first_col), self.index(last, last_col), roles)
 
     def _emit_counts(self) -> None:
-        self.counts_changed.emit(self.matching_count(), self.total_count())
+        self.counts_changed.emit(self._shown_count(), self.total_count())
 
     # ---- lookups ----------------------------------------------------------------------------------
 

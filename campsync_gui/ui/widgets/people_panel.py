@@ -351,7 +351,9 @@ class PeoplePanel(QWidget):
 
     def _show_counts(self, matching: int, total: int) -> None:
         noun = "person" if total == 1 else "people"
-        if matching == total:
+        if self.model.is_searching():  # a search over a million people still running: the count so far
+            self.count_label.setText(f"≥ {matching:,} of {total:,} {noun} so far…")
+        elif matching == total:
             self.count_label.setText(f"{total:,} {noun}")
         else:
             self.count_label.setText(f"{matching:,} of {total:,} {noun}")
