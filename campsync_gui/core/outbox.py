@@ -63,6 +63,21 @@ class ClaimedRow:
 _CLAIMED_COLUMNS = [getattr(OutboxRow, name) for name in ClaimedRow.__slots__]
 
 
+@dataclass(slots=True)
+class RowState:
+    """A row's state and outcome, for a caller waiting on a request (campsync add / remove)."""
+    id: int
+    person_id: int
+    state: str
+    claimed_by: str | None
+    outcome: str | None
+    reason: str | None
+    last_error: str | None
+
+
+_STATE_COLUMNS = [getattr(OutboxRow, name) for name in RowState.__slots__]
+
+
 @dataclass
 class RunReport:
     """What one run did with the outbox rows it claimed."""
@@ -314,6 +329,12 @@ class Outbox:
                 session.add(row)
             return len(rows)
         return transaction(self.db, write)
+
+    def states_of(self, request_id: str) -> list[RowState]:
+        """Where each row of a request stands, as plain rows (a command polls this while 10,000 rows are sent)."""
+        with self.db.connect() as connection:
+            return [RowState(*row) for row in connection.execute(
+                select(*_STATE_COLUMNS).where(OutboxRow.request_id == request_id).order_by(OutboxRow.id))]
 
     def rows_of(self, request_id: str) -> list[OutboxRow]:
         with Session(self.db) as session:

@@ -368,7 +368,7 @@ class Workspace(SignInUseCases):
             if self._unclaimed(request_id):
                 return  # this run could not send them (stopped, or nothing claimable): they stay queued
             while time.monotonic() < deadline:
-                if not any(row.state in OPEN_STATES for row in self.sync.rows_of(request_id)):
+                if not any(row.state in OPEN_STATES for row in self.sync.outbox.states_of(request_id)):
                     return
                 self.sync.outbox.recover()  # a worker that died holding them hands them back
                 if self._unclaimed(request_id):
@@ -378,7 +378,7 @@ class Workspace(SignInUseCases):
                 return
 
     def _unclaimed(self, request_id: str) -> bool:
-        return any(row.state == PENDING and not row.claimed_by for row in self.sync.rows_of(request_id))
+        return any(row.state == PENDING and not row.claimed_by for row in self.sync.outbox.states_of(request_id))
 
     def is_running(self) -> bool:
         return self._run is not None and not self._run.done()
@@ -399,7 +399,7 @@ class Workspace(SignInUseCases):
 
     def outcomes(self, plan: flows.Plan, request_id: str | None) -> list[FlowOutcome]:
         """Each planned person's end: the plan's word for those not sent, Dynamics' answer for the others."""
-        rows = {row.person_id: row for row in self.sync.rows_of(request_id)} if request_id else {}
+        rows = {row.person_id: row for row in self.sync.outbox.states_of(request_id)} if request_id else {}
         result = []
         for item in plan.items:
             row = rows.get(item.person.id)

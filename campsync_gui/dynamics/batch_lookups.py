@@ -24,7 +24,7 @@ class LookupClient(BatchClient, Protocol):
     batch_missing: bool
     max_pages: int
 
-    def _next_page_url(self, link: Any, what: str) -> str: ...
+    def next_page_url(self, link: Any, what: str) -> str: ...
 
     async def get_all(self, path: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict]: ...
 
@@ -66,7 +66,7 @@ async def _batched(client: LookupClient, paths: Sequence[str], headers: Mapping[
             link = (answer.body or {}).get("@odata.nextLink")
             if link is None or link == "":
                 continue
-            next_url = client._next_page_url(link, what)  # refused unless it stays on the org
+            next_url = client.next_page_url(link, what)  # refused unless it stays on the org
             if next_url in followed:
                 raise MalformedResponse(f"Dynamics sent the same next-page link twice while listing {what}; "
                                         f"stopped there rather than page forever.")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .client import FORMATTED_VALUES, MAX_PAGE_SIZE, DataverseClient
 from .entities import ENTITY_SET, PERSON_SELECT, MemberType, Person
-from .errors import DynamicsError, ListingTooLong, MalformedResponse, ServiceError, clean_text
+from .errors import DynamicsError, MalformedResponse, ServiceError, clean_text
 
 TRACK_CHANGES = "odata.track-changes"
 # Dataverse's error codes: ChangeTrackingNotEnabledForEntity, ExpiredVersionStamp.
@@ -168,15 +168,8 @@ async def _pages(client: DataverseClient, path: str, params: dict | None, page_s
             yield page
             return
         yield page
-        url = _on_org(client, next_link, what)
-        if url in followed:
-            raise MalformedResponse(f"Dynamics sent the same next-page link twice while reading changes to {what}; "
-                                    f"stopped there rather than page forever.")
-        if len(followed) + 1 >= client.max_pages:
-            raise ListingTooLong(f"Dynamics sent more than {client.max_pages:,} pages while reading changes to "
-                                 f"{what}; CampSync stopped there rather than page forever.")
-        followed.add(url)
-        data = await _get(client, url, None, headers)
+        data = await _get(client, client.follow_link(next_link, followed, what, doing="reading changes to"), None,
+                          headers)
 
 
 async def _get(client: DataverseClient, path: str, params: dict | None, headers: dict[str, str]) -> dict:
@@ -204,7 +197,7 @@ def _deleted_id(row: dict) -> str | None:
 
 def _on_org(client: DataverseClient, link: object, what: str) -> str:
     # The client's own check of next links: text, a valid URL, on this org (it is sent the bearer token).
-    return client._next_page_url(link, what)  # noqa: SLF001 — the one rule for links the org hands out
+    return client.next_page_url(link, what)
 
 
 async def _collect(pages: AsyncIterator[ChangePage]) -> Changes:

@@ -239,17 +239,23 @@ class DataverseClient:
             next_link = data.get("@odata.nextLink")
             if next_link is None or next_link == "":
                 return
-            url = self._next_page_url(next_link, what)
-            if url in followed:
-                raise MalformedResponse(f"Dynamics sent the same next-page link twice while listing {what}; "
-                                        f"stopped there rather than page forever.")
-            if len(followed) + 1 >= self.max_pages:
-                raise ListingTooLong(f"Dynamics sent more than {self.max_pages:,} pages while listing {what}; "
-                                     f"CampSync stopped there rather than page forever.")
-            followed.add(url)
-            data = await self.get_json(url, None, headers)
+            data = await self.get_json(self.follow_link(next_link, followed, what), None, headers)
 
-    def _next_page_url(self, link: Any, what: str) -> str:
+    def follow_link(self, link: Any, followed: set[str], what: str, *, doing: str = "listing") -> str:
+        """The URL of the next page of `what`: on this org, never one already followed, and at most `max_pages`
+        pages, so a server that keeps sending links cannot keep CampSync paging forever."""
+        url = self.next_page_url(link, what)
+        doing = f"{doing} {what}"
+        if url in followed:
+            raise MalformedResponse(f"Dynamics sent the same next-page link twice while {doing}; stopped there "
+                                    f"rather than page forever.")
+        if len(followed) + 1 >= self.max_pages:
+            raise ListingTooLong(f"Dynamics sent more than {self.max_pages:,} pages while {doing}; CampSync stopped "
+                                 f"there rather than page forever.")
+        followed.add(url)
+        return url
+
+    def next_page_url(self, link: Any, what: str) -> str:
         """The absolute URL of a next-page link, refused unless it is text that points at this org."""
         if not isinstance(link, str):
             raise MalformedResponse(f"Dynamics sent a next-page link for {what} that is not text.")
