@@ -25,7 +25,7 @@ from .delta_pull import read_people
 from .flows import CRM, FLOW_ACTION
 from .list_ownership import Ownership, merge_into, sort_out
 from .models import AppList, CampaignRecord, ListName, Membership, Person
-from .people import upsert_from_dynamics
+from .people import upsert_people_from_dynamics
 from .settings import SyncSettings
 
 PERSON_KINDS = ("lead", "contact")
@@ -126,7 +126,7 @@ async def refresh_campaigns(db: Engine, client: DataverseClient, *,
 async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5000,
                       on_progress: ProgressCallback | None = None,
                       now: Callable[[], float] = time.time) -> PullReport:
-    """Leads, then contacts, page by page; each page upserted in one transaction (see upsert_from_dynamics).
+    """Leads, then contacts, page by page; each page upserted in one transaction (upsert_people_from_dynamics).
 
     Each table is read by its changes since the last pull when the org tracks them and a delta link is kept for
     this org, whole otherwise (delta_pull.py; report.incremental says which). `on_progress(kind, count_so_far)` is
@@ -137,17 +137,20 @@ async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5
 
     def store(kind: str, page: list[DynamicsPerson]) -> None:
         stamp = now()
-        with Session(db) as session:
-            for person in page:
-                person = _clean_person(person, report)
-                _, outcome = upsert_from_dynamics(session, person, stamp, report.changes)
-                if outcome == "email_conflict":
-                    report.email_conflicts[kind] += 1
-                    _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
-                                  f"Dynamics record in the store; stored without it")
-                else:
-                    getattr(report, outcome)[kind] += 1
-            session.commit()
+        notes: dict[int, list[str]] = {}  # the cleaning's warnings, by position in the page
+        people = [_clean_person(person, lambda text, at=at: notes.setdefault(at, []).append(text))
+                  for at, person in enumerate(page)]
+        with db.begin() as connection:
+            outcomes = upsert_people_from_dynamics(connection, people, stamp, report.changes)
+        for at, (person, outcome) in enumerate(zip(people, outcomes)):
+            for text in notes.get(at, ()):
+                _warn(report, text)
+            if outcome == "email_conflict":
+                report.email_conflicts[kind] += 1
+                _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
+                              f"Dynamics record in the store; stored without it")
+            else:
+                getattr(report, outcome)[kind] += 1
 
     async def progress(kind: str, done: int) -> None:
         await _call(on_progress, kind, done)
@@ -273,12 +276,12 @@ def _person_ids(session: Session, entity_ids: list[str]) -> dict[str, int]:
     return found
 
 
-def _clean_person(person: DynamicsPerson, report: PullReport) -> DynamicsPerson:
+def _clean_person(person: DynamicsPerson, warn: Callable[[str], object]) -> DynamicsPerson:
     """The record without the control characters a terminal would act on (names, company, ...: see clean_text).
-    An email holding one is no address: the person is stored without it, and the pull says so."""
+    An email holding one is no address: the person is stored without it, and the pull says so (`warn`)."""
     email = person.email
     if has_unsafe(email):
-        _warn(report, f"{person.kind} {person.id}: email {email!r} holds control characters; stored without it")
+        warn(f"{person.kind} {person.id}: email {email!r} holds control characters; stored without it")
         email = None
     fields = ("first_name", "last_name", "company", "job_title", "country")
     if email == person.email and not any(has_unsafe(getattr(person, name)) for name in fields):
