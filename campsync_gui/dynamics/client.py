@@ -134,14 +134,15 @@ class DataverseClient:
         force_refresh = False
         own_hold: float | None = None  # the hold this request set and has already waited out
         while True:
-            waited = await self.throttle.wait_turn(already_waited_for=own_hold)
-            if waited:
-                self.stats.waited_seconds += waited
             async with self._token_lock:  # a request waits while another renews the token, then takes the new one
                 generation = self._token_generation
                 token = await self.tokens.get_token(force_refresh=force_refresh)
             force_refresh = False
             extra["Authorization"] = f"Bearer {token}"
+            # Last thing before it leaves (nothing awaited in between): a 429 heard meanwhile holds this one too.
+            waited = await self.throttle.wait_turn(already_waited_for=own_hold)
+            if waited:
+                self.stats.waited_seconds += waited
             self.stats.requests += 1
             try:
                 response = await self._http.request(

@@ -32,13 +32,15 @@ class SharedThrottle:
     async def wait_turn(self, *, already_waited_for: float | None = None) -> float:
         """Wait while a 429 holds every request back; returns the seconds waited. A request that itself just
         waited out the hold it set (`already_waited_for` = that hold's `until`) only waits for a later one."""
-        if already_waited_for is not None and self.until <= already_waited_for:
-            return 0.0
-        left = self.until - self._clock()
-        if left <= 0:
-            return 0.0
-        await self._sleep(left)
-        return left
+        waited = 0.0
+        while already_waited_for is None or self.until > already_waited_for:
+            left = self.until - self._clock()
+            if left <= 0:
+                break
+            already_waited_for = self.until  # waited out below: only a later 429 keeps this request back
+            await self._sleep(left)
+            waited += left
+        return waited
 
 
 def dop_hint(headers: Mapping[str, str]) -> int | None:

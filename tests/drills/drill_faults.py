@@ -23,8 +23,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # drillkit
 
 import drillkit as dk  # noqa: E402
@@ -36,45 +34,12 @@ from campsync_gui.core.engine import SyncEngine  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
 from campsync_gui.core.settings import load_settings, save_settings  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
-from campsync_gui.dynamics.errors import parse_retry_after  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
+from answer_log import early_requests, record_answers  # noqa: E402
 from support import connection_for  # noqa: E402
 
 SCOPE = "drill"
 MAX_ENGINE_RUNS = 5
-
-
-def record_answers(client, lose_first_writes: bool = False) -> list[dict]:
-    """Wrap the client's httpx.AsyncClient.request to note, per attempt, when it went and how it was answered.
-
-    lose_first_writes: the first successful answer to each kind of POST (CreateMultiple, lists, $ref,
-    AddListMembersList…) is thrown away and a ReadError raised instead, as when a connection drops after Dynamics
-    has applied a request (the sandbox's own dropped connections happen before it applies anything).
-    """
-    answers: list[dict] = []
-    real = client._http.request
-    lost_kinds: set[str] = set()
-
-    async def request(method, url, **kw):
-        entry = {"method": method, "url": str(url), "start": time.monotonic(), "status": None, "retry_after": None}
-        answers.append(entry)
-        try:
-            response = await real(method, url, **kw)
-        except Exception as exc:
-            entry["status"], entry["end"] = exc.__class__.__name__, time.monotonic()
-            raise
-        entry["status"], entry["end"] = response.status_code, time.monotonic()
-        kind = str(url).split("?")[0].rsplit("/", 1)[-1]
-        if lose_first_writes and method == "POST" and response.status_code < 400 and kind not in lost_kinds:
-            lost_kinds.add(kind)
-            entry["status"] = "lost"
-            raise httpx.ReadError(f"the answer to POST {kind} was lost (drill)", request=response.request)
-        if response.status_code == 429:
-            entry["retry_after"] = parse_retry_after(response.headers.get("retry-after"))
-        return response
-
-    client._http.request = request
-    return answers
 
 
 async def add_everyone(org, folder: Path, args, faults: bool) -> dict:
@@ -136,33 +101,17 @@ def retries_by_kind(log) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def check_retry_after(log, answers) -> tuple[int, list[str]]:
-    """Every 429 against the Retry-After it carried: the same request may only arrive again after that long.
-
-    Server side: arrival of the 429'd request + Retry-After ≤ arrival of its retry (same method and path).
-    The Retry-After values come from the client's answers, in order (the engine sends one request at a time).
-    """
+    """Every 429 against the Retry-After it carried: once its answer is in, the client sends nothing (the refused
+    request nor any other of its requests in flight) before that long has passed (answer_log.early_requests); and
+    every 429 the sandbox logged was seen by the client, with a Retry-After."""
     api = dk.api_records(log)
-    refused = [i for i, r in enumerate(api) if r.status == 429]
+    refused = [r for r in api if r.status == 429]
     values = [a["retry_after"] for a in answers if a["status"] == 429]
     problems = []
     if len(refused) != len(values):
         problems.append(f"{len(refused)} 429s in the sandbox log, {len(values)} seen by the client")
-    for n, (i, wait) in enumerate(zip(refused, values), 1):
-        r = api[i]
-        retry = next((x for x in api[i + 1:] if (x.method, x.path) == (r.method, r.path)), None)
-        if retry is None:
-            problems.append(f"429 #{n} ({r.method} {r.path[:50]}) was never retried")
-        elif wait is None:
-            problems.append(f"429 #{n} carried no Retry-After")
-        elif retry.at < r.at + wait:
-            problems.append(f"429 #{n}: retried {retry.at - r.at:.3f}s after, Retry-After was {wait:g}s")
-    # Client side too: from the 429's answer to the next attempt of the same request.
-    for n, a in enumerate((a for a in answers if a["status"] == 429), 1):
-        later = next((b for b in answers if b["start"] > a["end"] and (b["method"], b["url"]) ==
-                      (a["method"], a["url"])), None)
-        if later is not None and a["retry_after"] is not None and later["start"] < a["end"] + a["retry_after"]:
-            problems.append(f"429 #{n}: client sent the retry {later['start'] - a['end']:.3f}s after the answer, "
-                            f"Retry-After {a['retry_after']:g}s")
+    problems += [f"429 #{n} carried no Retry-After" for n, wait in enumerate(values, 1) if wait is None]
+    problems += early_requests(answers)
     return len(refused), problems
 
 
@@ -211,7 +160,7 @@ async def main(args) -> int:
                   answers[i]["url"].split("?")[0].rsplit("/", 1)[-1] + (" (sent again)" if i in resent else "")
                   for i in lost))
     kept = checked - sum(p.startswith("429 #") and "retried" in p for p in problems)
-    print(f"Retry-After: {kept} of {checked} 429s retried no earlier than their Retry-After"
+    print(f"Retry-After: {kept} of {checked} 429s kept (nothing sent between the answer and its Retry-After)"
           + ("" if not problems else f"; {len(problems)} problem(s):"))
     for p in problems[:20]:
         print("  " + p)
