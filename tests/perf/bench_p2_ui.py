@@ -296,6 +296,8 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-p2-"))
     os.environ["CAMPSYNC_HOME"] = str(folder / "home")
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setQuitOnLastWindowClosed(False)  # as the app does (ui/app.py): the session, not Qt, decides when to end
+    app.lastWindowClosed.connect(lambda: print("(Qt: the last window closed during the run)"))
     QCoreApplication.setOrganizationName("CampSyncBench")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder / "qsettings"))
     instrument()
