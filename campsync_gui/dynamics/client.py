@@ -26,7 +26,7 @@ from .lead_creates import idempotent_create_multiple
 from .odata_literals import eq, guid_literal, in_filter, string_literal
 from .query_strings import build_query, url_sized
 from .retry_policy import ClientStats, RetryPolicy
-from .throttle import DEFAULT_DOP, SharedThrottle, dop_hint
+from .throttle import DEFAULT_DOP, InFlightLimit, SharedThrottle, dop_hint
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class DataverseClient:
         self._token_lock = asyncio.Lock()
         self._token_generation = 0  # +1 for each token renewed after a 401
         self.dop_hint = DEFAULT_DOP  # requests in flight at once, as the org's latest x-ms-dop-hint advises
+        self.in_flight = InFlightLimit(DEFAULT_DOP)  # fewer after a 429, back up gradually (throttle.py)
         self.batch_missing = False  # learnt from the org: $batch is answered 404 or 501 (batch_lookups.py)
         self._http = httpx.AsyncClient(
             verify=ssl_context, trust_env=False, transport=bounded_reads.bounded_transport(
@@ -106,6 +107,7 @@ class DataverseClient:
                                 **self._settings)
         other._owns_tokens = False
         other.dop_hint, other.batch_missing = self.dop_hint, self.batch_missing
+        other.in_flight.follow(self.dop_hint)
         other._create_multiple_missing = self._create_multiple_missing
         return other
 
@@ -139,17 +141,20 @@ class DataverseClient:
                 token = await self.tokens.get_token(force_refresh=force_refresh)
             force_refresh = False
             extra["Authorization"] = f"Bearer {token}"
-            # Last thing before it leaves (nothing awaited in between): a 429 heard meanwhile holds this one too.
-            waited = await self.throttle.wait_turn(already_waited_for=own_hold)
-            if waited:
-                self.stats.waited_seconds += waited
-            self.stats.requests += 1
+            await self.in_flight.acquire()
+            answered_429 = False
             try:
+                # Last thing before it leaves (nothing awaited in between): a 429 heard meanwhile holds this one too.
+                waited = await self.throttle.wait_turn(already_waited_for=own_hold)
+                if waited:
+                    self.stats.waited_seconds += waited
+                self.stats.requests += 1
                 response = await self._http.request(
                     method, url, json=json, content=content, headers=extra,
                     timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout, connect=10.0),
                     extensions={bounded_reads.BOUNDS: bounded_reads.Bounds(
                         self.max_body_bytes, self.max_error_bytes, self.deadline_margin)})
+                answered_429 = response.status_code == 429
             except httpx.InvalidURL as exc:
                 raise DynamicsError(f"Not a valid address to ask Dynamics: {clean_text(str(exc), 200)} "
                                     f"[{method} {clean_text(url, 120)}]") from exc
@@ -167,8 +172,11 @@ class DataverseClient:
                 await self._wait(self.retry.backoff(failures), f"{exc.__class__.__name__} on {method}",
                                  kind=exc.__class__.__name__)
                 continue
+            finally:
+                await self.in_flight.release(throttled=answered_429)
             status = response.status_code
             self.dop_hint = dop_hint(response.headers) or self.dop_hint
+            self.in_flight.follow(self.dop_hint)
             if status < 400:
                 return response
             if status == 401 and not refreshed:

@@ -9,6 +9,7 @@ that was told. Every answer also carries `x-ms-dop-hint`, the number of requests
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -53,3 +54,48 @@ def dop_hint(headers: Mapping[str, str]) -> int | None:
     except ValueError:
         return None
     return min(hint, MAX_DOP) if hint >= 1 else None
+
+
+class InFlightLimit:
+    """How many requests the client lets out at once: the org's dop hint at most, halved at each 429 and grown back
+    by one after as many answers as the limit without one ("ramp the rate up gradually", as Microsoft advises for
+    service protection). Without it, every request held back by a 429 left together when the wait ended, and
+    against a tight limit some were refused again and again."""
+
+    def __init__(self, ceiling: int = DEFAULT_DOP) -> None:
+        self.ceiling = max(1, ceiling)
+        self.limit = self.ceiling
+        self._in_flight = 0
+        self._good_answers = 0
+        self._backing_off = False  # a 429 halved the limit and it has not grown back to the ceiling yet
+        self._changed: asyncio.Condition | None = None  # made on first use, on the loop that uses this client
+
+    def _condition(self) -> asyncio.Condition:
+        if self._changed is None:
+            self._changed = asyncio.Condition()
+        return self._changed
+
+    def follow(self, ceiling: int) -> None:
+        """The org advises another degree of parallelism: taken at once, unless a 429 has made this client back off
+        (then it grows back towards it one good streak at a time)."""
+        self.ceiling = max(1, ceiling)
+        self.limit = min(self.limit, self.ceiling) if self._backing_off else self.ceiling
+
+    async def acquire(self) -> None:
+        changed = self._condition()
+        async with changed:
+            await changed.wait_for(lambda: self._in_flight < self.limit)
+            self._in_flight += 1
+
+    async def release(self, *, throttled: bool) -> None:
+        changed = self._condition()
+        async with changed:
+            self._in_flight -= 1
+            if throttled:
+                self.limit, self._good_answers, self._backing_off = max(1, self.limit // 2), 0, True
+            else:
+                self._good_answers += 1
+                if self._good_answers >= self.limit and self.limit < self.ceiling:
+                    self.limit, self._good_answers = self.limit + 1, 0
+                self._backing_off = self.limit < self.ceiling
+            changed.notify_all()

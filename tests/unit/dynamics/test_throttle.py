@@ -55,3 +55,35 @@ def test_the_dop_hint_is_read_and_bounded():
     assert dop_hint({"x-ms-dop-hint": "500"}) == 52
     assert dop_hint({"x-ms-dop-hint": "zero"}) is None and dop_hint({}) is None and dop_hint({"x-ms-dop-hint": "0"}) is None
     assert asyncio  # the module is async-first
+
+
+async def test_the_in_flight_limit_halves_at_a_429_and_grows_back_one_good_streak_at_a_time():
+    from campsync_gui.dynamics.throttle import InFlightLimit
+    limit = InFlightLimit(4)
+    limit.follow(8)
+    assert limit.limit == 8, "the org's advice is taken at once while nothing was refused"
+    await limit.acquire()
+    await limit.release(throttled=True)
+    assert limit.limit == 4
+    limit.follow(8)
+    assert limit.limit == 4, "after a 429 the limit grows back gradually, not at the next answer"
+    for _ in range(4):
+        await limit.acquire()
+        await limit.release(throttled=False)
+    assert limit.limit == 5
+
+
+async def test_no_more_requests_leave_than_the_limit():
+    from campsync_gui.dynamics.throttle import InFlightLimit
+    limit = InFlightLimit(2)
+    running, peak = [0], [0]
+
+    async def request():
+        await limit.acquire()
+        running[0] += 1
+        peak[0] = max(peak[0], running[0])
+        await asyncio.sleep(0.01)
+        running[0] -= 1
+        await limit.release(throttled=False)
+    await asyncio.gather(*(request() for _ in range(10)))
+    assert peak[0] == 2
