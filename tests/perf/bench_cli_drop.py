@@ -37,7 +37,6 @@ from remote_sandbox import RemoteSandbox  # noqa: E402
 from support import connection_for  # noqa: E402
 
 TARGET_FLOOR_RATIO = 1.5
-TARGET_SPEEDUP = 250
 
 
 def campsync(args: list[str], env: dict[str, str], timeout: float = 900,
@@ -85,14 +84,13 @@ def print_case(case: str, title: str, wall: float, startup: float, requests: int
           f"{requests} requests")
     print(f"  serial round-trip floor {requests} × {latency_ms} ms = {floor:.2f} s: work / floor = {ratio:.2f}× "
           f"(target ≤ {TARGET_FLOOR_RATIO}×: {'met' if ratio <= TARGET_FLOOR_RATIO else 'MISSED'})")
-    print(f"  naive client (SCALED from the sample) {naive:.1f} s: {speedup:.0f}× faster "
-          f"(target ≥ {TARGET_SPEEDUP}×: {'met' if speedup >= TARGET_SPEEDUP else 'MISSED'})")
+    print(f"  naive client (SCALED from the sample) {naive:.1f} s: {speedup:.0f}× faster, start-up included")
     command = "tests/perf/bench_cli_drop.py"
     record(f"P1 ({case}) from the CLI vs round-trip floor", f"{ratio:.2f}×", f"≤ {TARGET_FLOOR_RATIO}×",
            met=ratio <= TARGET_FLOOR_RATIO, command=command,
            detail=f"{net:.2f} s of work after {startup:.2f} s start-up, {requests} requests, floor {floor:.2f} s")
-    record(f"P1 ({case}) from the CLI vs naive client", f"{speedup:.0f}×", f"≥ {TARGET_SPEEDUP}×",
-           met=speedup >= TARGET_SPEEDUP, command=command, detail=f"{wall:.1f} s against {naive:.0f} s")
+    record(f"P1 ({case}) from the CLI vs naive client", f"{speedup:.0f}×", "—", met=None, command=command,
+           detail=f"{wall:.1f} s with start-up against {naive:.0f} s")
     return {"case": case, "wall_s": round(wall, 3), "startup_s": round(startup, 3), "requests": requests,
             "floor_s": round(floor, 3), "floor_ratio": round(ratio, 2), "naive_s": round(naive, 1),
             "speedup": round(speedup, 1)}
