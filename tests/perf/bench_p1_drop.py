@@ -1,6 +1,6 @@
 """P1: a drop of N people onto one campaign, CampSync's engine against a naive client, same sandbox, same run.
 
-Run: `.venv/bin/python tests/perf/bench_p1_drop.py [--people 10000] [--latency-ms 30] [--naive-sample 500]`
+Run: `.venv/bin/python tests/perf/bench_p1_drop.py [--people 10000] [--latency-ms 30] [--naive-sample 500] [--profile FILE]`
 or `--naive-full` (a benchmark that prints figures, not a test). Two cases:
 
 (a) the people already exist in Dynamics. Naive client: one AddMemberList per person. Engine: AddListMembersList
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import sys
 import tempfile
 import time
@@ -167,7 +168,7 @@ def print_case(title: str, case: str, engine: Timing, naive: Timing, naive_timed
            detail=f"floor {floor:.2f} s")
 
 
-async def main(people_count: int, latency_ms: int, naive_sample: int | None) -> None:
+async def main(people_count: int, latency_ms: int, naive_sample: int | None, profile: Path | None = None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-"))
     with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
         seed_bench_leads(org, people_count)
@@ -188,7 +189,15 @@ async def main(people_count: int, latency_ms: int, naive_sample: int | None) -> 
         org.knobs.latency_ms = latency_ms
         timed = people_count if not naive_sample else min(naive_sample, people_count)
 
+        profiler = cProfile.Profile() if profile else None
+        if profiler:
+            profiler.enable()
         engine_a = await engine_run(org, store, campaign_a.id, people)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(profile)
+            print(f"profile of the engine's run in case (a) written to {profile} (the sandbox's thread is not in it; "
+                  f"the figures below include the profiler's cost)")
         naive_a = await naive_add(org, naive_lists["a"], [p.dynamics_id for p in people[:timed]], people_count)
         engine_b = await engine_run(org, store, campaign_c.id, new_people)
         naive_b = await naive_create_and_add(org, naive_lists["b"], naive_new[:timed], people_count)
@@ -213,5 +222,7 @@ if __name__ == "__main__":
     parser.add_argument("--naive-sample", type=int, default=500,
                         help="time the naive client on N people and scale up linearly (default 500)")
     parser.add_argument("--naive-full", action="store_true", help="time the naive client on every person")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="cProfile the engine's run of case (a) into FILE (read it with python -m pstats FILE)")
     args = parser.parse_args()
-    asyncio.run(main(args.people, args.latency_ms, None if args.naive_full else args.naive_sample))
+    asyncio.run(main(args.people, args.latency_ms, None if args.naive_full else args.naive_sample, args.profile))
