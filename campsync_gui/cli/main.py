@@ -164,9 +164,5 @@ async def _finish(ctx: Context, command) -> int:
         await ctx.workspace.aclose()
 
 
-def gui_main() -> int:
-    return cmd_gui()
-
-
 if __name__ == "__main__":
     sys.exit(main())

@@ -68,7 +68,7 @@ async def iter_tracked(client: DataverseClient, entity_set: str, select: str, *,
 async def iter_delta(client: DataverseClient, delta_link: str, *, page_size: int = MAX_PAGE_SIZE,
                      annotations: bool = False) -> AsyncIterator[ChangePage]:
     """The changes since `delta_link` was handed out (with the $select of the read that made it)."""
-    url = _on_org(client, delta_link, "delta link")
+    url = client.next_page_url(delta_link, "delta link")
     async for page in _pages(client, url, None, page_size, annotations, False):
         yield page
 
@@ -163,7 +163,7 @@ async def _pages(client: DataverseClient, path: str, params: dict | None, page_s
         next_link = data.get("@odata.nextLink")
         if not next_link:
             link = data.get("@odata.deltaLink")
-            page.delta_link = _on_org(client, link, f"delta link for {what}") if link else None
+            page.delta_link = client.next_page_url(link, f"delta link for {what}") if link else None
             page.last = True
             yield page
             return
@@ -193,11 +193,6 @@ def _deleted_id(row: dict) -> str | None:
         ref = str(row.get("@id") or row.get("id") or "")
         return ref[ref.rfind("(") + 1:].rstrip(")").lower() or None
     return None
-
-
-def _on_org(client: DataverseClient, link: object, what: str) -> str:
-    # The client's own check of next links: text, a valid URL, on this org (it is sent the bearer token).
-    return client.next_page_url(link, what)
 
 
 async def _collect(pages: AsyncIterator[ChangePage]) -> Changes:
