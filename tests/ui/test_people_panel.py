@@ -279,6 +279,27 @@ def test_pending_shows_and_clears_with_targeted_data_changed(panel):
     assert changes == [], "nothing changed, nothing repainted"
 
 
+def test_a_big_drop_marks_and_clears_pending_with_every_shown_cell_repainted(panel):
+    """A drop of more people than are worth finding one by one: the Sync column is repainted as a whole, and
+    every cell on screen says the new state (no stale "Pending…" after the sync)."""
+    widget = panel(5000)
+    model = widget.model
+    model.sort(-1)
+    many = set(range(1, 1201))  # more than PENDING_POSITIONS_AT_MOST people at once
+    changes = spy(model.dataChanged)
+    model.set_pending(many)
+    covered = {row for tl, br, _ in changes if tl.column() <= COL_SYNC <= br.column()
+               for row in range(tl.row(), br.row() + 1)}
+    shown = min(1200, model.rowCount())  # rows the view has fetched; the rest are read when scrolled to
+    assert set(range(shown)) <= covered, "every shown row whose state changed is repainted"
+    assert [model.index(r, COL_SYNC).data() for r in (0, 599, shown - 1)] == ["Pending…"] * 3
+    changes.clear()
+    model.set_pending(set())
+    covered = {row for tl, br, _ in changes for row in range(tl.row(), br.row() + 1)}
+    assert set(range(shown)) <= covered
+    assert "Pending…" not in {model.index(r, COL_SYNC).data() for r in range(shown)}
+
+
 def test_people_leave_the_pending_filter_as_dynamics_confirms_them(panel):
     widget = panel(200)
     model = widget.model

@@ -196,6 +196,10 @@ class PeopleTableModel(QAbstractTableModel):
         self._generation += 1
         if self._quick == QUICK_PENDING:
             self._apply_visible(self._compute_visible())
+        if changed_rows is None:  # many people changed: the column, which the view repaints only where shown
+            if self._fetched:
+                self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
+            return
         self._emit_rows_changed(changed_rows, COL_SYNC, COL_SYNC, _SYNC_ROLES)
 
     def pending_ids(self) -> set[int]:
