@@ -291,7 +291,7 @@ class Workspace(SignInUseCases):
         if not plan.runnable:
             return None
         await self.ensure_signed_in()  # recorded in the signed-in person's name: that person must be known
-        request_id = await self.sync.enqueue_in_slices(plan, origin=origin, actor=self.actor)
+        request_id = await self._enqueue(plan, origin=origin, actor=self.actor)
         if undoing:
             journal.mark_undone(self.db, undoing, request_id)
         return request_id
@@ -345,6 +345,14 @@ class Workspace(SignInUseCases):
         report = await self._engine_thread.call(run_there)
         await self.bus.drained()  # trigger campaigns hear every confirmation before the run is over
         return report
+
+    async def _enqueue(self, plan: flows.Plan, *, origin: str, actor: str, request_id: str | None = None) -> str:
+        """Write the plan's outbox rows: on the engine's thread when there is one, where 10,000 rows written and
+        released cost the window's loop nothing (on the window's loop they were stalls of 20–30 ms)."""
+        if self._engine_thread is None:
+            return await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id, actor=actor)
+        return await self._engine_thread.call(lambda: self._thread_engine().enqueue_in_slices(
+            plan, origin=origin, request_id=request_id, actor=actor))
 
     def _thread_engine(self) -> SyncEngine:
         """The engine on the engine's thread (built there, on first use): the same store, bus and outbox worker as
@@ -457,8 +465,8 @@ class Workspace(SignInUseCases):
             if index and not plan.runnable:
                 continue  # the main request is always written: the group is found through it
             request_id = journal.group_id(main, index) if main else None
-            request_id = await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id,
-                                                           actor=self.actor)  # the undoer, not the undone
+            request_id = await self._enqueue(plan, origin=origin, request_id=request_id,
+                                             actor=self.actor)  # the undoer, not the undone
             main = main or request_id
             journal.mark_undone(self.db, change.reverses, request_id)
         return main
