@@ -70,12 +70,17 @@ class TriggerEvent:
         return cls(**{name: getattr(row, name) for name in _STORED}, id=row.id)
 
 
+# json.dumps with a non-default option builds a new encoder on every call; one encoder, same text, for 10,000 hashes
+# per drop.
+_payload_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def event_hash(prev_hash: str, event: TriggerEvent) -> str:
     """The unkeyed hash of events written before the log was keyed (CampSync before issue 13): anyone can recompute
     it, so it only finds careless edits. Kept to check those older events."""
     payload = [prev_hash, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
                event.origin, event.request_id, event.outbox_id, repr(float(event.at)), *_actor(event)]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_payload_json(payload).encode("utf-8")).hexdigest()
 
 
 def keyed_hash(hasher, prev_hash: str, seq: int, event: TriggerEvent) -> str:
@@ -84,7 +89,7 @@ def keyed_hash(hasher, prev_hash: str, seq: int, event: TriggerEvent) -> str:
     payload = [prev_hash, seq, event.trigger, event.person_id, event.email, event.campaign_id, event.campaign_name,
                event.origin, event.request_id, event.outbox_id, repr(float(event.at)), *_actor(event)]
     mac = hasher.copy()
-    mac.update(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    mac.update(_payload_json(payload).encode("utf-8"))
     return KEYED_PREFIX + mac.hexdigest()
 
 
