@@ -38,6 +38,7 @@ from campsync_gui.core.workspace import Workspace  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
 from campsync_gui.sandbox import SandboxOrg  # noqa: E402
 from bench_summary import record  # noqa: E402
+from remote_sandbox import RemoteSandbox  # noqa: E402
 from support import connection_for, pulled_bench_store, seed_bench_leads  # noqa: E402
 
 TARGET_SPEEDUP = 250
@@ -70,29 +71,61 @@ def request_kind(path: str) -> str:
     return "other"
 
 
-async def engine_run(org: SandboxOrg, store, campaign_id: str, people: list[Person]) -> Timing:
+class InProcessOrg:
+    """The sandbox on a thread of this process (`--sandbox-in-process`), with RemoteSandbox's questions. Its request
+    handling then competes with the engine for this process's interpreter, which a real org never does."""
+
+    def __init__(self, folder: Path, *, leads: int):
+        self.org = SandboxOrg(seed=7, data_dir=folder)
+        self.leads = leads
+
+    def __enter__(self) -> "InProcessOrg":
+        self.org.__enter__()
+        seed_bench_leads(self.org, self.leads)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.org.__exit__(*exc)
+
+    def env(self) -> dict[str, str]:
+        return self.org.env()
+
+    def set_latency(self, ms: int) -> None:
+        self.org.knobs.latency_ms = ms
+
+    def log_length(self) -> int:
+        return len(self.org.request_log)
+
+    def api_log(self, since: int) -> list[tuple[str, int]]:
+        return [(r.path, len(r.parts or ())) for r in self.org.request_log[since:] if "/api/data/" in r.path]
+
+    def leads_with(self, email_prefix: str) -> int:
+        return sum(1 for r in self.org.state.leads.values() if (r["emailaddress1"] or "").startswith(email_prefix))
+
+
+async def engine_run(org, store, campaign_id: str, people: list[Person]) -> Timing:
     """The path both faces take through the application core: plan, confirm (queue), send."""
     client = open_client(connection_for(org))
     workspace = Workspace(store, connection=connection_for(org), client=client)
     try:
         await workspace.check_readiness()
-        before, log_start = client.stats.requests, len(org.request_log)
+        before, log_start = client.stats.requests, org.log_length()
         started = time.perf_counter()
         plan = await workspace.plan(flows.ADD, campaign_id, [p.id for p in people])
         await workspace.confirm(plan, origin="benchmark")
         report = await workspace.run_queue()
         elapsed = time.perf_counter() - started
         assert report.done == len(people), report.to_dict()
-        log = [r for r in org.request_log[log_start:] if "/api/data/" in r.path]
-        kinds = Counter(request_kind(r.path) for r in log)
-        if any(r.parts for r in log):  # a $batch is one request; the GETs it carried are counted apart
-            kinds["GETs carried in those $batch"] = sum(len(r.parts) for r in log)
+        log = org.api_log(log_start)
+        kinds = Counter(request_kind(path) for path, _ in log)
+        if any(parts for _, parts in log):  # a $batch is one request; the GETs it carried are counted apart
+            kinds["GETs carried in those $batch"] = sum(parts for _, parts in log)
         return Timing(elapsed, client.stats.requests - before, len(people), kinds=kinds)
     finally:
         await workspace.aclose()
 
 
-async def naive_add(org: SandboxOrg, list_id: str, dynamics_ids: list[str], total: int) -> Timing:
+async def naive_add(org, list_id: str, dynamics_ids: list[str], total: int) -> Timing:
     """Case (a): one AddMemberList per person."""
     client = open_client(connection_for(org))
     try:
@@ -106,7 +139,7 @@ async def naive_add(org: SandboxOrg, list_id: str, dynamics_ids: list[str], tota
         await client.aclose()
 
 
-async def naive_create_and_add(org: SandboxOrg, list_id: str, people: list[Person], total: int) -> Timing:
+async def naive_create_and_add(org, list_id: str, people: list[Person], total: int) -> Timing:
     """Case (b): one POST leads per person, then one AddMemberList per person."""
     client = open_client(connection_for(org))
     try:
@@ -168,10 +201,12 @@ def print_case(title: str, case: str, engine: Timing, naive: Timing, naive_timed
            detail=f"floor {floor:.2f} s")
 
 
-async def main(people_count: int, latency_ms: int, naive_sample: int | None, profile: Path | None = None) -> None:
+async def main(people_count: int, latency_ms: int, naive_sample: int | None, profile: Path | None = None,
+               in_process: bool = False) -> None:
     folder = Path(tempfile.mkdtemp(prefix="campsync-bench-"))
-    with SandboxOrg(seed=7, data_dir=folder / "sandbox") as org:
-        seed_bench_leads(org, people_count)
+    # The org in its own process by default, as a real org is (and as bench_cli_drop.py has it).
+    sandbox = InProcessOrg if in_process else RemoteSandbox
+    with sandbox(folder / "sandbox", leads=people_count) as org:
         store, people, active = await pulled_bench_store(org, folder / "campsync.db")
         # Case (b)'s people: the engine's are in CampSync's store; the naive client's are other people (same
         # shape), so that neither run finds leads the other created.
@@ -186,7 +221,7 @@ async def main(people_count: int, latency_ms: int, naive_sample: int | None, pro
             naive_lists[case] = await setup.create_list(f"naive-benchmark-list-{case}", "lead")
             await setup.link_list(campaign_b.id, naive_lists[case])
         await setup.aclose()
-        org.knobs.latency_ms = latency_ms
+        org.set_latency(latency_ms)
         timed = people_count if not naive_sample else min(naive_sample, people_count)
 
         profiler = cProfile.Profile() if profile else None
@@ -201,12 +236,13 @@ async def main(people_count: int, latency_ms: int, naive_sample: int | None, pro
         naive_a = await naive_add(org, naive_lists["a"], [p.dynamics_id for p in people[:timed]], people_count)
         engine_b = await engine_run(org, store, campaign_c.id, new_people)
         naive_b = await naive_create_and_add(org, naive_lists["b"], naive_new[:timed], people_count)
-        created = sum(1 for row in org.state.leads.values()
-                      if (row["emailaddress1"] or "").startswith("bench.new"))
+        created = org.leads_with("bench.new")
         assert created == people_count, f"{created} leads created for {people_count} new people"
 
     n = people_count
-    print(f"P1: {n:,} people dropped on one campaign; sandbox latency {latency_ms} ms per request")
+    where = "on a thread of this process" if in_process else "in its own process, as a real org is"
+    print(f"P1: {n:,} people dropped on one campaign; sandbox latency {latency_ms} ms per request; the sandbox "
+          f"{where}")
     if timed != n:
         print(f"NOTE: the naive client was timed on {timed:,} people and its figures SCALED ×{n / timed:g} "
               f"(linear by construction); --naive-full times it on all {n:,}.")
@@ -224,5 +260,8 @@ if __name__ == "__main__":
     parser.add_argument("--naive-full", action="store_true", help="time the naive client on every person")
     parser.add_argument("--profile", type=Path, metavar="FILE",
                         help="cProfile the engine's run of case (a) into FILE (read it with python -m pstats FILE)")
+    parser.add_argument("--sandbox-in-process", action="store_true",
+                        help="run the sandbox on a thread of this process (how this benchmark ran before issue 15)")
     args = parser.parse_args()
-    asyncio.run(main(args.people, args.latency_ms, None if args.naive_full else args.naive_sample, args.profile))
+    asyncio.run(main(args.people, args.latency_ms, None if args.naive_full else args.naive_sample, args.profile,
+                     args.sandbox_in_process))

@@ -29,6 +29,14 @@ with SandboxOrg(seed=7, data_dir=sys.argv[2]) as org:
             org.knobs.latency_ms = int(value)
         elif command == "requests":  # API requests answered so far, for benchmarks that count them
             print(sum(1 for r in org.request_log if "/api/data/" in r.path), flush=True)
+        elif command == "log_length":
+            print(len(org.request_log), flush=True)
+        elif command == "api_log":  # API requests since position N: [path, operations a $batch carried]
+            log = org.request_log[int(value):]
+            print(json.dumps([[r.path, len(r.parts or ())] for r in log if "/api/data/" in r.path]), flush=True)
+        elif command == "leads_with":  # leads whose email starts with the value
+            print(sum(1 for r in org.state.leads.values() if (r["emailaddress1"] or "").startswith(value)),
+                  flush=True)
 """
 
 
@@ -66,6 +74,22 @@ class RemoteSandbox:
     def set_latency(self, ms: int) -> None:
         self._proc.stdin.write(f"latency {ms}\n")
         self._proc.stdin.flush()
+
+    def _ask(self, line: str) -> str:
+        self._proc.stdin.write(line + "\n")
+        self._proc.stdin.flush()
+        return self._proc.stdout.readline()
+
+    def log_length(self) -> int:
+        """Requests (API and token) the org has seen so far: a mark for api_log."""
+        return int(self._ask("log_length"))
+
+    def api_log(self, since: int) -> list[tuple[str, int]]:
+        """API requests after the mark `since`, each as (path, operations its $batch carried, 0 otherwise)."""
+        return [(path, parts) for path, parts in json.loads(self._ask(f"api_log {since}"))]
+
+    def leads_with(self, email_prefix: str) -> int:
+        return int(self._ask(f"leads_with {email_prefix}"))
 
     def api_requests(self) -> int:
         """API requests the org has answered so far (token requests not counted)."""
