@@ -1,11 +1,9 @@
-"""`campsync automation list | run | export | import | activate | deactivate` and `campsync run-scheduler`."""
+"""`campsync automation list | run | export | import | activate | deactivate` (the scheduler runs in `campsync worker`)."""
 
 from __future__ import annotations
 
 import asyncio
 import signal
-import sys
-import time
 
 from ..core.automation import AutomationError
 from ..core.automation.library import LibraryError
@@ -108,33 +106,6 @@ async def cmd_run(ctx: Context) -> int:
     return 0
 
 
-async def cmd_run_scheduler(ctx: Context) -> int:
-    """Runs scheduled batch campaigns and resumes waiting flows until Ctrl+C (or --once)."""
-    workspace = ctx.workspace
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, lambda: (stop.set(), workspace.stop_running()))
-    workspace.connect()  # says now, not at the first due campaign, when the org cannot be reached
-    say("Scheduler running: scheduled batch campaigns and waiting flows are carried out. Ctrl+C stops.",
-        flush=True)
-    while not stop.is_set():
-        tick = await workspace.scheduler_tick()
-        for report in tick.batches:
-            say(f"{time.strftime('%H:%M:%S')} ran {report.campaign!r}: {report.processed} people", flush=True)
-        for failure in tick.failed:
-            say(f"{time.strftime('%H:%M:%S')} could not run {failure}", file=sys.stderr, flush=True)
-        if tick.resumed:
-            say(f"{time.strftime('%H:%M:%S')} resumed {tick.resumed} waiting flow(s)", flush=True)
-        if ctx.args.once:
-            break
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=ctx.args.interval)
-        except asyncio.TimeoutError:
-            pass
-    return 0
-
-
 def add_commands(sub) -> None:
     auto = sub.add_parser("automation", help="trigger and batch campaigns")
     asub = auto.add_subparsers(dest="automation_action", required=True, metavar="ACTION", help="what to do")
@@ -156,7 +127,3 @@ def add_commands(sub) -> None:
         p = asub.add_parser(action, help=f"{action} a campaign")
         p.add_argument("name", help="the automation campaign's name")
         p.set_defaults(func=lambda ctx, a=active: _set_active(ctx, a))
-    sched = sub.add_parser("run-scheduler", help="run scheduled batch campaigns and waiting flows until stopped")
-    sched.add_argument("--interval", type=float, default=30.0, help="seconds between checks")
-    sched.add_argument("--once", action="store_true", help="one pass, then exit")
-    sched.set_defaults(func=cmd_run_scheduler)

@@ -19,7 +19,7 @@ from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError, SignInRequired
 from ..logs import setup_logging
 from ..paths import AppPaths
-from . import automation, flow, log, org, people, profiles, queue, signin
+from . import automation, flow, log, org, people, profiles, queue, signin, worker
 from .common import Context, UserError, print_error
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def build_parser() -> Parser:
     sandbox = sub.add_parser("sandbox", help="run the built-in sandbox Dynamics org over HTTPS")
     sandbox_cli.add_arguments(sandbox)
     sandbox.set_defaults(raw=cmd_sandbox)
-    for group in (org, profiles, signin, flow, queue, log, people, automation):
+    for group in (org, profiles, signin, flow, queue, log, people, automation, worker):
         group.add_commands(sub)
     return parser
 

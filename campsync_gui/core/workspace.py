@@ -396,6 +396,15 @@ class Workspace(SignInUseCases):
         for stop in self._stops:
             stop.set()
 
+    async def cancel_run(self) -> None:
+        """Abandon a sync run whose request does not answer (a worker told to stop): the rows it holds are handed
+        back by the caller (Outbox.release) or when their lease expires; sending them again is harmless."""
+        run, self._run = self._run, None
+        if run is not None and not run.done():
+            run.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await run
+
     @contextlib.asynccontextmanager
     async def _stop_event(self):
         stop = asyncio.Event()

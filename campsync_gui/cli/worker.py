@@ -1,0 +1,144 @@
+"""`campsync worker` (and its former name, `campsync run-scheduler`): the queue, trigger campaigns, scheduled batch
+campaigns and waiting flows, carried out without a window until the worker is told to stop.
+
+For a server or a machine left on at night: what windows and commands queue is sent from here, scheduled batch
+campaigns run, waits resume. Each thing done is one line on stdout (problems on stderr), with the time, for a
+supervisor's journal. SIGTERM or Ctrl+C: the request in flight is let finish for up to STOP_GRACE_S, the rows the
+worker holds go back to the queue (sending one again changes nothing in Dynamics), and it exits 0.
+
+Exit codes, for supervisors: 0 stopped when asked (or `--once` done); 1 a failure it cannot wait out (the store
+cannot be read or written: restart it once that is fixed); 2 it cannot start (no org configured, not signed in, a
+bad option). An org that cannot be reached is waited out: the worker says so and tries again at the next pass.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import time
+
+from ..core.events import TRIGGERS
+from ..dynamics.errors import DynamicsError
+from .common import Context, DemoOrgWorkspace, UserError, say
+
+# SIGTERM to exit: container runtimes wait 10 s before they kill; the request in flight gets most of it.
+STOP_GRACE_S = 8.0
+
+
+def _now() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def _log(message: str, *, problem: bool = False) -> None:
+    say(f"{_now()} {message}", file=sys.stderr if problem else sys.stdout, flush=True)
+
+
+async def cmd_worker(ctx: Context) -> int:
+    workspace = ctx.workspace
+    if isinstance(workspace, DemoOrgWorkspace):
+        raise UserError("no org is configured for the worker: add one with `campsync profile add` or set the "
+                        "CAMPSYNC_ORG_URL, CAMPSYNC_TENANT_ID, CAMPSYNC_CLIENT_ID and CAMPSYNC_CLIENT_SECRET "
+                        "variables (the demo org is the window's, for trying CampSync)")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def on_signal() -> None:
+        if not stop.is_set():
+            _log("stopping: the request in flight finishes, the rest stays queued")
+        stop.set()
+        workspace.stop_running()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, on_signal)
+    workspace.connect()  # says now, not at the first queued row, when the org cannot be reached
+    confirmed = _count_confirmations(workspace)
+    _log(f"worker {workspace.sync.worker_id} started (pid {os.getpid()}): sends the queue, runs trigger and "
+         f"scheduled campaigns and waiting flows; looks every {ctx.args.interval:g} s. SIGTERM or Ctrl+C stops it.")
+    try:
+        while not stop.is_set():
+            one = asyncio.ensure_future(_one_pass(workspace, confirmed))
+            stopped = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({one, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if not one.done():
+                await _let_finish(workspace, one)
+            stopped.cancel()
+            if one.done() and not one.cancelled() and one.exception() is not None:
+                raise one.exception()
+            if ctx.args.once:
+                break
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=ctx.args.interval)
+    finally:
+        handed_back = _hand_back(workspace)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    _log("stopped" + (f"; {handed_back} unfinished row(s) handed back to the queue" if handed_back else ""))
+    return 0
+
+
+async def _let_finish(workspace, task: asyncio.Task) -> None:
+    """Asked to stop during a pass: the engine stops after the request in flight; one that does not answer in
+    time is abandoned (its rows are handed back)."""
+    done, _ = await asyncio.wait({task}, timeout=STOP_GRACE_S)
+    if not done:
+        await workspace.cancel_run()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        _log(f"the request in flight did not finish within {STOP_GRACE_S:g} s: left unanswered", problem=True)
+
+
+def _count_confirmations(workspace) -> list[int]:
+    """A counter of the trigger events this worker's sends produced (each is a change Dynamics confirmed)."""
+    counter = [0]
+
+    def on_event(event) -> None:
+        if event.kind == TRIGGERS:
+            counter[0] += len(event.data.get("events", ()))
+    workspace.bus.subscribe(on_event)
+    return counter
+
+
+async def _one_pass(workspace, confirmed: list[int]) -> None:
+    """Waits that are over and due batch campaigns, then whatever is queued (by this worker, a window or a
+    command): one line for each thing done."""
+    before = confirmed[0]
+    try:
+        tick = await workspace.scheduler_tick()
+        if workspace.pending_count():
+            await workspace.run_queue()
+    except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
+        _log(f"Dynamics could not be used: {exc.message}; trying again at the next pass", problem=True)
+        return
+    for report in tick.batches:
+        _log(f"ran batch campaign {report.campaign!r}: {report.processed} people")
+    for failure in tick.failed:
+        _log(f"could not run {failure}", problem=True)
+    if tick.resumed:
+        _log(f"resumed {tick.resumed} waiting flow(s)")
+    if confirmed[0] != before:
+        left = workspace.pending_count()
+        _log(f"Dynamics confirmed {confirmed[0] - before} change(s)" + (f"; {left} still queued" if left else ""))
+
+
+def _hand_back(workspace) -> int:
+    """Rows this worker still holds go back to the queue for the next worker (or this one, restarted)."""
+    outbox = workspace.sync.outbox
+    held = outbox.mine()
+    outbox.release(held)
+    return len(held)
+
+
+def add_commands(sub) -> None:
+    for name, text, interval in (
+            ("worker", "send the queue and run trigger and scheduled campaigns without a window, until stopped",
+             5.0),
+            ("run-scheduler", "the former name of `campsync worker`", 30.0)):
+        parser = sub.add_parser(name, help=text)
+        parser.add_argument("--interval", type=float, default=interval,
+                            help=f"seconds between looks at the queue and the schedule (default {interval:g})")
+        parser.add_argument("--once", action="store_true", help="one pass, then exit")
+        parser.set_defaults(func=cmd_worker)
