@@ -121,7 +121,7 @@ class _PageUpsert:
         for key, wanted in (("dynamics_id", dynamics_ids), ("email", emails)):
             for chunk in chunked(wanted, _LOOKUP_CHUNK):
                 # Plain SQL: SQLAlchemy's expanding IN cost a third of this read.
-                marks = ", ".join("?" * len(chunk))
+                marks = ", ".join(("?" if self.connection.dialect.paramstyle == "qmark" else "%s",) * len(chunk))
                 found = self.connection.exec_driver_sql(
                     f"SELECT {', '.join(_STORED_COLUMNS)} FROM {_PERSON.name} WHERE {key} IN ({marks}) ORDER BY id",
                     tuple(chunk)).all()
