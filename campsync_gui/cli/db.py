@@ -38,6 +38,9 @@ def cmd_current(args: argparse.Namespace) -> int:
 def _describe(state: StoreState) -> str:
     if state.up_to_date:
         return f"{state.revision} (the newest schema)"
+    if not state.on_server:  # a SQLite file: any command makes or upgrades it
+        return (f"not made yet (any command makes it at {state.head})" if state.revision is None else
+                f"{state.revision} (the next command upgrades it to {state.head})")
     if state.revision is None:
         return f"no CampSync schema yet (this CampSync's is {state.head}; run `campsync db upgrade`)"
     return f"{state.revision} (this CampSync's is {state.head}; run `campsync db upgrade`)"

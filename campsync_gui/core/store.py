@@ -51,6 +51,7 @@ class StoreState:
     url: str
     revision: str | None
     head: str | None
+    on_server: bool = False  # PostgreSQL: only `campsync db upgrade` changes its schema
 
     @property
     def up_to_date(self) -> bool:
@@ -97,8 +98,8 @@ def upgrade_store(target: Path | str | URL) -> tuple[StoreState, StoreState]:
             if revision != migrations.HEAD:
                 migrations.upgrade(conn)
             conn.commit()
-        return StoreState(shown(url), revision, migrations.HEAD), StoreState(shown(url), migrations.HEAD,
-                                                                             migrations.HEAD)
+        return (StoreState(shown(url), revision, migrations.HEAD, on_server=True),
+                StoreState(shown(url), migrations.HEAD, migrations.HEAD, on_server=True))
     finally:
         db.dispose()
 
@@ -120,7 +121,7 @@ def store_state(target: Path | str | URL) -> StoreState:
     db = _server_engine(url)
     try:
         with _connected(db, url) as conn:
-            return StoreState(shown(url), _server_revision(conn), migrations.HEAD)
+            return StoreState(shown(url), _server_revision(conn), migrations.HEAD, on_server=True)
     finally:
         db.dispose()
 

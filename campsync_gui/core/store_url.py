@@ -39,7 +39,11 @@ def shown(url: URL | str) -> str:
             url = make_url(url)
         except (ArgumentError, ValueError):
             return "(a malformed URL)"  # it cannot be parsed, so the password cannot be found and hidden: not shown
-    return url.render_as_string(hide_password=True)
+    if "password" not in url.query:
+        return url.render_as_string(hide_password=True)
+    # libpq also takes the password as ?password=…
+    text = url.update_query_dict({"password": "***"}).render_as_string(hide_password=True)
+    return text.replace("password=%2A%2A%2A", "password=***")
 
 
 def parse_store_url(text: str, where: str = DATABASE_URL_ENV) -> URL:
@@ -64,7 +68,7 @@ def parse_store_url(text: str, where: str = DATABASE_URL_ENV) -> URL:
 
 
 def sqlite_url(db_file: Path | str) -> URL:
-    return URL.create(f"{SQLITE}+pysqlite", database=str(db_file))
+    return URL.create(SQLITE, database=str(db_file))
 
 
 def config_file(home: Path) -> Path:

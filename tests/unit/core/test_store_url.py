@@ -73,6 +73,8 @@ def test_a_bad_config_toml_is_named_in_the_message(tmp_path, text, says):
 def test_shown_hides_the_password():
     assert shown(f"postgresql+psycopg://ops:{PASSWORD}@h:5432/db") == "postgresql+psycopg://ops:***@h:5432/db"
     assert PASSWORD not in shown(f"postgresql+psycopg://ops:{PASSWORD}@h:port/db")
+    assert shown(f"postgresql+psycopg://ops@h/db?password={PASSWORD}&sslmode=require") == \
+        "postgresql+psycopg://ops@h/db?password=***&sslmode=require"
 
 
 def test_open_store_takes_a_sqlite_url_as_it_takes_a_path(tmp_path):
@@ -82,3 +84,16 @@ def test_open_store_takes_a_sqlite_url_as_it_takes_a_path(tmp_path):
     assert state.up_to_date and state.revision is not None
     assert store_state(tmp_path / "not-made-yet.db").revision is None
     assert not (tmp_path / "not-made-yet.db").exists()
+
+
+def test_a_workspace_opened_without_a_store_takes_the_one_the_variable_names(tmp_path, monkeypatch):
+    from campsync_gui.core.workspace import Workspace
+
+    monkeypatch.setenv("CAMPSYNC_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{tmp_path}/team.db")
+    workspace = Workspace.open()
+    try:
+        assert workspace.db.url.database == f"{tmp_path}/team.db"
+        assert (tmp_path / "team.db").exists() and not (tmp_path / "home" / "campsync.db").exists()
+    finally:
+        workspace.db.dispose()
