@@ -23,6 +23,7 @@ from sqlmodel import SQLModel, create_engine
 from ..paths import make_private_file, tighten_file
 from . import migrations, models  # noqa: F401 — models: the tables create_all makes
 from .store_url import is_server, parse_store_url, shown, sqlite_url
+from .upsert import upsert_for
 
 # Files SQLite keeps beside the store; it creates them with the store file's own mode, whatever the umask.
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -97,6 +98,7 @@ def upgrade_store(target: Path | str | URL) -> tuple[StoreState, StoreState]:
             _refuse_newer(revision)
             if revision != migrations.HEAD:
                 migrations.upgrade(conn)
+            _ensure_chain_head(conn)
             conn.commit()
         return (StoreState(shown(url), revision, migrations.HEAD, on_server=True),
                 StoreState(shown(url), migrations.HEAD, migrations.HEAD, on_server=True))
@@ -162,6 +164,14 @@ def _connected(db: Engine, url: URL) -> Iterator[Connection]:
         raise StoreUnavailable(f"CampSync cannot reach the store {shown(url)}: {reason}") from None
     with conn:
         yield conn
+
+
+def _ensure_chain_head(conn: Connection) -> None:
+    """The trigger log's chain head row, there before the first event: appends take turns on its row lock
+    (core.triggers.append_events updates it first), where two first appends would otherwise both insert it."""
+    head = models.ChainHead.__table__
+    conn.execute(upsert_for(conn, head).values(id=1, seq=0, last_hash="").on_conflict_do_nothing(
+        index_elements=["id"]))
 
 
 def _server_revision(conn: Connection) -> str | None:

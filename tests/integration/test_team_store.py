@@ -231,3 +231,48 @@ def test_db_commands_on_the_default_sqlite_file(tmp_path):
     state = json.loads(run_cli(["db", "current", "--json"], home).stdout)
     assert state == {"url": f"sqlite:///{home / 'campsync.db'}", "revision": migrations.HEAD,
                      "head": migrations.HEAD, "up_to_date": True}
+
+
+def test_team_two_first_trigger_events_written_at_once_make_one_intact_chain(pg_url):
+    """Two nodes confirm their first flow actions at the same moment on a new team store: the second waits for
+    the first's chain head (made by `db upgrade`), then appends after it; neither write is refused."""
+    import threading
+
+    from sqlmodel import Session
+
+    from campsync_gui.core.store import open_store, upgrade_store
+    from campsync_gui.core.triggers import ADDED, TriggerEvent, append_events, verify_chain
+
+    upgrade_store(pg_url)
+    db = open_store(pg_url)
+
+    def event(node):
+        return TriggerEvent(trigger=ADDED, person_id=1, email=f"{node}@example.org", campaign_id="c1",
+                            campaign_name="Spring", origin="drop", request_id=node, outbox_id=None, at=1.0)
+
+    first, second = Session(db), Session(db)
+    outcome = {}
+
+    def second_node():
+        try:
+            append_events(second, [event("second")])
+            second.commit()
+            outcome["second"] = "written"
+        except Exception as exc:  # what a racing first append used to get: the head row inserted twice
+            outcome["second"] = repr(exc)
+
+    try:
+        append_events(first, [event("first")])  # not committed yet: holds the chain head
+        racing = threading.Thread(target=second_node)
+        racing.start()
+        racing.join(1.0)
+        assert racing.is_alive(), "the second append waits for the first"
+        first.commit()
+        racing.join(30)
+        assert outcome == {"second": "written"}
+        check = verify_chain(db)
+        assert check.ok and check.count == 2, check.message
+    finally:
+        first.close()
+        second.close()
+        db.dispose()
