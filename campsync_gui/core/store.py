@@ -28,6 +28,7 @@ from .upsert import upsert_for
 # Files SQLite keeps beside the store; it creates them with the store file's own mode, whatever the umask.
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 UPGRADE_COMMAND = "campsync db upgrade"
+CONNECT_TIMEOUT = 10  # seconds to wait for a database server's answer
 # The key of the PostgreSQL advisory lock `campsync db upgrade` holds while it migrates: two admins (or two
 # workers' start scripts) upgrading at once take turns, and the second finds the store at head.
 _UPGRADE_LOCK = 0x43616D7053796E63  # "CampSync"
@@ -132,7 +133,10 @@ def store_state(target: Path | str | URL) -> StoreState:
 
 def _server_engine(url: URL) -> Engine:
     # pre_ping: a connection the server dropped (a restart, an idle timeout) is replaced, not handed out.
-    return create_engine(url, pool_pre_ping=True)
+    # connect_timeout: a server that does not answer (a wrong address, a firewall) is reported after 10 s, not the
+    # system's two minutes; a URL's own ?connect_timeout= wins.
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _open_server_store(url: URL) -> Engine:
