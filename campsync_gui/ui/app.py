@@ -103,10 +103,10 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
 
     from .session import open_session  # the core: after the first frame
 
+    session = open_session()  # first: a store that cannot be opened leaves nothing running (main_async says why)
     closing = asyncio.Event()
     leaving_watch = asyncio.ensure_future(leaving.wait())
     leaving_watch.add_done_callback(lambda _f: closing.set())
-    session = open_session()
     session.workspace.run_engine_in_thread()  # the window renders; syncs run on the engine's own thread
     if frame is not None:
         frame.attach(session)
