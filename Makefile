@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/campsync-gui
 
+# The team-mode tests start a throwaway PostgreSQL server: ensure_postgres.sh installs its binaries when missing.
 test: $(STAMP)
+	sh tests/ensure_postgres.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Benchmarks print figures (ratios against a baseline in the same run); they are not pass/fail tests.

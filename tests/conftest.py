@@ -25,3 +25,26 @@ def org(sandbox_org):
     """The session's sandbox org with fresh seed data and default knobs."""
     sandbox_org.reset()
     return sandbox_org
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster for the team-mode tests (tests/pg_server.py). Missing binaries fail the tests
+    that need it, never skip them: CI (root) installs them in `make test`."""
+    from pg_server import PostgresNotInstalled, PostgresServer
+
+    try:
+        server = PostgresServer()
+    except PostgresNotInstalled as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The store URL (postgresql+psycopg://…, with its password) of a new, empty database on the session's server."""
+    return pg_server.create_database()

@@ -19,6 +19,7 @@ from ..core.clean_text import clean_line, escape_for_terminal
 from ..core.connections import Connection, is_configured
 from ..core.events import PROBLEM, Event
 from ..core.store import open_store
+from ..core.store_url import resolve_store_url
 from ..core.workspace import Workspace
 from ..logs import setup_logging
 from ..paths import AppPaths
@@ -38,7 +39,7 @@ class Context:
         self.args = args
         self.paths = AppPaths.resolve().ensure()
         setup_logging(self.paths.log_dir)
-        db = open_store(self.paths.db_file)
+        db = open_store(resolve_store_url(self.paths))  # CAMPSYNC_DATABASE_URL, config.toml, or the local file
         profile = getattr(args, "profile", None)
         # Nothing configured at all: the built-in demo org, the window's. Configured but incomplete, or a profile
         # named: that connection, whose first use says what is wrong with it (NotConnected), never the demo org.

@@ -15,11 +15,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..core.automation.library import LibraryError
+from ..core.store import StoreError
+from ..core.store_url import StoreUrlError
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError, SignInRequired
 from ..logs import setup_logging
 from ..paths import AppPaths
-from . import automation, flow, log, org, people, profiles, queue, signin, worker
+from . import automation, db, flow, log, org, people, profiles, queue, signin, worker
 from .common import Context, UserError, print_error
 
 logger = logging.getLogger(__name__)
@@ -74,7 +76,7 @@ def build_parser() -> Parser:
     sandbox = sub.add_parser("sandbox", help="run the built-in sandbox Dynamics org over HTTPS")
     sandbox_cli.add_arguments(sandbox)
     sandbox.set_defaults(raw=cmd_sandbox)
-    for group in (org, profiles, signin, flow, queue, log, people, automation, worker):
+    for group in (org, profiles, signin, flow, queue, log, people, automation, worker, db):
         group.add_commands(sub)
     return parser
 
@@ -127,6 +129,9 @@ def _run(argv: list[str]) -> int:
         return 2
     except (UserError, LibraryError, LookupError) as exc:
         print_error("user_error", str(exc), as_json=as_json)
+        return 2
+    except (StoreUrlError, StoreError) as exc:  # the store URL, or the store it names: the person's (admin's) to fix
+        print_error("store_error", str(exc), as_json=as_json)
         return 2
     except DynamicsError as exc:
         print_error("dynamics_error", exc.message, as_json=as_json)

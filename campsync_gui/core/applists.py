@@ -8,7 +8,6 @@ import logging
 import re
 import uuid
 
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -17,6 +16,7 @@ from ..dynamics.entities import MarketingList
 from ..dynamics.errors import ConnectionFailed, DuplicateRecord, DynamicsError, NotFound
 from .models import AppList, CampaignRecord
 from .transactions import transaction
+from .upsert import upsert_for
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +53,7 @@ def record_app_list(session: Session, campaign_id: str, member_type: str, name: 
     """Remember (in the caller's transaction) which Dynamics list is CampSync's for this campaign and member type:
     found or made by the engine, or seen by a pull. One statement that inserts or updates, so writers sharing the
     store at the same moment end with one row (a unique index backs it), not two or a refused commit."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # only there: it loads slowly
-
-        upsert = postgresql_insert(AppList)
-    else:
-        upsert = sqlite_insert(AppList)
+    upsert = upsert_for(session.get_bind(), AppList)
     session.execute(upsert.values(campaign_id=campaign_id, member_type=member_type, name=name,
                                   dynamics_list_id=list_id)
                     .on_conflict_do_update(index_elements=["campaign_id", "member_type"],

@@ -8,7 +8,6 @@ import json
 from collections.abc import Callable
 
 from sqlalchemy import delete
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
@@ -19,6 +18,7 @@ from .models import CampaignRecord, Membership, OutboxRow, Person, TriggerEventR
 from .outbox import DONE, RunReport
 from .transactions import transaction
 from .triggers import ADDED, TriggerEvent, append_events
+from .upsert import upsert_for
 
 PUBLISH_SLICE = 100  # trigger events per bus publish; the event loop runs between slices
 # Confirmed rows recorded per transaction: a whole batch (about 50 ms of work), since the window runs the engine on
@@ -57,7 +57,7 @@ class Confirmation:
             already = set(session.exec(select(TriggerEventRecord.outbox_id)
                                        .where(col(TriggerEventRecord.outbox_id).in_(ids))))
             if trigger == ADDED:
-                upsert = sqlite_insert(Membership.__table__)  # the table, not the ORM class: no per-row ORM bulk work
+                upsert = upsert_for(session.get_bind(), Membership.__table__)  # the table: no per-row ORM work
                 session.execute(upsert.on_conflict_do_update(
                     index_elements=["person_id", "campaign_id", "list_id"],
                     set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id",

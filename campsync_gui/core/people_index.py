@@ -4,6 +4,9 @@ them, without one Python object per cell. The cells themselves are read a page a
 Each column of a chunk of people comes back from SQLite as ONE string built by group_concat (SQLite does the work
 in C, without holding the GIL) and is split in Python: no row tuples are built, so a million people cost ~200 MB
 here instead of ~1 GB of tuples, and the window stays responsive while a thread reads them.
+
+A team's PostgreSQL store gets the same queries in its own words (`_Sql`): coalesce for ifnull, chr for char,
+string_agg … ORDER BY id for group_concat, booleans cast to integers. SQLite's SQL is exactly what it was.
 """
 
 from __future__ import annotations
@@ -12,11 +15,43 @@ from array import array
 from collections.abc import Sequence
 from itertools import repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from sqlalchemy.engine import Engine
 
 from .models import PERSON_NAME_LOWER, Person
+
+
+class _Sql(NamedTuple):
+    """The words of one database for the SQL below."""
+
+    ifnull: str
+    char: str  # the character of a code point
+    mark: str  # a positional parameter
+    not_indexed: str  # SQLite: read the table itself, in rowid order
+    concat: Callable[[str, str | None], str]  # (expression, separator SQL or None for a comma) → aggregate
+    as_int: Callable[[str], str]  # a condition as 0 or 1
+    name_lower: str  # the expression of the index ix_person_name_lower
+
+
+def _group_concat(expression: str, separator: str | None) -> str:
+    return f"group_concat({expression})" if separator is None else f"group_concat({expression}, {separator})"
+
+
+_COMMA = "','"
+
+
+def _string_agg(expression: str, separator: str | None) -> str:
+    return f"string_agg(CAST({expression} AS text), {separator or _COMMA} ORDER BY id)"
+
+
+SQLITE = _Sql("ifnull", "char", "?", " NOT INDEXED", _group_concat, lambda condition: condition, PERSON_NAME_LOWER)
+POSTGRESQL = _Sql("coalesce", "chr", "%s", "", _string_agg, lambda condition: f"CAST({condition} AS integer)",
+                  PERSON_NAME_LOWER.replace("ifnull(", "coalesce("))  # as migration 0011 made it there
+
+
+def _sql(db: Engine) -> _Sql:
+    return POSTGRESQL if db.dialect.name == "postgresql" else SQLITE
 
 # One byte per person (the window's quick filters): bit 0 a lead, bit 1 a contact, bit 2 linked to a Dynamics
 # record, bit 3 a score at or above the threshold asked for. The byte is 64 + bits, so the column is a printable
@@ -25,12 +60,25 @@ FLAG_LEAD, FLAG_CONTACT, FLAG_IN_DYNAMICS, FLAG_HIGH_SCORE = 1, 2, 4, 8
 FLAG_BASE = 64
 
 _SEP = "\x1e"  # between people in a concatenated column (the record separator: not expected in names or emails)
-_NAME = "trim(ifnull(first_name, '') || ' ' || ifnull(last_name, ''))"  # as Person.name
-# As core.people's table rows build their search text: the searchable fields joined by U+001F, lowered (ASCII).
-_SEARCH = "lower(" + " || char(31) || ".join(
-    [_NAME] + [f"ifnull({c}, '')" for c in ("email", "company", "job_title", "country")]) + ")"
-COLUMNS = {"name": _NAME, "email": "email", "company": "company", "country": "country", "score": "ifnull(score, 0)",
-           "search": _SEARCH}
+
+
+def _name(sql: _Sql) -> str:
+    return f"trim({sql.ifnull}(first_name, '') || ' ' || {sql.ifnull}(last_name, ''))"  # as Person.name
+
+
+def _search(sql: _Sql) -> str:
+    """As core.people's table rows build their search text: the searchable fields joined by U+001F, lowered
+    (ASCII)."""
+    return "lower(" + f" || {sql.char}(31) || ".join(
+        [_name(sql)] + [f"{sql.ifnull}({c}, '')" for c in ("email", "company", "job_title", "country")]) + ")"
+
+
+def _columns(sql: _Sql) -> dict[str, str]:
+    return {"name": _name(sql), "email": "email", "company": "company", "country": "country",
+            "score": f"{sql.ifnull}(score, 0)", "search": _search(sql)}
+
+
+COLUMNS = _columns(SQLITE)  # the names table_column and first_rows take
 
 
 class TableIndex(NamedTuple):
@@ -60,10 +108,14 @@ def table_index(db: Engine, *, high_score: int, with_names: bool = True,
     from the search texts, which begin with the name: cheaper than a second column from SQLite).
     `same_as`: the search texts read last time (by position); a text equal to the one at its position is replaced
     by that object, so reading a million people again holds one copy of the unchanged texts, not two."""
-    flags_sql = (f"char({FLAG_BASE} + (ifnull(dynamics_type, '') = 'lead') * {FLAG_LEAD}"
-                 f" + (ifnull(dynamics_type, '') = 'contact') * {FLAG_CONTACT}"
-                 f" + (dynamics_id IS NOT NULL) * {FLAG_IN_DYNAMICS}"
-                 f" + (ifnull(score, 0) >= {int(high_score)}) * {FLAG_HIGH_SCORE})")
+    sql = _sql(db)
+    is_lead = sql.as_int(f"({sql.ifnull}(dynamics_type, '') = 'lead')")
+    is_contact = sql.as_int(f"({sql.ifnull}(dynamics_type, '') = 'contact')")
+    in_dynamics = sql.as_int("(dynamics_id IS NOT NULL)")
+    high = sql.as_int(f"({sql.ifnull}(score, 0) >= {int(high_score)})")
+    flags_sql = (f"{sql.char}({FLAG_BASE} + {is_lead} * {FLAG_LEAD} + {is_contact} * {FLAG_CONTACT}"
+                 f" + {in_dynamics} * {FLAG_IN_DYNAMICS} + {high} * {FLAG_HIGH_SCORE})")
+    search_sql = _search(sql)
     first, last, count = _one_row(db, f"SELECT min(id), max(id), count(*) FROM {Person.__tablename__}")
     dense = not count or last - first + 1 == count  # ids first..last without gaps (as usual): not read at all
     ids: Sequence[int] = range(first, last + 1) if count else range(0)
@@ -72,12 +124,12 @@ def table_index(db: Engine, *, high_score: int, with_names: bool = True,
     search: list[str] = []
     names: list[str] | None = [] if with_names else None
     flags = bytearray()
-    for low, ids_text, search_text, flags_text, found in _chunks(
-            db, f"{'NULL' if dense else 'group_concat(id)'}, group_concat({_SEARCH}, char(30)), "
-                f"group_concat({flags_sql}, '')", first, last):
+    aggregates = (f"{'NULL' if dense else sql.concat('id', None)}, {sql.concat(search_sql, f'{sql.char}(30)')}, "
+                  + sql.concat(flags_sql, "''"))
+    for low, ids_text, search_text, flags_text, found in _chunks(db, aggregates, first, last):
         if not dense:
             ids.extend(map(int, ids_text.split(",")))  # type: ignore[union-attr]
-        texts = _split(db, search_text, found, _SEARCH, low)
+        texts = _split(db, search_text, found, search_sql, low)
         held = same_as[len(search):len(search) + len(texts)] if same_as is not None else ()
         if len(held) == len(texts):  # (map stops at the shorter: only when every text has its counterpart)
             texts = list(map(_same_or_new, texts, held))
@@ -91,14 +143,16 @@ def table_index(db: Engine, *, high_score: int, with_names: bool = True,
 def table_column(db: Engine, column: str) -> list:
     """One column of every person, in id order: "name", "email", "company", "country" (str; '' for none),
     "score" (int) or "search" (str)."""
-    expression = COLUMNS[column]
+    sql = _sql(db)
+    expression = _columns(sql)[column]
     first, last, count = _one_row(db, f"SELECT min(id), max(id), count(*) FROM {Person.__tablename__}")
     values: list = []
     if column == "score":
-        for _low, text, found in _chunks(db, f"group_concat({expression})", first, last):
+        for _low, text, found in _chunks(db, sql.concat(expression, None), first, last):
             values.extend(map(int, text.split(",")))
         return values
-    for low, text, found in _chunks(db, f"group_concat(ifnull({expression}, ''), char(30))", first, last):
+    for low, text, found in _chunks(db, sql.concat(f"{sql.ifnull}({expression}, '')", f"{sql.char}(30)"), first,
+                                    last):
         values.extend(_split(db, text, found, expression, low))
     return values
 
@@ -106,15 +160,16 @@ def table_column(db: Engine, column: str) -> list:
 def _chunks(db: Engine, aggregates: str, first: int | None, last: int | None):
     """(first id of the chunk, *aggregates, people in it) for each non-empty chunk of ids, in id order. NOT INDEXED:
     each chunk is read from the table itself in rowid order (a covering index would hand the rows in its own
-    order, and group_concat keeps the order the rows come in)."""
+    order, and group_concat keeps the order the rows come in; PostgreSQL's string_agg is told the order)."""
     if first is None or last is None:
         return
+    sql = _sql(db)
     with db.connect() as conn:
         cursor = conn.connection.cursor()
         try:
             for low in range(first, last + 1, CHUNK):
-                cursor.execute(f"SELECT {aggregates}, count(*) FROM {Person.__tablename__} NOT INDEXED "
-                               f"WHERE id BETWEEN ? AND ?", (low, low + CHUNK - 1))
+                cursor.execute(f"SELECT {aggregates}, count(*) FROM {Person.__tablename__}{sql.not_indexed} "
+                               f"WHERE id BETWEEN {sql.mark} AND {sql.mark}", (low, low + CHUNK - 1))
                 row = cursor.fetchone()
                 if row[-1]:
                     yield (low, *row)
@@ -131,11 +186,12 @@ def _split(db: Engine, text: str | None, count: int, expression: str, low: int) 
     values = text.split(_SEP) if text is not None else []
     if len(values) == count:
         return values
+    sql = _sql(db)
     with db.connect() as conn:
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(f"SELECT ifnull({expression}, '') FROM {Person.__tablename__} "
-                           f"WHERE id BETWEEN ? AND ? ORDER BY id", (low, low + CHUNK - 1))
+            cursor.execute(f"SELECT {sql.ifnull}({expression}, '') FROM {Person.__tablename__} "
+                           f"WHERE id BETWEEN {sql.mark} AND {sql.mark} ORDER BY id", (low, low + CHUNK - 1))
             return [row[0] for row in cursor]
         finally:
             cursor.close()
@@ -156,15 +212,18 @@ def first_rows(db: Engine, *, order_by: str | None, descending: bool, limit: int
     text; None: by id), ties by id: what the window shows while table_index is read."""
     # By name: the expression of the index ix_person_name_lower (migration 0011), so SQLite reads the first page
     # from it instead of sorting everyone.
-    key = "id" if order_by is None else (COLUMNS[order_by] if order_by == "score" else
-                                         PERSON_NAME_LOWER if order_by == "name" else
-                                         f"lower(ifnull({COLUMNS[order_by]}, ''))")
+    sql = _sql(db)
+    columns = _columns(sql)
+    key = "id" if order_by is None else (columns[order_by] if order_by == "score" else
+                                         sql.name_lower if order_by == "name" else
+                                         f"lower({sql.ifnull}({columns[order_by]}, ''))")
     direction = "DESC" if descending and order_by is not None else "ASC"
     with db.connect() as conn:
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(f"SELECT id, {_NAME}, email, company, dynamics_type, dynamics_id, ifnull(score, 0), "
-                           f"country, job_title, {_SEARCH} FROM {Person.__tablename__} "
+            cursor.execute(f"SELECT id, {columns['name']}, email, company, dynamics_type, dynamics_id, "
+                           f"{columns['score']}, country, job_title, {columns['search']} "
+                           f"FROM {Person.__tablename__} "
                            f"ORDER BY {key} {direction}, id LIMIT {int(limit)}")
             return cursor.fetchall()
         finally:

@@ -100,7 +100,10 @@ def _actor(event) -> list[str]:
 
 
 def store_path(bind) -> Path | None:
-    """The store's file (where its key and head file are named after), None for a store in memory."""
+    """The store's file (where its key and head file are named after), None for a store in memory or on a server
+    (a PostgreSQL url's database is a name, not a file)."""
+    if getattr(getattr(bind, "dialect", None), "name", "sqlite") != "sqlite":
+        return None
     database = getattr(getattr(bind, "url", None), "database", None)
     return Path(database) if database and database != ":memory:" else None
 

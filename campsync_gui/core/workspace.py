@@ -25,6 +25,7 @@ from ..dynamics.client import DataverseClient
 from ..dynamics.connect import open_client
 from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doctor
 from ..dynamics.errors import DynamicsError
+from ..paths import AppPaths
 from . import campaigns, flows, journal, origins, people, people_index, queue, triggers
 from .automation.batch import BatchReport, preview as batch_preview, run_batch
 from .automation.library import AutomationLibrary
@@ -41,6 +42,7 @@ from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from .settings import SyncSettings, load_settings, save_settings
 from .signin import SignInUseCases
 from .store import open_store
+from .store_url import resolve_store_url
 
 __all__ = ["FlowOutcome", "ImportOutcome", "NotConnected", "PullOutcome", "Workspace"]
 
@@ -96,9 +98,10 @@ class Workspace(SignInUseCases):
         self._stops: set[asyncio.Event] = set()  # one per long operation in progress: stop_running() sets them
 
     @classmethod
-    def open(cls, db_file: Path | str, **kwargs) -> "Workspace":
-        """A workspace on the store file `db_file` (created or upgraded as needed)."""
-        return cls(open_store(db_file), **kwargs)
+    def open(cls, db_file: Path | str | None = None, **kwargs) -> "Workspace":
+        """A workspace on the store `db_file` (a file path or a store URL; a SQLite file is created or upgraded as
+        needed); None: the store CAMPSYNC_DATABASE_URL or config.toml name, else the app home's file."""
+        return cls(open_store(db_file if db_file is not None else resolve_store_url(AppPaths.resolve())), **kwargs)
 
     # ---- the org ---------------------------------------------------------------------------------------
 

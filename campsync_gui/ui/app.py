@@ -57,12 +57,43 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
     leaving = asyncio.Event()
     app.aboutToQuit.connect(leaving.set)  # the desktop session ending
     while True:
-        window = await run_session(leaving, collector, frame)
+        try:
+            window = await run_session(leaving, collector, frame)
+        except Exception as exc:
+            if not _store_problem(exc):
+                raise
+            await show_store_problem(frame, str(exc))
+            return 2  # as `campsync` exits for the same problem
         frame = None
         # Switching connection closes the window and opens a new one on the new default, in the same process.
         if not window.switch_requested or leaving.is_set():
             return 0
         window.deleteLater()
+
+
+def _store_problem(exc: Exception) -> bool:
+    """The store URL, or the store it names, cannot be used (a team's PostgreSQL not upgraded yet, not reachable): the
+    person's (or their admin's) to fix, not a bug."""
+    from ..core.store import StoreError
+    from ..core.store_url import StoreUrlError
+
+    return isinstance(exc, (StoreError, StoreUrlError))
+
+
+async def show_store_problem(parent: MainWindow | None, message: str) -> None:
+    """Say why the store cannot be opened, and wait until the person has read it (the box is shown with open(), not
+    exec(): no event loop inside the event loop)."""
+    import asyncio
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "CampSync — the store cannot be opened", message,
+                      QMessageBox.StandardButton.Close, parent)
+    read = asyncio.get_running_loop().create_future()
+    box.finished.connect(lambda _result: read.done() or read.set_result(None))
+    box.open()
+    await read
+    box.deleteLater()
+    if parent is not None:
+        parent.close()
 
 
 async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollector | None,
@@ -72,10 +103,10 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
 
     from .session import open_session  # the core: after the first frame
 
+    session = open_session()  # first: a store that cannot be opened leaves nothing running (main_async says why)
     closing = asyncio.Event()
     leaving_watch = asyncio.ensure_future(leaving.wait())
     leaving_watch.add_done_callback(lambda _f: closing.set())
-    session = open_session()
     session.workspace.run_engine_in_thread()  # the window renders; syncs run on the engine's own thread
     if frame is not None:
         frame.attach(session)

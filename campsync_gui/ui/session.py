@@ -9,6 +9,7 @@ from ..builtin_org import SANDBOX_NAME, start_builtin_org
 from ..core import keychain
 from ..core.connections import Connection, is_configured, resolve_connection
 from ..core.store import open_store
+from ..core.store_url import resolve_store_url
 from ..core.workspace import Workspace
 from ..paths import AppPaths
 
@@ -59,7 +60,7 @@ def open_session(paths: AppPaths | None = None) -> AppSession:
     incomplete (a profile whose secret is not in the keyring) is opened all the same, with `connection_problem`
     saying what is missing: the person is shown their connection is unfinished, not given demo data in its place."""
     paths = (paths or AppPaths.resolve()).ensure()
-    db = open_store(paths.db_file)
+    db = open_store(resolve_store_url(paths))  # CAMPSYNC_DATABASE_URL, config.toml, or the local file
     if not is_configured(db):
         org, connection = start_builtin_org(paths)
         return AppSession(Workspace(db, connection=connection, home=paths.home), paths, sandbox=org)

@@ -25,6 +25,10 @@ HINT_FILE = "last-connection.json"
 BUILTIN_SANDBOX_NAME = "Built-in sandbox"
 # The variables that make a connection configured without a stored profile (core.connections.is_configured).
 ORG_VARIABLES = ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID")
+# core.store_url's variable and file, repeated for the same reason: a store named there (a team's PostgreSQL) may
+# hold connections already, so an empty data folder does not mean the demo org.
+DATABASE_URL_ENV = "CAMPSYNC_DATABASE_URL"
+CONFIG_FILE_NAME = "config.toml"
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ def expected_connection(home: Path, environ: Mapping[str, str] | None = None) ->
     hint = _read_hint(home / HINT_FILE)
     if hint is not None and not (hint.builtin_sandbox and org_in_environment):
         return hint
-    if not AppPaths(home).db_file.exists() and not org_in_environment:  # a new data folder: nothing set up
+    store_named = bool(env.get(DATABASE_URL_ENV, "").strip()) or (home / CONFIG_FILE_NAME).exists()
+    if not AppPaths(home).db_file.exists() and not org_in_environment and not store_named:  # nothing set up
         return ExpectedConnection(BUILTIN_SANDBOX_NAME, "sandbox", builtin_sandbox=True)
     return ExpectedConnection()
 

@@ -98,6 +98,8 @@ def _failure(result) -> dict:
 
 
 def _answer(result, *, as_json: bool = True) -> dict:
+    if as_json and result.returncode and not result.stdout:
+        return _failure(result)  # refused before answering: the error's code is what scripts see
     entry = {"exit": result.returncode}
     if as_json and result.returncode:
         entry["error"] = _error_code(result)
@@ -111,9 +113,10 @@ def _answer(result, *, as_json: bool = True) -> dict:
     return entry
 
 
-def _scenario(org, home: Path, tmp_path: Path) -> dict:
-    """One session of scripting, touching every command that answers in JSON and each exit code."""
-    env = org.env()
+def _scenario(org, home: Path, tmp_path: Path, store_env: dict | None = None) -> dict:
+    """One session of scripting, touching every command that answers in JSON and each exit code (on the store
+    `store_env` names, e.g. a team's CAMPSYNC_DATABASE_URL; by default the home's SQLite file)."""
+    env = {**org.env(), **(store_env or {})}
 
     def cli(*args, stdin=None, environ=env):
         return run_cli(list(args), home, environ, stdin=stdin)

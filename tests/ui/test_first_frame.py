@@ -79,6 +79,20 @@ def test_the_hint_gives_way_to_an_org_named_in_the_environment(tmp_path):
     assert expected_connection(home, {}).builtin_sandbox, "a damaged hint is ignored"
 
 
+def test_a_first_start_on_a_team_store_is_not_announced_as_the_demo_org(tmp_path):
+    from campsync_gui.core import store_url
+    from campsync_gui.ui import startup_hint
+
+    assert (startup_hint.DATABASE_URL_ENV, startup_hint.CONFIG_FILE_NAME) == (store_url.DATABASE_URL_ENV,
+                                                                              store_url.CONFIG_FILE_NAME)
+    home = tmp_path / "home"
+    home.mkdir()
+    team = {"CAMPSYNC_DATABASE_URL": "postgresql+psycopg://ops@db.example.org/campsync"}
+    assert expected_connection(home, team) == ExpectedConnection(), "the team's store may name its org"
+    (home / "config.toml").write_text('database_url = "postgresql+psycopg://ops@db.example.org/campsync"\n')
+    assert expected_connection(home, {}) == ExpectedConnection()
+
+
 def test_a_window_attached_to_its_frame_is_the_window_built_whole(org, qtbot, qloop, tmp_path):
     paths = AppPaths(tmp_path / "home").ensure()
     sessions = [AppSession(Workspace(open_store(paths.db_file), connection=connection_for(org)), paths)

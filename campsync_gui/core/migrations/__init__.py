@@ -47,6 +47,11 @@ PRE_ALEMBIC_REVISIONS = {
 ALEMBIC_SCHEMAINFO_VERSION = 5
 
 
+def known_revisions() -> set[str]:
+    """Every revision this CampSync has a version file for (read off the file names, without importing Alembic)."""
+    return {p.stem for p in VERSIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py")}
+
+
 class NewerStoreError(RuntimeError):
     """The store file was written by a newer CampSync, whose schema this one does not know."""
 
@@ -80,17 +85,17 @@ def upgrade(connection: Connection) -> None:
     current = MigrationContext.configure(connection).get_current_heads()
     for revision in current:
         if revision not in known:
-            raise _newer(f"schema revision {revision}")
+            raise newer_store_error(f"schema revision {revision}")
     if not current:
         version = _pre_alembic_version(connection)
         if version is not None:
             if version not in PRE_ALEMBIC_REVISIONS:
-                raise _newer(f"schema {version}")
+                raise newer_store_error(f"schema {version}")
             command.stamp(cfg, PRE_ALEMBIC_REVISIONS[version])
     command.upgrade(cfg, "head")
 
 
-def _newer(what: str) -> NewerStoreError:
+def newer_store_error(what: str) -> NewerStoreError:
     return NewerStoreError(f"This database was written by a newer CampSync ({what}, this version knows up to "
                            f"{HEAD}). Update CampSync.")
 

@@ -14,9 +14,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import and_, false, func, not_, or_, select, true
+from sqlalchemy import Integer, and_, false, func, not_, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
 from ..folded_text import ACTIVITY_FOLDED, FOLDED_NAME, PERSON_FOLDED
@@ -26,6 +28,24 @@ from .parsed import ActivityFilter, FieldFilter, Filter, MembershipFilter, Smart
 from .parsing import validate
 from .values import Clock, fold, read_clock
 from .vocabulary import CHOICE, FIELD_KINDS, FLOW_ACTION, NUMBER, TEXT, SmartListError
+
+
+class instr(FunctionElement):  # noqa: N801 — named as the SQL function it stands for
+    """instr(text, part): where `part` starts in `text` (1-based), 0 when it is not there. SQLite's name; PostgreSQL
+    calls the same function strpos."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(instr)
+def _instr(element, compiler, **kw) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(instr, "postgresql")
+def _strpos(element, compiler, **kw) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
 
 
 def _text_sql(name: str) -> Any:
@@ -57,9 +77,9 @@ def _field_sql(flt: FieldFilter) -> Any:
         if op == "not_equals":
             return have != want
         if op == "contains":
-            return func.instr(have, want) > 0
+            return instr(have, want) > 0
         if op == "not_contains":
-            return func.instr(have, want) == 0
+            return instr(have, want) == 0
         if op == "starts_with":
             return func.substr(have, 1, len(want)) == want
         return have.in_(want) if op == "in_list" else have.not_in(want)
@@ -87,7 +107,7 @@ def _activity_sql(flt: ActivityFilter, now: float) -> Any:
     if window is not None:
         conditions += [act.at >= window[0], act.at <= window[1]]
     if flt.detail_contains is not None:
-        conditions.append(func.instr(act[ACTIVITY_FOLDED["detail"]], fold(flt.detail_contains)) > 0)
+        conditions.append(instr(act[ACTIVITY_FOLDED["detail"]], fold(flt.detail_contains)) > 0)
     people = select(act.person_id).where(*conditions)
     if flt.min_times > 1:
         people = people.group_by(act.person_id).having(func.count() >= flt.min_times)

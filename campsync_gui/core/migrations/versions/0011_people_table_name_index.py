@@ -19,7 +19,11 @@ NAME_LOWER = "lower(trim(ifnull(first_name, '') || ' ' || ifnull(last_name, ''))
 
 
 def upgrade() -> None:
-    op.create_index("ix_person_name_lower", "person", [sa.text(NAME_LOWER)])
+    # PostgreSQL has no ifnull(); coalesce() means the same there. SQLite keeps ifnull(): its planner uses the index
+    # only for a query that writes the expression as the index does (core.people_index does).
+    bind = op.get_bind()
+    expression = NAME_LOWER if bind.dialect.name == "sqlite" else NAME_LOWER.replace("ifnull(", "coalesce(")
+    op.create_index("ix_person_name_lower", "person", [sa.text(expression)])
 
 
 def downgrade() -> None:

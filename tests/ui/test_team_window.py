@@ -1,0 +1,58 @@
+"""The window on a team's PostgreSQL store (tests/pg_server.py): it loads the org's campaigns and people, a drop
+reaches the org and the log, and a colleague's window on the same store URL, with its own home folder, shows the
+same people and log."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from campsync_gui.core.store import open_store, upgrade_store
+from campsync_gui.core.workspace import Workspace
+from campsync_gui.paths import AppPaths
+from campsync_gui.ui.main_window import MainWindow
+from campsync_gui.ui.session import AppSession
+from support import connection_for
+from test_main_window import (active_campaign, campaign_index, confirm_preview, drag_people, finish_sync, log_rows,
+                              person_ids_with)
+
+
+@pytest.fixture
+def team_window(org, pg_url, qtbot, qloop, tmp_path):
+    upgrade_store(pg_url)
+    built = []
+
+    def build(home: str):
+        paths = AppPaths(tmp_path / home).ensure()
+        session = AppSession(Workspace(open_store(pg_url), connection=connection_for(org), home=paths.home), paths)
+        win = MainWindow(session)
+        qtbot.addWidget(win)
+        built.append(session)
+        return win
+
+    yield build
+    for session in built:
+        qloop.run_until_complete(session.close())
+
+
+def test_team_two_windows_on_one_postgresql_store_share_people_and_log(org, team_window, qloop, qtbot):
+    alice = team_window("alice")
+    qloop.run_until_complete(alice.refresh(people=True))
+    people = len(org.state.leads) + len(org.state.contacts)
+    assert alice.people_panel.model.total_count() == people
+
+    campaign = active_campaign(org)
+    chosen = person_ids_with(alice, type="lead")[:3] + person_ids_with(alice, type="contact")[:1]
+    model = alice.campaigns_panel.campaigns
+    with qtbot.waitSignal(model.add_requested):
+        assert model.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
+                                  campaign_index(alice, campaign["campaignid"]))
+    _preview, counts = confirm_preview(alice, qloop)
+    assert counts["will_add"] == 4
+    finish_sync(alice, qloop)
+    assert [row[0] for row in log_rows(alice)] == ["Added to Microsoft Campaign"] * 4
+
+    bob = team_window("bob")  # no pull of his own: what he sees is what Alice's window stored
+    qloop.run_until_complete(bob.refresh(people=False))
+    bob.reload_views()
+    assert bob.people_panel.model.total_count() == people
+    assert sorted(log_rows(bob)) == sorted(log_rows(alice))
+    assert bob.campaigns_panel.campaigns.campaign(campaign["campaignid"]).flow_count == 4
