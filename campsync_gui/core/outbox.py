@@ -217,9 +217,14 @@ class Outbox:
         now = self.clock()
 
         def claim(session: Session):
+            # On a team's PostgreSQL store several workers claim at once: SKIP LOCKED lets each take rows no other
+            # claim is taking right now, instead of queueing behind it (and the UPDATE below re-checks the state,
+            # so a row is never claimed twice). SQLite has no row locks: its write lock serialises claims anyway,
+            # and the dialect leaves the clause out.
             ids = list(session.exec(select(OutboxRow.id).where(OutboxRow.state == PENDING,
                                                                col(OutboxRow.claimed_by).is_(None))
-                                    .order_by(OutboxRow.id).limit(CLAIM_BATCH)))
+                                    .order_by(OutboxRow.id).limit(CLAIM_BATCH)
+                                    .with_for_update(skip_locked=True)))
             if not ids:
                 return []
             session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids), OutboxRow.state == PENDING)
