@@ -55,11 +55,12 @@ async def cmd_worker(ctx: Context) -> int:
         loop.add_signal_handler(sig, on_signal)
     workspace.connect()  # says now, not at the first queued row, when the org cannot be reached
     confirmed = _count_confirmations(workspace)
+    seen: dict = {}  # what the last pass found (who runs the schedule), so that a change is said once
     _log(f"worker {workspace.sync.worker_id} started (pid {os.getpid()}): sends the queue, runs trigger and "
          f"scheduled campaigns and waiting flows; looks every {ctx.args.interval:g} s. SIGTERM or Ctrl+C stops it.")
     try:
         while not stop.is_set():
-            one = asyncio.ensure_future(_one_pass(workspace, confirmed))
+            one = asyncio.ensure_future(_one_pass(workspace, confirmed, seen))
             stopped = asyncio.ensure_future(stop.wait())
             await asyncio.wait({one, stopped}, return_when=asyncio.FIRST_COMPLETED)
             if not one.done():
@@ -102,7 +103,7 @@ def _count_confirmations(workspace) -> list[int]:
     return counter
 
 
-async def _one_pass(workspace, confirmed: list[int]) -> None:
+async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
     """Waits that are over and due batch campaigns, then whatever is queued (by this worker, a window or a
     command): one line for each thing done."""
     before = confirmed[0]
@@ -113,6 +114,10 @@ async def _one_pass(workspace, confirmed: list[int]) -> None:
     except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
         _log(f"Dynamics could not be used: {exc.message}; trying again at the next pass", problem=True)
         return
+    if tick.runs_elsewhere and tick.runs_elsewhere != seen.get("elsewhere"):
+        _log(f"scheduled campaigns and waits run on {tick.runs_elsewhere} (it holds the scheduler's lease); this "
+             f"worker sends the queue and takes the schedule over if that one stops")
+    seen["elsewhere"] = tick.runs_elsewhere
     for report in tick.batches:
         _log(f"ran batch campaign {report.campaign!r}: {report.processed} people")
     for failure in tick.failed:

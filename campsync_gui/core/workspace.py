@@ -158,6 +158,8 @@ class Workspace(SignInUseCases):
                 pass
         if "_parts" in self.__dict__:
             self.automation.close()
+            with contextlib.suppress(Exception):  # a store that cannot be written now: the lease expires instead
+                self.scheduler.release()  # another window or worker runs the schedule from its next tick
         if self._engine_thread is not None:
             there, self._engine_there = self._engine_there, None
             if there is not None and there.client is not None:
@@ -201,7 +203,7 @@ class Workspace(SignInUseCases):
         # Built together on first use: trigger campaigns hear every confirmation from the first one on.
         engine = self._new_engine(self._client)
         runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock, actor=lambda: self.actor)
-        return engine, runner, Scheduler(self.db, runner, clock=self.clock)
+        return engine, runner, Scheduler(self.db, runner, clock=self.clock, node=engine.worker_id)
 
     def _new_engine(self, client: DataverseClient | None) -> SyncEngine:
         engine = SyncEngine(self.db, client, scope=self.scope, bus=self.bus, clock=self.clock)
