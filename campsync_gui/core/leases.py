@@ -22,7 +22,7 @@ from .models import Setting
 from .transactions import transaction
 from .upsert import upsert_for
 
-LEASE_SCOPE = "lease"
+LEASE_SCOPE = "lease:store"  # not a profile's scope (those are profile names), as "org:<url>" for delta links
 # Three missed ticks of a window (30 s apart) before another node takes over.
 LEASE_SECONDS = 90.0
 
