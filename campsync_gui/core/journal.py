@@ -132,14 +132,23 @@ class UndoPlan:
 
 # ---- finding the step ----------------------------------------------------------------------------------
 
+def own_only(db: Engine, actor: str) -> str | None:
+    """Whose actions undo and redo may reverse: on a team's store (a database server) the operator's own, never a
+    colleague's; in one person's file anyone's (a person signed in as someone else since still undoes the drop)."""
+    return None if db.dialect.name == "sqlite" else actor
+
+
 def _operator(*extra: str) -> tuple[str, ...]:
     return tuple(origins.UNDOABLE) + extra
 
 
-def _mains(session: Session, origins_: tuple[str, ...], *, undone: bool | None = None):
-    """Main requests of these origins, newest first (group members `<main>:<n>` left out)."""
+def _mains(session: Session, origins_: tuple[str, ...], *, undone: bool | None = None, actor: str | None = None):
+    """Main requests of these origins, newest first (group members `<main>:<n>` left out); only `actor`'s when
+    given (a team's store: an operator undoes their own drops, never a colleague's)."""
     query = select(FlowRequest).where(col(FlowRequest.origin).in_(origins_),
                                       ~col(FlowRequest.request_id).contains(":"))
+    if actor is not None:
+        query = query.where(FlowRequest.actor == actor)
     if undone is False:
         query = query.where(col(FlowRequest.undone_by).is_(None))
     return session.exec(query.order_by(col(FlowRequest.created_at).desc()))
@@ -168,22 +177,24 @@ def _step(session: Session, kind: str, main: FlowRequest, *, chain: bool) -> Und
     return UndoStep(kind, changes, chained, effects)
 
 
-def next_undo(db: Engine, undoable: tuple[str, ...] | None = None, *, chain: bool = True) -> UndoStep | None:
+def next_undo(db: Engine, undoable: tuple[str, ...] | None = None, *, chain: bool = True,
+              actor: str | None = None) -> UndoStep | None:
     """The newest operator action (or redo) not yet undone that changed someone; None when there is nothing to
-    undo. `chain`: also find what trigger campaigns did because of it (the label of the menu does without)."""
+    undo. `chain`: also find what trigger campaigns did because of it (the label of the menu does without).
+    `actor`: that person's actions only."""
     with Session(db) as session:
-        for request in _mains(session, undoable or _operator(origins.REDO), undone=False):
+        for request in _mains(session, undoable or _operator(origins.REDO), undone=False, actor=actor):
             step = _step(session, UNDO, request, chain=chain)
             if step is not None:
                 return step
     return None
 
 
-def next_redo(db: Engine, *, chain: bool = True) -> UndoStep | None:
+def next_redo(db: Engine, *, chain: bool = True, actor: str | None = None) -> UndoStep | None:
     """The last undo's changes again, or None: redo follows undo only, a new operator action ends it. Undos
     redone already and the redos after them are stepped over, so undo, undo, redo, redo walks back the stack."""
     with Session(db) as session:
-        for request in _mains(session, _operator(origins.UNDO, origins.REDO)):
+        for request in _mains(session, _operator(origins.UNDO, origins.REDO), actor=actor):
             if request.origin == origins.REDO or (request.origin == origins.UNDO and request.undone_by):
                 continue
             if request.origin != origins.UNDO:

@@ -439,11 +439,11 @@ class Workspace(SignInUseCases):
     async def plan_undo(self) -> journal.UndoPlan | None:
         """The operator's last flow action, reversed for exactly the people it changed (also after a restart),
         with what trigger campaigns did because of it: the preview of Ctrl+Z. Confirm with `confirm_undo`."""
-        return await self._plan_step(journal.next_undo(self.db))
+        return await self._plan_step(journal.next_undo(self.db, actor=journal.own_only(self.db, self.actor)))
 
     async def plan_redo(self) -> journal.UndoPlan | None:
         """What the last undo undid, again (None unless the last operator action was an undo)."""
-        return await self._plan_step(journal.next_redo(self.db))
+        return await self._plan_step(journal.next_redo(self.db, actor=journal.own_only(self.db, self.actor)))
 
     def undo_titles(self) -> tuple[str | None, str | None]:
         """What Undo and Redo would do now, in a menu's words ('Undo add of 3 people to Spring Webinar'), or
@@ -453,7 +453,9 @@ class Workspace(SignInUseCases):
                 return None
             campaign = self.campaign(step.campaign_id)
             return step.title(campaign.name if campaign else step.campaign_id)
-        return title(journal.next_undo(self.db, chain=False)), title(journal.next_redo(self.db, chain=False))
+        own = journal.own_only(self.db, self.actor)
+        return (title(journal.next_undo(self.db, chain=False, actor=own)),
+                title(journal.next_redo(self.db, chain=False, actor=own)))
 
     async def _plan_step(self, step: journal.UndoStep | None) -> journal.UndoPlan | None:
         if step is None:
