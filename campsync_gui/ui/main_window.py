@@ -87,6 +87,8 @@ class MainWindow(WindowShell):
         self.main_splitter.splitterMoved.connect(lambda *_: self._sync_log_toggle())
         self._sync_log_toggle()
         self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
+        from .team_feed import TeamFeed
+        self.team_feed = TeamFeed(workspace, self.log_panel, self._team_queue_changed, self)
 
     # ---- layout --------------------------------------------------------------------------------
 
@@ -485,9 +487,15 @@ class MainWindow(WindowShell):
         frame = super().saved_splitters()
         return (*frame, self.campaigns_panel.splitter) if self.attached else frame
 
+    def _team_queue_changed(self) -> None:
+        """A colleague's window, command or worker changed the team's queue: the views and counts follow."""
+        self._schedule_reload()
+        self._pending_timer.start()
+
     def closeEvent(self, event) -> None:
         if self.attached:
             self._scheduler.stop()
+            self.team_feed.stop()
             self.bridge.close()
         super().closeEvent(event)  # the layout saved, then `closed`: the session ends
 

@@ -2,6 +2,8 @@
 reaches the org and the log, and a colleague's window on the same store URL, with its own home folder, shows the
 same people and log."""
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -56,3 +58,34 @@ def test_team_two_windows_on_one_postgresql_store_share_people_and_log(org, team
     assert bob.people_panel.model.total_count() == people
     assert sorted(log_rows(bob)) == sorted(log_rows(alice))
     assert bob.campaigns_panel.campaigns.campaign(campaign["campaignid"]).flow_count == 4
+
+
+def test_team_a_colleagues_drop_shows_live_in_an_open_window(org, team_window, qloop, qtbot):
+    """Bob's window is open before Alice drops: her confirmed adds reach his live log without a refresh (the store
+    notifies every window listening), once each, and his own events are not doubled by the notification."""
+    alice, bob = team_window("alice"), team_window("bob")
+    qloop.run_until_complete(alice.refresh(people=True))
+    qloop.run_until_complete(bob.refresh(people=False))
+    assert bob.team_feed.watching
+    qtbot.waitUntil(lambda: bob.team_feed._watch.listening.is_set(), timeout=5000)
+    campaign = active_campaign(org)
+    chosen = person_ids_with(alice, type="lead")[:3]
+    with qtbot.waitSignal(alice.campaigns_panel.campaigns.add_requested):
+        alice.campaigns_panel.campaigns.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
+                                                     campaign_index(alice, campaign["campaignid"]))
+    confirm_preview(alice, qloop)
+    finish_sync(alice, qloop)
+
+    def bob_sees_them() -> bool:
+        qloop.run_until_complete(asyncio.sleep(0.05))
+        bob.log_panel.flush()
+        return len(log_rows(bob)) == 3
+    qtbot.waitUntil(bob_sees_them, timeout=5000)
+    newest = alice.workspace.recent_events(1)[-1].id
+
+    def alice_heard_hers_too() -> bool:
+        qloop.run_until_complete(asyncio.sleep(0.05))
+        return alice.team_feed.last_event_id == newest
+    qtbot.waitUntil(alice_heard_hers_too, timeout=5000)
+    alice.log_panel.flush()
+    assert len(log_rows(alice)) == 3, "Alice's own events are shown once, though the store notified her too"

@@ -1,0 +1,72 @@
+"""Hearing what colleagues do on a team's PostgreSQL store: LISTEN to the notifications the store sends when the
+queue or the trigger log changes (migration 0012), on a thread of its own, and call back with the table's name.
+
+The callback runs on the watcher's thread: a window hands it to its own loop. A connection that breaks (the server
+restarted, the network dropped) is made again, a second later and then less often, and the callback is told
+`RECONNECTED` so the listener re-reads what it may have missed. On one person's SQLite file there is nobody else to
+hear: `watch` returns None.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from sqlalchemy.engine import Engine
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "campsync"
+RECONNECTED = "reconnected"  # told after a broken connection was made again: anything may have changed meanwhile
+POLL_S = 0.5  # how often the thread looks whether it was asked to stop
+
+
+class TeamWatch:
+    def __init__(self, conninfo: str, on_change: Callable[[str], None]):
+        self._conninfo = conninfo
+        self._on_change = on_change
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="campsync-team-watch", daemon=True)
+        self.listening = threading.Event()  # set while LISTEN is in place (for tests and the status bar)
+
+    def start(self) -> "TeamWatch":
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 2.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        import psycopg  # here: only a team's store needs it, and it loads slowly
+
+        wait, first = 1.0, True
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=10) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    if not first:
+                        self._on_change(RECONNECTED)
+                    first, wait = False, 1.0
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=POLL_S):
+                            self._on_change(note.payload)
+            except psycopg.Error as exc:
+                self.listening.clear()
+                log.info("team store notifications lost (%s); listening again in %.0f s", exc, wait)
+                self._stop.wait(wait)
+                wait = min(wait * 2, 30.0)
+            except Exception:  # a failing callback must not end the watch silently
+                log.exception("team store notification callback failed")
+                self._stop.wait(1.0)
+        self.listening.clear()
+
+
+def watch(db: Engine, on_change: Callable[[str], None]) -> TeamWatch | None:
+    """Start listening to `db`'s notifications when it is a team's PostgreSQL store; None otherwise."""
+    if db.dialect.name != "postgresql":
+        return None
+    url = db.url.set(drivername="postgresql")
+    return TeamWatch(url.render_as_string(hide_password=False), on_change).start()

@@ -1,0 +1,61 @@
+"""The window's ear on a team's store: what colleagues' windows, commands and workers write (the queue, the trigger
+log) shows here within a second. core.team_watch listens on its own thread; this hands what it hears to the
+window's thread, waits a moment for the burst to end, then reads the trigger log after the last event it read and
+tells the window to refresh its queue and counts. On one person's SQLite file it does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..core import team_watch
+
+SETTLE_MS = 100  # a confirmed batch is several statements: one read after the burst, still well within a second
+
+
+class TeamFeed(QObject):
+    heard = Signal(str)  # a table's name, emitted on the watcher's thread, delivered on the window's
+
+    def __init__(self, workspace, log_panel, on_queue_changed: Callable[[], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace, self.log_panel, self.on_queue_changed = workspace, log_panel, on_queue_changed
+        newest = workspace.recent_events(1)
+        self._last_id = newest[-1].id if newest and newest[-1].id is not None else 0
+        self._tables: set[str] = set()
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._catch_up)
+        self.heard.connect(self._on_heard)
+        self._watch = team_watch.watch(workspace.db, self.heard.emit)
+
+    @property
+    def watching(self) -> bool:
+        return self._watch is not None
+
+    @property
+    def last_event_id(self) -> int:
+        """The newest trigger event this window read from the store's notifications (0: none yet)."""
+        return self._last_id
+
+    @Slot(str)
+    def _on_heard(self, table: str) -> None:
+        self._tables.add(table)
+        if not self._settle.isActive():
+            self._settle.start()
+
+    def _catch_up(self) -> None:
+        tables, self._tables = self._tables, set()
+        everything = team_watch.RECONNECTED in tables
+        if everything or "triggerevent" in tables:
+            events = self.workspace.events_after(self._last_id)
+            if events:
+                self._last_id = max(e.id for e in events if e.id is not None)
+                self.log_panel.add_events(events)  # shown once, whichever way it came (LogModel skips ids it has)
+        if everything or "outboxrow" in tables:
+            self.on_queue_changed()
+
+    def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
