@@ -116,6 +116,11 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def restart(self) -> None:
+        """Stop the server (its connections drop, as in a restart for an upgrade) and start it again, same port."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-m", "fast", "-w", "-t",
+                  "60", "restart")
+
     def stop(self) -> None:
         try:
             if (self.data / "postmaster.pid").exists():
