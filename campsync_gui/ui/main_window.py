@@ -496,6 +496,8 @@ class MainWindow(WindowShell):
         if self.attached:
             self._scheduler.stop()
             self.team_feed.stop()
+            self._reload_timer.stop()  # a refresh due (after a colleague's change, say): the views are going away
+            self.tasks.cancel("refresh views")  # and one under way would touch panels about to be deleted
             self.bridge.close()
         super().closeEvent(event)  # the layout saved, then `closed`: the session ends
 

@@ -45,6 +45,8 @@ class TeamFeed(QObject):
             self._settle.start()
 
     def _catch_up(self) -> None:
+        if self._watch is None:  # stopped (the window is closing): what was heard last is not its business now
+            return
         tables, self._tables = self._tables, set()
         everything = team_watch.RECONNECTED in tables
         if everything or "triggerevent" in tables:
@@ -56,6 +58,7 @@ class TeamFeed(QObject):
             self.on_queue_changed()
 
     def stop(self) -> None:
+        self._settle.stop()
         if self._watch is not None:
-            self._watch.stop()
-            self._watch = None
+            watch, self._watch = self._watch, None
+            watch.stop()

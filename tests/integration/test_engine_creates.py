@@ -93,7 +93,9 @@ async def test_thousands_of_new_people_are_created_with_a_few_create_multiple_re
     assert created["new00042@example.org"][0]["companyname"] == "Northwind"
     assert lead_list_members(org, cid) == {rows[0]["leadid"] for rows in created.values()}
     creates = [r for r in calls if r.method == "POST" and r.path.endswith(CREATE_MULTIPLE)]
-    assert len(creates) <= 3 and all(r.status == 200 for r in creates)
+    # 3 at 1,000 each; one more when a busy machine made one answer slow enough for the sizer to halve the next
+    # (batch_sizing.py does that on purpose), which happened on a CI run sharing its cores.
+    assert len(creates) <= 4 and all(r.status == 200 for r in creates)
     assert not [r for r in calls if r.method == "POST" and r.path.endswith("/leads")], "no lead created alone"
     lookups = [r for r in calls if r.method == "GET" and "emailaddress1" in r.path]
     print(f"\n2,500 new people: {len(calls)} requests ({len(creates)} CreateMultiple, {len(lookups)} lookups)")
