@@ -64,3 +64,15 @@ def error_of(response):
     body = response.json()
     assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
     return body["error"]
+
+
+def until(condition, timeout: float = 30.0, step: float = 0.05) -> bool:
+    """Wait until `condition()` is true (another process or thread is doing the work); False after `timeout`."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False

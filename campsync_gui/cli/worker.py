@@ -108,9 +108,7 @@ async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
     command): one line for each thing done."""
     before = confirmed[0]
     try:
-        tick = await workspace.scheduler_tick()
-        if workspace.pending_count():
-            await workspace.run_queue()
+        tick = await workspace.scheduler_tick()  # then sends whatever is queued (Workspace.scheduler_tick)
     except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
         _log(f"Dynamics could not be used: {exc.message}; trying again at the next pass", problem=True)
         return

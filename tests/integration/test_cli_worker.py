@@ -19,7 +19,7 @@ from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.outbox import PENDING
 from campsync_gui.core.store import open_store
 from campsync_gui.core.workspace import Workspace
-from support import connection_for, run_cli
+from support import connection_for, run_cli, until
 
 
 def campaign_of(org):
@@ -97,21 +97,12 @@ def members(org, campaign_id: str) -> set[str]:
     return org.state.members_of(app_list["listid"])
 
 
-def until(condition, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_the_worker_sends_what_another_process_queued_and_stops_cleanly_on_sigterm(org, home):
     campaign = campaign_of(org)
     worker, watchdog = start_worker(org, home, "--interval", "0.5")
     queue_a_drop(org, home, campaign["campaignid"], 5)  # queued by "a window", while the worker runs
-    assert until(lambda: len(members(org, campaign["campaignid"])) == 5), "the worker sent the queued drop"
-    assert until(lambda: not _rows(home, PENDING))
+    assert until(lambda: len(members(org, campaign["campaignid"])) == 5, timeout=60), "the worker sent the queued drop"
+    assert until(lambda: not _rows(home, PENDING), timeout=60)
     code, seconds, out, err = stop_worker(worker, watchdog)
     assert code == 0 and seconds < 10, (code, seconds, err)
     assert "Dynamics confirmed 5 change(s)" in out

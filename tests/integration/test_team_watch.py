@@ -11,15 +11,7 @@ from campsync_gui.core import team_watch
 from campsync_gui.core.models import OutboxRow, Person
 from campsync_gui.core.store import open_store, upgrade_store
 from pg_server import PostgresServer
-
-
-def until(condition, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+from support import until
 
 
 def write_a_queue_row(db, n: int) -> None:

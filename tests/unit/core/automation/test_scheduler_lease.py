@@ -2,21 +2,9 @@
 work, so a batch campaign runs once per schedule; a node that stops hands over at once, one that dies after the
 lease runs out."""
 
-import pytest
-
 from campsync_gui.core import leases
 from campsync_gui.core.automation.scheduler import LEASE, Scheduler
-from campsync_gui.core.store import open_store
-from test_runner import ADD_TO_FALL, DAY, START, World
-
-
-@pytest.fixture
-def world(tmp_path):
-    db = open_store(tmp_path / "x.db")
-    world = World(db)
-    yield world
-    world.runner.close()
-    db.dispose()
+from test_runner import ADD_TO_FALL, DAY, START, world  # noqa: F401 — world: test_runner's fixture, used here
 
 
 def node(world, name: str) -> Scheduler:
