@@ -35,12 +35,15 @@ bench: $(STAMP)
 
 # Fault drills print their figures (lost / duplicated must be 0) and fail when any is not: injected 503s, dropped
 # connections, lost answers to writes and a 429 storm; then kill -9 mid-sync; a slow org; writers racing on new
-# campaigns. A few minutes at 10,000 people.
+# campaigns; a team of workers and operators on one PostgreSQL store (kill -9, a server restart, throughput). A few
+# minutes each at 10,000 people.
 drills: $(STAMP)
 	$(BIN)/python tests/drills/drill_faults.py --lose-first-writes
 	$(BIN)/python tests/drills/drill_kill_10k.py
 	$(BIN)/python tests/drills/drill_slow_org.py
 	$(BIN)/python tests/drills/drill_concurrent_writers.py
+	sh tests/ensure_postgres.sh
+	$(BIN)/python tests/drills/drill_team.py
 
 sandbox: $(STAMP)
 	$(BIN)/campsync sandbox

@@ -96,6 +96,7 @@ class PostgresServer:
             try:
                 self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", options,
                           "-w", "-t", "60", "start")
+                self._options = options
                 break
             except RuntimeError:
                 if attempt == 4:
@@ -120,6 +121,15 @@ class PostgresServer:
         """Stop the server (its connections drop, as in a restart for an upgrade) and start it again, same port."""
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-m", "fast", "-w", "-t",
                   "60", "restart")
+
+    def down(self) -> None:
+        """Stop the server and leave it stopped (an outage): connections drop, new ones are refused until up()."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "60", "stop")
+
+    def up(self) -> None:
+        """Start the server stopped by down() again, on the same port."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", self._options, "-w",
+                  "-t", "60", "start")
 
     def stop(self) -> None:
         try:

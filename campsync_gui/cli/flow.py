@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import flows, origins
+from ..core import flows, keychain, origins
 from ..core.workspace import FlowOutcome
 from .common import Context, UserError, emit_json, failed, say, shown
 
@@ -23,6 +23,8 @@ async def run_flow_action(ctx: Context, action: str) -> int:
     emails = read_emails(args)
     if not emails:
         raise UserError("Name at least one person: --person EMAIL (repeatable) or --people-file FILE.")
+    if not args.dry_run:
+        keychain.warm_up()  # the trigger log's key is read from the keyring: its discovery overlaps the org's answers
     await workspace.refresh_campaigns()
     campaign = workspace.find_campaign(args.campaign)
     if campaign is None:

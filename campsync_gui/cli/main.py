@@ -14,8 +14,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ..core import team_presence
 from ..core.automation.library import LibraryError
-from ..core.store import StoreError
+from ..core.collector import settle_collector
+from ..core.store import STORE_OUTAGES, StoreError, outage_reason
 from ..core.store_url import StoreUrlError
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError, SignInRequired
@@ -116,6 +118,8 @@ def _run(argv: list[str]) -> int:
     try:
         if raw is not None:
             return raw(args)
+        settle_collector()
+        team_presence.announce_as(getattr(args, "presence", "command"))  # before the store's first connection
         ctx = Context(args)
         result = args.func(ctx)
         return asyncio.run(_finish(ctx, result)) if inspect.isawaitable(result) else result
@@ -142,6 +146,12 @@ def _run(argv: list[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except STORE_OUTAGES as exc:  # the store's server stopped answering mid-command
+        print_error("store_error", f"the store could not be read or written ({outage_reason(exc)}). What was queued stays "
+                                   f"queued: run the command again once the store answers (`campsync queue` shows "
+                                   f"what is left; a worker on a team's store carries on by itself).",
+                    as_json=as_json)
+        return 1
     except Exception as exc:  # a bug: one line for the person, the traceback in the log file
         log_dir = _log_unexpected(exc, argv)
         print_error("internal_error", f"unexpected error ({type(exc).__name__}: {exc}). The details are in the "

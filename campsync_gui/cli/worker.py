@@ -8,7 +8,10 @@ worker holds go back to the queue (sending one again changes nothing in Dynamics
 
 Exit codes, for supervisors: 0 stopped when asked (or `--once` done); 1 a failure it cannot wait out (the store
 cannot be read or written: restart it once that is fixed); 2 it cannot start (no org configured, not signed in, a
-bad option). An org that cannot be reached is waited out: the worker says so and tries again at the next pass.
+bad option). An org that cannot be reached is waited out: the worker says so and tries again at the next pass. So
+is a team's PostgreSQL server that restarts or drops the connection: once it answers again, the rows the worker
+held when it was cut off go back to the queue (Dynamics may have answered for them: sending again changes nothing
+there, and their confirmation, which never reached the store, is written then, once).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import sys
 import time
 
 from ..core.events import TRIGGERS
+from ..core.store import STORE_OUTAGES, outage_reason
 from ..dynamics.errors import DynamicsError
 from .common import Context, DemoOrgWorkspace, UserError, say
 
@@ -108,9 +112,20 @@ async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
     command): one line for each thing done."""
     before = confirmed[0]
     try:
+        if seen.pop("store_lost", False):
+            handed_back = _hand_back(workspace)
+            _log("the store answers again" + (f"; {handed_back} row(s) this worker held when it was cut off handed "
+                                             f"back to the queue" if handed_back else ""))
         tick = await workspace.scheduler_tick()  # then sends whatever is queued (Workspace.scheduler_tick)
     except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
         _log(f"Dynamics could not be used: {exc.message}; trying again at the next pass", problem=True)
+        return
+    except STORE_OUTAGES as exc:
+        if workspace.db.dialect.name == "sqlite":
+            raise  # one person's file that cannot be written does not mend itself: exit 1, the supervisor says so
+        seen["store_lost"] = True
+        _log(f"the team's store could not be reached ({outage_reason(exc)}); trying again at the next pass",
+             problem=True)
         return
     if tick.runs_elsewhere and tick.runs_elsewhere != seen.get("elsewhere"):
         _log(f"scheduled campaigns and waits run on {tick.runs_elsewhere} (it holds the scheduler's lease); this "
@@ -144,4 +159,4 @@ def add_commands(sub) -> None:
         parser.add_argument("--interval", type=float, default=interval,
                             help=f"seconds between looks at the queue and the schedule (default {interval:g})")
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
-        parser.set_defaults(func=cmd_worker)
+        parser.set_defaults(func=cmd_worker, presence="worker")  # how the team sees it

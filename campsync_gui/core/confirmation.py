@@ -9,16 +9,17 @@ from collections.abc import Callable
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, select, update
 
 from ..dynamics.client import chunked
+from .bulk_insert import insert_many
 from .events import OUTBOX, TRIGGERS, Event, EventBus
 from .flows import FLOW_ACTION
+from .id_sets import among
 from .models import CampaignRecord, Membership, OutboxRow, Person, TriggerEventRecord
 from .outbox import DONE, RunReport
 from .transactions import transaction
 from .triggers import ADDED, TriggerEvent, append_events
-from .upsert import upsert_for
 
 PUBLISH_SLICE = 100  # trigger events per bus publish; the event loop runs between slices
 # Confirmed rows recorded per transaction: a whole batch (about 50 ms of work), since the window runs the engine on
@@ -51,22 +52,20 @@ class Confirmation:
 
         # Bulk statements, not one ORM object per row: this runs on the window's thread once per batch.
         def write(session: Session) -> list[TriggerEvent]:
-            session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(ids))
+            session.exec(update(OutboxRow).where(among(OutboxRow.id, ids))
                          .values(state=DONE, outcome=outcome, reason="confirmed by Dynamics", done_at=now,
                                  last_error=None))
             already = set(session.exec(select(TriggerEventRecord.outbox_id)
-                                       .where(col(TriggerEventRecord.outbox_id).in_(ids))))
+                                       .where(among(TriggerEventRecord.outbox_id, ids))))
             if trigger == ADDED:
-                upsert = upsert_for(session.get_bind(), Membership.__table__)  # the table: no per-row ORM work
-                session.execute(upsert.on_conflict_do_update(
-                    index_elements=["person_id", "campaign_id", "list_id"],
-                    set_={name: upsert.excluded[name] for name in ("source", "added_at", "origin", "request_id",
-                                                                       "actor")}),
-                    [dict(person_id=row.person_id, campaign_id=campaign.id, list_id=list_id, source=FLOW_ACTION,
-                          added_at=now, origin=row.origin, request_id=row.request_id, actor=row.actor)
-                     for row in rows])
+                insert_many(session, Membership.__table__,
+                            [dict(person_id=row.person_id, campaign_id=campaign.id, list_id=list_id,
+                                  source=FLOW_ACTION, added_at=now, origin=row.origin, request_id=row.request_id,
+                                  actor=row.actor) for row in rows],
+                            conflict=("person_id", "campaign_id", "list_id"),
+                            update=("source", "added_at", "origin", "request_id", "actor"))
             else:
-                session.exec(delete(Membership).where(col(Membership.person_id).in_(person_ids),
+                session.exec(delete(Membership).where(among(Membership.person_id, person_ids),
                                                       Membership.campaign_id == campaign.id,
                                                       Membership.source == FLOW_ACTION))
             # depth and chain travel with the events so trigger campaigns can stop chains that feed themselves

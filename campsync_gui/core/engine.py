@@ -30,6 +30,7 @@ from . import campaigns, flows
 from .applists import AppLists
 from .confirmation import Confirmation
 from .events import PROBLEM, Event, EventBus
+from .id_sets import among
 from .implied_sync import ImpliedSync
 from .models import CampaignRecord, Membership, OutboxRow, Person
 from .outbox import CLAIMED, DONE, ENQUEUE_SLICE, FAILED, OPEN_STATES, SENT, Outbox, RunReport, new_worker_id
@@ -128,15 +129,12 @@ class SyncEngine:
         campaign_id = campaign.id if campaign else campaign_ref
         with Session(self.db) as session:
             memberships: dict[int, list[Membership]] = defaultdict(list)
-            for chunk in chunked(ids, 500):
-                for row in session.exec(select(Membership).where(Membership.campaign_id == campaign_id,
-                                                                 col(Membership.person_id).in_(chunk))):
-                    memberships[row.person_id].append(row)
-            queued = set()
-            for chunk in chunked(ids, 500):
-                queued.update(session.exec(select(OutboxRow.person_id).where(
-                    OutboxRow.campaign_id == campaign_id, OutboxRow.action == action,
-                    col(OutboxRow.state).in_(OPEN_STATES), col(OutboxRow.person_id).in_(chunk))))
+            for row in session.exec(select(Membership).where(Membership.campaign_id == campaign_id,
+                                                             among(Membership.person_id, ids))):
+                memberships[row.person_id].append(row)
+            queued = set(session.exec(select(OutboxRow.person_id).where(
+                OutboxRow.campaign_id == campaign_id, OutboxRow.action == action,
+                col(OutboxRow.state).in_(OPEN_STATES), among(OutboxRow.person_id, ids))))
         return flows.plan(people, campaign, action, readiness=self.readiness(), memberships=memberships,
                           queued=queued, campaign_ref=campaign_ref)
 
@@ -371,13 +369,11 @@ class SyncEngine:
         """person id -> the CampSync lists of this campaign the store has them on (usually one)."""
         found: dict[int, list[str]] = defaultdict(list)
         with Session(self.db) as session:
-            for start in range(0, len(person_ids), PLAN_SLICE):
-                part = person_ids[start:start + PLAN_SLICE]
-                for person_id, list_id in session.exec(
-                        select(Membership.person_id, Membership.list_id).where(
-                            Membership.campaign_id == campaign_id, Membership.source == flows.FLOW_ACTION,
-                            col(Membership.person_id).in_(part)).order_by(Membership.list_id)):
-                    found[person_id].append(list_id)
+            for person_id, list_id in session.exec(
+                    select(Membership.person_id, Membership.list_id).where(
+                        Membership.campaign_id == campaign_id, Membership.source == flows.FLOW_ACTION,
+                        among(Membership.person_id, person_ids)).order_by(Membership.list_id)):
+                found[person_id].append(list_id)
         return found
 
     async def _remove_chunk(self, campaign: CampaignRecord, chunk: list[tuple[OutboxRow, str]],

@@ -294,3 +294,13 @@ class WaitingStep(SQLModel, table=True):
     due_at: float = Field(index=True)
     depth: int = 0
     chain: str = "[]"  # JSON list of campaign ids already run in this chain (cycle check)
+
+
+class HappeningClaim(SQLModel, table=True):
+    """A happening more than one CampSync on a team's store can see (a value a pull found changed in Dynamics), and
+    which node ran its trigger campaigns: the first to write the key does, the others find it taken. The key, not
+    the machine, decides, so each qualifying event runs its flows once per team."""
+
+    key: str = Field(primary_key=True)
+    node: str = ""
+    at: float = Field(default=0.0, index=True)  # old claims are deleted (see automation.claims)

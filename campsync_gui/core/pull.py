@@ -54,9 +54,9 @@ class PullReport:
     merged_lists: int = 0  # older CampSync lists folded into the derived one (members moved, unlinked, deleted)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    # (person id, field, new value) the org changed on people already stored: what fires "Data value
-    # changes" trigger campaigns. Not in to_dict: a big pull makes it long.
-    changes: list[tuple[int, str, object]] = field(default_factory=list)
+    # (person id, field, new value, key) the org changed on people already stored: what fires "Data value
+    # changes" trigger campaigns (the key: people.change_key). Not in to_dict: a big pull makes it long.
+    changes: list[tuple[int, str, object, str]] = field(default_factory=list)
     # Per member type: read by its changes since the last pull (change tracking) rather than whole; and records
     # the org deleted since then (left in the store, as a full pull leaves them). Not in to_dict (yet): the
     # command line's --json answer is pinned.

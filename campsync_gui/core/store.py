@@ -17,11 +17,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlmodel import SQLModel, create_engine
 
 from ..paths import make_private_file, tighten_file
-from . import migrations, models  # noqa: F401 — models: the tables create_all makes
+from . import migrations, models, team_presence  # noqa: F401 — models: the tables create_all makes
 from .store_url import is_server, parse_store_url, shown, sqlite_url
 from .upsert import upsert_for
 
@@ -44,6 +44,17 @@ class StoreNeedsUpgrade(StoreError):
 
 class StoreUnavailable(StoreError):
     """The database server cannot be reached, or refuses CampSync (address, password, database name)."""
+
+
+# What a store that stops answering in the middle of work raises (its server restarted or went away; a file that
+# cannot be written): the faces say so in a sentence, and a worker on a team's store waits it out.
+STORE_OUTAGES = (OperationalError, InterfaceError)
+
+
+def outage_reason(exc: BaseException) -> str:
+    """The driver's own first line about an outage (never the statement or its parameters)."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,9 @@ def _server_engine(url: URL) -> Engine:
     # pre_ping: a connection the server dropped (a restart, an idle timeout) is replaced, not handed out.
     # connect_timeout: a server that does not answer (a wrong address, a firewall) is reported after 10 s, not the
     # system's two minutes; a URL's own ?connect_timeout= wins.
+    # application_name: how colleagues' windows list this process among those connected (team_presence).
     connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT}
+    connect_args["application_name"] = team_presence.application_name()
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 

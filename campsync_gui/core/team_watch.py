@@ -3,29 +3,36 @@ queue or the trigger log changes (migration 0012), on a thread of its own, and c
 
 The callback runs on the watcher's thread: a window hands it to its own loop. A connection that breaks (the server
 restarted, the network dropped) is made again, a second later and then less often, and the callback is told
-`RECONNECTED` so the listener re-reads what it may have missed. On one person's SQLite file there is nobody else to
-hear: `watch` returns None.
+`RECONNECTED` so the listener re-reads what it may have missed. Every few seconds it also reads who is connected
+to the store (team_presence) and hands the list to `on_presence`. On one person's SQLite file there is nobody else
+to hear: `watch` returns None.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
+
+from . import team_presence
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "campsync"
 RECONNECTED = "reconnected"  # told after a broken connection was made again: anything may have changed meanwhile
 POLL_S = 0.5  # how often the thread looks whether it was asked to stop
+PRESENCE_EVERY_S = 5.0  # how often it reads who is connected
 
 
 class TeamWatch:
-    def __init__(self, conninfo: str, on_change: Callable[[str], None]):
+    def __init__(self, conninfo: str, on_change: Callable[[str], None],
+                 on_presence: Callable[[list[team_presence.Presence]], None] | None = None):
         self._conninfo = conninfo
         self._on_change = on_change
+        self._on_presence = on_presence
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="campsync-team-watch", daemon=True)
         self.listening = threading.Event()  # set while LISTEN is in place (for tests and the status bar)
@@ -44,13 +51,19 @@ class TeamWatch:
         wait, first = 1.0, True
         while not self._stop.is_set():
             try:
-                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=10) as conn:
+                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=10,
+                                     application_name=team_presence.application_name()) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
                     if not first:
                         self._on_change(RECONNECTED)
-                    first, wait = False, 1.0
+                    first, wait, looked = False, 1.0, None
                     while not self._stop.is_set():
+                        if self._on_presence is not None and (looked is None
+                                                              or time.monotonic() - looked >= PRESENCE_EVERY_S):
+                            looked = time.monotonic()
+                            names = [row[0] for row in conn.execute(team_presence.PRESENCE_SQL)]
+                            self._on_presence(team_presence.present(names))
                         for note in conn.notifies(timeout=POLL_S):
                             self._on_change(note.payload)
             except psycopg.Error as exc:
@@ -64,9 +77,11 @@ class TeamWatch:
         self.listening.clear()
 
 
-def watch(db: Engine, on_change: Callable[[str], None]) -> TeamWatch | None:
-    """Start listening to `db`'s notifications when it is a team's PostgreSQL store; None otherwise."""
+def watch(db: Engine, on_change: Callable[[str], None],
+          on_presence: Callable[[list[team_presence.Presence]], None] | None = None) -> TeamWatch | None:
+    """Start listening to `db`'s notifications (and, with `on_presence`, to who is connected) when it is a team's
+    PostgreSQL store; None otherwise."""
     if db.dialect.name != "postgresql":
         return None
     url = db.url.set(drivername="postgresql")
-    return TeamWatch(url.render_as_string(hide_password=False), on_change).start()
+    return TeamWatch(url.render_as_string(hide_password=False), on_change, on_presence).start()

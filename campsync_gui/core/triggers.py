@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import func, insert
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
 from . import log_key, log_seal
+from .bulk_insert import insert_many
 from .log_seal import KEYED_PREFIX
 from .models import ChainHead, TriggerEventRecord
 
@@ -141,8 +142,8 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
     first_id = (session.exec(select(func.max(TriggerEventRecord.id))).one() or 0) + 1
     for new_id, event in enumerate(events, start=first_id):
         event.id = new_id
-    session.execute(insert(TriggerEventRecord.__table__),
-                    [{name: getattr(event, name) for name in _COLUMNS} for event in events])
+    insert_many(session, TriggerEventRecord.__table__,
+                [{name: getattr(event, name) for name in _COLUMNS} for event in events])
     head.last_hash = prev
     session.add(head)
     if key is not None:

@@ -36,7 +36,7 @@ from .engine import SyncEngine
 from .engine_thread import EngineThread, on_loop
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
-from .outbox import OPEN_STATES, PENDING, RunReport
+from .outbox import RunReport
 from .people_import import ImportReport, import_csv
 from .pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from .settings import SyncSettings, load_settings, save_settings
@@ -202,7 +202,8 @@ class Workspace(SignInUseCases):
     def _parts(self) -> tuple[SyncEngine, AutomationRunner, Scheduler]:
         # Built together on first use: trigger campaigns hear every confirmation from the first one on.
         engine = self._new_engine(self._client)
-        runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock, actor=lambda: self.actor)
+        runner = AutomationRunner(self.db, self.bus, engine, clock=self.clock, actor=lambda: self.actor,
+                                  node=lambda: engine.worker_id)
         return engine, runner, Scheduler(self.db, runner, clock=self.clock, node=engine.worker_id)
 
     def _new_engine(self, client: DataverseClient | None) -> SyncEngine:
@@ -381,7 +382,7 @@ class Workspace(SignInUseCases):
             if self._unclaimed(request_id):
                 return  # this run could not send them (stopped, or nothing claimable): they stay queued
             while time.monotonic() < deadline:
-                if not any(row.state in OPEN_STATES for row in self.sync.outbox.states_of(request_id)):
+                if not self.sync.outbox.open_and_unclaimed(request_id)[0]:
                     return
                 self.sync.outbox.recover()  # a worker that died holding them hands them back
                 if self._unclaimed(request_id):
@@ -391,7 +392,7 @@ class Workspace(SignInUseCases):
                 return
 
     def _unclaimed(self, request_id: str) -> bool:
-        return any(row.state == PENDING and not row.claimed_by for row in self.sync.outbox.states_of(request_id))
+        return self.sync.outbox.open_and_unclaimed(request_id)[1] > 0
 
     def is_running(self) -> bool:
         return self._run is not None and not self._run.done()

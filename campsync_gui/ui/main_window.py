@@ -89,6 +89,7 @@ class MainWindow(WindowShell):
         self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
         from .team_feed import TeamFeed
         self.team_feed = TeamFeed(workspace, self.log_panel, self._team_queue_changed, self)
+        self.team_feed.presence_changed.connect(self._show_team)
 
     # ---- layout --------------------------------------------------------------------------------
 
@@ -486,6 +487,15 @@ class MainWindow(WindowShell):
     def saved_splitters(self) -> tuple[QSplitter, ...]:
         frame = super().saved_splitters()
         return (*frame, self.campaigns_panel.splitter) if self.attached else frame
+
+    def _show_team(self, present: list) -> None:
+        """Who else works on the team's store right now: a count in the status bar, the names in its tooltip."""
+        from ..core import team_presence
+
+        self.team_label.setText(team_presence.summary(present))
+        self.team_label.setToolTip("Connected to the team's store:\n" + "\n".join(
+            f"{p.describe()}{' — this window' if p.me else ''}" for p in present))
+        self.team_label.show()
 
     def _team_queue_changed(self) -> None:
         """A colleague's window, command or worker changed the team's queue: the views and counts follow."""

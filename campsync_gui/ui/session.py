@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..builtin_org import SANDBOX_NAME, start_builtin_org
-from ..core import keychain
+from ..core import keychain, team_presence
 from ..core.connections import Connection, is_configured, resolve_connection
 from ..core.store import open_store
 from ..core.store_url import resolve_store_url
@@ -60,6 +60,7 @@ def open_session(paths: AppPaths | None = None) -> AppSession:
     incomplete (a profile whose secret is not in the keyring) is opened all the same, with `connection_problem`
     saying what is missing: the person is shown their connection is unfinished, not given demo data in its place."""
     paths = (paths or AppPaths.resolve()).ensure()
+    team_presence.announce_as("window")  # colleagues on a team's store see this process as a window
     db = open_store(resolve_store_url(paths))  # CAMPSYNC_DATABASE_URL, config.toml, or the local file
     if not is_configured(db):
         org, connection = start_builtin_org(paths)

@@ -1,7 +1,8 @@
 """The window's ear on a team's store: what colleagues' windows, commands and workers write (the queue, the trigger
 log) shows here within a second. core.team_watch listens on its own thread; this hands what it hears to the
 window's thread, waits a moment for the burst to end, then reads the trigger log after the last event it read and
-tells the window to refresh its queue and counts. On one person's SQLite file it does nothing.
+tells the window to refresh its queue and counts. It also says, every few seconds, who is connected to the store
+(presence_changed: team_presence.Presence, this window first). On one person's SQLite file it does nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ SETTLE_MS = 100  # a confirmed batch is several statements: one read after the b
 
 class TeamFeed(QObject):
     heard = Signal(str)  # a table's name, emitted on the watcher's thread, delivered on the window's
+    _present = Signal(list)  # who is connected, read on the watcher's thread every few seconds
+    presence_changed = Signal(list)  # [team_presence.Presence], on the window's thread, when the list changes
 
     def __init__(self, workspace, log_panel, on_queue_changed: Callable[[], None], parent: QObject | None = None):
         super().__init__(parent)
@@ -27,7 +30,9 @@ class TeamFeed(QObject):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._catch_up)
         self.heard.connect(self._on_heard)
-        self._watch = team_watch.watch(workspace.db, self.heard.emit)
+        self.present: list = []  # who is connected, as last read
+        self._present.connect(self._on_present)
+        self._watch = team_watch.watch(workspace.db, self.heard.emit, self._present.emit)
 
     @property
     def watching(self) -> bool:
@@ -37,6 +42,12 @@ class TeamFeed(QObject):
     def last_event_id(self) -> int:
         """The newest trigger event this window read from the store's notifications (0: none yet)."""
         return self._last_id
+
+    @Slot(list)
+    def _on_present(self, present: list) -> None:
+        if present != self.present and self._watch is not None:
+            self.present = present
+            self.presence_changed.emit(present)
 
     @Slot(str)
     def _on_heard(self, table: str) -> None:

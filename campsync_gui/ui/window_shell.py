@@ -88,6 +88,9 @@ class WindowShell(QMainWindow):
         self.latency_label = QLabel("latency —")
         self.sync_label = QLabel()
         self.pending_label = QLabel()
+        self.team_label = QLabel()  # who else is connected to a team's store (shown in team mode only)
+        self.team_label.setAccessibleName("Team members connected")
+        self.team_label.hide()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.hide()
@@ -97,7 +100,7 @@ class WindowShell(QMainWindow):
         QHBoxLayout(self.account_slot).setContentsMargins(0, 0, 0, 0)
         status = ElidingStatusBar(self)
         self.setStatusBar(status)
-        for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.sync_label,
+        for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.team_label, self.sync_label,
                        self.latency_label, self.account_slot, self.connection_label):
             status.addPermanentWidget(widget)
         status.showMessage(f"Connecting to {expected.label}…")

@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support.py
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_summary.py
 
 from campsync_gui.core import flows  # noqa: E402
+from campsync_gui.core.collector import settle_collector  # noqa: E402
 from campsync_gui.core.models import Person  # noqa: E402
 from campsync_gui.core.workspace import Workspace  # noqa: E402
 from campsync_gui.dynamics.connect import open_client  # noqa: E402
@@ -223,6 +224,7 @@ async def main(people_count: int, latency_ms: int, naive_sample: int | None, pro
         await setup.aclose()
         org.set_latency(latency_ms)
         timed = people_count if not naive_sample else min(naive_sample, people_count)
+        settle_collector()  # as the command line and the worker do once started (the window has its own rules)
 
         profiler = cProfile.Profile() if profile else None
         if profiler:

@@ -89,3 +89,33 @@ def test_team_a_colleagues_drop_shows_live_in_an_open_window(org, team_window, q
     qtbot.waitUntil(alice_heard_hers_too, timeout=5000)
     alice.log_panel.flush()
     assert len(log_rows(alice)) == 3, "Alice's own events are shown once, though the store notified her too"
+
+
+def test_team_the_window_shows_who_else_is_connected_and_sees_them_leave(org, pg_url, team_window, qloop, qtbot,
+                                                                         tmp_path, monkeypatch):
+    """A worker started on the team's store shows in the window's status bar (count, and who in the tooltip); once it
+    stops, it leaves the list."""
+    import os
+    import subprocess
+    import sys
+
+    from campsync_gui.core import team_presence
+
+    monkeypatch.setattr(team_presence, "_face", "window")  # as open_session announces the window
+    alice = team_window("alice")
+    assert alice.team_feed.watching
+    qtbot.waitUntil(lambda: not alice.team_label.isHidden() and alice.team_label.text() == "Team: nobody else connected",
+                    timeout=15000)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
+    env.update({**org.env(), "CAMPSYNC_DATABASE_URL": pg_url, "CAMPSYNC_HOME": str(tmp_path / "night-worker")})
+    worker = subprocess.Popen([sys.executable, "-m", "campsync_gui", "worker", "--interval", "1"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: alice.team_label.text() == "Team: you + 1 other", timeout=30000)
+        tip = alice.team_label.toolTip().splitlines()
+        assert tip[1].endswith("(window) — this window") and tip[2].endswith("(worker)"), tip
+    finally:
+        worker.terminate()
+        out, err = worker.communicate(timeout=30)
+    assert worker.returncode == 0, err
+    qtbot.waitUntil(lambda: "nobody else" in alice.team_label.text(), timeout=20000)

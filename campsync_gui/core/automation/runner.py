@@ -30,6 +30,7 @@ from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRe
                       Qualification, WaitingStep)
 from ..smartlists import matches, validate as validate_smart_list
 from ..triggers import ADDED, REMOVED, TriggerEvent
+from .claims import HappeningClaims
 from .definitions import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, MAX_DEPTH,
                           PERSON_CREATED, REMOVE_STEP, TRIGGER_TYPES, WAIT_STEP, AutomationError, Definition,
                           wait_seconds)
@@ -53,6 +54,9 @@ class Happening:
     detail: str = ""
     depth: int = 0
     chain: tuple[int, ...] = ()
+    # Set when other nodes of a team may see the same happening (a value a pull found changed): whoever claims it
+    # first runs its campaigns (claims.py).
+    key: str = ""
 
     @classmethod
     def of_trigger_event(cls, event: TriggerEvent) -> "Happening":
@@ -101,10 +105,13 @@ def trigger_matches(trigger: dict, happening: Happening) -> bool:
 
 class AutomationRunner:
     def __init__(self, db: Engine, bus: EventBus, flow_actions: FlowActions, *,
-                 clock: Callable[[], float] = time.time, actor: Callable[[], str] = lambda: ""):
+                 clock: Callable[[], float] = time.time, actor: Callable[[], str] = lambda: "",
+                 node: Callable[[], str] = lambda: ""):
         """`actor`: who this process acts as, asked at each step (a sign-in may come after the runner is built):
-        the flow actions it queues and its results record them, not whoever set off the trigger."""
+        the flow actions it queues and its results record them, not whoever set off the trigger. `node`: this
+        process's name among the team's (the claims of happenings record it)."""
         self.db = db
+        self.claims = HappeningClaims(db, node, clock=clock)
         self.flow_actions = flow_actions
         self.clock = clock
         self.actor = actor
@@ -127,10 +134,12 @@ class AutomationRunner:
     def people_created(self, person_ids: Iterable[int]) -> None:
         self.note(Happening(PERSON_CREATED, person_id) for person_id in person_ids)
 
-    def data_values_changed(self, changes: Iterable[tuple[int, str, object]]) -> None:
-        """(person id, field, new value) for each value changed, e.g. by a CSV import or in Dynamics."""
-        self.note(Happening(DATA_VALUE_CHANGES, person_id, field=name, new_value=value)
-                  for person_id, name, value in changes if name in CHANGEABLE_FIELDS)
+    def data_values_changed(self, changes: Iterable[tuple]) -> None:
+        """(person id, field, new value) for each value changed, e.g. by a CSV import; a pull adds a fourth item,
+        the change's key, since every node of a team pulling at once sees the same change."""
+        self.note(Happening(DATA_VALUE_CHANGES, change[0], field=change[1], new_value=change[2],
+                            key=change[3] if len(change) > 3 else "")
+                  for change in changes if change[1] in CHANGEABLE_FIELDS)
 
     def activity_logged(self, person_id: int, activity_type: str, detail: str = "") -> None:
         self.note([Happening(ACTIVITY_LOGGED, person_id, activity_type=activity_type, detail=detail)])
@@ -166,7 +175,9 @@ class AutomationRunner:
                     listening.append((campaign, definition))
             except Exception as exc:  # a trigger of the wrong shape: only this campaign is left out
                 self._campaign_failed(campaign, None, happening.person_id, exc)
-        person = self._person(happening.person_id) if listening else None
+        if not listening or (happening.key and not self.claims.claim(happening.key)):
+            return 0  # no campaign listens, or another node of the team runs them for this happening
+        person = self._person(happening.person_id)
         if person is None:
             return 0
         ran = 0
