@@ -7,7 +7,7 @@ one throwaway PostgreSQL server and one sandbox org.
 2. Removes of one campaign's 10,000, with the PostgreSQL server restarted in the middle: workers wait it out and
    carry on.
 3. Throughput: 10,000 queued adds drained by one worker, then another 10,000 by four, against the org with 30 ms
-   per request and its throttle (Dataverse-like service protection limits): the figures side by side.
+   per request and Dataverse's service protection limit (6,000 requests per 5 minutes): the figures side by side.
 
 Printed: what was lost or duplicated (all must be 0: members in Dynamics, rows, trigger events, the log's chain),
 each operator's view of the log (complete), and the throughput figures. Exit code non-zero when anything is lost
@@ -219,8 +219,14 @@ def phase_throughput(team: Team, campaigns: list[dict], person_ids: list[int], l
     print(f"  {'workers':>8}{'drain time':>12}{'requests':>10}{'429s':>7}{'adds/s':>9}")
     for workers, seconds, requests, throttled in figures:
         print(f"  {workers:>8}{seconds:>11.2f}s{requests:>10}{throttled:>7}{len(person_ids) / seconds:>9.0f}")
-    print(f"  4 workers / 1 worker: {figures[0][1] / figures[1][1]:.2f}× the throughput (the org's limits, not "
-          f"CampSync, are the ceiling: its throttle and the batches of 1,000 a request carries)")
+    ratio = figures[0][1] / figures[1][1]
+    if figures[1][3]:
+        why = "the org's throttle answered 429 and set the pace"
+    else:
+        why = ("the org's throttle was not reached: one worker already keeps as many batches of 1,000 in flight as "
+               "the org's x-ms-dop-hint allows, and on this machine the workers, PostgreSQL, the org and the drill "
+               "share 2 cores, so the per-row work of recording confirmations is the ceiling")
+    print(f"  4 workers / 1 worker: {ratio:.2f}× the throughput ({why})")
     return figures
 
 
@@ -281,7 +287,8 @@ def main(people: int, seed: int, latency_ms: int) -> int:
         print(f"\n  adds and removes above: {time.monotonic() - started:.1f} s")
 
         ids = [pid for pid, _ in pulled][:people]
-        phase_throughput(team, campaigns[3:5], ids, latency_ms, (600, 5.0))
+        # Dataverse's documented service protection limit: 6,000 requests per user per 5 minutes.
+        phase_throughput(team, campaigns[3:5], ids, latency_ms, (6000, 300.0))
         return dk.verdict(problems, folder)
     finally:
         if team is not None:
