@@ -21,9 +21,7 @@ EXPORT_FORMAT = "campsync-log-export-1"
 def _db_path(db: Engine) -> Path:
     path = triggers.store_path(db)
     if path is None:
-        raise log_key.LogKeyError("this store is in memory: it has no log key" if db.dialect.name == "sqlite" else
-                                  "a store on a database server has no log key yet: its trigger log is checked as "
-                                  "a plain hash chain")
+        raise log_key.LogKeyError("this store is in memory: it has no log key")
     return path
 
 

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from .log_key import KEY_FILE_ENV, LogKey, LogKeyError, ensure_key, find_key, places
@@ -189,8 +190,8 @@ def before_append(session: Session, db_path: Path, key: LogKey, key_is_new: bool
 def _first_keyed_position(session: Session, seq: int) -> int:
     """The position of the first keyed event, from the store (only when the head file cannot say): one past the
     unkeyed ones, which all come first."""
-    unkeyed = session.connection().exec_driver_sql(
-        "SELECT count(*) FROM triggerevent WHERE hash NOT LIKE ?", (KEYED_PREFIX + "%",)).scalar()
+    unkeyed = session.connection().execute(text("SELECT count(*) FROM triggerevent WHERE hash NOT LIKE :keyed"),
+                                           {"keyed": KEYED_PREFIX + "%"}).scalar()
     return min(unkeyed, seq) + 1
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
-from . import log_key, log_seal
+from . import log_key, log_seal, team_log
 from .bulk_insert import insert_many
 from .log_seal import KEYED_PREFIX
 from .models import ChainHead, TriggerEventRecord
@@ -101,11 +101,12 @@ def _actor(event) -> list[str]:
 
 
 def store_path(bind) -> Path | None:
-    """The store's file (where its key and head file are named after), None for a store in memory or on a server
-    (a PostgreSQL url's database is a name, not a file)."""
+    """The store's file (where its key and head file are named after), None for a store in memory. A team's store on
+    a server has no file: its key and head file are this node's, named after the server (team_log.anchor)."""
+    url = getattr(bind, "url", None)
     if getattr(getattr(bind, "dialect", None), "name", "sqlite") != "sqlite":
-        return None
-    database = getattr(getattr(bind, "url", None), "database", None)
+        return team_log.anchor(url) if url is not None else None
+    database = getattr(url, "database", None)
     return Path(database) if database and database != ":memory:" else None
 
 
@@ -127,6 +128,8 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
     db_path = store_path(session.get_bind())
     key = keyed_from = alarm = None
     if db_path is not None:
+        if session.get_bind().dialect.name != "sqlite":
+            team_log.check_key_before_append(session, db_path, seq, prev, keyed_hash)
         key, made_now = log_seal.key_for_writing(db_path)
         keyed_from, alarm = log_seal.before_append(
             session, db_path, key, made_now, seq, prev,
@@ -314,6 +317,6 @@ def _head_file_problem(check: ChainCheck, db_path: Path, found, key, last_hash: 
         if at_want != seal.last_hash and not (seal.seq == 0 and seal.last_hash == ""):
             return (f"event {seal.seq} of the log is not the one the head file records: events were replaced")
         check.notes.append(f"the head file records the first {seal.seq} events: the newest {count - seal.seq} were "
-                           f"written after it was last updated (a CampSync process stopped in between); the next "
-                           f"write updates it")
+                           f"written after it was last updated (by another node of a team's store, or after a "
+                           f"CampSync process stopped in between); the next write here updates it")
     return None

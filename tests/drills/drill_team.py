@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import collections
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,7 @@ import drillkit as dk  # noqa: E402
 from sqlalchemy import func  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from campsync_gui.core import flows  # noqa: E402
+from campsync_gui.core import flows, log_key  # noqa: E402
 from campsync_gui.core.models import OutboxRow, Person, TriggerEventRecord  # noqa: E402
 from campsync_gui.core.outbox import OPEN_STATES  # noqa: E402
 from campsync_gui.core.store import open_store  # noqa: E402
@@ -51,13 +52,16 @@ class Team:
 
     def __init__(self, org: SandboxOrg, url: str, folder: Path):
         self.org, self.url, self.folder = org, url, folder
+        self.key = folder / "team.key"
+        log_key.write_key_file(self.key, secrets.token_bytes(32))
         self.cli(["db", "upgrade"])
         self.store = open_store(url)
         self.workers: dict[int, subprocess.Popen] = {}
         self.exits: list[tuple[str, int]] = []
 
     def env(self, home: Path) -> dict[str, str]:
-        return {**dk.cli_env(self.org, home), URL_ENV: self.url}
+        # every node holds the team's trigger log key (docs/team-mode.md)
+        return {**dk.cli_env(self.org, home), URL_ENV: self.url, log_key.KEY_FILE_ENV: str(self.key)}
 
     def start(self, args: list[str], home: str) -> subprocess.Popen:
         out = open(self.folder / f"{home}.out", "a", encoding="utf-8")
@@ -70,7 +74,8 @@ class Team:
             out.close()
 
     def cli(self, args: list[str], home: str = "admin", timeout: float = 300) -> subprocess.CompletedProcess:
-        done = run_cli(args, self.folder / home, env={**self.org.env(), URL_ENV: self.url}, timeout=timeout)
+        done = run_cli(args, self.folder / home, env={**self.org.env(), URL_ENV: self.url,
+                                                      log_key.KEY_FILE_ENV: str(self.key)}, timeout=timeout)
         if done.returncode != 0:
             raise SystemExit(f"campsync {' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
         return done
@@ -270,7 +275,7 @@ def main(people: int, seed: int, latency_ms: int) -> int:
                 problems.append(f"{home}'s log: {missing} missing, {extra} extra")
         import json
         checked = json.loads(run_cli(["verify-log", "--json"], folder / "operator-a",
-                                     env={**org.env(), URL_ENV: url}).stdout)
+                                     env={**org.env(), URL_ENV: url, log_key.KEY_FILE_ENV: str(team.key)}).stdout)
         print(f"  verify-log from operator-a: {'intact' if checked.get('ok') else 'BROKEN'} "
               f"({checked.get('count', 0):,} events)")
         if not checked.get("ok"):

@@ -3,10 +3,12 @@ scheduler's lease runs it), and the other workers say who runs the schedule."""
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import time
 
+from campsync_gui.core import log_key
 from support import run_cli
 from test_cli_flow import campaign_named
 
@@ -14,7 +16,9 @@ URL_ENV = "CAMPSYNC_DATABASE_URL"
 
 
 def test_team_a_daily_batch_campaign_runs_once_with_three_workers(pg_url, org, tmp_path):
-    env = {**org.env(), URL_ENV: pg_url}
+    key = tmp_path / "team.key"  # every node holds the team's trigger log key, as docs/team-mode.md sets it up
+    log_key.write_key_file(key, secrets.token_bytes(32))
+    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key)}
     admin = tmp_path / "admin"
     assert run_cli(["db", "upgrade"], admin, env).returncode == 0
     assert run_cli(["people", "pull"], admin, env).returncode == 0

@@ -1,0 +1,60 @@
+"""Team mode: one keyed trigger log for the team. The first node to write makes the key; a node without it (or with
+another key) is refused before it writes, in one sentence that says how to import the team's key; once imported,
+its events join the same chain, and `verify-log` passes from any node holding the key and finds a changed event."""
+
+import json
+import secrets
+
+import psycopg
+
+from campsync_gui.core import log_key
+from campsync_gui.core.store import upgrade_store
+from support import run_cli
+from test_cli_flow import campaign_named
+
+URL_ENV = "CAMPSYNC_DATABASE_URL"
+
+
+def test_team_trigger_log_is_keyed_with_one_team_key_and_checked_from_any_node(pg_url, org, tmp_path):
+    upgrade_store(pg_url)
+    env = {**org.env(), URL_ENV: pg_url}
+
+    def cli(node: str, *args: str):
+        return run_cli(list(args), tmp_path / node, env)
+
+    assert cli("admin", "people", "pull").returncode == 0
+    campaign = campaign_named(org)["campaignid"]
+    leads = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])
+
+    first = cli("ann", "add", "--campaign", campaign, "--person", leads[0], "--json")
+    assert first.returncode == 0, first.stderr
+    refused = cli("bob", "add", "--campaign", campaign, "--person", leads[1], "--json")
+    assert refused.returncode == 2
+    error = json.loads(refused.stderr.strip().splitlines()[-1])["error"]["message"]
+    assert "this node does not have the key" in error and "campsync log-key --import FILE" in error
+    assert "Traceback" not in refused.stderr
+
+    key_file = tmp_path / "team.key"
+    assert cli("ann", "log-key", "--export", str(key_file)).returncode == 0
+    imported = cli("bob", "log-key", "--import", str(key_file), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert cli("bob", "add", "--campaign", campaign, "--person", leads[2], "--json").returncode == 0
+
+    other = tmp_path / "other.key"
+    log_key.write_key_file(other, secrets.token_bytes(32))
+    assert cli("cy", "log-key", "--import", str(other)).returncode == 0
+    wrong = cli("cy", "add", "--campaign", campaign, "--person", leads[3], "--json")
+    assert wrong.returncode == 2 and "is not the one the team's trigger log is keyed with" in wrong.stderr
+
+    for node in ("ann", "bob"):
+        checked = json.loads(cli(node, "verify-log", "--json").stdout)
+        assert checked["ok"], checked["message"]
+        assert checked["keyed_events"] == checked["count"] >= 2, "every event keyed with the one team key"
+    shown = json.loads(cli("bob", "log", "--json").stdout)
+    assert {e["email"] for e in shown} >= {leads[0], leads[2]}
+
+    with psycopg.connect(pg_url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
+        conn.execute("UPDATE triggerevent SET email = 'mallory@example.org' WHERE id = "
+                     "(SELECT min(id) FROM triggerevent)")
+    broken = cli("bob", "verify-log", "--json")
+    assert broken.returncode == 1 and not json.loads(broken.stdout)["ok"]
