@@ -1,6 +1,6 @@
-"""Team mode: a "Data value changes" trigger campaign defined once, two nodes pulling from the org at the same moment.
-Both find the value changed in Dynamics (each read the person before the other wrote); the campaign's flow runs
-once, whichever node wins the happening's key."""
+"""Team mode: a "Data value changes" trigger campaign defined once, three nodes pulling from the org at the same
+moment. Each finds the value changed in Dynamics (each read the person before the others wrote); the campaign's flow
+runs once, whichever node wins the happening's key."""
 
 import asyncio
 import threading
@@ -33,7 +33,7 @@ def pull_on_a_node(url: str, conn, results: dict, name: str) -> None:
     asyncio.run(pull())
 
 
-def test_team_a_value_changed_in_dynamics_runs_its_trigger_campaign_once_when_two_nodes_pull_at_once(
+def test_team_a_value_changed_in_dynamics_runs_its_trigger_campaign_once_when_three_nodes_pull_at_once(
         pg_url, org, conn, monkeypatch):
     upgrade_store(pg_url)
     results: dict = {}
@@ -46,23 +46,23 @@ def test_team_a_value_changed_in_dynamics_runs_its_trigger_campaign_once_when_tw
     for lead in changed:
         org.state.update("leads", lead["leadid"], {"jobtitle": "Head of Trials"})
 
-    # Each node reads the stored people of its page, then waits for the other before writing: both find the change.
-    both_read = threading.Barrier(2, timeout=60)
+    # Each node reads the stored people of its page, then waits for the others before writing: all find the change.
+    all_read = threading.Barrier(3, timeout=60)
     write = people_module._PageUpsert._write
 
     def write_after_both_read(self, *, need_ids):
         if self.to_update and not need_ids:
-            both_read.wait()
+            all_read.wait()
         return write(self, need_ids=need_ids)
     monkeypatch.setattr(people_module._PageUpsert, "_write", write_after_both_read)
-    nodes = [threading.Thread(target=pull_on_a_node, args=(pg_url, conn, results, name)) for name in ("a", "b")]
+    nodes = [threading.Thread(target=pull_on_a_node, args=(pg_url, conn, results, name)) for name in ("a", "b", "c")]
     for node in nodes:
         node.start()
     for node in nodes:
         node.join(120)
 
-    assert all(results[name].people.updated["lead"] == 3 for name in ("a", "b")), "both nodes saw the changes"
-    assert results["a"].triggered + results["b"].triggered == 3, "each change ran the campaign once in the team"
+    assert all(results[name].people.updated["lead"] == 3 for name in "abc"), "every node saw the changes"
+    assert sum(results[name].triggered for name in "abc") == 3, "each change ran the campaign once in the team"
     with Session(db) as s:
         qualified = s.exec(select(AutomationResult).where(AutomationResult.outcome == "qualified")).all()
         queued = s.exec(select(OutboxRow).where(OutboxRow.campaign_id == target)).all()
