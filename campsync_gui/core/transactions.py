@@ -1,4 +1,6 @@
-"""One write transaction on the store, retried while another process holds SQLite's write lock."""
+"""One write transaction on the store, retried while another process holds SQLite's write lock, or when PostgreSQL
+chose this transaction to end a deadlock or a serialization conflict with another node's (its own advice: run it
+again)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,19 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 T = TypeVar("T")
 
+# SQLSTATEs PostgreSQL answers when it rolled this transaction back to let another one through: serialization_failure,
+# deadlock_detected. Running the whole transaction again is what its manual prescribes.
+RETRY_SQLSTATES = ("40001", "40P01")
+
 
 def transaction(db: Engine, work: Callable[[Session], T], attempts: int = 8) -> T:
-    """Run `work(session)` and commit, retrying while another process holds SQLite's write lock."""
+    """Run `work(session)` and commit, retrying while another process holds SQLite's write lock, or after
+    PostgreSQL rolled it back for a deadlock or a serialization conflict (`work` runs again from the start)."""
     for attempt in range(attempts):
         try:
             # expire_on_commit=False: rows read inside stay readable after the session is gone.
@@ -22,8 +29,14 @@ def transaction(db: Engine, work: Callable[[Session], T], attempts: int = 8) -> 
                 result = work(session)
                 session.commit()
                 return result
-        except OperationalError as exc:
-            if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == attempts - 1:
+        except DBAPIError as exc:
+            if not _worth_retrying(exc) or attempt == attempts - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _worth_retrying(exc: DBAPIError) -> bool:
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
