@@ -147,9 +147,9 @@ def _run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except STORE_OUTAGES as exc:  # the store's server stopped answering mid-command
-        print_error("store_error", f"the store could not be read or written ({outage_reason(exc)}). What was queued stays "
-                                   f"queued: run the command again once the store answers (`campsync queue` shows "
-                                   f"what is left; a worker on a team's store carries on by itself).",
+        print_error("store_error", f"the store could not be read or written ({outage_reason(exc)}). What was queued "
+                                   f"stays queued: run the command again once the store answers (`campsync queue` "
+                                   f"shows what is left; a worker on a team's store carries on by itself).",
                     as_json=as_json)
         return 1
     except Exception as exc:  # a bug: one line for the person, the traceback in the log file

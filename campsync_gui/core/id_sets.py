@@ -59,6 +59,5 @@ def _among_other(element: Among, compiler, **kw) -> str:
 
 def among(column, values: Iterable[int] | Iterable[str]) -> Among:
     """`column IN values` for a column of integer ids or of text, with `values` bound as one parameter."""
-    values = list(values)
-    as_integers = isinstance(getattr(column, "type", None), Integer) or all(isinstance(v, int) for v in values[:1])
-    return Among(column, json.dumps(values, ensure_ascii=False, separators=(",", ":")), as_integers)
+    return Among(column, json.dumps(list(values), ensure_ascii=False, separators=(",", ":")),
+                 isinstance(column.type, Integer))

@@ -204,11 +204,11 @@ class Outbox:
         if stale or abandoned:
             def release(session: Session):
                 # sent_at stays: it tells the next run that this action may already be in Dynamics.
-                for part in chunked(stale, 500):
-                    session.exec(update(OutboxRow).where(col(OutboxRow.id).in_(part))
+                if stale:
+                    session.exec(update(OutboxRow).where(among(OutboxRow.id, stale))
                                  .values(state=PENDING, claimed_by=None))
-                for part in chunked(abandoned, 500):
-                    session.exec(delete(OutboxRow).where(col(OutboxRow.id).in_(part), OutboxRow.state == PENDING))
+                if abandoned:
+                    session.exec(delete(OutboxRow).where(among(OutboxRow.id, abandoned), OutboxRow.state == PENDING))
             transaction(self.db, release)
             log.info("recovered %d outbox rows left by a stopped worker; dropped %d rows of an unfinished "
                      "enqueue", len(stale), len(abandoned))

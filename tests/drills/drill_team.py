@@ -159,8 +159,8 @@ def phase_adds(team: Team, campaigns: list[dict], emails_file: Path, emails: lis
     print(f"  worker0 killed after {kills[0]} and {kills[1]} answered batches; everything confirmed "
           f"{time.monotonic() - started:.1f} s after the drops ({drained:.1f} s after the operators' commands ended)")
     for campaign in campaigns:
-        bad = dk.print_figures(f"  campaign {campaign['name']!r}:", dk.integrity(team.org, world(team, campaign, emails),
-                                                                              expect_members=True))
+        figures = dk.integrity(team.org, world(team, campaign, emails), expect_members=True)
+        bad = dk.print_figures(f"  campaign {campaign['name']!r}:", figures)
         if bad:
             problems.append(f"adds to {campaign['name']!r}: {bad} figure(s) not 0")
 
@@ -186,8 +186,8 @@ def phase_restart(team: Team, campaign: dict, emails_file: Path, emails: list[st
         problems.append("a traceback was shown to the operator")
     drained = team.wait_drained(600)
     print(f"  everything confirmed {drained:.1f} s after the operator's command ended")
-    bad = dk.print_figures(f"  campaign {campaign['name']!r}:", dk.integrity(team.org, world(team, campaign, emails),
-                                                                          expect_members=False))
+    figures = dk.integrity(team.org, world(team, campaign, emails), expect_members=False)
+    bad = dk.print_figures(f"  campaign {campaign['name']!r}:", figures)
     if bad:
         problems.append(f"removes across the restart: {bad} figure(s) not 0")
 

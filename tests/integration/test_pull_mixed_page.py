@@ -43,9 +43,10 @@ async def test_a_full_pull_of_new_changed_unchanged_and_conflicting_people(org, 
     assert report.updated == {"lead": 2, "contact": 0}
     assert report.email_conflicts == {"lead": 2, "contact": 0}
     assert report.unchanged == {"lead": leads_in_org - 5, "contact": len(org.state.contacts)}
-    assert sorted(change[:3] for change in report.changes) == sorted([(stored[changed].id, "job_title", "Chief Merge Officer"),
-                                             (stored[renamed].id, "first_name", "Eve]0;PWNED"),
-                                             (stored[moving].id, "country", "Iceland")])
+    assert sorted(change[:3] for change in report.changes) == sorted([
+        (stored[changed].id, "job_title", "Chief Merge Officer"),
+        (stored[renamed].id, "first_name", "Eve]0;PWNED"),
+        (stored[moving].id, "country", "Iceland")])
     after = by_dynamics_id(engine)
     assert after[changed].job_title == "Chief Merge Officer" and after[changed].updated_at == 2.0
     assert after[renamed].first_name == "Eve]0;PWNED"

@@ -104,8 +104,8 @@ def test_team_the_window_shows_who_else_is_connected_and_sees_them_leave(org, pg
     monkeypatch.setattr(team_presence, "_face", "window")  # as open_session announces the window
     alice = team_window("alice")
     assert alice.team_feed.watching
-    qtbot.waitUntil(lambda: not alice.team_label.isHidden() and alice.team_label.text() == "Team: nobody else connected",
-                    timeout=15000)
+    alone = "Team: nobody else connected"
+    qtbot.waitUntil(lambda: not alice.team_label.isHidden() and alice.team_label.text() == alone, timeout=15000)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
     env.update({**org.env(), "CAMPSYNC_DATABASE_URL": pg_url, "CAMPSYNC_HOME": str(tmp_path / "night-worker")})
     worker = subprocess.Popen([sys.executable, "-m", "campsync_gui", "worker", "--interval", "1"], env=env,

@@ -31,9 +31,10 @@ class HappeningClaims:
     def claim(self, key: str) -> bool:
         """True when this node is the first to claim `key` (it runs the campaigns); False when another node has."""
         now = self.clock()
+        prune = self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY_S
 
         def write(session: Session) -> bool:
-            if self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY_S:
+            if prune:
                 session.exec(delete(HappeningClaim).where(HappeningClaim.at < now - KEPT_S))
             insert = upsert_for(session.get_bind(), HappeningClaim.__table__)
             # RETURNING, not rowcount: psycopg reports no count for an INSERT … ON CONFLICT DO NOTHING here
@@ -42,6 +43,6 @@ class HappeningClaims:
             return written.first() is not None
 
         won = transaction(self.db, write)
-        if self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY_S:
+        if prune:
             self._pruned_at = now
         return won
