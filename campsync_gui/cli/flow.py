@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from ..core import flows, keychain, origins
@@ -25,12 +26,18 @@ async def run_flow_action(ctx: Context, action: str) -> int:
         raise UserError("Name at least one person: --person EMAIL (repeatable) or --people-file FILE.")
     if not args.dry_run:
         keychain.warm_up()  # the trigger log's key is read from the keyring: its discovery overlaps the org's answers
-    await workspace.refresh_campaigns()
+    # The org's campaigns and its readiness (prerequisite solution, privileges) are asked at once, in one round
+    # trip; what went wrong is said in the order the two were asked one after the other before.
+    refreshed, readiness = await asyncio.gather(workspace.refresh_campaigns(), workspace.check_readiness(),
+                                                return_exceptions=True)
+    if isinstance(refreshed, BaseException):
+        raise refreshed
     campaign = workspace.find_campaign(args.campaign)
     if campaign is None:
         raise UserError(f"No campaign named or with id {args.campaign!r} in this org "
                         "(templates are not offered). See: campsync campaigns")
-    await workspace.check_readiness()
+    if isinstance(readiness, BaseException):
+        raise readiness
     plan, unknown = workspace.plan_for_emails(action, campaign, emails)
     if not args.json:
         _print_plan(plan, unknown)

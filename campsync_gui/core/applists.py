@@ -68,11 +68,27 @@ class AppLists:
         self.db = db
         self.client = client
         self._lists: dict[tuple[str, str], MarketingList] = {}
+        self._early_links: dict[str, asyncio.Task] = {}  # campaign id → its linked lists, being read (read_links_early)
 
     def stored(self, campaign_id: str) -> dict[str, AppList]:
         """The app lists recorded for this campaign, by member type."""
         with Session(self.db) as session:
             return {a.member_type: a for a in session.exec(select(AppList).where(AppList.campaign_id == campaign_id))}
+
+    def read_links_early(self, campaign_id: str) -> None:
+        """Start reading the campaign's linked lists now, while the caller asks Dynamics whether the campaign is
+        still active: both answers arrive in one round trip instead of two. `ensure` uses the answer (or asks
+        again if it failed); `drop_early_read` forgets one that was not used."""
+        if campaign_id in self._early_links or any(key[0] == campaign_id for key in self._lists):
+            return
+        task = asyncio.ensure_future(self.client.campaign_lists(campaign_id))
+        task.add_done_callback(_retrieve_quietly)
+        self._early_links[campaign_id] = task
+
+    def drop_early_read(self, campaign_id: str) -> None:
+        task = self._early_links.pop(campaign_id, None)
+        if task is not None and not task.done():
+            task.cancel()
 
     async def ensure(self, campaign: CampaignRecord, member_type: str, prefix: str, *,
                      known_missing: bool = False) -> MarketingList:
@@ -81,7 +97,9 @@ class AppLists:
 
         Found by id, never by name: the derived id every writer uses, or (stores of older versions) the id this
         store recorded. A list that only has CampSync's name may be someone else's (with the `Mkto` prefix,
-        Marketo's own), so it is never taken for CampSync's."""
+        Marketo's own), so it is never taken for CampSync's. The usual cases cost one request (already linked:
+        the campaign's linked lists, read beside the campaign's check) or three (made now: that read, the
+        create, the link)."""
         key = (campaign.id, member_type)
         if known_missing:
             self._lists.pop(key, None)
@@ -89,24 +107,34 @@ class AppLists:
             return self._lists[key]
         name = app_list_name(prefix, member_type, campaign.id)
         derived = app_list_id(name)
-        row = self.stored(campaign.id).get(member_type)
-        lst = await self._get(derived)
-        if (lst is None and row and row.dynamics_list_id and row.dynamics_list_id != derived and not known_missing
-                and row.name.casefold() == name.casefold()):
-            # An older version's list, recorded when it was made: still the one to use until a pull merges it
-            # into the derived list (which another writer may create meanwhile; the pull then repairs).
-            lst = await self._get(row.dynamics_list_id)
+        linked = await self._linked(campaign.id)
+        lst = None if known_missing else linked.get(derived)
         if lst is None:
-            lst = await self._create(name, member_type)
-            log.info("created app list %s for campaign %s", name, campaign.name)
-        linked = {linked.id for linked in await self.client.campaign_lists(campaign.id)}
-        if lst.id not in linked:
-            # Linked between our read and our link (another writer, a resend of a lost answer): link_list takes
-            # the org's duplicate-key refusal as "already linked", so this group does not fail for it.
-            await self.client.link_list(campaign.id, lst.id)
+            row = self.stored(campaign.id).get(member_type)
+            if (row and row.dynamics_list_id and row.dynamics_list_id != derived and not known_missing
+                    and row.name.casefold() == name.casefold()):
+                # An older version's list, recorded when it was made: still the one to use until a pull merges it
+                # into the derived list (which another writer may create meanwhile; the pull then repairs).
+                lst = await self._get(derived) or linked.get(row.dynamics_list_id) or await self._get(
+                    row.dynamics_list_id)
+            if lst is None:
+                # Made here, or found made by another writer (the create is refused as a duplicate key).
+                lst = await self._create(name, member_type)
+                log.info("app list %s for campaign %s made (or found made by another writer)", name, campaign.name)
+            if lst.id not in linked:
+                # Linked between our read and our link (another writer, a resend of a lost answer): link_list takes
+                # the org's duplicate-key refusal as "already linked", so this group does not fail for it.
+                await self.client.link_list(campaign.id, lst.id)
         transaction(self.db, lambda session: record_app_list(session, campaign.id, member_type, name, lst.id))
         self._lists[key] = lst
         return lst
+
+    async def _linked(self, campaign_id: str) -> dict[str, MarketingList]:
+        task = self._early_links.pop(campaign_id, None)
+        if task is not None and not (task.done() and (task.cancelled() or task.exception() is not None)):
+            return {lst.id: lst for lst in await task}
+        # None read early, or that read failed: ask now, where a failure is the caller's to handle.
+        return {lst.id: lst for lst in await self.client.campaign_lists(campaign_id)}
 
     async def _get(self, list_id: str) -> MarketingList | None:
         try:
@@ -118,7 +146,7 @@ class AppLists:
         list_id = app_list_id(name)
         for attempt in range(1, CREATE_LIST_ATTEMPTS + 1):
             try:
-                return await self.client.get_list(await self.client.create_list(name, member_type, list_id=list_id))
+                return await self.client.create_list_row(name, member_type, list_id=list_id)
             except DynamicsError as exc:
                 if isinstance(exc, DuplicateRecord):
                     return await self.client.get_list(list_id)  # another writer, or our own lost answer, made it
@@ -131,3 +159,9 @@ class AppLists:
                 except NotFound:
                     continue
         raise AssertionError("unreachable")
+
+
+def _retrieve_quietly(task: asyncio.Task) -> None:
+    """An early read's failure is asked again by `ensure`, or not needed at all: never an unretrieved error."""
+    if not task.cancelled():
+        task.exception()

@@ -34,7 +34,7 @@ from .id_sets import among
 from .implied_sync import ImpliedSync
 from .models import CampaignRecord, Membership, OutboxRow, Person
 from .outbox import CLAIMED, DONE, ENQUEUE_SLICE, FAILED, OPEN_STATES, SENT, Outbox, RunReport, new_worker_id
-from .parallel import in_parallel
+from .parallel import Followups, in_parallel
 from .people import by_ids as people_by_ids
 from .settings import SyncSettings, load_settings
 from .transactions import transaction
@@ -241,16 +241,21 @@ class SyncEngine:
         return self._stop is not None and self._stop.is_set()
 
     async def _process_group(self, campaign_id: str, action: str, rows: list[OutboxRow], report: RunReport) -> None:
-        blocked = await self._execution_block(campaign_id)
-        if blocked:
-            self.outbox.finish(rows, FAILED, "blocked", blocked, report)
-            return
-        campaign = self.campaign_record(campaign_id)
-        people = self._people([r.person_id for r in rows])
         if action == flows.ADD:
-            await self._add(campaign, rows, people, report)
-        else:
-            await self._remove(campaign, rows, people, report)
+            self.app_lists.read_links_early(campaign_id)  # in the same round trip as the campaign's check
+        try:
+            blocked = await self._execution_block(campaign_id)
+            if blocked:
+                self.outbox.finish(rows, FAILED, "blocked", blocked, report)
+                return
+            campaign = self.campaign_record(campaign_id)
+            people = self._people([r.person_id for r in rows])
+            if action == flows.ADD:
+                await self._add(campaign, rows, people, report)
+            else:
+                await self._remove(campaign, rows, people, report)
+        finally:
+            self.app_lists.drop_early_read(campaign_id)
 
     async def _execution_block(self, campaign_id: str) -> str | None:
         """Re-check, at execution time, everything the plan checked: settings, prerequisite, campaign state."""
@@ -287,14 +292,21 @@ class SyncEngine:
         batch = max(1, settings.batch_size)
         for member_type, typed_rows in by_type.items():
             lst = await self.app_lists.ensure(campaign, member_type, settings.list_prefix)
-            # Several batches in flight at once, each confirmed as its answer comes: the round trips overlap
-            # each other and the store's work. Unsent rows go back to the queue when a stopped run ends.
-            await in_parallel([partial(self._add_chunk, campaign, lst, member_type, chunk, people, report)
-                               for chunk in chunked(typed_rows, batch)],
-                              self.parallel_requests(settings), stopping=self._stopping)
+            # Several batches in flight at once, each confirmed as its answer comes while the next batch is on its
+            # way: the round trips overlap each other and the store's work. Unsent rows go back to the queue when
+            # a stopped run ends.
+            confirmations = Followups()
+            try:
+                await in_parallel([partial(self._add_chunk, campaign, lst, member_type, chunk, people, report,
+                                           confirmations) for chunk in chunked(typed_rows, batch)],
+                                  self.parallel_requests(settings),
+                                  stopping=lambda: self._stopping() or confirmations.failed)
+            finally:
+                await confirmations.finish()
 
     async def _add_chunk(self, campaign: CampaignRecord, lst: MarketingList, member_type: str,
-                         chunk: list[OutboxRow], people: dict[int, Person], report: RunReport) -> None:
+                         chunk: list[OutboxRow], people: dict[int, Person], report: RunReport,
+                         confirmations: Followups) -> None:
         self.outbox.mark_sent(chunk)
         ids = [people[r.person_id].dynamics_id for r in chunk]
         try:
@@ -302,7 +314,7 @@ class SyncEngine:
         except (BadRequest, NotFound) as exc:
             await self._add_chunk_failed(campaign, lst, member_type, chunk, people, report, exc)
             return
-        await self.confirmation.confirm(campaign, chunk, people, ADDED, lst.id, report)
+        confirmations.start(self.confirmation.confirm(campaign, chunk, people, ADDED, lst.id, report))
 
     async def _add_chunk_failed(self, campaign, lst, member_type, chunk, people, report, exc: ServiceError) -> None:
         """AddListMembersList is all-or-nothing: find out whether the list or some members are at fault."""

@@ -39,7 +39,7 @@ CLAIM_LEASE_SECONDS = 15 * 60
 # Rows claimed at once: a claim's batches are sent several at a time (core/parallel.py) and its new people looked
 # up in one $batch, so bigger claims mean fewer round trips. Loading 5,000 claimed rows and their people takes some
 # 100 ms, which is why the window runs the engine on its own thread (engine_thread.py).
-CLAIM_BATCH = 5000
+CLAIM_BATCH = 10_000
 ENQUEUE_SLICE = 500
 
 

@@ -35,3 +35,39 @@ async def in_parallel(jobs: Sequence[Callable[[], Awaitable[None]]], limit: int,
     await asyncio.gather(*(worker() for _ in range(min(limit, len(jobs)))))
     if failure is not None:
         raise failure
+
+
+class Followups:
+    """What follows an answer (recording it in the store), run beside the next requests: a job hands its follow-up
+    here and frees its place at once, so the org has the next batch while this one is recorded (when each job
+    recorded its own answer first, the org sat idle for the time of every recording). The first failure stops new
+    jobs through `failed` and is raised by `finish`, once every follow-up has ended."""
+
+    def __init__(self) -> None:
+        self._tasks: list[asyncio.Task] = []
+        self.failure: BaseException | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.failure is not None
+
+    def start(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        task.add_done_callback(self._ended)
+        self._tasks.append(task)
+
+    def _ended(self, task: asyncio.Task) -> None:
+        if not task.cancelled() and task.exception() is not None and self.failure is None:
+            self.failure = task.exception()
+
+    async def finish(self) -> None:
+        """Wait for every follow-up; cancelled meanwhile, cancel those still running (what they had not recorded
+        stays "sent", and sending it again is harmless)."""
+        try:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        except asyncio.CancelledError:
+            for task in self._tasks:
+                task.cancel()
+            raise
+        if self.failure is not None:
+            raise self.failure

@@ -1,5 +1,7 @@
 """The sync engine against the sandbox org over HTTPS; every test checks what reached the org."""
 
+import re
+
 import pytest
 from sqlmodel import Session, select
 
@@ -318,3 +320,22 @@ async def test_removals_are_sent_several_at_once_and_all_confirmed(org, world):
     together = max(sum(1 for t in arrivals if start <= t < start + 0.15) for start in arrivals)
     assert together >= 8, f"at most {together} removals were in flight at once"
     assert [e.trigger for e in trigger_rows(world)].count(REMOVED) == 24
+
+
+async def test_a_first_add_to_a_campaign_asks_for_its_lists_beside_the_campaign_and_reads_no_list_back(org, world):
+    """Before its first members, a campaign without CampSync's list costs three round trips, not six: the
+    campaign's check and its linked lists at once, then the list made (answered with itself), then linked."""
+    cid = active_campaign(org)["campaignid"]
+    leads = people_where(world, dynamics_type="lead")[:5]
+    await world.check_prerequisite()
+    org.knobs.latency_ms = 150
+    before = len(org.request_log)
+    *_, report = await do(world, leads, cid, flows.ADD)
+    assert report.done == 5
+    api = [r for r in org.request_log[before:] if "/api/data/" in r.path]
+    first_add = next(i for i, r in enumerate(api) if r.path.endswith("AddListMembersList"))
+    setup = [(r.method, re.sub(r"\([^)]*\)", "", r.path.split("?")[0]).rsplit("/", 1)[-1]) for r in api[:first_add]]
+    assert sorted(setup[:2]) == [("GET", "campaignlist_association"), ("GET", "campaigns")]
+    assert setup[2:] == [("POST", "lists"), ("POST", "$ref")], "no GET reads the new list back"
+    assert abs(api[0].at - api[1].at) < 0.1, "the campaign's check and its lists were asked at once"
+    assert app_list_members(org, cid, "lead")[1] == {p.dynamics_id for p in leads}

@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from campsync_gui.core.parallel import in_parallel
+from campsync_gui.core.parallel import Followups, in_parallel
 
 
 def recorder(log, running, peak, name, *, fail=False, delay=0.01):
@@ -39,3 +39,65 @@ async def test_nothing_starts_once_stopping():
     log, running, peak = [], [], [0]
     await in_parallel([recorder(log, running, peak, n) for n in range(6)], 2, stopping=lambda: len(log) >= 2)
     assert len(log) <= 3
+
+
+async def test_the_next_request_leaves_while_the_answer_before_it_is_still_being_recorded():
+    """One request at a time: the second is sent before the first answer's recording has finished."""
+    followups, order = Followups(), []
+
+    async def record(name):
+        order.append(f"recording {name}")
+        await asyncio.sleep(0.02)
+        order.append(f"recorded {name}")
+
+    def job(name):
+        async def send():
+            order.append(f"sent {name}")
+            await asyncio.sleep(0.01)  # the answer
+            followups.start(record(name))
+        return send
+
+    await in_parallel([job(1), job(2)], 1, stopping=lambda: followups.failed)
+    await followups.finish()
+    assert order.index("sent 2") < order.index("recorded 1")
+    assert {"recorded 1", "recorded 2"} <= set(order)
+
+
+async def test_a_failed_recording_stops_new_requests_and_is_raised_once_the_others_are_recorded():
+    followups, sent, recorded = Followups(), [], []
+
+    async def record(name):
+        await asyncio.sleep(0.03 if name == 1 else 0)
+        if name == 0:
+            raise OSError("disk full")
+        recorded.append(name)
+
+    def job(name):
+        async def send():
+            sent.append(name)
+            await asyncio.sleep(0.01)
+            followups.start(record(name))
+        return send
+
+    await in_parallel([job(n) for n in range(6)], 2, stopping=lambda: followups.failed)
+    with pytest.raises(OSError, match="disk full"):
+        await followups.finish()
+    assert 1 in recorded, "a recording under way when another failed still finished"
+    assert len(sent) < 6, "no request left once a recording had failed"
+
+
+async def test_cancelled_while_waiting_cancels_the_recordings_still_running():
+    followups, started = Followups(), asyncio.Event()
+
+    async def record():
+        started.set()
+        await asyncio.sleep(10)
+
+    followups.start(record())
+    waiting = asyncio.ensure_future(followups.finish())
+    await started.wait()
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    await asyncio.sleep(0)
+    assert all(task.cancelled() for task in followups._tasks)
