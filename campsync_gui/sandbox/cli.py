@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..paths import AppPaths
 from .knobs import Knobs
-from .server import PortInUseError, SandboxOrg
 
 _VERSION_RE = re.compile(r"^\d+(\.\d+){1,3}$")
 SECRET_ENV = "CAMPSYNC_SANDBOX_CLIENT_SECRET"
@@ -198,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
         refresh_revoked=args.refresh_revoked,
     )
     data_dir = args.data_dir if args.data_dir is not None else AppPaths.resolve().sandbox_dir
+    from .server import PortInUseError, SandboxOrg  # the server's libraries, only when one is started
     org = SandboxOrg(seed=args.seed, knobs=knobs, data_dir=data_dir, port=args.port, client_secret=client_secret)
     # Installed before start so a Ctrl+C during start-up is not lost as a traceback.
     stop = threading.Event()

@@ -74,3 +74,12 @@ def test_bad_flag_values_are_explained(tmp_path, flag, value, reason):
     proc = sandbox(tmp_path, flag, value)
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 2 and reason in err and flag in err
+
+
+def test_commands_other_than_sandbox_do_not_load_the_sandbox_server():
+    """Every `campsync` command builds a parser that knows `sandbox`'s options; the server's libraries (Starlette,
+    uvicorn, trustme: a tenth of a second) load only when a sandbox is started."""
+    code = ("import sys\nfrom campsync_gui.cli.main import build_parser\nbuild_parser().parse_args(['queue'])\n"
+            "print(sorted({k.split('.')[0] for k in sys.modules} & {'starlette', 'uvicorn', 'trustme'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
