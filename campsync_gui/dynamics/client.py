@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import httpx
 
 from . import bounded_reads
+from .answers import GUID, created_id, json_object
 from .auth import TokenProvider, network_error
 from .batch_lookups import rows_of_each
 from .entities import (CREATEDFROMCODE, ENTITY_SET, ID_FIELD, LIST_SELECT, PERSON_SELECT, Campaign, MarketingList,
@@ -217,7 +217,7 @@ class DataverseClient:
     async def get_json(self, path: str, params: dict[str, Any] | None = None,
                        headers: dict[str, str] | None = None) -> dict:
         response = await self.request("GET", path, params=params, headers=headers)
-        return _json(response)
+        return json_object(response)
 
     async def post_json(self, path: str, body: Any, *, resend_if_unsure: bool = True,
                         timeout: float | None = None) -> httpx.Response:
@@ -359,10 +359,11 @@ class DataverseClient:
             response = await self.post_json("leads", body, resend_if_unsure=False)  # never create a lead twice
         except DynamicsError as exc:
             # Refused as a duplicate key: an earlier attempt with this id was applied (its answer was lost).
-            if lead_id and isinstance(exc, DuplicateRecord) and lead_id.lower() in await self.existing_lead_ids([lead_id]):
+            if (lead_id and isinstance(exc, DuplicateRecord)
+                    and lead_id.lower() in await self.existing_lead_ids([lead_id])):
                 return lead_id.lower()
             raise
-        return _created_id(response)
+        return created_id(response)
 
     async def create_leads(self, records: Sequence[dict[str, Any]], *,
                            chunk: int = CREATE_MULTIPLE_CHUNK) -> list[str]:
@@ -398,7 +399,7 @@ class DataverseClient:
         targets = [{"@odata.type": f"{NS}lead", **_lead_body(**record)} for record in group]
         response = await self.post_json(f"leads/{NS}CreateMultiple", {"Targets": targets},
                                         resend_if_unsure=False, timeout=self.bulk_timeout)
-        created = _json(response).get("Ids")
+        created = json_object(response).get("Ids")
         if (not isinstance(created, list) or len(created) != len(group)
                 or not all(isinstance(i, str) for i in created)):
             count = len(created) if isinstance(created, list) else "no list of"
@@ -409,7 +410,7 @@ class DataverseClient:
     async def existing_lead_ids(self, lead_ids: Iterable[str]) -> set[str]:
         """Which of these lead ids exist in the org (lower-case), `ID_LOOKUP_CHUNK` per request."""
         wanted = sorted({str(lead_id).lower() for lead_id in lead_ids})
-        if not all(_GUID.fullmatch(lead_id) for lead_id in wanted):
+        if not all(GUID.fullmatch(lead_id) for lead_id in wanted):
             raise ValueError("lead ids to look up must be GUIDs")
         found: set[str] = set()
         for group in chunked(wanted, ID_LOOKUP_CHUNK):
@@ -435,7 +436,7 @@ class DataverseClient:
         if list_id:
             body["listid"] = list_id
         # A lost answer must not make a second list: the caller looks it up first.
-        return _created_id(await self.post_json("lists", body, resend_if_unsure=False))
+        return created_id(await self.post_json("lists", body, resend_if_unsure=False))
 
     async def create_list_row(self, name: str, member_type: MemberType, *, list_id: str) -> MarketingList:
         """`create_list`, answered with the new list itself (Prefer: return=representation), which saves the
@@ -445,8 +446,8 @@ class DataverseClient:
         response = await self.request("POST", "lists", params={"$select": LIST_SELECT}, json=body,
                                       headers={"Prefer": "return=representation"}, resend_if_unsure=False)
         if response.status_code == 201 and response.content:
-            return MarketingList.from_json(_json(response))
-        return await self.get_list(_created_id(response))  # an org that ignored the preference (204)
+            return MarketingList.from_json(json_object(response))
+        return await self.get_list(created_id(response))  # an org that ignored the preference (204)
 
     async def campaign_lists(self, campaign_id: str) -> list[MarketingList]:
         rows = await self.get_all(f"campaigns({campaign_id})/campaignlist_association", {"$select": LIST_SELECT})
@@ -469,7 +470,7 @@ class DataverseClient:
     async def add_member(self, list_id: str, entity_id: str) -> str:
         """Add one lead or contact to a static list; returns the listmember id."""
         response = await self.post_json(f"lists({list_id})/{NS}AddMemberList", {"EntityId": entity_id})
-        return str(_json(response).get("Id") or "")
+        return str(json_object(response).get("Id") or "")
 
     async def add_members(self, list_id: str, member_type: MemberType, entity_ids: Sequence[str], *,
                           chunk: int = 500, on_chunk: Callable[[list[str]], Awaitable[None] | None] | None = None
@@ -543,40 +544,6 @@ def chunked(items: Sequence[Any] | list[Any], size: int) -> Iterable[list[Any]]:
     size = max(1, int(size))
     for start in range(0, len(items), size):
         yield list(items[start:start + size])
-
-
-def _json(response: httpx.Response) -> dict:
-    """The response body as a JSON object; MalformedResponse (readable, retryable) for anything else."""
-    call = f"{response.request.method} {clean_text(response.request.url.path, 120)}"
-    try:
-        data = response.json()
-    except (ValueError, RecursionError) as exc:  # ValueError covers JSONDecodeError and UnicodeDecodeError
-        raise MalformedResponse(f"Dynamics sent a response that is not valid JSON (HTTP {response.status_code}, "
-                                f"{len(response.content)} bytes) for {call}", status=response.status_code) from exc
-    if not isinstance(data, dict):
-        raise MalformedResponse(f"Dynamics sent JSON of an unexpected shape (expected an object, got "
-                                f"{type(data).__name__}; HTTP {response.status_code}) for {call}",
-                                status=response.status_code)
-    return data
-
-
-_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
-def _created_id(response: httpx.Response) -> str:
-    # Without Prefer: return=representation, Dataverse answers 204 and names the new row in OData-EntityId.
-    entity_url = response.headers.get("OData-EntityId", "")
-    if "(" in entity_url and entity_url.endswith(")"):
-        candidate = entity_url[entity_url.rindex("(") + 1:-1]
-        if _GUID.fullmatch(candidate):
-            return candidate
-    if response.content:
-        data = _json(response)
-        for key, value in data.items():
-            if key.endswith("id") and isinstance(value, str) and _GUID.fullmatch(value):
-                return value
-    raise MalformedResponse("Dynamics created the row but did not say its id (no usable OData-EntityId header).",
-                            status=response.status_code)
 
 
 RESOURCE_NOT_FOUND_FOR_SEGMENT = "0x8006088a"  # "Resource not found for the segment '<action>'"

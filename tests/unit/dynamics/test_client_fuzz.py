@@ -20,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campsync_gui.dynamics.client import DataverseClient, RetryPolicy, _created_id, _json
+from campsync_gui.dynamics.answers import created_id, json_object
+from campsync_gui.dynamics.client import DataverseClient, RetryPolicy
 from campsync_gui.dynamics.entities import Campaign, MarketingList, Person
 from campsync_gui.dynamics.errors import (DynamicsError, MalformedResponse, ServiceError, Throttled,
                                           error_from_response, parse_envelope, parse_retry_after)
@@ -136,7 +137,7 @@ def outcome(call):
 @FUZZ
 @given(status=statuses, body=bodies)
 def test_json_returns_an_object_or_a_readable_error(status, body):
-    data = outcome(lambda: _json(response(status, body)))
+    data = outcome(lambda: json_object(response(status, body)))
     assert data is None or isinstance(data, dict)
 
 
@@ -146,15 +147,15 @@ def test_json_returns_an_object_or_a_readable_error(status, body):
                            header_text.map(lambda t: f"{API}leads({t})")))
 def test_created_id_is_a_guid_or_a_readable_error(status, body, entity_id):
     headers = {"OData-EntityId": entity_id} if entity_id is not None else {}
-    new_id = outcome(lambda: _created_id(response(status, body, headers, "POST")))
+    new_id = outcome(lambda: created_id(response(status, body, headers, "POST")))
     assert new_id is None or GUID_RE.fullmatch(new_id), new_id
 
 
 def test_created_id_reads_the_header_and_the_body():
-    assert _created_id(response(204, b"", {"OData-EntityId": f"{API}leads({GUID})"}, "POST")) == GUID
-    assert _created_id(response(201, serialised({"leadid": GUID, "x": 1}), {}, "POST")) == GUID
+    assert created_id(response(204, b"", {"OData-EntityId": f"{API}leads({GUID})"}, "POST")) == GUID
+    assert created_id(response(201, serialised({"leadid": GUID, "x": 1}), {}, "POST")) == GUID
     with pytest.raises(MalformedResponse, match="did not say its id"):
-        _created_id(response(204, b"", {"OData-EntityId": f"{API}leads()"}, "POST"))
+        created_id(response(204, b"", {"OData-EntityId": f"{API}leads()"}, "POST"))
 
 
 @FUZZ
