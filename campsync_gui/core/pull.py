@@ -22,13 +22,17 @@ from . import origins
 from .applists import record_app_list
 from .clean_text import clean_line, has_unsafe
 from .delta_pull import read_people
-from .flows import CRM, FLOW_ACTION
+from .flows import CRM, FLOW_ACTION, REMOVE
 from .list_ownership import Ownership, merge_into, sort_out
-from .models import AppList, CampaignRecord, ListName, Membership, Person
+from .models import AppList, CampaignRecord, ListName, Membership, OutboxRow, Person
+from .outbox import DONE
 from .people import upsert_people_from_dynamics
 from .settings import SyncSettings
 
 PERSON_KINDS = ("lead", "contact")
+# Nodes of a team write with their own clocks: a confirmation this close before a membership read began is still
+# taken as newer than the read (kept until the next pull, which settles it).
+CLOCK_MARGIN_S = 5.0
 ProgressCallback = Callable[[str, int], Awaitable[None] | None]
 
 
@@ -168,8 +172,9 @@ async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSe
     """For each cached campaign, read its linked lists and their members and make the store match the org.
 
     Members of the campaign's own app lists (known by id: see list_ownership) are `flow_action`; members of any
-    other list are `crm`; an older version's list doubling the derived one is merged into it first. Existing rows still present keep their origin,
-    added_at and request_id; rows the org no longer has are removed. Run refresh_campaigns and pull_people
+    other list are `crm`; an older version's list doubling the derived one is merged into it first. Existing rows
+    still present keep their origin, added_at and request_id; rows the org no longer has are removed, unless a sync
+    wrote them after the reading began (see _store_campaign_memberships). Run refresh_campaigns and pull_people
     first: members whose Dynamics id is not in the store are only counted (`unknown_members`).
     """
     report = PullReport()
@@ -177,6 +182,7 @@ async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSe
     with Session(db) as session:
         campaign_ids = list(session.exec(select(CampaignRecord.id).order_by(CampaignRecord.name)))
     for campaign_id in campaign_ids:
+        read_from = now()  # what the store learns after this moment is newer than what is read below
         lists = await client.campaign_lists(campaign_id)
         members: dict[str, list[str]] = {}
         for mlist in lists:
@@ -186,7 +192,7 @@ async def pull_memberships(db: Engine, client: DataverseClient, settings: SyncSe
             members[mlist.id] = ids
         ownership = sort_out(campaign_id, lists, settings.list_prefix, _recorded_lists(db, campaign_id))
         lists = await _merge_older_lists(client, campaign_id, ownership, lists, members, report)
-        _store_campaign_memberships(db, campaign_id, lists, members, ownership, now(), report)
+        _store_campaign_memberships(db, campaign_id, lists, members, ownership, now(), report, read_from=read_from)
         report.campaigns += 1
     report.seconds = time.perf_counter() - started
     return report
@@ -216,7 +222,10 @@ async def _merge_older_lists(client: DataverseClient, campaign_id: str, ownershi
 
 def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[MarketingList],
                                 members: dict[str, list[str]], ownership: Ownership, stamp: float,
-                                report: PullReport) -> None:
+                                report: PullReport, *, read_from: float | None = None) -> None:
+    """Make the store's memberships of one campaign what the org answered. `read_from`: when the reading began.
+    A sync confirmed since then (a window's drop, a worker, a colleague) is newer than that answer, which can take
+    seconds for 10,000 members: its membership is kept, and a person it removed is not put back."""
     own_ids = {mlist.id.lower() for mlist in ownership.own.values()}
     for mlist in ownership.lookalikes:
         _warn(report, f"list {mlist.name!r} ({mlist.id}) is named like CampSync's list of campaign {campaign_id} "
@@ -246,12 +255,17 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
 
         existing = {(m.person_id, m.list_id): m for m in
                     session.exec(select(Membership).where(Membership.campaign_id == campaign_id))}
+        newer_than = (read_from if read_from is not None else stamp) - CLOCK_MARGIN_S
+        removed_since = _removed_since(session, campaign_id, newer_than)
         for key, row in existing.items():
-            if key not in wanted:
+            # A row a pull wrote is only what Dynamics said then; one a sync wrote since the read began is newer.
+            if key not in wanted and (row.origin == origins.PULL or (row.added_at or 0) < newer_than):
                 session.delete(row)
                 report.removed += 1
         for (person_id, list_id), source in wanted.items():
             row = existing.get((person_id, list_id))
+            if row is None and list_id in own_ids and person_id in removed_since:
+                continue  # taken off CampSync's list after the org was read: the answer predates it
             if row is None:
                 session.add(Membership(person_id=person_id, campaign_id=campaign_id, list_id=list_id,
                                        source=source, added_at=stamp, origin=origins.PULL))
@@ -262,6 +276,13 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
             report.memberships += 1
             setattr(report, source, getattr(report, source) + 1)
         session.commit()
+
+
+def _removed_since(session: Session, campaign_id: str, since: float) -> set[int]:
+    """People whose removal from this campaign Dynamics confirmed at or after `since`."""
+    return set(session.exec(select(OutboxRow.person_id).where(
+        OutboxRow.campaign_id == campaign_id, OutboxRow.action == REMOVE, OutboxRow.state == DONE,
+        OutboxRow.outcome == "removed", OutboxRow.done_at >= since)))
 
 
 def _person_ids(session: Session, entity_ids: list[str]) -> dict[str, int]:

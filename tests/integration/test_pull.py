@@ -11,6 +11,7 @@ from campsync_gui.core.people_import import import_csv
 from campsync_gui.core.pull import PullReport, pull_memberships, pull_people, refresh_campaigns
 from campsync_gui.core.settings import SyncSettings
 from campsync_gui.core.store import open_store
+from test_engine import world  # noqa: F401 (fixture)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_people.csv"
 LEAD, CONTACT = 4, 2
@@ -238,3 +239,41 @@ async def test_a_lead_and_a_contact_with_one_email_stay_two_people(org, client, 
     again = await pull_people(engine, client)
     assert again.created == {"lead": 0, "contact": 0}
     assert len(rows(engine, Person)) == len(org.state.leads) + len(org.state.contacts)
+
+
+async def test_a_sync_confirmed_while_memberships_are_read_is_not_undone_by_that_read(org, conn, world):
+    """A window's pull reads a campaign's members (seconds for 10,000) while a drop is confirmed (the team drill's
+    windows pulled while workers sent): the pull's answer is older than that confirmation, so the person added
+    keeps their membership and the person removed is not put back."""
+    from campsync_gui.core import flows
+    from campsync_gui.dynamics.connect import open_client
+    from support import FAST_RETRY
+    from test_engine import active_campaign, do, people_where
+
+    cid = active_campaign(org)["campaignid"]
+    leads = people_where(world, dynamics_type="lead")
+    kept, added = leads[0], leads[1]
+    await do(world, [kept], cid, flows.ADD)  # CampSync's list exists, with one member
+    own_list = app_list_id(app_list_name("CampSync", "lead", cid))
+    reader = open_client(conn, retry=FAST_RETRY, timeout=10)
+    read_members = reader.iter_list_members
+    synced = []
+
+    async def members_then_a_sync(list_id, *args, **kwargs):
+        async for page in read_members(list_id, *args, **kwargs):
+            yield page
+        if list_id.lower() == own_list and not synced:  # the answer is in hand; the store moves on meanwhile
+            synced.append(await do(world, [added], cid, flows.ADD))
+            synced.append(await do(world, [kept], cid, flows.REMOVE))
+
+    reader.iter_list_members = members_then_a_sync
+    try:
+        await pull_memberships(world.db, reader, world.settings())
+    finally:
+        await reader.aclose()
+    assert [report.done for *_, report in synced] == [1, 1]
+    with Session(world.db) as s:
+        members = {m.person_id for m in s.exec(select(Membership).where(Membership.campaign_id == cid,
+                                                                        Membership.list_id == own_list))}
+    assert added.id in members, "the add confirmed after the read began was kept"
+    assert kept.id not in members, "the remove confirmed after the read began was not undone"
