@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
+import threading
 from datetime import datetime, timedelta
 
-from ..core import log_export, log_key
+from ..core import log_export, log_key, team_watch
 from ..core.triggers import CANNOT_DETECT, DETECTS, TriggerEvent
 from .common import Context, UserError, emit_json, failed, json_flag, json_text, say, shown
+
+FOLLOW_POLL_S = 0.5  # `log --follow` looks for new events this often when nothing wakes it sooner
 
 SINCE_FORMATS = ("an age (30m, 12h, 7d, 2w), a date (2026-05-01), a date and time (2026-05-01T14:30, local time "
                  "unless it ends in Z or +02:00), today or yesterday")
@@ -52,14 +54,22 @@ def cmd_log(ctx: Context) -> int:
         if not events:
             say("No trigger events yet." if since is None else "No trigger events since then.")
         return 0
+    # Other processes write the store. On a team's PostgreSQL its notifications (core.team_watch) wake this at once;
+    # on a SQLite file, and between notifications as a safety net, it looks every half second (cheaply, by id).
+    heard = threading.Event()
+    watch = team_watch.watch(ctx.workspace.db, lambda table: heard.set() if table != "outboxrow" else None)
     try:
-        while True:  # other processes write the store; poll it, cheaply, by id
-            time.sleep(0.5)
+        while True:
+            heard.wait(FOLLOW_POLL_S)
+            heard.clear()
             for event in ctx.workspace.events_after(last):
                 _print_event(event, ctx.args.json)
                 last = event.id
     except KeyboardInterrupt:
         return 0
+    finally:
+        if watch is not None:
+            watch.stop()
 
 
 def _last_id(ctx: Context) -> int:

@@ -128,11 +128,14 @@ def append_events(session: Session, events: list[TriggerEvent]) -> list[TriggerE
     db_path = store_path(session.get_bind())
     key = keyed_from = alarm = None
     if db_path is not None:
-        if session.get_bind().dialect.name != "sqlite":
+        team = session.get_bind().dialect.name != "sqlite"
+        if team:
             team_log.check_key_before_append(session, db_path, seq, prev, keyed_hash)
         key, made_now = log_seal.key_for_writing(db_path)
+        # A team node's head file records what this node has seen, so its first write finds none (its key was
+        # checked against the newest event just above): that starts its head file, it is no sign of removal.
         keyed_from, alarm = log_seal.before_append(
-            session, db_path, key, made_now, seq, prev,
+            session, db_path, key, made_now or team, seq, prev,
             lambda event_id: session.exec(select(TriggerEventRecord.hash)
                                           .where(TriggerEventRecord.id == event_id)).first())
     hasher = key.hasher() if key is not None else None

@@ -9,6 +9,7 @@ import psycopg
 
 from campsync_gui.core import log_key
 from campsync_gui.core.store import upgrade_store
+from campsync_gui.core.triggers import ADDED
 from support import run_cli
 from test_cli_flow import campaign_named
 
@@ -58,3 +59,56 @@ def test_team_trigger_log_is_keyed_with_one_team_key_and_checked_from_any_node(p
                      "(SELECT min(id) FROM triggerevent)")
     broken = cli("bob", "verify-log", "--json")
     assert broken.returncode == 1 and not json.loads(broken.stdout)["ok"]
+
+
+def test_team_log_follow_shows_a_colleagues_events_as_they_are_written(pg_url, org, tmp_path):
+    """`campsync log --follow --json` on the team's store, left running: a colleague's add on another node shows up
+    in it (the store's notification wakes it; it also looks every half second)."""
+    import os
+    import queue
+    import subprocess
+    import sys
+    import threading
+
+    upgrade_store(pg_url)
+    key_file = tmp_path / "team.key"
+    log_key.write_key_file(key_file, secrets.token_bytes(32))
+    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key_file)}
+    assert run_cli(["people", "pull"], tmp_path / "admin", env).returncode == 0
+    campaign = campaign_named(org)["campaignid"]
+    lead = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])[0]
+
+    follower_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
+    follower_env.update({"CAMPSYNC_HOME": str(tmp_path / "bob"), **env})
+    follower = subprocess.Popen([sys.executable, "-m", "campsync_gui", "log", "--follow", "--json"],
+                                env=follower_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in follower.stdout], daemon=True).start()
+    try:
+        added = run_cli(["add", "--campaign", campaign, "--person", lead, "--json"], tmp_path / "ann", env)
+        assert added.returncode == 0, added.stderr
+        shown = json.loads(lines.get(timeout=30))
+        assert (shown["email"], shown["trigger"]) == (lead, ADDED)
+    finally:
+        follower.terminate()
+        follower.wait(10)
+    assert "Traceback" not in follower.stderr.read()
+
+
+def test_team_nodes_given_the_key_file_write_and_verify_without_an_alarm(pg_url, org, tmp_path):
+    """Every node holds the team's key through CAMPSYNC_LOG_KEY_FILE (the worker set-up of docs/team-mode.md): a
+    node's first event after others wrote is its first, not a sign that its head file was removed."""
+    upgrade_store(pg_url)
+    key_file = tmp_path / "team.key"
+    log_key.write_key_file(key_file, secrets.token_bytes(32))
+    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key_file)}
+    assert run_cli(["people", "pull"], tmp_path / "admin", env).returncode == 0
+    campaign = campaign_named(org)["campaignid"]
+    leads = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])
+    for node, lead in (("ann", leads[0]), ("bob", leads[1]), ("ann", leads[2])):
+        added = run_cli(["add", "--campaign", campaign, "--person", lead, "--json"], tmp_path / node, env)
+        assert added.returncode == 0, added.stderr
+        assert "head file" not in added.stderr, added.stderr
+    for node in ("ann", "bob"):
+        checked = json.loads(run_cli(["verify-log", "--json"], tmp_path / node, env).stdout)
+        assert checked["ok"], checked["message"]
