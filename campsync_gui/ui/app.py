@@ -36,6 +36,16 @@ def install_excepthook() -> None:
     """Every uncaught error is logged and shown, never silently lost."""
 
     def hook(exc_type, exc, tb):
+        if _store_outage(exc) and QApplication.instance() is not None:
+            # A store that stopped answering (a team's server restarting) is not a bug, and a modal box for each
+            # read that failed would pile up: one line in the log, the reason in the window's status bar.
+            from ..core.store import outage_reason
+
+            log.warning("the store did not answer: %s", outage_reason(exc))
+            for widget in QApplication.topLevelWidgets():
+                if hasattr(widget, "show_store_unreachable"):
+                    widget.show_store_unreachable(outage_reason(exc))
+            return
         log.critical("uncaught error", exc_info=(exc_type, exc, tb))
         if QApplication.instance() is not None:
             text = "".join(traceback.format_exception_only(exc_type, exc)).strip()
@@ -69,6 +79,12 @@ async def main_async(app: QApplication, collector: GuiThreadGarbageCollector | N
         if not window.switch_requested or leaving.is_set():
             return 0
         window.deleteLater()
+
+
+def _store_outage(exc: BaseException) -> bool:
+    from ..core.store import STORE_OUTAGES
+
+    return isinstance(exc, STORE_OUTAGES)
 
 
 def _store_problem(exc: Exception) -> bool:

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
 TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
+STORE_RETRY_MS = 2000  # a store that did not answer (a team's server restarting) is read again this much later
 
 
 class MainWindow(WindowShell):
@@ -90,6 +91,7 @@ class MainWindow(WindowShell):
         from .team_feed import TeamFeed
         self.team_feed = TeamFeed(workspace, self.log_panel, self._team_queue_changed, self)
         self.team_feed.presence_changed.connect(self._show_team)
+        self.team_feed.store_unreachable.connect(self.show_store_unreachable)
 
     # ---- layout --------------------------------------------------------------------------------
 
@@ -213,6 +215,10 @@ class MainWindow(WindowShell):
         if text:
             self.statusBar().showMessage(text, 15000)
 
+    def show_store_unreachable(self, reason: str) -> None:
+        self.show_status(f"The store is not answering ({reason}). CampSync reads it again shortly; nothing queued is "
+                         f"lost.")
+
     def _task_failed(self, name: str, message: str) -> None:
         """A background task failed: the person sees it in the status bar and as a problem row in the log."""
         text = f"{name[:1].upper()}{name[1:]} failed: {message}"
@@ -244,7 +250,14 @@ class MainWindow(WindowShell):
         self._reload_timer.start()
 
     def _update_pending(self) -> None:
-        count = self.workspace.pending_count()
+        from ..core.store import STORE_OUTAGES, outage_reason
+
+        try:
+            count = self.workspace.pending_count()
+        except STORE_OUTAGES as exc:  # a team's store restarting or out of reach: counted again shortly
+            self.show_store_unreachable(outage_reason(exc))
+            self._pending_timer.start(STORE_RETRY_MS)
+            return
         self.pending_label.setText(f"{count} pending")
         if not count:
             self.people_panel.model.set_pending(set())

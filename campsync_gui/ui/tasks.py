@@ -11,6 +11,7 @@ from collections.abc import Coroutine
 from PySide6.QtCore import QObject, Signal
 
 from ..core.automation.library import LibraryError
+from ..core.store import STORE_OUTAGES, outage_reason
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError
 
@@ -21,6 +22,8 @@ def describe_failure(exc: BaseException) -> str:
     """A failure in words for a person: the org's or the core's own message, else the kind of error."""
     if isinstance(exc, DynamicsError):
         return exc.message
+    if isinstance(exc, STORE_OUTAGES):
+        return f"the store is not answering ({outage_reason(exc)}); nothing queued is lost, try again once it answers"
     if isinstance(exc, (NotConnected, LibraryError, OSError, ValueError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
@@ -78,5 +81,8 @@ class TaskManager(QObject):
             del self._tasks[name]
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
-            log.error("task %r failed", name, exc_info=(type(exc), exc, exc.__traceback__))
+            if isinstance(exc, STORE_OUTAGES):  # a team's server restarting: not a bug, no traceback
+                log.warning("task %r failed: the store did not answer (%s)", name, outage_reason(exc))
+            else:
+                log.error("task %r failed", name, exc_info=(type(exc), exc, exc.__traceback__))
             self.failed.emit(name, describe_failure(exc))

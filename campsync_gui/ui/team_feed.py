@@ -12,14 +12,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..core import team_watch
+from ..core.store import STORE_OUTAGES, outage_reason
 
 SETTLE_MS = 100  # a confirmed batch is several statements: one read after the burst, still well within a second
+OUTAGE_RETRY_MS = 2000  # the store stopped answering (restarting, unreachable): read again this much later
 
 
 class TeamFeed(QObject):
     heard = Signal(str)  # a table's name, emitted on the watcher's thread, delivered on the window's
     _present = Signal(list)  # who is connected, read on the watcher's thread every few seconds
     presence_changed = Signal(list)  # [team_presence.Presence], on the window's thread, when the list changes
+    store_unreachable = Signal(str)  # the store did not answer a read (its driver's reason); read again shortly
 
     def __init__(self, workspace, log_panel, on_queue_changed: Callable[[], None], parent: QObject | None = None):
         super().__init__(parent)
@@ -29,6 +32,8 @@ class TeamFeed(QObject):
         self._tables: set[str] = set()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._catch_up)
+        self._retry = QTimer(self, singleShot=True, interval=OUTAGE_RETRY_MS)
+        self._retry.timeout.connect(self._catch_up)
         self.heard.connect(self._on_heard)
         self.present: list = []  # who is connected, as last read
         self._present.connect(self._on_present)
@@ -60,16 +65,24 @@ class TeamFeed(QObject):
             return
         tables, self._tables = self._tables, set()
         everything = team_watch.RECONNECTED in tables
-        if everything or "triggerevent" in tables:
-            events = self.workspace.events_after(self._last_id)
-            if events:
-                self._last_id = max(e.id for e in events if e.id is not None)
-                self.log_panel.add_events(events)  # shown once, whichever way it came (LogModel skips ids it has)
-        if everything or "outboxrow" in tables:
-            self.on_queue_changed()
+        try:
+            if everything or "triggerevent" in tables:
+                events = self.workspace.events_after(self._last_id)
+                if events:
+                    self._last_id = max(e.id for e in events if e.id is not None)
+                    self.log_panel.add_events(events)  # shown once, whichever way it came (LogModel skips ids it has)
+            if everything or "outboxrow" in tables:
+                self.on_queue_changed()
+        except STORE_OUTAGES as exc:
+            # The team's store is restarting or out of reach: what was heard is read again once it answers.
+            self._tables |= tables
+            self.store_unreachable.emit(outage_reason(exc))
+            if not self._retry.isActive():
+                self._retry.start()
 
     def stop(self) -> None:
         self._settle.stop()
+        self._retry.stop()
         if self._watch is not None:
             watch, self._watch = self._watch, None
             watch.stop()

@@ -87,6 +87,36 @@ def test_uncaught_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
     assert "uncaught error" in caplog.text
 
 
+def test_a_store_that_stops_answering_opens_no_error_box_and_is_said_in_the_status_bar(qapp, monkeypatch, caplog):
+    """A read the window did not expect to fail, during a team store's restart: not a bug, so no modal error box
+    (one per failed read would pile up) and no traceback; the reason in every window's status bar."""
+    from PySide6.QtWidgets import QMainWindow
+    from sqlalchemy.exc import OperationalError
+
+    class Window(QMainWindow):
+        said: list = []
+
+        def show_store_unreachable(self, reason):
+            self.said.append(reason)
+
+    window = Window()
+    window.show()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    saved = __import__("sys").excepthook
+    try:
+        app_module.install_excepthook()
+        with caplog.at_level(logging.WARNING):
+            exc = OperationalError("SELECT 1", {}, Exception("the database system is shutting down"))
+            __import__("sys").excepthook(type(exc), exc, None)
+    finally:
+        __import__("sys").excepthook = saved
+        window.close()
+    assert shown == []
+    assert window.said == ["the database system is shutting down"]
+    assert "uncaught error" not in caplog.text and "Traceback" not in caplog.text
+
+
 def test_quitting_mid_sync_leaves_rows_done_or_queued_never_half_claimed(org, qloop, tmp_path):
     from campsync_gui.core import origins
     from campsync_gui.core.settings import SyncSettings

@@ -52,6 +52,28 @@ def test_a_failure_is_reported_with_the_task_name_and_the_message_for_a_person(q
     assert failures == [("send to Dynamics", "Dynamics is down for maintenance (HTTP 503)")]
 
 
+def test_a_store_that_stops_answering_is_said_in_words_without_a_traceback(qloop, caplog):
+    """A team's PostgreSQL restarting while the window refreshes: the failure is said in a sentence a person can act
+    on, and the log gets one line, not a traceback (the server going away is not a bug)."""
+    import logging
+
+    from sqlalchemy.exc import OperationalError
+
+    tasks = TaskManager()
+    failures = []
+    tasks.failed.connect(lambda name, message: failures.append((name, message)))
+
+    async def broken():
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    with caplog.at_level(logging.WARNING):
+        task = tasks.start("refresh views", broken())
+        qloop.run_until_complete(asyncio.wait([task]))
+    assert failures == [("refresh views", "the store is not answering (connection refused); nothing queued is lost, "
+                                          "try again once it answers")]
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
+
+
 def test_shutdown_cancels_what_still_runs_and_waits_for_it(qloop):
     tasks = TaskManager()
     ended = []

@@ -119,3 +119,34 @@ def test_team_the_window_shows_who_else_is_connected_and_sees_them_leave(org, pg
         out, err = worker.communicate(timeout=30)
     assert worker.returncode == 0, err
     qtbot.waitUntil(lambda: "nobody else" in alice.team_label.text(), timeout=20000)
+
+
+def test_team_a_store_that_stops_answering_is_said_in_the_status_bar_and_the_window_carries_on(
+        org, pg_server, team_window, qloop, qtbot):
+    """The team's PostgreSQL stops while a window is open (a restart for an upgrade): the window's timed reads (the
+    pending count, what colleagues wrote) say so in the status bar instead of raising, and read again once the store
+    is back, so a colleague's drop still reaches the live log."""
+    alice, bob = team_window("alice"), team_window("bob")
+    qloop.run_until_complete(alice.refresh(people=True))
+    qloop.run_until_complete(bob.refresh(people=False))
+    qtbot.waitUntil(lambda: bob.team_feed._watch.listening.is_set(), timeout=5000)
+    pg_server.down()
+    try:
+        bob._update_pending()  # its timer firing during the outage
+        bob.team_feed._on_heard("triggerevent")  # what the watch heard just before the server went away
+        qtbot.waitUntil(lambda: "not answering" in bob.statusBar().currentMessage(), timeout=5000)
+    finally:
+        pg_server.up()
+    campaign = active_campaign(org)
+    chosen = person_ids_with(alice, type="lead")[:2]
+    with qtbot.waitSignal(alice.campaigns_panel.campaigns.add_requested):
+        alice.campaigns_panel.campaigns.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
+                                                     campaign_index(alice, campaign["campaignid"]))
+    confirm_preview(alice, qloop)
+    finish_sync(alice, qloop)
+
+    def bob_sees_them() -> bool:
+        qloop.run_until_complete(asyncio.sleep(0.1))
+        bob.log_panel.flush()
+        return len(log_rows(bob)) == 2
+    qtbot.waitUntil(bob_sees_them, timeout=15000)
