@@ -1,6 +1,7 @@
-"""Drill: a team on one PostgreSQL store. Three `campsync worker` processes and two operators (each a CampSync home of
-its own, running `campsync add` / `remove` as their windows' drops do: plan, queue, send, wait for the answer) share
-one throwaway PostgreSQL server and one sandbox org.
+"""Drill: a team on one PostgreSQL store. Three `campsync worker` processes, two operators (each a CampSync home of
+its own, running `campsync add` / `remove` as their windows' drops do: plan, queue, send, wait for the answer) and two
+real CampSync windows (offscreen, open through the adds and removes: window_probe.py) share one throwaway PostgreSQL
+server and one sandbox org.
 
 1. Adds: 30,000 flow actions across 3 campaigns (10,000 people each), sent by whichever process claims them; one
    worker is `kill -9`ed twice mid-sync (and started again, as a supervisor would).
@@ -10,8 +11,8 @@ one throwaway PostgreSQL server and one sandbox org.
    per request and Dataverse's service protection limit (6,000 requests per 5 minutes): the figures side by side.
 
 Printed: what was lost or duplicated (all must be 0: members in Dynamics, rows, trigger events, the log's chain),
-each operator's view of the log (complete), and the throughput figures. Exit code non-zero when anything is lost
-or duplicated. Run: `.venv/bin/python tests/drills/drill_team.py [--people 10000] [--seed N]` (`make drills`).
+each operator's and each window's view of the log (complete), and the throughput figures. Exit code non-zero when
+anything is lost or duplicated. Run: `.venv/bin/python tests/drills/drill_team.py [--people 10000] [--seed N]` (`make drills`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import json
 import random
 import secrets
 import subprocess
@@ -79,6 +81,33 @@ class Team:
         if done.returncode != 0:
             raise SystemExit(f"campsync {' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
         return done
+
+    def start_window(self, name: str, expect: int) -> subprocess.Popen:
+        """A real window (window_probe.py) on the team's store, open until `stop_windows`."""
+        out = open(self.folder / f"{name}.out", "a", encoding="utf-8")
+        try:
+            return subprocess.Popen([sys.executable, str(Path(__file__).with_name("window_probe.py")),
+                                     "--out", str(self.folder / f"{name}.json"), "--stop-file",
+                                     str(self.folder / "windows.stop"), "--expect", str(expect)],
+                                    env=self.env(self.folder / name), stdout=out, stderr=subprocess.STDOUT, text=True)
+        finally:
+            out.close()
+
+    def stop_windows(self, windows: dict[str, subprocess.Popen]) -> dict[str, collections.Counter]:
+        """Ask each window for what its log panel shows, then let it close as a person closes it."""
+        (self.folder / "windows.stop").touch()
+        shown = {}
+        for name, proc in windows.items():
+            try:
+                self.exits.append((f"window {name}", proc.wait(180)))
+            except subprocess.TimeoutExpired:
+                dk.kill_process(proc)
+                self.exits.append((f"window {name} (did not close within 180 s)", 124))
+            answer = self.folder / f"{name}.json"
+            if answer.exists():
+                data = json.loads(answer.read_text(encoding="utf-8"))
+                shown[name] = collections.Counter({(t, c): n for t, c, n in data["events"]})
+        return shown
 
     def start_worker(self, n: int) -> None:
         self.workers[n] = self.start(["worker", "--interval", "0.5"], f"worker{n}")
@@ -256,24 +285,33 @@ def main(people: int, seed: int, latency_ms: int) -> int:
         campaigns = active_campaigns(org)
         if len(campaigns) < 5:
             raise SystemExit(f"the sandbox has {len(campaigns)} active campaigns; the drill needs 5")
+        expected = collections.Counter()
+        for c in campaigns[:3]:
+            expected[(ADDED, c["campaignid"])] = len(emails)
+        expected[(REMOVED, campaigns[2]["campaignid"])] = len(emails)
+        windows = {name: team.start_window(name, sum(expected.values())) for name in ("window-a", "window-b")}
         started = time.monotonic()
         phase_adds(team, campaigns[:3], folder / "people.txt", emails, rng, problems)
         phase_restart(team, campaigns[2], folder / "people.txt", emails, server, problems)
         team.stop_workers()
 
         print("\n== The log, as each operator's window and commands read it")
-        expected = collections.Counter()
-        for c in campaigns[:3]:
-            expected[(ADDED, c["campaignid"])] = len(emails)
-        expected[(REMOVED, campaigns[2]["campaignid"])] = len(emails)
-        for home in ("operator-a", "operator-b"):
-            seen = log_counts(team, home)
+        shown = {home: log_counts(team, home) for home in ("operator-a", "operator-b")}
+        shown.update(team.stop_windows(windows))
+        for name in ("operator-a", "operator-b", *windows):
+            seen = shown.get(name)
+            if seen is None:
+                print(f"  {name}: said nothing (see {folder / name}.out)")
+                problems.append(f"{name} did not say what its log shows")
+                continue
             missing = sum((expected - seen).values())
             extra = sum((seen - expected).values())
-            print(f"  {home}: {sum(seen.values()):,} events; missing {missing}, extra {extra}")
+            print(f"  {name}: {sum(seen.values()):,} events; missing {missing}, extra {extra}")
             if missing or extra:
-                problems.append(f"{home}'s log: {missing} missing, {extra} extra")
-        import json
+                problems.append(f"{name}'s log: {missing} missing, {extra} extra")
+        for name in windows:
+            if "Traceback" in (folder / f"{name}.out").read_text(encoding="utf-8"):
+                problems.append(f"a traceback in {name}'s terminal")
         checked = json.loads(run_cli(["verify-log", "--json"], folder / "operator-a",
                                      env={**org.env(), URL_ENV: url, log_key.KEY_FILE_ENV: str(team.key)}).stdout)
         print(f"  verify-log from operator-a: {'intact' if checked.get('ok') else 'BROKEN'} "
