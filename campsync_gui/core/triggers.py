@@ -276,7 +276,8 @@ def verify_chain(db: Engine) -> ChainCheck:
         return bad(f"the chain head in the store counts {head.seq if head else 0} events but the log holds {count}: "
                    f"events were removed or added outside CampSync")
     if db_path is not None:
-        problem = _head_file_problem(check, db_path, found, key, prev, at_want, keyed_from or count + 1)
+        problem = _head_file_problem(check, db_path, found, key, prev, at_want, keyed_from or count + 1,
+                                     team=db.dialect.name != "sqlite")
         if problem:
             return bad(problem)
     if check.unkeyed_events:
@@ -289,7 +290,9 @@ def verify_chain(db: Engine) -> ChainCheck:
 
 
 def _head_file_problem(check: ChainCheck, db_path: Path, found, key, last_hash: str, at_want: str | None,
-                       keyed_from: int) -> str | None:
+                       keyed_from: int, *, team: bool = False) -> str | None:
+    """What the head file says against the log; `team`: a team's server store, where each node's head file records
+    what that node has written and seen."""
     count = check.count
     if key is None:
         if found.missing:
@@ -301,6 +304,11 @@ def _head_file_problem(check: ChainCheck, db_path: Path, found, key, last_hash: 
     if seal is None:
         if found.missing and check.keyed_events == 0 and (count == 0 or log_key.env_key_file() is not None):
             check.notes.append("no event has been written with the log key yet")
+            return None
+        if found.missing and team:
+            check.notes.append("this node has not written to the team's log yet, so it keeps no head file: every "
+                               "event's keyed hash was checked; events removed from the end are found from the nodes "
+                               "that wrote them (their head files)")
             return None
         if found.missing:
             return (f"{found.problem}: it is written with every event once the log is keyed, so the log may have "
