@@ -4,6 +4,7 @@ and making sure each exists in Dynamics, linked to its campaign, when the engine
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import uuid
@@ -131,8 +132,9 @@ class AppLists:
 
     async def _linked(self, campaign_id: str) -> dict[str, MarketingList]:
         task = self._early_links.pop(campaign_id, None)
-        if task is not None and not (task.done() and (task.cancelled() or task.exception() is not None)):
-            return {lst.id: lst for lst in await task}
+        if task is not None:
+            with contextlib.suppress(DynamicsError):
+                return {lst.id: lst for lst in await task}
         # None read early, or that read failed: ask now, where a failure is the caller's to handle.
         return {lst.id: lst for lst in await self.client.campaign_lists(campaign_id)}
 

@@ -61,13 +61,8 @@ class Followups:
             self.failure = task.exception()
 
     async def finish(self) -> None:
-        """Wait for every follow-up; cancelled meanwhile, cancel those still running (what they had not recorded
-        stays "sent", and sending it again is harmless)."""
-        try:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
-        except asyncio.CancelledError:
-            for task in self._tasks:
-                task.cancel()
-            raise
+        """Wait for every follow-up; cancelled meanwhile, the gather cancels those still running (what they had not
+        recorded stays "sent", and sending it again is harmless)."""
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.failure is not None:
             raise self.failure

@@ -222,7 +222,7 @@ async def _merge_older_lists(client: DataverseClient, campaign_id: str, ownershi
 
 def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[MarketingList],
                                 members: dict[str, list[str]], ownership: Ownership, stamp: float,
-                                report: PullReport, *, read_from: float | None = None) -> None:
+                                report: PullReport, *, read_from: float) -> None:
     """Make the store's memberships of one campaign what the org answered. `read_from`: when the reading began.
     A sync confirmed since then (a window's drop, a worker, a colleague) is newer than that answer, which can take
     seconds for 10,000 members: its membership is kept, and a person it removed is not put back."""
@@ -255,7 +255,7 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
 
         existing = {(m.person_id, m.list_id): m for m in
                     session.exec(select(Membership).where(Membership.campaign_id == campaign_id))}
-        newer_than = (read_from if read_from is not None else stamp) - CLOCK_MARGIN_S
+        newer_than = read_from - CLOCK_MARGIN_S
         removed_since = _removed_since(session, campaign_id, newer_than)
         for key, row in existing.items():
             # A row a pull wrote is only what Dynamics said then; one a sync wrote since the read began is newer.

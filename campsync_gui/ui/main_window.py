@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
 TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
-STORE_RETRY_MS = 2000  # a store that did not answer (a team's server restarting) is read again this much later
 
 
 class MainWindow(WindowShell):
@@ -251,12 +250,13 @@ class MainWindow(WindowShell):
 
     def _update_pending(self) -> None:
         from ..core.store import STORE_OUTAGES, outage_reason
+        from .team_feed import OUTAGE_RETRY_MS
 
         try:
             count = self.workspace.pending_count()
         except STORE_OUTAGES as exc:  # a team's store restarting or out of reach: counted again shortly
             self.show_store_unreachable(outage_reason(exc))
-            self._pending_timer.start(STORE_RETRY_MS)
+            self._pending_timer.start(OUTAGE_RETRY_MS)
             return
         self.pending_label.setText(f"{count} pending")
         if not count:
