@@ -25,7 +25,7 @@ def test_team_trigger_log_is_keyed_with_one_team_key_and_checked_from_any_node(p
 
     assert cli("admin", "people", "pull").returncode == 0
     campaign = campaign_named(org)["campaignid"]
-    leads = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])
+    leads = lead_emails(org)
 
     first = cli("ann", "add", "--campaign", campaign, "--person", leads[0], "--json")
     assert first.returncode == 0, first.stderr
@@ -61,6 +61,21 @@ def test_team_trigger_log_is_keyed_with_one_team_key_and_checked_from_any_node(p
     assert broken.returncode == 1 and not json.loads(broken.stdout)["ok"]
 
 
+def keyed_team(pg_url, org, tmp_path) -> tuple[dict, str]:
+    """A team's store whose nodes all hold the team's key through CAMPSYNC_LOG_KEY_FILE, with the org's people
+    pulled: the environment every node runs with, and a campaign to add to."""
+    upgrade_store(pg_url)
+    key_file = tmp_path / "team.key"
+    log_key.write_key_file(key_file, secrets.token_bytes(32))
+    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key_file)}
+    assert run_cli(["people", "pull"], tmp_path / "admin", env).returncode == 0
+    return env, campaign_named(org)["campaignid"]
+
+
+def lead_emails(org) -> list[str]:
+    return sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])
+
+
 def test_team_log_follow_shows_a_colleagues_events_as_they_are_written(pg_url, org, tmp_path):
     """`campsync log --follow --json` on the team's store, left running: a colleague's add on another node shows up
     in it (the store's notification wakes it; it also looks every half second)."""
@@ -70,13 +85,8 @@ def test_team_log_follow_shows_a_colleagues_events_as_they_are_written(pg_url, o
     import sys
     import threading
 
-    upgrade_store(pg_url)
-    key_file = tmp_path / "team.key"
-    log_key.write_key_file(key_file, secrets.token_bytes(32))
-    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key_file)}
-    assert run_cli(["people", "pull"], tmp_path / "admin", env).returncode == 0
-    campaign = campaign_named(org)["campaignid"]
-    lead = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])[0]
+    env, campaign = keyed_team(pg_url, org, tmp_path)
+    lead = lead_emails(org)[0]
 
     follower_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
     follower_env.update({"CAMPSYNC_HOME": str(tmp_path / "bob"), **env})
@@ -98,13 +108,8 @@ def test_team_log_follow_shows_a_colleagues_events_as_they_are_written(pg_url, o
 def test_team_nodes_given_the_key_file_write_and_verify_without_an_alarm(pg_url, org, tmp_path):
     """Every node holds the team's key through CAMPSYNC_LOG_KEY_FILE (the worker set-up of docs/team-mode.md): a
     node's first event after others wrote is its first, not a sign that its head file was removed."""
-    upgrade_store(pg_url)
-    key_file = tmp_path / "team.key"
-    log_key.write_key_file(key_file, secrets.token_bytes(32))
-    env = {**org.env(), URL_ENV: pg_url, log_key.KEY_FILE_ENV: str(key_file)}
-    assert run_cli(["people", "pull"], tmp_path / "admin", env).returncode == 0
-    campaign = campaign_named(org)["campaignid"]
-    leads = sorted(r["emailaddress1"] for r in org.state.leads.values() if r["emailaddress1"])
+    env, campaign = keyed_team(pg_url, org, tmp_path)
+    leads = lead_emails(org)
     for node, lead in (("ann", leads[0]), ("bob", leads[1]), ("ann", leads[2])):
         added = run_cli(["add", "--campaign", campaign, "--person", lead, "--json"], tmp_path / node, env)
         assert added.returncode == 0, added.stderr

@@ -70,19 +70,24 @@ def test_production_asks_for_the_campaign_name_before_risky_actions(qtbot, actio
         assert dialog.confirm_button.isEnabled()
 
 
-def test_uncaught_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
+def boxes_for_an_uncaught(exc: BaseException, monkeypatch) -> list[str]:
+    """The app's excepthook given `exc`: the texts of the error boxes it opened (sys.excepthook is put back after)."""
+    import sys
+
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    saved = __import__("sys").excepthook
-    try:
-        app_module.install_excepthook()
-        with caplog.at_level(logging.CRITICAL):
-            try:
-                raise ValueError("the list vanished")
-            except ValueError as exc:
-                __import__("sys").excepthook(type(exc), exc, exc.__traceback__)
-    finally:
-        __import__("sys").excepthook = saved
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.install_excepthook()
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+    return shown
+
+
+def test_uncaught_errors_are_logged_and_shown(qapp, monkeypatch, caplog):
+    with caplog.at_level(logging.CRITICAL):
+        try:
+            raise ValueError("the list vanished")
+        except ValueError as exc:
+            shown = boxes_for_an_uncaught(exc, monkeypatch)
     assert "ValueError: the list vanished" in shown[0]
     assert "uncaught error" in caplog.text
 
@@ -101,16 +106,11 @@ def test_a_store_that_stops_answering_opens_no_error_box_and_is_said_in_the_stat
 
     window = Window()
     window.show()
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    saved = __import__("sys").excepthook
     try:
-        app_module.install_excepthook()
         with caplog.at_level(logging.WARNING):
-            exc = OperationalError("SELECT 1", {}, Exception("the database system is shutting down"))
-            __import__("sys").excepthook(type(exc), exc, None)
+            shown = boxes_for_an_uncaught(
+                OperationalError("SELECT 1", {}, Exception("the database system is shutting down")), monkeypatch)
     finally:
-        __import__("sys").excepthook = saved
         window.close()
     assert shown == []
     assert window.said == ["the database system is shutting down"]

@@ -35,6 +35,23 @@ def team_window(org, pg_url, qtbot, qloop, tmp_path):
         qloop.run_until_complete(session.close())
 
 
+def alice_drops_leads_and_bob_sees_them(org, alice, bob, count, qloop, qtbot, timeout=5000):
+    """Alice drags `count` leads onto a campaign and sends them; waits until Bob's open window's live log shows them."""
+    campaign = active_campaign(org)
+    chosen = person_ids_with(alice, type="lead")[:count]
+    with qtbot.waitSignal(alice.campaigns_panel.campaigns.add_requested):
+        alice.campaigns_panel.campaigns.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
+                                                     campaign_index(alice, campaign["campaignid"]))
+    confirm_preview(alice, qloop)
+    finish_sync(alice, qloop)
+
+    def bob_sees_them() -> bool:
+        qloop.run_until_complete(asyncio.sleep(0.05))
+        bob.log_panel.flush()
+        return len(log_rows(bob)) == count
+    qtbot.waitUntil(bob_sees_them, timeout=timeout)
+
+
 def test_team_two_windows_on_one_postgresql_store_share_people_and_log(org, team_window, qloop, qtbot):
     alice = team_window("alice")
     qloop.run_until_complete(alice.refresh(people=True))
@@ -68,19 +85,7 @@ def test_team_a_colleagues_drop_shows_live_in_an_open_window(org, team_window, q
     qloop.run_until_complete(bob.refresh(people=False))
     assert bob.team_feed.watching
     qtbot.waitUntil(lambda: bob.team_feed._watch.listening.is_set(), timeout=5000)
-    campaign = active_campaign(org)
-    chosen = person_ids_with(alice, type="lead")[:3]
-    with qtbot.waitSignal(alice.campaigns_panel.campaigns.add_requested):
-        alice.campaigns_panel.campaigns.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
-                                                     campaign_index(alice, campaign["campaignid"]))
-    confirm_preview(alice, qloop)
-    finish_sync(alice, qloop)
-
-    def bob_sees_them() -> bool:
-        qloop.run_until_complete(asyncio.sleep(0.05))
-        bob.log_panel.flush()
-        return len(log_rows(bob)) == 3
-    qtbot.waitUntil(bob_sees_them, timeout=5000)
+    alice_drops_leads_and_bob_sees_them(org, alice, bob, 3, qloop, qtbot)
     newest = alice.workspace.recent_events(1)[-1].id
 
     def alice_heard_hers_too() -> bool:
@@ -137,16 +142,4 @@ def test_team_a_store_that_stops_answering_is_said_in_the_status_bar_and_the_win
         qtbot.waitUntil(lambda: "not answering" in bob.statusBar().currentMessage(), timeout=5000)
     finally:
         pg_server.up()
-    campaign = active_campaign(org)
-    chosen = person_ids_with(alice, type="lead")[:2]
-    with qtbot.waitSignal(alice.campaigns_panel.campaigns.add_requested):
-        alice.campaigns_panel.campaigns.dropMimeData(drag_people(alice, chosen), Qt.DropAction.CopyAction, -1, -1,
-                                                     campaign_index(alice, campaign["campaignid"]))
-    confirm_preview(alice, qloop)
-    finish_sync(alice, qloop)
-
-    def bob_sees_them() -> bool:
-        qloop.run_until_complete(asyncio.sleep(0.1))
-        bob.log_panel.flush()
-        return len(log_rows(bob)) == 2
-    qtbot.waitUntil(bob_sees_them, timeout=15000)
+    alice_drops_leads_and_bob_sees_them(org, alice, bob, 2, qloop, qtbot, timeout=15000)
