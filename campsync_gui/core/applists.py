@@ -16,6 +16,7 @@ from ..dynamics.client import DataverseClient
 from ..dynamics.entities import MarketingList
 from ..dynamics.errors import ConnectionFailed, DuplicateRecord, DynamicsError, NotFound
 from .models import AppList, CampaignRecord
+from .parallel import ask_early
 from .transactions import transaction
 from .upsert import upsert_for
 
@@ -82,9 +83,7 @@ class AppLists:
         again if it failed); `drop_early_read` forgets one that was not used."""
         if campaign_id in self._early_links or any(key[0] == campaign_id for key in self._lists):
             return
-        task = asyncio.ensure_future(self.client.campaign_lists(campaign_id))
-        task.add_done_callback(_retrieve_quietly)
-        self._early_links[campaign_id] = task
+        self._early_links[campaign_id] = ask_early(self.client.campaign_lists(campaign_id))
 
     def drop_early_read(self, campaign_id: str) -> None:
         task = self._early_links.pop(campaign_id, None)
@@ -162,8 +161,3 @@ class AppLists:
                     continue
         raise AssertionError("unreachable")
 
-
-def _retrieve_quietly(task: asyncio.Task) -> None:
-    """An early read's failure is asked again by `ensure`, or not needed at all: never an unretrieved error."""
-    if not task.cancelled():
-        task.exception()

@@ -34,7 +34,7 @@ from .id_sets import among
 from .implied_sync import ImpliedSync
 from .models import CampaignRecord, Membership, OutboxRow, Person
 from .outbox import CLAIMED, DONE, ENQUEUE_SLICE, FAILED, OPEN_STATES, SENT, Outbox, RunReport, new_worker_id
-from .parallel import Followups, in_parallel
+from .parallel import Followups, ask_early, in_parallel
 from .people import by_ids as people_by_ids
 from .settings import SyncSettings, load_settings
 from .transactions import transaction
@@ -65,6 +65,7 @@ class SyncEngine:
         self.privilege_problem: str | None = None  # set by the workspace for a signed-in person (core/signin.py)
         self._stop: asyncio.Event | None = None
         self._campaign_checked: dict[str, float] = {}  # campaign id → when Dynamics last said it is active
+        self._early_checks: dict[str, asyncio.Task] = {}  # campaign id → its check, asked before the claim
 
     @property
     def client(self) -> DataverseClient | None:
@@ -201,7 +202,9 @@ class SyncEngine:
                 report.left_pending = self.outbox.pending_count()
                 return report
         while not (stop and stop.is_set()):
-            rows = self.outbox.claim()
+            # With questions on their way, the claim runs on a helper thread (the store's driver lets go of the
+            # interpreter while it writes): their answers are read, and the next requests sent, meanwhile.
+            rows = await asyncio.to_thread(self.outbox.claim) if self._ask_before_claiming() else self.outbox.claim()
             if not rows:
                 break
             groups: dict[tuple[str, str], list[OutboxRow]] = defaultdict(list)
@@ -227,14 +230,41 @@ class SyncEngine:
                     self.outbox.finish(unfinished, FAILED, "failed", exc.message, report)
                 if progress:
                     progress(report.done + report.failed + report.blocked + report.skipped, len(rows))
+            self._drop_early_checks()
             if unreachable:
                 self.outbox.release([r for g in groups.values() for r in g if r.state == CLAIMED])
                 break
+        self._drop_early_checks()
         if stop and stop.is_set():
             self.outbox.release(self.outbox.mine())
         report.left_pending = self.outbox.pending_count()
         report.requests = self.client.stats.requests - requests_before
         return report
+
+    def _ask_before_claiming(self) -> bool:
+        """Ask Dynamics about the campaign of the oldest queued row (still active? for an add, its linked lists)
+        before claiming: the answers travel while the claim is written to the store (a tenth of a second for 10,000
+        rows), instead of after it. Used by `_execution_block` and `AppLists.ensure`; dropped when not needed."""
+        upcoming = self.outbox.next_claimable()
+        if upcoming is None:
+            return False
+        campaign_id, action = upcoming
+        if campaign_id in self._early_checks or self._checked_recently(campaign_id):
+            return False
+        self._early_checks[campaign_id] = ask_early(self.client.campaign(campaign_id))
+        if action == flows.ADD:
+            self.app_lists.read_links_early(campaign_id)
+        return True
+
+    def _drop_early_checks(self) -> None:
+        for campaign_id, task in self._early_checks.items():
+            task.cancel()
+            self.app_lists.drop_early_read(campaign_id)
+        self._early_checks.clear()
+
+    def _checked_recently(self, campaign_id: str) -> bool:
+        checked = self._campaign_checked.get(campaign_id)
+        return checked is not None and time.monotonic() - checked < CAMPAIGN_RECHECK_SECONDS
 
     def _stopping(self) -> bool:
         """Asked between batches: a cancel or a quit ends the run after the request in flight."""
@@ -266,11 +296,10 @@ class SyncEngine:
             return self._prerequisite_problem
         if self.privilege_problem:
             return self.privilege_problem
-        checked = self._campaign_checked.get(campaign_id)
-        if checked is not None and time.monotonic() - checked < CAMPAIGN_RECHECK_SECONDS:
+        if self._checked_recently(campaign_id):
             return None  # active in Dynamics moments ago, in this run: another GET per claim only costs time
         try:
-            campaign = await self.client.campaign(campaign_id)
+            campaign = await self._campaign_now(campaign_id)
         except NotFound:
             self._forget_campaign(campaign_id)
             return "the campaign was deleted in Dynamics before this action ran"
@@ -280,15 +309,27 @@ class SyncEngine:
         self._campaign_checked[campaign_id] = time.monotonic()
         return None
 
+    async def _campaign_now(self, campaign_id: str):
+        early = self._early_checks.pop(campaign_id, None)
+        if early is not None:
+            try:
+                return await early
+            except NotFound:
+                raise
+            except DynamicsError:
+                pass  # asked again below, where a failure is handled as any other
+        return await self.client.campaign(campaign_id)
+
     # ---- add -----------------------------------------------------------------------------------
 
     async def _add(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
                    report: RunReport) -> None:
-        rows = await self.implied_sync.ensure_in_dynamics(rows, people, report)
+        settings = self.settings()
+        rows = await self.implied_sync.ensure_in_dynamics(rows, people, report,
+                                                          parallel=self.parallel_requests(settings))
         by_type: dict[str, list[OutboxRow]] = defaultdict(list)
         for row in rows:
             by_type[people[row.person_id].dynamics_type].append(row)
-        settings = self.settings()
         batch = max(1, settings.batch_size)
         for member_type, typed_rows in by_type.items():
             lst = await self.app_lists.ensure(campaign, member_type, settings.list_prefix)

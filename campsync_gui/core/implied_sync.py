@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import bindparam, select
@@ -70,8 +71,9 @@ class ImpliedSync:
         return self.sizer.size
 
     async def ensure_in_dynamics(self, rows: list[OutboxRow], people: dict[int, Person],
-                                 report: RunReport) -> list[OutboxRow]:
-        """Find people by email in Dynamics, create the rest as leads. Returns the rows ready to add."""
+                                 report: RunReport, *, parallel: int = 1) -> list[OutboxRow]:
+        """Find people by email in Dynamics, create the rest as leads (up to `parallel` requests at once). Returns
+        the rows ready to add."""
         missing = [r for r in rows if not people[r.person_id].dynamics_id]
         if not missing:
             return rows
@@ -101,16 +103,47 @@ class ImpliedSync:
         if self.settings_source is not None:
             settings = self.settings_source()
             self.sizer.configure(start=settings.create_batch_start, maximum=settings.create_batch_max)
-        while to_create:
-            if self.stopping():
-                break  # the rows left stay claimed: the run hands them back to the queue as it ends
-            # Taken one batch at a time: what the last request taught the sizer applies to the next one.
-            batch, to_create = to_create[:self.sizer.size], to_create[self.sizer.size:]
-            created, put_back = await self._create_leads(batch, people, rows_of, report)
-            to_create = put_back + to_create
+        await self._create_all(to_create, people, rows_of, report, ready, parallel)
+        return ready
+
+    async def _create_all(self, to_create: list[int], people: dict[int, Person], rows_of: dict[int, list[OutboxRow]],
+                          report: RunReport, ready: list[OutboxRow], parallel: int) -> None:
+        """CreateMultiple for everyone in `to_create`, a batch at a time per place: one place until the batch size
+        has grown to its maximum (each answer teaches the sizer; small batches in parallel would only cost more
+        requests), then up to `parallel` (Microsoft's advice for bulk operations: parallel requests, up to the
+        org's degree-of-parallelism hint). Each person carries the lead id chosen above, so no batch can create
+        anyone twice, whichever order they are answered in. The first failure stops new batches and is raised once
+        the batches in flight have been answered (and their people linked)."""
+        waiting = deque(to_create)
+        failure: BaseException | None = None
+
+        async def next_batch() -> None:
+            nonlocal failure
+            # Taken one batch at a time: what the last answer taught the sizer applies to the next batch.
+            batch = [waiting.popleft() for _ in range(min(self.sizer.size, len(waiting)))]
+            try:
+                created, put_back = await self._create_leads(batch, people, rows_of, report)
+            except Exception as exc:  # noqa: BLE001 - raised below, once the batches in flight are answered
+                failure = failure or exc
+                return
+            waiting.extendleft(reversed(put_back))
             for person_id in created:
                 ready.extend(rows_of[person_id])
-        return ready
+
+        def more() -> bool:
+            return bool(waiting) and failure is None and not self.stopping()
+
+        async def place() -> None:
+            while more():
+                await next_batch()
+
+        while more() and self.sizer.size < self.sizer.maximum:
+            await next_batch()
+        if more():
+            await asyncio.gather(*(place() for _ in range(min(parallel, math.ceil(len(waiting) / self.sizer.size)))))
+        if failure is not None:
+            raise failure
+        # The rows left (a stop between batches) stay claimed: the run hands them back to the queue as it ends.
 
     async def _create_leads(self, person_ids: list[int], people: dict[int, Person],
                             rows_of: dict[int, list[OutboxRow]], report: RunReport) -> tuple[list[int], list[int]]:

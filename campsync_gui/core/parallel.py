@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 async def in_parallel(jobs: Sequence[Callable[[], Awaitable[None]]], limit: int, *,
@@ -66,3 +69,16 @@ class Followups:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.failure is not None:
             raise self.failure
+
+
+def ask_early(question: Awaitable[T]) -> asyncio.Task[T]:
+    """Start a request whose answer may be wanted later (or not at all): its failure is the later caller's to handle
+    by asking again, so an answer nobody awaited is never reported as an unretrieved error."""
+    task = asyncio.ensure_future(question)
+    task.add_done_callback(_retrieve_quietly)
+    return task
+
+
+def _retrieve_quietly(task: asyncio.Task) -> None:
+    if not task.cancelled():
+        task.exception()

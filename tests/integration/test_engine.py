@@ -1,6 +1,7 @@
 """The sync engine against the sandbox org over HTTPS; every test checks what reached the org."""
 
 import re
+import time
 
 import pytest
 from sqlmodel import Session, select
@@ -339,3 +340,29 @@ async def test_a_first_add_to_a_campaign_asks_for_its_lists_beside_the_campaign_
     assert setup[2:] == [("POST", "lists"), ("POST", "$ref")], "no GET reads the new list back"
     assert abs(api[0].at - api[1].at) < 0.1, "the campaign's check and its lists were asked at once"
     assert app_list_members(org, cid, "lead")[1] == {p.dynamics_id for p in leads}
+
+
+async def test_the_campaigns_check_travels_while_the_claim_is_written(org, world, monkeypatch):
+    """The execution-time check of the campaign (and, for an add, its linked lists) leaves before the queued rows
+    are claimed, so a store that takes its time to claim no longer comes first in the drop's wait."""
+    cid = active_campaign(org)["campaignid"]
+    leads = [p for p in people_where(world, dynamics_type="lead") if p.dynamics_id][:5]
+    await world.check_prerequisite()
+    org.knobs.latency_ms = 50
+    before = len(org.request_log)
+    asked_during_the_claim: list[str] = []
+    claim = world.outbox.claim
+
+    def slow_claim():
+        time.sleep(0.5)  # a busy store; the org answers meanwhile what was asked of it
+        if not asked_during_the_claim:
+            asked_during_the_claim.extend(r.path for r in org.request_log[before:] if "/api/data/" in r.path)
+        return claim()
+
+    monkeypatch.setattr(world.outbox, "claim", slow_claim)
+    *_, report = await do(world, leads, cid, flows.ADD)
+    assert report.done == 5
+    asked = [re.sub(r"\([^)]*\)", "", path.split("?")[0]).rsplit("/", 1)[-1] for path in asked_during_the_claim]
+    assert sorted(asked) == ["campaignlist_association", "campaigns"]
+    campaign_checks = [r for r in org.request_log[before:] if re.search(r"/campaigns\([^)]*\)$", r.path.split("?")[0])]
+    assert len(campaign_checks) == 1, "the early check is the run's check, not one more"
