@@ -168,6 +168,11 @@ async def test_leads_created_before_a_crash_are_found_by_email_not_created_twice
     assert len(created) == 25 and all(len(rows) == 1 for rows in created.values()), "no duplicate lead"
     assert all(created[email][0]["leadid"] == lead_id for email, lead_id in earlier.items())
     assert lead_list_members(org, cid) == {rows[0]["leadid"] for rows in created.values()}
+    with Session(engine.db) as s:  # ids are chosen while the lookups travel: the ten found keep none of them
+        stored = {p.email: (p.dynamics_id, p.new_lead_id) for p in s.exec(select(Person).where(
+            Person.email.startswith("new")))}
+    assert {email: stored[email] for email in earlier} == {email: (lead_id, None) for email, lead_id in earlier.items()}
+    assert all(stored[e] == (rows[0]["leadid"], None) for e, rows in created.items())
 
 
 async def test_a_stop_between_batches_keeps_the_rest_queued_and_the_next_run_finishes(org, engine, client):
