@@ -1,4 +1,4 @@
-"""TLS for the org and the authority: the system's CAs (plus certifi's), and an optional extra CA file that is
+"""TLS for the org and the authority: the system's CAs (certifi's where the system has none), and an optional extra CA file that is
 trusted only for the hosts of the connection it belongs to.
 
 An extra CA (`CAMPSYNC_CA_BUNDLE`, or a profile's CA file) is the sandbox's, or a test org's: trusting it for every
@@ -31,11 +31,13 @@ def is_microsoft_host(host: str) -> bool:
 
 
 def make_ssl_context(ca_bundle: str | Path | None = None) -> ssl.SSLContext:
-    """A verifying client context: the system's CAs and certifi's, plus `ca_bundle` if given (for every host it is
-    used with: callers pick it per host through `ConnectionTrust`)."""
+    """A verifying client context: the system's CAs (certifi's where the system gave none), plus `ca_bundle` if
+    given (for every host it is used with: callers pick it per host through `ConnectionTrust`)."""
     ctx = ssl.create_default_context()
-    # certifi covers machines whose OpenSSL has no usable default store (frozen builds, some Windows setups).
-    ctx.load_verify_locations(certifi.where())
+    # certifi covers machines whose OpenSSL has no usable default store (frozen builds, some Windows setups). Loaded
+    # beside a store that has CAs, it cost 30 ms per context, twice before a command's first request.
+    if not ctx.cert_store_stats()["x509_ca"]:
+        ctx.load_verify_locations(certifi.where())
     if ca_bundle:
         path = Path(ca_bundle).expanduser()
         if not path.is_file():
