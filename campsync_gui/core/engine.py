@@ -66,6 +66,7 @@ class SyncEngine:
         self._stop: asyncio.Event | None = None
         self._campaign_checked: dict[str, float] = {}  # campaign id → when Dynamics last said it is active
         self._early_checks: dict[str, asyncio.Task] = {}  # campaign id → its check, asked before the claim
+        self._early_lists: dict[tuple[str, str], asyncio.Task] = {}  # (campaign, member type) → its list, made then
 
     @property
     def client(self) -> DataverseClient | None:
@@ -242,26 +243,38 @@ class SyncEngine:
         return report
 
     def _ask_before_claiming(self) -> bool:
-        """Ask Dynamics about the campaign of the oldest queued row (still active? for an add, its linked lists)
-        before claiming: the answers travel while the claim is written to the store (a tenth of a second for 10,000
-        rows), instead of after it. Used by `_execution_block` and `AppLists.ensure`; dropped when not needed. True
-        when a question left."""
+        """Ask Dynamics about the campaign of the oldest queued row (still active? for an add, its linked lists, and
+        CampSync's list made and linked if it has none) before claiming: the answers travel while the claim is
+        written to the store (a tenth of a second for 10,000 rows), instead of after it. Used by `_execution_block`
+        and `_add`; dropped when not needed. True when a question left."""
         upcoming = self.outbox.next_claimable()
         if upcoming is None:
             return False
-        campaign_id, action = upcoming
+        campaign_id, action, member_type = upcoming
         if campaign_id in self._early_checks or self._checked_recently(campaign_id):
             return False
-        self._early_checks[campaign_id] = ask_early(self.client.campaign(campaign_id))
+        check = self._early_checks[campaign_id] = ask_early(self.client.campaign(campaign_id))
         if action == flows.ADD:
             self.app_lists.read_links_early(campaign_id)
+            if self._refused() is None:
+                self._early_lists[(campaign_id, member_type)] = ask_early(
+                    self._list_once_active(campaign_id, member_type, check))
         return True
+
+    async def _list_once_active(self, campaign_id: str, member_type: str, check: asyncio.Task) -> None:
+        campaign = await asyncio.shield(check)  # shielded: the check is also the run's, whatever becomes of this
+        record = self.campaign_record(campaign_id)
+        if campaign.active and record is not None and self._refused() is None:
+            await self.app_lists.ensure(record, member_type, self.settings().list_prefix)
 
     def _drop_early_checks(self) -> None:
         for campaign_id, task in self._early_checks.items():
             task.cancel()
             self.app_lists.drop_early_read(campaign_id)
+        for task in self._early_lists.values():
+            task.cancel()
         self._early_checks.clear()
+        self._early_lists.clear()
 
     def _checked_recently(self, campaign_id: str) -> bool:
         checked = self._campaign_checked.get(campaign_id)
@@ -272,7 +285,7 @@ class SyncEngine:
         return self._stop is not None and self._stop.is_set()
 
     async def _process_group(self, campaign_id: str, action: str, rows: list[OutboxRow], report: RunReport) -> None:
-        if action == flows.ADD:
+        if action == flows.ADD and not any(key[0] == campaign_id for key in self._early_lists):
             self.app_lists.read_links_early(campaign_id)  # in the same round trip as the campaign's check
         try:
             blocked = await self._execution_block(campaign_id)
@@ -290,13 +303,9 @@ class SyncEngine:
 
     async def _execution_block(self, campaign_id: str) -> str | None:
         """Re-check, at execution time, everything the plan checked: settings, prerequisite, campaign state."""
-        settings = self.settings()
-        if not settings.campaign_sync_enabled:
-            return "campaign sync was disabled before this action ran"
-        if self._prerequisite_problem:
-            return self._prerequisite_problem
-        if self.privilege_problem:
-            return self.privilege_problem
+        refused = self._refused()
+        if refused:
+            return refused
         if self._checked_recently(campaign_id):
             return None  # active in Dynamics moments ago, in this run: another GET per claim only costs time
         try:
@@ -309,6 +318,12 @@ class SyncEngine:
             return f"campaign {campaign.name!r} became inactive in Dynamics before this action ran"
         self._campaign_checked[campaign_id] = time.monotonic()
         return None
+
+    def _refused(self) -> str | None:
+        """Why no flow action may run now, whatever the campaign: sync disabled, the prerequisite, privileges."""
+        if not self.settings().campaign_sync_enabled:
+            return "campaign sync was disabled before this action ran"
+        return self._prerequisite_problem or self.privilege_problem or None
 
     async def _campaign_now(self, campaign_id: str):
         """The campaign as Dynamics has it now: the answer to the question asked before the claim, if any (its
@@ -328,6 +343,9 @@ class SyncEngine:
             by_type[people[row.person_id].dynamics_type].append(row)
         batch = max(1, settings.batch_size)
         for member_type, typed_rows in by_type.items():
+            early = self._early_lists.pop((campaign.id, member_type), None)
+            if early is not None:
+                await asyncio.wait([early])  # made before the claim, or failed there: ensure below says which
             lst = await self.app_lists.ensure(campaign, member_type, settings.list_prefix)
             # Several batches in flight at once, each confirmed as its answer comes while the next batch is on its
             # way: the round trips overlap each other and the store's work. Unsent rows go back to the queue when

@@ -26,7 +26,7 @@ from . import flows
 from .bulk_insert import insert_many
 from .events import OUTBOX, Event, EventBus
 from .id_sets import among
-from .models import FlowRequest, OutboxRow
+from .models import FlowRequest, OutboxRow, Person
 from .transactions import transaction
 
 log = logging.getLogger(__name__)
@@ -232,13 +232,15 @@ class Outbox:
             return sorted((ClaimedRow(*row) for row in session.execute(take)), key=lambda row: row.id)
         return transaction(self.db, claim)
 
-    def next_claimable(self) -> tuple[str, str] | None:
-        """The campaign and action of the oldest row a claim would take now (one index lookup)."""
+    def next_claimable(self) -> tuple[str, str, str] | None:
+        """The campaign, action and member type of the oldest row a claim would take now (one index lookup); the
+        type is "lead" for a person not in Dynamics yet, whom an add creates as a lead."""
         with self.db.connect() as connection:
-            row = connection.execute(select(OutboxRow.campaign_id, OutboxRow.action)
+            row = connection.execute(select(OutboxRow.campaign_id, OutboxRow.action, Person.dynamics_type)
+                                     .join(Person, Person.id == OutboxRow.person_id)
                                      .where(OutboxRow.state == PENDING, col(OutboxRow.claimed_by).is_(None))
                                      .order_by(OutboxRow.id).limit(1)).first()
-        return (row[0], row[1]) if row else None
+        return (row[0], row[1], row[2] or "lead") if row else None
 
     def mine(self) -> list[OutboxRow]:
         """The rows this worker holds (claimed or sent)."""

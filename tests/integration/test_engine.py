@@ -190,6 +190,8 @@ async def test_sync_disabled_after_enqueue_blocks_at_execution(org, world):
     save_settings(world.db, settings, "t")
     await world.run()
     assert {r.outcome for r in world.rows_of(request_id)} == {"blocked"}
+    assert [app_list_members(org, campaign["campaignid"], kind)[0] for kind in ("lead", "contact")] == [None, None], \
+        "no list made for a blocked add"
 
 
 async def test_old_prerequisite_solution_blocks_flow_actions(org, world):
@@ -343,8 +345,9 @@ async def test_a_first_add_to_a_campaign_asks_for_its_lists_beside_the_campaign_
 
 
 async def test_the_campaigns_check_travels_while_the_claim_is_written(org, world, monkeypatch):
-    """The execution-time check of the campaign (and, for an add, its linked lists) leaves before the queued rows
-    are claimed, so a store that takes its time to claim no longer comes first in the drop's wait."""
+    """The execution-time check of the campaign (and, for an add, its linked lists, and CampSync's list made and
+    linked once the campaign is found active) leaves before the queued rows are claimed, so a store that takes its
+    time to claim no longer comes first in the drop's wait."""
     cid = active_campaign(org)["campaignid"]
     leads = [p for p in people_where(world, dynamics_type="lead") if p.dynamics_id][:5]
     await world.check_prerequisite()
@@ -363,6 +366,7 @@ async def test_the_campaigns_check_travels_while_the_claim_is_written(org, world
     *_, report = await do(world, leads, cid, flows.ADD)
     assert report.done == 5
     asked = [re.sub(r"\([^)]*\)", "", path.split("?")[0]).rsplit("/", 1)[-1] for path in asked_during_the_claim]
-    assert sorted(asked) == ["campaignlist_association", "campaigns"]
+    assert sorted(asked[:2]) == ["campaignlist_association", "campaigns"]
+    assert asked[2:] == ["lists", "$ref"], "CampSync's list, made and linked after the campaign's check"
     campaign_checks = [r for r in org.request_log[before:] if re.search(r"/campaigns\([^)]*\)$", r.path.split("?")[0])]
     assert len(campaign_checks) == 1, "the early check is the run's check, not one more"
