@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from campsync_gui.core.parallel import Followups, in_parallel
+from campsync_gui.core.parallel import Followups, ask_early, in_parallel
 
 
 def recorder(log, running, peak, name, *, fail=False, delay=0.01):
@@ -101,3 +101,23 @@ async def test_cancelled_while_waiting_cancels_the_recordings_still_running():
         await waiting
     await asyncio.sleep(0)
     assert all(task.cancelled() for task in followups._tasks)
+
+
+async def test_an_early_question_nobody_waits_for_fails_quietly_and_one_awaited_tells_its_failure():
+    heard = []
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda _loop, context: heard.append(context["message"]))
+
+    async def refused():
+        raise ValueError("no")
+
+    unused = ask_early(refused())
+    used = ask_early(refused())
+    await asyncio.sleep(0)
+    with pytest.raises(ValueError):
+        await used
+    del unused
+    import gc
+    gc.collect()
+    await asyncio.sleep(0)
+    assert heard == [], "an answer nobody needed is not reported as an unretrieved error"
