@@ -336,6 +336,11 @@ class SyncEngine:
     async def _add(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
                    report: RunReport) -> None:
         settings = self.settings()
+        # CampSync's list, if it was being made before the claim, is finished first: the org sees that write end
+        # before the leads' (an org's writes one kind after the other, as without it).
+        made_early = [task for key, task in self._early_lists.items() if key[0] == campaign.id]
+        if made_early:
+            await asyncio.wait(made_early)
         rows = await self.implied_sync.ensure_in_dynamics(rows, people, report,
                                                           parallel=self.parallel_requests(settings))
         by_type: dict[str, list[OutboxRow]] = defaultdict(list)
