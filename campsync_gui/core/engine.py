@@ -256,7 +256,9 @@ class SyncEngine:
         check = self._early_checks[campaign_id] = ask_early(self.client.campaign(campaign_id))
         if action == flows.ADD:
             self.app_lists.read_links_early(campaign_id)
-            if self._refused() is None:
+            # Only for people already in Dynamics: new people's leads are created first, then the list, as an org
+            # with slow plug-ins on creates (and the fault drills) expect.
+            if member_type is not None and self._refused() is None:
                 self._early_lists[(campaign_id, member_type)] = ask_early(
                     self._list_once_active(campaign_id, member_type, check))
         return True

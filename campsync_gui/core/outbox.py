@@ -232,15 +232,15 @@ class Outbox:
             return sorted((ClaimedRow(*row) for row in session.execute(take)), key=lambda row: row.id)
         return transaction(self.db, claim)
 
-    def next_claimable(self) -> tuple[str, str, str] | None:
-        """The campaign, action and member type of the oldest row a claim would take now (one index lookup); the
-        type is "lead" for a person not in Dynamics yet, whom an add creates as a lead."""
+    def next_claimable(self) -> tuple[str, str, str | None] | None:
+        """The campaign, action and member type of the oldest row a claim would take now (one index lookup); no type
+        for a person not in Dynamics yet."""
         with self.db.connect() as connection:
             row = connection.execute(select(OutboxRow.campaign_id, OutboxRow.action, Person.dynamics_type)
                                      .join(Person, Person.id == OutboxRow.person_id)
                                      .where(OutboxRow.state == PENDING, col(OutboxRow.claimed_by).is_(None))
                                      .order_by(OutboxRow.id).limit(1)).first()
-        return (row[0], row[1], row[2] or "lead") if row else None
+        return (row[0], row[1], row[2]) if row else None
 
     def mine(self) -> list[OutboxRow]:
         """The rows this worker holds (claimed or sent)."""
