@@ -338,8 +338,8 @@ class SyncEngine:
     async def _add(self, campaign: CampaignRecord, rows: list[OutboxRow], people: dict[int, Person],
                    report: RunReport) -> None:
         settings = self.settings()
-        # CampSync's list, if it was being made before the claim, is finished first: the org sees that write end
-        # before the leads' (an org's writes one kind after the other, as without it).
+        # CampSync's list, if it was being made before the claim, is finished first (made, or failed there: ensure
+        # below says which): the org sees that write end before the leads' (one kind of write after the other).
         made_early = [task for key, task in self._early_lists.items() if key[0] == campaign.id]
         if made_early:
             await asyncio.wait(made_early)
@@ -350,9 +350,6 @@ class SyncEngine:
             by_type[people[row.person_id].dynamics_type].append(row)
         batch = max(1, settings.batch_size)
         for member_type, typed_rows in by_type.items():
-            early = self._early_lists.pop((campaign.id, member_type), None)
-            if early is not None:
-                await asyncio.wait([early])  # made before the claim, or failed there: ensure below says which
             lst = await self.app_lists.ensure(campaign, member_type, settings.list_prefix)
             # Several batches in flight at once, each confirmed as its answer comes while the next batch is on its
             # way: the round trips overlap each other and the store's work. Unsent rows go back to the queue when

@@ -85,10 +85,10 @@ class ImpliedSync:
         # A lead created just before a crash must be found, not created twice: look up by email first (one round
         # trip, leads first). Meanwhile, on a helper thread, whoever may have to be created gets a lead id (0.2 s of
         # store work for 10,000): an id given to someone the lookup then finds is simply never used.
+        problems = {person_id: flows.missing_data(people[person_id]) for person_id in rows_of}
         lookup = asyncio.ensure_future(self.client.find_people_by_email(("lead", "contact"), emails))
         try:
-            await asyncio.to_thread(self._choose_lead_ids, [p for p in rows_of if not flows.missing_data(people[p])],
-                                    people)
+            await asyncio.to_thread(self._choose_lead_ids, [p for p in rows_of if not problems[p]], people)
         except BaseException:
             lookup.cancel()
             raise
@@ -103,7 +103,7 @@ class ImpliedSync:
                 links.append((person, match.kind, match.id))
                 ready.extend(person_rows)
                 continue
-            problem = flows.missing_data(person)
+            problem = problems[person_id]
             if problem:
                 self.outbox.finish(person_rows, FAILED, "blocked", problem, report)
                 continue

@@ -1,5 +1,5 @@
-"""TLS for the org and the authority: the system's CAs (certifi's where the system has none), and an optional extra CA file that is
-trusted only for the hosts of the connection it belongs to.
+"""TLS for the org and the authority: the system's CAs (certifi's where the system has none), and an optional extra
+CA file that is trusted only for the hosts of the connection it belongs to.
 
 An extra CA (`CAMPSYNC_CA_BUNDLE`, or a profile's CA file) is the sandbox's, or a test org's: trusting it for every
 host would let a shell that once sourced `sandbox.env` trust that CA for a real org, and for Microsoft's sign-in.
