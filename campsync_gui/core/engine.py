@@ -111,8 +111,17 @@ class SyncEngine:
 
     def adopt_prerequisite(self, other: "SyncEngine") -> None:
         """Take what `other` found of the prerequisite solution (the same org, checked on another thread)."""
-        if other._prerequisite_checked:
-            self._prerequisite_problem, self._prerequisite_checked = other._prerequisite_problem, True
+        self.adopt_prerequisite_state(other.prerequisite_state)
+
+    @property
+    def prerequisite_state(self) -> tuple[bool, str | None]:
+        """(checked, problem): what this engine found of the prerequisite solution, to hand to another engine."""
+        return self._prerequisite_checked, self._prerequisite_problem
+
+    def adopt_prerequisite_state(self, state: tuple[bool, str | None]) -> None:
+        checked, problem = state
+        if checked:
+            self._prerequisite_problem, self._prerequisite_checked = problem, True
 
     def parallel_requests(self, settings: SyncSettings) -> int:
         """Requests to keep in flight: the org's latest x-ms-dop-hint, capped by the admin's setting."""

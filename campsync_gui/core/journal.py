@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sqlalchemy import and_, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
@@ -48,7 +50,7 @@ class Change:
 
     action: str
     campaign_id: str
-    person_ids: list[int]
+    person_ids: Sequence[int]  # a range of the right length when only counted (the menu's label)
     reverses: list[str]
 
 
@@ -162,15 +164,20 @@ def _group(session: Session, main: FlowRequest) -> list[FlowRequest]:
     return [main, *members]
 
 
-def _changed(session: Session, request: FlowRequest) -> list[int]:
-    """Whom the request changed, as Dynamics confirmed it."""
-    return sorted(session.exec(select(OutboxRow.person_id).where(
-        OutboxRow.request_id == request.request_id, OutboxRow.outcome == DONE[request.action])))
+def _changed(session: Session, request: FlowRequest, *, ids: bool = True) -> Sequence[int]:
+    """Whom the request changed, as Dynamics confirmed it. Without `ids`, how many only (as a range of that length):
+    the Undo menu's label, read after every sync, needs no more, and 10,000 ids read for it stalled the window."""
+    changed = and_(OutboxRow.request_id == request.request_id, OutboxRow.outcome == DONE[request.action])
+    if not ids:
+        return range(session.exec(select(func.count()).select_from(OutboxRow).where(changed)).one())
+    return sorted(session.exec(select(OutboxRow.person_id).where(changed)))
 
 
 def _step(session: Session, kind: str, main: FlowRequest, *, chain: bool) -> UndoStep | None:
+    """Without `chain` (the menu's label), each change's people are counted, not read."""
     group = _group(session, main)
-    changes = [Change(reverse(r.action), r.campaign_id, _changed(session, r), [r.request_id]) for r in group]
+    changes = [Change(reverse(r.action), r.campaign_id, _changed(session, r, ids=chain), [r.request_id])
+               for r in group]
     if not any(change.person_ids for change in changes):
         return None
     chained, effects = _chain(session, group) if chain else ([], [])
@@ -180,8 +187,8 @@ def _step(session: Session, kind: str, main: FlowRequest, *, chain: bool) -> Und
 def next_undo(db: Engine, undoable: tuple[str, ...] | None = None, *, chain: bool = True,
               actor: str | None = None) -> UndoStep | None:
     """The newest operator action (or redo) not yet undone that changed someone; None when there is nothing to
-    undo. `chain`: also find what trigger campaigns did because of it (the label of the menu does without).
-    `actor`: that person's actions only."""
+    undo. `chain`: also find what trigger campaigns did because of it, and read whom each change changed (the label
+    of the menu does without: it counts them). `actor`: that person's actions only."""
     with Session(db) as session:
         for request in _mains(session, undoable or _operator(origins.REDO), undone=False, actor=actor):
             step = _step(session, UNDO, request, chain=chain)

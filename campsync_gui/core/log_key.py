@@ -182,6 +182,12 @@ def ensure_key(db_path: Path | str) -> LogKey:
     return find_key(db_path) or store_key(db_path, secrets.token_bytes(32))
 
 
+def remember(db_path: Path | str, key: LogKey) -> None:
+    """Use `key` as this store's key in this process without looking for it: the engine's process is handed the key
+    its window found (in the window's keyring, which the child may not reach in the same way)."""
+    _cache[(str(Path(db_path)), str(env_key_file()))] = key
+
+
 def forget_cached() -> None:
     _cache.clear()
 

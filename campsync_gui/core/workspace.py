@@ -33,7 +33,7 @@ from .automation.runner import AutomationRunner
 from .automation.scheduler import Scheduler, Tick
 from .connections import Connection, NotConnected, Profiles, resolve_connection
 from .engine import SyncEngine
-from .engine_thread import EngineThread, on_loop
+from .engine_home import EngineHome
 from .events import EventBus
 from .models import CampaignRecord, OutboxRow, Person
 from .outbox import RunReport
@@ -93,8 +93,7 @@ class Workspace(SignInUseCases):
         self._client = client
         self._connect = connect
         self._run: asyncio.Task | None = None  # the sync run in progress, if any
-        self._engine_thread: EngineThread | None = None  # see run_engine_in_thread
-        self._engine_there: SyncEngine | None = None
+        self.engine_home = EngineHome(self)  # where sync runs happen: here, the engine's thread or its process
         self._stops: set[asyncio.Event] = set()  # one per long operation in progress: stop_running() sets them
 
     @classmethod
@@ -160,12 +159,7 @@ class Workspace(SignInUseCases):
             self.automation.close()
             with contextlib.suppress(Exception):  # a store that cannot be written now: the lease expires instead
                 self.scheduler.release()  # another window or worker runs the schedule from its next tick
-        if self._engine_thread is not None:
-            there, self._engine_there = self._engine_there, None
-            if there is not None and there.client is not None:
-                await self._engine_thread.call(there.client.aclose)
-            self._engine_thread.stop()
-            self._engine_thread = None
+        await self.engine_home.aclose()
         if self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -330,44 +324,25 @@ class Workspace(SignInUseCases):
         return total
 
     def run_engine_in_thread(self) -> None:
-        """The window's choice: sync runs go to the engine's own thread (engine_thread.py), and the bus delivers
-        their events on the calling loop, so the window only renders while 10,000 confirmations are written."""
-        if self._engine_thread is None:
-            self._engine_thread = EngineThread()
-            self.bus.deliver_on(asyncio.get_running_loop())
+        """Sync runs go to the engine's own thread (engine_thread.py), and the bus delivers their events on the
+        calling loop."""
+        self.engine_home.use_thread()
+
+    def run_engine_in_process(self) -> bool:
+        """The window's choice: sync runs and enqueues go to the engine's own process (engine_child.py), so the
+        window's interpreter only renders while 10,000 confirmations are written (on a thread, the engine's store
+        work held the interpreter lock the window waited for). False: the thread instead (a store in memory)."""
+        return self.engine_home.use_process()
+
+    async def prepare_engine(self) -> None:
+        """Start the engine's process now, so the first drop does not wait for it."""
+        await self.engine_home.prepare()
 
     async def _engine_run(self, stop: asyncio.Event, progress: Callable[[int, int], None] | None) -> RunReport:
-        if self._engine_thread is None:
-            return await self.sync.run(stop=stop, progress=progress)
-        here, main = asyncio.get_running_loop(), self.sync
-
-        async def run_there() -> RunReport:
-            engine = self._thread_engine()
-            # What this side learnt before the run: readiness is checked (and signed-in privileges) here.
-            engine.privilege_problem = main.privilege_problem
-            engine.adopt_prerequisite(main)
-            return await engine.run(stop=stop, progress=on_loop(here, progress) if progress else None)
-
-        report = await self._engine_thread.call(run_there)
-        await self.bus.drained()  # trigger campaigns hear every confirmation before the run is over
-        return report
+        return await self.engine_home.run(stop, progress)
 
     async def _enqueue(self, plan: flows.Plan, *, origin: str, actor: str, request_id: str | None = None) -> str:
-        """Write the plan's outbox rows: on the engine's thread when there is one, where 10,000 rows written and
-        released cost the window's loop nothing (on the window's loop they were stalls of 20–30 ms)."""
-        if self._engine_thread is None:
-            return await self.sync.enqueue_in_slices(plan, origin=origin, request_id=request_id, actor=actor)
-        return await self._engine_thread.call(lambda: self._thread_engine().enqueue_in_slices(
-            plan, origin=origin, request_id=request_id, actor=actor))
-
-    def _thread_engine(self) -> SyncEngine:
-        """The engine on the engine's thread (built there, on first use): the same store, bus and outbox worker as
-        `sync`, with its own connections to the org (a client belongs to one event loop)."""
-        if self._engine_there is None or self._engine_there.client is None:
-            engine = self._new_engine(self.client.sibling())
-            engine.worker_id = self.sync.worker_id
-            self._engine_there = engine
-        return self._engine_there
+        return await self.engine_home.enqueue(plan, origin=origin, actor=actor, request_id=request_id)
 
     async def finish_request(self, request_id: str, *, patience: float = 300.0, poll: float = 0.5) -> None:
         """Send the request's rows and wait until Dynamics has answered for each of them, including the rows another

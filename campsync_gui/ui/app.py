@@ -123,7 +123,7 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
     closing = asyncio.Event()
     leaving_watch = asyncio.ensure_future(leaving.wait())
     leaving_watch.add_done_callback(lambda _f: closing.set())
-    session.workspace.run_engine_in_thread()  # the window renders; syncs run on the engine's own thread
+    session.workspace.run_engine_in_process()  # the window renders; syncs run in the engine's own process
     if frame is not None:
         frame.attach(session)
         window = frame
@@ -138,6 +138,8 @@ async def run_session(leaving: asyncio.Event, collector: GuiThreadGarbageCollect
         collector.busy = window.controller.is_running
         # What the first load brought in stays for the whole session: out of the collector's sight.
         loading.add_done_callback(lambda _task: collector.settle())
+    # The engine's process starts once the first load is done (it would compete with it), before the first drop.
+    loading.add_done_callback(lambda _task: window.tasks.start("prepare engine", session.workspace.prepare_engine()))
     try:
         await closing.wait()
     finally:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ..core import flows, origins
 from ..core.workspace import Workspace
 from .ask import answer_of
+from .models.plan import ordered_rows
 from .tasks import TaskManager
 from .widgets.preview_dialog import PreviewDialog
 
@@ -105,7 +106,9 @@ class FlowController(QObject):
             self.refresh_history()
 
     async def _confirm(self, plan: flows.Plan, *, origin: str) -> str | None:
-        if not await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget)):
+        ordered = await ordered_rows(plan)
+        if not await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget,
+                                             ordered=ordered)):
             self.status.emit("Cancelled: nothing was sent to Dynamics.")
             return None
         if not plan.runnable:

@@ -51,7 +51,7 @@ def test_a_drop_is_sent_from_the_engine_thread_and_the_log_fills_on_the_windows_
                                    ["listid"])
     assert len(members) == 40
     assert heard_on == {threading.get_ident()}, "listeners run on the window's thread only"
-    there = threaded.workspace._engine_there
+    there = threaded.workspace.engine_home._there
     assert there is not None and there.client is not threaded.workspace.client, "the engine has its own client"
     assert threaded.campaigns_panel.campaigns.campaign(campaign["campaignid"]).flow_count == 40
 

@@ -4,6 +4,7 @@ the status bar's message stops before its permanent widgets, the log folds away,
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from campsync_gui.ui.widgets.account_button import MAX_TEXT_WIDTH
 from campsync_gui.ui.widgets.help_dialogs import SHORTCUTS
 from test_main_window import loaded, wait_until, window  # noqa: F401  (fixtures)
 
@@ -113,3 +114,27 @@ def test_keyboard_returns_to_the_window_after_a_preview_closes(org, small_screen
     QTest.keyClick(preview, Qt.Key.Key_Escape)
     qloop.run_until_complete(task)
     wait_until(qloop, lambda: qapp.activeWindow() is win)
+
+
+def test_a_sync_starting_never_widens_a_narrow_window(org, loaded, qloop):
+    """The first sync signs in (the account button then names the application: a 36-character client id), shows
+    its progress and Cancel in the status bar, and its pending count grows: a window the person made 1,000 pixels
+    wide stays so (Qt widened it, and repainted all of it, mid-sync)."""
+    win = loaded
+    win.resize(1000, 690)
+    win.show()
+    wait_until(qloop, lambda: win.isVisible())
+    win.signin.button.show_application(f"{'7' * 8}-{'a' * 4}-{'b' * 4}-{'c' * 4}-{'d' * 12} (application)", "secret")
+    win.controller.busy_changed.emit(True)
+    win._progress(1_500, 10_000)
+    win.pending_label.setText("100000 pending")
+    win.log_panel.count_label.setText("100,000 events (100,000 shown)")
+    win.people_panel.count_label.setText("≥ 100,000 of 1,000,000 people so far…")
+    win.show_status("Sending 100000 queued action(s) to Dynamics…")
+    qloop.run_until_complete(qloop.create_task(_settle()))
+    assert win.progress_bar.isVisible() and win.cancel_button.isVisible()
+    assert win.width() == 1000
+    button = win.signin.button
+    assert button.text().endswith("(application) · client secret") and "7777-aaaa-bbbb-cccc-dddd" in button.toolTip()
+    assert button.width() <= MAX_TEXT_WIDTH + 40, "its text is shortened where it is painted"
+    win.controller.busy_changed.emit(False)

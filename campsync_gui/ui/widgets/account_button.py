@@ -3,11 +3,15 @@ in — Sign in…" when nobody is, or the application identity (client secret, c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionToolButton, QStylePainter, QToolButton, QWidget
 
 NOT_SIGNED_IN = "Not signed in — Sign in…"
+# The widest the button gets in the status bar: a long identity ("<client id> (application) · client secret") is
+# shortened in the middle, whole in its tooltip, so showing it (and the sync's progress beside it) never makes the
+# status bar wider than the window, which Qt would then widen by itself.
+MAX_TEXT_WIDTH = 240
 METHOD_WORDS = {"secret": "client secret", "certificate": "certificate"}
 
 
@@ -36,6 +40,24 @@ class AccountButton(QToolButton):
         self.mode = "none"  # "user" (menu), "signed out" (click signs in), "application" (no menu)
         self.show_signed_out()
 
+    # ---- at most MAX_TEXT_WIDTH wide: the text is shortened where it is painted, whole everywhere else ----------
+
+    def sizeHint(self) -> QSize:  # noqa: N802 — Qt's name
+        hint = super().sizeHint()
+        extra = max(0, self.fontMetrics().horizontalAdvance(self.text()) - MAX_TEXT_WIDTH)
+        return QSize(hint.width() - extra, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 — Qt's name
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 — Qt's name
+        painter = QStylePainter(self)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        room = option.rect.width() - (super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text()))
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, max(room, 20))
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
     def show_user(self, name: str, username: str, tenant_id: str = "") -> None:
         self.mode = "user"
         self.setText(account_text(name, username))
@@ -56,7 +78,7 @@ class AccountButton(QToolButton):
         self.mode = "application"
         words = METHOD_WORDS.get(method, method)
         self.setText(f"{actor} · {words}" if words else actor)  # actor: "<client id> (application)"
-        self.setToolTip(f"CampSync signs in as the application ({words}), not as a person.")
+        self.setToolTip(f"{actor}: CampSync signs in as the application ({words}), not as a person.")
         self.setMenu(None)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
 

@@ -11,13 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from ...core.triggers import TriggerEvent
 from ..ask import warn
 from ..file_dialogs import get_save_path
 from ..models.log import (COL_BY, COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS,
                           HEADERS, KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
+from .elided_label import ElidedLabel
 
 FLUSH_INTERVAL_MS = 100
 EXPORT_PURPOSE = "export-log"  # the file dialogs' remembered folder
@@ -84,7 +85,10 @@ class LogPanel(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.proxy.set_text)
         self.search_edit.textChanged.connect(self._update_count)
-        self.count_label = QLabel()
+        # Elided when the row is short of room: a count growing during a sync ("10,000 events (10,000 shown)") must
+        # not raise the window's minimum width, which made Qt widen the window, and repaint all of it, mid-sync.
+        self.count_label = ElidedLabel()
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         style = self.style()  # the icons made once: the style builds a new one on every call
         self._pause_icons = (style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),

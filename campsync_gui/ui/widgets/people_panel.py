@@ -96,6 +96,7 @@ class PeoplePanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("peopleCount")
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_label.setMinimumWidth(1)  # its natural width when there is room; a longer count never widens the window
 
         self.view = PeopleTableView()
         self.view.setObjectName("peopleTable")

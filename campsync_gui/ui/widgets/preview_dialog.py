@@ -26,7 +26,8 @@ class PreviewDialog(QDialog):
     `undo`: the undo or redo this plan is the first change of (`plan` is then `undo.plan`)."""
 
     def __init__(self, plan: flows.Plan, *, environment: str = "sandbox", parent=None,
-                 undo: journal.UndoPlan | None = None):
+                 undo: journal.UndoPlan | None = None, ordered: list[flows.PlanItem] | None = None):
+        """`ordered`: the plan's items already in the table's order (models.plan.ordered_rows)."""
         super().__init__(parent)
         self.plan = plan
         self.undo = undo
@@ -41,7 +42,7 @@ class PreviewDialog(QDialog):
         title = QLabel(f"<h3>{heading}</h3>")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.model = PlanItemsModel(plan, self, others=self._others(UNDO_CHAIN_BY_DEFAULT))
+        self.model = PlanItemsModel(plan, self, others=self._others(UNDO_CHAIN_BY_DEFAULT), ordered=ordered)
         self.table = QTableView()
         self.table.setModel(self.model)
         rows = self.table.verticalHeader()

@@ -18,6 +18,10 @@ class ElidingStatusBar(QStatusBar):
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:
         self._permanent.append(widget)
+        # Each widget gets its natural width when the window has room, and less when it has not: otherwise the
+        # bar's minimum width is the sum of its widgets' texts, and a label growing during a sync ("10000 pending",
+        # the progress bar appearing) made Qt widen the window by itself, and repaint all of it, mid-sync.
+        widget.setMinimumWidth(1)
         super().addPermanentWidget(widget, stretch)
 
     def message_rect(self) -> QRect:
