@@ -122,10 +122,15 @@ async def _run(engine, request: pipe.RunRequest, stop: asyncio.Event, call_id: i
 
 
 async def _enqueue(engine, request: pipe.EnqueueRequest) -> str:
+    from array import array
+
     from . import flows
 
+    person_ids = array("q")
+    person_ids.frombytes(request.person_ids)
     plan = flows.Plan(request.action, request.campaign_id, request.campaign_name,
-                      [flows.PlanItem(SimpleNamespace(id=person_id), outcome) for person_id, outcome in request.items])
+                      [flows.PlanItem(SimpleNamespace(id=person_id), flows.RUNNABLE[code])
+                       for person_id, code in zip(person_ids, request.outcomes)])
     return await engine.enqueue_in_slices(plan, origin=request.origin, request_id=request.request_id,
                                           actor=request.actor)
 

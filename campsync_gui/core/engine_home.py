@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import sys
+from array import array
 from collections.abc import Callable
 
 from . import engine_pipe as pipe, flows, log_key, triggers
@@ -95,9 +96,9 @@ class EngineHome:
         ws = self._ws
         if self.process is not None and await self._started():
             request_id = request_id or new_request_id()
-            request = pipe.EnqueueRequest(plan.action, plan.campaign_id, plan.campaign_name,
-                                          [(item.person.id, item.outcome) for item in plan.runnable], origin,
-                                          request_id, actor)
+            person_ids, outcomes = await _runnable_arrays(plan)
+            request = pipe.EnqueueRequest(plan.action, plan.campaign_id, plan.campaign_name, person_ids, outcomes,
+                                          origin, request_id, actor)
             try:
                 return await self.process.enqueue(request)
             except EngineGone as exc:
@@ -168,6 +169,24 @@ class EngineHome:
             bulk_timeout=float(client.bulk_timeout), retry=client.retry, dop_hint=client.dop_hint,
             batch_missing=client.batch_missing,
             create_multiple_missing=client._create_multiple_missing, log_key=key)
+
+
+ARRAY_SLICE = 20_000  # plan items turned into the request's arrays per turn of the event loop (a few ms)
+
+
+async def _runnable_arrays(plan: flows.Plan) -> tuple[bytes, bytes]:
+    """The plan's runnable people for an EnqueueRequest, a slice at a time with the event loop running between."""
+    codes = {outcome: code for code, outcome in enumerate(flows.RUNNABLE)}
+    person_ids, outcomes = array("q"), bytearray()
+    items = plan.items
+    for start in range(0, len(items), ARRAY_SLICE):
+        for item in items[start:start + ARRAY_SLICE]:
+            code = codes.get(item.outcome)
+            if code is not None:
+                person_ids.append(item.person.id)
+                outcomes.append(code)
+        await asyncio.sleep(0)
+    return person_ids.tobytes(), bytes(outcomes)
 
 
 def _child_store_url(db) -> str | None:

@@ -117,12 +117,15 @@ class RunRequest:
 
 @dataclass(frozen=True)
 class EnqueueRequest:
-    """A confirmed plan's runnable people, as the outbox needs them: (person id, planned outcome), in plan order."""
+    """A confirmed plan's runnable people, as the outbox needs them, in plan order: their ids (an array of signed
+    64-bit integers) and each one's planned outcome (an index into flows.RUNNABLE, one byte each). Arrays, not a
+    list of tuples: 200,000 tuples took the window 130 ms to build and pickle."""
 
     action: str
     campaign_id: str
     campaign_name: str
-    items: list[tuple[int, str]]
+    person_ids: bytes
+    outcomes: bytes
     origin: str
     request_id: str | None
     actor: str

@@ -104,7 +104,9 @@ class EngineProcess:
         """Write a plan's outbox rows in the child; the request id."""
         await self.start()
         call_id, answer = self._call(None)
-        self._send(pipe.ENQUEUE, call_id, request)
+        # Megabytes for a big drop: written from a helper thread, which waits for the child to read them while the
+        # window's loop runs on.
+        await asyncio.to_thread(self._send, pipe.ENQUEUE, call_id, request)
         return await answer
 
     async def aclose(self) -> None:

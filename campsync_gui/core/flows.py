@@ -71,6 +71,10 @@ class Plan:
     def runnable(self) -> list[PlanItem]:
         return [item for item in self.items if item.runnable]
 
+    def has_runnable(self) -> bool:
+        """Whether anyone would change: stops at the first one (listing 200,000 people to learn it took 15 ms)."""
+        return any(item.outcome in RUNNABLE for item in self.items)
+
 
 def plan(people: Iterable[Person], campaign: CampaignRecord | None, action: str, *,
          readiness: Readiness, memberships: Mapping[int, list[Membership]] | None = None,

@@ -288,7 +288,7 @@ class Workspace(SignInUseCases):
     async def confirm(self, plan: flows.Plan, *, origin: str, undoing: str | None = None) -> str | None:
         """Queue the plan's runnable people (one outbox row each, the request whole or not at all) and return the
         request id; None when nobody is runnable. `undoing`: the request this one undoes."""
-        if not plan.runnable:
+        if not plan.has_runnable():
             return None
         await self.ensure_signed_in()  # recorded in the signed-in person's name: that person must be known
         request_id = await self._enqueue(plan, origin=origin, actor=self.actor)

@@ -8,7 +8,7 @@ from ..core.events import OUTBOX, PROBLEM, TRIGGERS, Event, EventBus
 
 
 class EventBridge(QObject):
-    triggers_fired = Signal(list)  # core.triggers.TriggerEvent objects, oldest first
+    triggers_fired = Signal(object)  # core.triggers.TriggerEvent objects, oldest first
     outbox_changed = Signal(dict)  # {"ids"/"request_id", "state", "outcome"?, "reason"?}
     problem = Signal(str)          # a message the user should see (a sync that stopped, a listener that failed)
 

@@ -243,7 +243,7 @@ class MainWindow(WindowShell):
 
     def _mark_pending(self, ids: list) -> None:
         self._touched.update(ids)
-        self.people_panel.model.set_pending(set(ids) | self.people_panel.model.pending_ids())
+        self.people_panel.model.add_pending(ids)
 
     def _schedule_reload(self) -> None:
         self._reload_timer.start()
@@ -273,27 +273,45 @@ class MainWindow(WindowShell):
         touched people at once froze the window for a fifth of a second)."""
         import asyncio
 
-        for _step in self._reload_steps(people=False, queue_if_hidden=False):
-            await asyncio.sleep(0)
+        selected = self.campaigns_panel.selected_campaign_id()
+        summaries, members = await asyncio.to_thread(self.campaigns_panel.read_for_reload, selected)
+        if self.campaigns_panel.selected_campaign_id() == selected:  # else the person chose another meanwhile
+            self.campaigns_panel.reload(summaries, members)
+        else:
+            self.campaigns_panel.reload(summaries)
+        steps = self._reload_steps(people=False, queue_if_hidden=False, campaigns=False)
+        step = next(steps, False)
+        while step is not False:
+            if isinstance(step, list):  # people to re-read: read on a helper thread, shown here
+                rows = await asyncio.to_thread(self.workspace.people_table_rows_for, step)
+                step = steps.send(rows)
+            else:
+                await asyncio.sleep(0)
+                step = next(steps, False)
 
-    def _reload_steps(self, *, people: bool, queue_if_hidden: bool = True):
-        self.campaigns_panel.reload()
-        yield
+    def _reload_steps(self, *, people: bool, queue_if_hidden: bool = True, campaigns: bool = True):
+        """The reload, one step at a time: each yield is a place to let the event loop run; a yielded list of ids
+        asks the caller for those people's rows (`send` them, or None to have them read here)."""
+        if campaigns:
+            self.campaigns_panel.reload()
+            yield True
         if people:
             self.people_panel.reload()
-            yield
+            yield True
         elif self._touched:
             touched = sorted(self._touched)
             if not self.workspace.pending_count():
                 self._touched.clear()
             for start in range(0, len(touched), TOUCHED_SLICE):
-                self.people_panel.refresh_people(touched[start:start + TOUCHED_SLICE])
-                yield
+                part = touched[start:start + TOUCHED_SLICE]
+                rows = yield part  # their rows, when the caller reads them elsewhere (None: read here)
+                self.people_panel.refresh_people(part, rows=rows)
+                yield True
         if queue_if_hidden:
             self.queue_panel.refresh()
         else:
             self.queue_panel.refresh_if_shown()
-        yield
+        yield True
         self._update_pending()
         self._show_sync_state()
 

@@ -75,15 +75,16 @@ SUSPECTS = {
     SyncEngine: ["plan", "pending_count", "readiness"],
     Outbox: ["enqueue", "claim", "finish", "mark_sent", "release", "pending_count", "recover"],
     MainWindow: ["reload_views", "_update_pending", "_mark_pending", "_show_sync_state", "_progress"],
-    FlowController: [],
-    PeopleTableModel: ["set_pending", "update_people", "set_rows"],
+    FlowController: ["_show_history"],
+    PeopleTableModel: ["set_pending", "add_pending", "update_people", "set_rows"],
     LogPanel: ["add_event", "_flush"],
     QueuePanel: ["refresh", "schedule_refresh"],
-    CampaignsPanel: ["reload"],
+    CampaignsPanel: ["reload", "read_for_reload"],
     EventBridge: ["_on_event"],
     AutomationRunner: ["_on_bus", "handle", "_active_trigger_campaigns"],
     PreviewDialog: ["__init__"],
     EventBus: ["_drain", "publish"],
+    Workspace: ["undo_titles", "campaign_summaries", "pending_count", "people_table_rows_for"],
 }
 # Called once per event (or per repaint): summed.
 NOISY = {"Qt repaint", "add_event", "_on_event", "_on_bus", "handle", "schedule_refresh"}
@@ -171,6 +172,17 @@ def instrument() -> None:
         global _SPY
         _SPY = PaintSpy()
         QApplication.instance().installEventFilter(_SPY)
+    handle_run = asyncio.events.Handle._run
+
+    def timed_run(self, _inner=handle_run):  # each step of a coroutine: named by where it stopped next
+        start = time.perf_counter()
+        try:
+            return _inner(self)
+        finally:
+            took = time.perf_counter() - start
+            if took > 0.008:
+                CALLS.append((step_name(self._callback), start, start + took))
+    asyncio.events.Handle._run = timed_run
     from campsync_gui.core import engine_pipe
     import pickle
     import types
@@ -189,6 +201,20 @@ def instrument() -> None:
             finally:
                 PHASES.append((f"after {_label}", time.perf_counter()))
         setattr(cls, name, phased)
+
+
+def step_name(callback) -> str:
+    """A coroutine step as 'coroutine → innermost awaited coroutine:line' (where it waits now), or a callback's name."""
+    task = getattr(callback, "__self__", None)
+    if not isinstance(task, asyncio.Task):
+        return f"callback {getattr(callback, '__qualname__', type(callback).__name__)}"
+    coro = task.get_coro()
+    inner = coro
+    while getattr(inner, "cr_await", None) is not None and hasattr(inner.cr_await, "cr_frame"):
+        inner = inner.cr_await
+    frame = getattr(inner, "cr_frame", None)
+    where = f"{inner.__qualname__}:{frame.f_lineno}" if frame is not None else "finished"
+    return f"step {coro.__qualname__} → {where}"
 
 
 def phase_at(t: float, until: float | None = None) -> str:

@@ -66,7 +66,7 @@ class PeopleTableModel(QAbstractTableModel):
     `_visible` the positions that pass the filter, in sort order. The view sees the first `_fetched` of those.
     """
 
-    remove_requested = Signal(str, list)  # (campaign_id, person_ids): members dropped here to be removed
+    remove_requested = Signal(str, object)  # (campaign_id, person_ids): members dropped here to be removed
     counts_changed = Signal(int, int)     # (people matching the filter, people in the store)
 
     def __init__(self, parent: QObject | None = None):
@@ -192,7 +192,9 @@ class PeopleTableModel(QAbstractTableModel):
             if self._fetched:
                 self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
             return
-        changed_rows = self._data.set_pending(new)
+        self._after_pending_change(self._data.set_pending(new))
+
+    def _after_pending_change(self, changed_rows: set[int] | None) -> None:
         self._generation += 1
         if self._quick == QUICK_PENDING:
             self._apply_visible(self._compute_visible())
@@ -201,6 +203,20 @@ class PeopleTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
             return
         self._emit_rows_changed(changed_rows, COL_SYNC, COL_SYNC, _SYNC_ROLES)
+
+    def add_pending(self, person_ids: Iterable[int]) -> None:
+        """Mark these people pending too, keeping the others: what a confirmed drop does, a slice at a time (marking
+        200,000 at once by `set_pending` copied and compared every pending id, a tenth of a second)."""
+        more = set(person_ids) - self._data.pending
+        if not more:
+            return
+        if self._first is not None:  # the first rows only: their Sync cells
+            self._data.pending = self._data.pending | more
+            if self._fetched:
+                self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
+            return
+        changed_rows = self._data.add_pending(more)
+        self._after_pending_change(changed_rows)
 
     def pending_ids(self) -> set[int]:
         return set(self._data.pending)

@@ -246,6 +246,12 @@ class PeopleRows:
         self.masks.pop(QUICK_PENDING, None)
         return None if len(flipped) > find_at_most else self.positions(flipped)
 
+    def add_pending(self, more: set[int], *, find_at_most: int = PENDING_POSITIONS_AT_MOST) -> set[int] | None:
+        """`set_pending` for people who join the pending ones (a drop's, a slice at a time): no copy of the others."""
+        self.pending |= more
+        self.masks.pop(QUICK_PENDING, None)
+        return None if len(more) > find_at_most else self.positions(more)
+
     # ---- lookups ------------------------------------------------------------------------------------
 
     def position(self, person_id: int) -> int | None:

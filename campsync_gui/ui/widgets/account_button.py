@@ -11,7 +11,7 @@ NOT_SIGNED_IN = "Not signed in — Sign in…"
 # The widest the button gets in the status bar: a long identity ("<client id> (application) · client secret") is
 # shortened in the middle, whole in its tooltip, so showing it (and the sync's progress beside it) never makes the
 # status bar wider than the window, which Qt would then widen by itself.
-MAX_TEXT_WIDTH = 240
+MAX_TEXT_WIDTH = 380
 METHOD_WORDS = {"secret": "client secret", "certificate": "certificate"}
 
 
@@ -57,6 +57,7 @@ class AccountButton(QToolButton):
         room = option.rect.width() - (super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text()))
         option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, max(room, 20))
         painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+        painter.end()  # now, not when Python lets go of it
 
     def show_user(self, name: str, username: str, tenant_id: str = "") -> None:
         self.mode = "user"

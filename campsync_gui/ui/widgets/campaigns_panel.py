@@ -94,7 +94,7 @@ class CampaignsPanel(QWidget):
     """The campaigns and the selected one's members, fed from the workspace by `reload()`. What the org and the
     settings allow (drops refused while sync is off) comes from `campaigns.set_readiness(...)`."""
 
-    remove_requested = Signal(str, list, str)  # campaign id, person ids, origin (the Delete key or a menu)
+    remove_requested = Signal(str, object, str)  # campaign id, person ids, origin (the Delete key or a menu)
     refresh_requested = Signal()           # the campaigns' context menu asks to read campaigns from Dynamics again
     status = Signal(str)
 
@@ -261,13 +261,21 @@ class CampaignsPanel(QWidget):
         total = sum(self.splitter.sizes()) or 540
         self.splitter.setSizes([total * 63 // 100, total * 37 // 100])
 
-    def reload(self) -> None:
-        """The campaigns and the selected campaign's members, read again (the selection is kept)."""
+    def reload(self, summaries: list | None = None, members: list | None = None) -> None:
+        """The campaigns and the selected campaign's members, read again (the selection is kept). `summaries` and
+        `members`: already read (`read_for_reload`, on a helper thread)."""
         selected = self.selected_campaign_id()
-        self.campaigns.set_rows(self.workspace.campaign_summaries())
+        self.campaigns.set_rows(self.workspace.campaign_summaries() if summaries is None else summaries)
         if selected:
             self.select_campaign(selected)
-        self._show_selected()
+        self._show_selected(members)
+
+    def read_for_reload(self, selected: str | None) -> tuple[list, list | None]:
+        """What `reload` reads from the store (`selected`: the selected campaign's id), for a helper thread, which
+        touches no widget: after a 200,000-person drop, counting every campaign's members took 90 ms, which the
+        window's thread need not wait for (the driver lets go of the interpreter while it counts)."""
+        return (self.workspace.campaign_summaries(),
+                self.workspace.campaign_members(selected) if selected else None)
 
     def selected_campaign_id(self) -> str | None:
         rows = self.campaign_view.selectionModel().selectedRows()
@@ -286,9 +294,11 @@ class CampaignsPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.campaign_view.scrollTo(index)
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, members: list | None = None) -> None:
         campaign_id = self.selected_campaign_id()
-        self.members.set_rows(campaign_id, self.workspace.campaign_members(campaign_id) if campaign_id else [])
+        if members is None:
+            members = self.workspace.campaign_members(campaign_id) if campaign_id else []
+        self.members.set_rows(campaign_id, members)
         row = self.campaigns.campaign(campaign_id) if campaign_id else None
         if row is None:
             self.members_title.setText("Members of a campaign")

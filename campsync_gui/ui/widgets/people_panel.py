@@ -31,8 +31,9 @@ class PeoplePanel(QWidget):
     model every person and the pending set, `refresh_people(ids)` new values for some people. A panel built without
     a workspace shows whatever its model is fed."""
 
-    remove_requested = Signal(str, list)  # (campaign_id, person_ids), forwarded from the model's drop
-    add_to_campaign_requested = Signal(list, str)  # person ids, origin: the keyboard path of a drop asks which campaign
+    remove_requested = Signal(str, object)  # (campaign_id, person_ids), forwarded from the model's drop
+    # Person ids, origin: the keyboard path of a drop asks which campaign.
+    add_to_campaign_requested = Signal(object, str)
     status = Signal(str)                  # a one-line message for the status bar
     _people_read = Signal()               # from the reading thread: its index is ready (queued to this thread)
 
@@ -96,7 +97,8 @@ class PeoplePanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("peopleCount")
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.count_label.setMinimumWidth(1)  # its natural width when there is room; a longer count never widens the window
+        # Its natural width when there is room; a count growing during a sync never widens the window.
+        self.count_label.setMinimumWidth(1)
 
         self.view = PeopleTableView()
         self.view.setObjectName("peopleTable")
@@ -249,13 +251,15 @@ class PeoplePanel(QWidget):
         self.model.set_index(index.ids, index.search, index.flags, pending, names=index.names,
                              read_rows=workspace.people_table_rows_for, read_column=workspace.people_table_column)
 
-    def refresh_people(self, person_ids: Iterable[int]) -> None:
+    def refresh_people(self, person_ids: Iterable[int], *, rows: dict[int, tuple] | None = None) -> None:
         """Read these people again (e.g. after a sync created them in Dynamics as leads); a full reload when some
-        were added or deleted meanwhile."""
+        were added or deleted meanwhile. `rows`: already read (people_table_rows_for of these ids)."""
         ids = sorted({int(p) for p in person_ids})
         if not ids:
             return
-        if not self.model.update_people(self._workspace().people_table_rows_for(ids), ids):
+        if rows is None:
+            rows = self._workspace().people_table_rows_for(ids)
+        if not self.model.update_people(rows, ids):
             self.reload()
 
     def _workspace(self) -> Workspace:
