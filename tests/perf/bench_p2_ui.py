@@ -204,7 +204,8 @@ def instrument() -> None:
 
 
 def step_name(callback) -> str:
-    """A coroutine step as 'coroutine → innermost awaited coroutine:line' (where it waits now), or a callback's name."""
+    """A coroutine step as 'coroutine → innermost awaited coroutine:line' (where it waits now), or a callback's
+    name."""
     task = getattr(callback, "__self__", None)
     if not isinstance(task, asyncio.Task):
         return f"callback {getattr(callback, '__qualname__', type(callback).__name__)}"
