@@ -92,9 +92,9 @@ def _open_engine(setup: pipe.ChildSetup, writer: pipe.FrameWriter, tokens: PipeT
     from ..dynamics.client import DataverseClient
     from ..dynamics.tls import connection_trust
     from . import log_key
-    from .engine import SyncEngine
     from .events import EventBus
     from .store import open_store
+    from .workspace import build_engine
 
     db = open_store(setup.store_url)
     if setup.log_key is not None:
@@ -109,9 +109,7 @@ def _open_engine(setup: pipe.ChildSetup, writer: pipe.FrameWriter, tokens: PipeT
     client._create_multiple_missing = setup.create_multiple_missing
     bus = EventBus()
     bus.subscribe(lambda event: writer.write(pipe.EVENT, event))
-    engine = SyncEngine(db, client, scope=setup.scope, bus=bus)
-    engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
-    return db, engine
+    return db, build_engine(db, client, scope=setup.scope, bus=bus)
 
 
 async def _run(engine, request: pipe.RunRequest, stop: asyncio.Event, call_id: int, writer: pipe.FrameWriter):

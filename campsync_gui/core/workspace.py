@@ -72,6 +72,14 @@ class FlowOutcome:
     reason: str
 
 
+def build_engine(db: Engine, client: DataverseClient | None, *, scope: str, bus: EventBus,
+                 clock: Callable[[], float] = time.time) -> SyncEngine:
+    """The sync engine, built here and nowhere else: a workspace's, and the one in the window's engine process."""
+    engine = SyncEngine(db, client, scope=scope, bus=bus, clock=clock)
+    engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
+    return engine
+
+
 class Workspace(SignInUseCases):
     def __init__(self, db: Engine, *, connection: Connection | None = None, profile: str | None = None,
                  home: Path | None = None,
@@ -201,9 +209,7 @@ class Workspace(SignInUseCases):
         return engine, runner, Scheduler(self.db, runner, clock=self.clock, node=engine.worker_id)
 
     def _new_engine(self, client: DataverseClient | None) -> SyncEngine:
-        engine = SyncEngine(self.db, client, scope=self.scope, bus=self.bus, clock=self.clock)
-        engine.implied_sync.settings_source = engine.settings  # bulk sizes follow the connection's settings
-        return engine
+        return build_engine(self.db, client, scope=self.scope, bus=self.bus, clock=self.clock)
 
     @property
     def sync(self) -> SyncEngine:

@@ -4,12 +4,14 @@ the queue and trigger campaigns fed in the window's process from what that proce
 import os
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import Session, select
 
 from campsync_gui.core.applists import app_list_name
+from campsync_gui.core.engine_process import child_command
 from campsync_gui.core.events import TRIGGERS
 from campsync_gui.core.models import OutboxRow
 from campsync_gui.core.outbox import CLAIMED, SENT
@@ -75,6 +77,8 @@ def test_a_drop_is_queued_and_sent_by_the_engine_process_and_the_log_fills_in_th
     assert written_here == [], "the outbox rows and trigger events are written by the engine's process"
     assert {row.claimed_by for row in _rows(win)} == {process.worker_id}
     assert process.worker_id.split(":")[1] == str(child)
+    command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+    assert [part.decode() for part in command if part] == child_command(), "nothing but the module on its command line"
     assert win.campaigns_panel.campaigns.campaign(campaign["campaignid"]).flow_count == 40
     assert "40 confirmed by Dynamics" in win.statusBar().currentMessage()
 

@@ -185,38 +185,27 @@ class PeopleTableModel(QAbstractTableModel):
         The sort order is not recomputed (rows do not jump while the sync runs); the next sort uses the new state.
         """
         new = {int(p) for p in person_ids}
-        if new == self._data.pending:
-            return
-        if self._first is not None:  # the first rows only: their Sync cells
-            self._data.pending = new
-            if self._fetched:
-                self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
-            return
-        self._after_pending_change(self._data.set_pending(new))
-
-    def _after_pending_change(self, changed_rows: set[int] | None) -> None:
-        self._generation += 1
-        if self._quick == QUICK_PENDING:
-            self._apply_visible(self._compute_visible())
-        if changed_rows is None:  # many people changed: the column, which the view repaints only where shown
-            if self._fetched:
-                self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
-            return
-        self._emit_rows_changed(changed_rows, COL_SYNC, COL_SYNC, _SYNC_ROLES)
+        if new != self._data.pending:
+            self._pending_changed(self._data.set_pending(new))
 
     def add_pending(self, person_ids: Iterable[int]) -> None:
         """Mark these people pending too, keeping the others: what a confirmed drop does, a slice at a time (marking
         200,000 at once by `set_pending` copied and compared every pending id, a tenth of a second)."""
         more = set(person_ids) - self._data.pending
-        if not more:
-            return
-        if self._first is not None:  # the first rows only: their Sync cells
-            self._data.pending = self._data.pending | more
+        if more:
+            self._pending_changed(self._data.add_pending(more))
+
+    def _pending_changed(self, changed_rows: set[int] | None) -> None:
+        """`changed_rows`: the positions whose state changed; None when too many changed to look for them."""
+        if self._first is None:
+            self._generation += 1
+            if self._quick == QUICK_PENDING:
+                self._apply_visible(self._compute_visible())
+        if changed_rows is None or self._first is not None:  # the column (or the first rows'), repainted where shown
             if self._fetched:
                 self.dataChanged.emit(self.index(0, COL_SYNC), self.index(self._fetched - 1, COL_SYNC), _SYNC_ROLES)
             return
-        changed_rows = self._data.add_pending(more)
-        self._after_pending_change(changed_rows)
+        self._emit_rows_changed(changed_rows, COL_SYNC, COL_SYNC, _SYNC_ROLES)
 
     def pending_ids(self) -> set[int]:
         return set(self._data.pending)
