@@ -153,9 +153,12 @@ class SyncEngine:
                              campaign_ref: str = "", slice_size: int = PLAN_SLICE) -> flows.Plan:
         """`plan` for the window: people are read and planned a slice at a time with the event loop running in
         between (reading 10,000 people at once froze the window for most of a second). Same plan as `plan`."""
-        ids = list(dict.fromkeys(person_ids))  # each person once, in the order given
+        # Each person once, in the order given, found a slice at a time (200,000 at once took the window 30 ms).
         whole: flows.Plan | None = None
-        for part in chunked(ids, slice_size):
+        seen: set[int] = set()
+        for start in range(0, len(person_ids), slice_size):
+            part = [i for i in dict.fromkeys(person_ids[start:start + slice_size]) if i not in seen]
+            seen.update(part)
             people = self._people(part)
             planned = self.plan([people[i] for i in part if i in people], campaign, action,
                                 campaign_ref=campaign_ref)

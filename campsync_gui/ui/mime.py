@@ -1,18 +1,21 @@
-"""Drag-and-drop payloads: one MIME type per kind of thing dragged, carrying JSON of ids."""
+"""Drag-and-drop payloads: one MIME type per kind of thing dragged: people as an array of ids, members as JSON."""
 
 from __future__ import annotations
 
 import json
+from array import array
 
 from PySide6.QtCore import QMimeData
 
 PERSON_IDS = "application/x-campsync-person-ids"        # people dragged from the people table
 MEMBER_IDS = "application/x-campsync-member-ids"        # members dragged out of a campaign's member list
+ID_SIZE = array("q").itemsize
 
 
 def people_mime(person_ids: list[int]) -> QMimeData:
+    # The ids as signed 64-bit integers, not JSON: a 200,000-person drag read back as JSON and checked took 25 ms.
     data = QMimeData()
-    data.setData(PERSON_IDS, json.dumps({"person_ids": [int(i) for i in person_ids]}).encode())
+    data.setData(PERSON_IDS, array("q", person_ids).tobytes())
     data.setText(f"{len(person_ids)} people")
     return data
 
@@ -27,7 +30,14 @@ def members_mime(campaign_id: str, person_ids: list[int]) -> QMimeData:
 
 def read_people(data: QMimeData | None) -> list[int]:
     """Person ids from a people drag; [] for anything else or a malformed payload."""
-    return _ids(data, PERSON_IDS).get("person_ids", [])
+    if data is None or not data.hasFormat(PERSON_IDS):
+        return []
+    payload = bytes(data.data(PERSON_IDS))
+    if len(payload) % ID_SIZE:
+        return []
+    ids = array("q")
+    ids.frombytes(payload)
+    return ids.tolist()
 
 
 def read_members(data: QMimeData | None) -> tuple[str | None, list[int]]:

@@ -60,6 +60,7 @@ from support import connection_for  # noqa: E402
 
 TARGET_MS = 16.0  # one frame at 60 Hz (issue 15)
 TARGET_P99_MS = 8.0
+TARGET_BIG_MS = 50.0  # a drop of more than 10,000 people (issue 15: 200,000)
 TICK_MS = 5
 PAINT_PROFILE = False
 ENGINE_PLACES = {"process": "its own process", "thread": "a thread", "window": "the window's loop"}
@@ -399,12 +400,16 @@ async def bench(people_count: int, latency_ms: int, idle_seconds: float, folder:
     print(f"{'':34}{'max stall':>11}{'p99 stall':>11}{'ticks':>8}")
     print(f"{f'idle window ({idle_seconds:g}s, baseline)':34}{idle_max:>9.1f}ms{idle_p99:>9.1f}ms{idle_ticks:>8,}")
     print(f"{'drop → log complete':34}{run_max:>9.1f}ms{run_p99:>9.1f}ms{run_ticks:>8,}")
-    verdict = "OK" if run_max <= TARGET_MS else "OVER"
-    record(f"P2 max stall, {people_count:,}-person drop", f"{run_max:.0f} ms", f"≤ {TARGET_MS:.0f} ms",
-           met=run_max <= TARGET_MS, command="tests/perf/bench_p2_ui.py", detail=f"idle {idle_max:.0f} ms")
-    record(f"P2 p99 stall, {people_count:,}-person drop", f"{run_p99:.0f} ms", f"≤ {TARGET_P99_MS:.0f} ms",
-           met=run_p99 <= TARGET_P99_MS, command="tests/perf/bench_p2_ui.py", detail=f"idle {idle_p99:.0f} ms")
-    print(f"max stall {run_max:.1f} ms (target ≤ {TARGET_MS:.0f} ms: {verdict}); "
+    # Issue 15: one frame (16 ms, p99 8 ms) for a 10,000-person drop; 50 ms for a 200,000-person one.
+    target = TARGET_MS if people_count <= 10_000 else TARGET_BIG_MS
+    command = "tests/perf/bench_p2_ui.py" + ("" if people_count == 10_000 else f" --people {people_count}")
+    verdict = "OK" if run_max <= target else "OVER"
+    record(f"P2 max stall, {people_count:,}-person drop", f"{run_max:.0f} ms", f"≤ {target:.0f} ms",
+           met=run_max <= target, command=command, detail=f"idle {idle_max:.0f} ms")
+    if people_count <= 10_000:
+        record(f"P2 p99 stall, {people_count:,}-person drop", f"{run_p99:.0f} ms", f"≤ {TARGET_P99_MS:.0f} ms",
+               met=run_p99 <= TARGET_P99_MS, command=command, detail=f"idle {idle_p99:.0f} ms")
+    print(f"max stall {run_max:.1f} ms (target ≤ {target:.0f} ms: {verdict}); "
           f"×{run_max / max(idle_max, 0.1):.1f} the idle max, p99 ×{run_p99 / max(idle_p99, 0.1):.1f} the idle p99")
     print(f"log rows at the end: {log_rows:,} ({log_rows - rows_before:,} new; {len(events):,} trigger events "
           f"received by the bridge)")

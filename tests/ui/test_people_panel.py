@@ -427,6 +427,15 @@ def test_dropping_members_asks_for_their_removal_and_nothing_else(panel, qtbot):
     assert model.matching_count() == 50, "a drop changes nothing by itself"
 
 
+def test_a_people_payload_cut_short_or_foreign_carries_nobody():
+    assert read_people(people_mime([5, 3_000_000_000, 7])) == [5, 3_000_000_000, 7]
+    cut = QMimeData()
+    cut.setData(PERSON_IDS, bytes(people_mime([5, 6]).data(PERSON_IDS))[:-3])
+    text = QMimeData()
+    text.setText("5, 6")
+    assert read_people(cut) == [] and read_people(text) == [] and read_people(None) == []
+
+
 def test_the_table_takes_a_members_drop_from_outside(panel, qtbot):
     widget = panel(50)
     widget.show()

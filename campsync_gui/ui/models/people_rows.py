@@ -241,10 +241,12 @@ class PeopleRows:
         """The people with an unconfirmed outbox row; the positions whose state changed, or None when more than
         `find_at_most` people changed (finding 10,000 positions stalled the window 16 ms as a drop was queued and
         again as it finished: the caller repaints the Sync column instead, which only draws what is on screen)."""
-        flipped = pending ^ self.pending
+        # At least this many flipped: clearing 200,000 marks need not list them (20 ms of the window's) to know it.
+        surely_many = abs(len(pending) - len(self.pending)) > find_at_most
+        flipped = None if surely_many else pending ^ self.pending
         self.pending = pending
         self.masks.pop(QUICK_PENDING, None)
-        return None if len(flipped) > find_at_most else self.positions(flipped)
+        return None if flipped is None or len(flipped) > find_at_most else self.positions(flipped)
 
     def add_pending(self, more: set[int], *, find_at_most: int = PENDING_POSITIONS_AT_MOST) -> set[int] | None:
         """`set_pending` for people who join the pending ones (a drop's, a slice at a time): no copy of the others."""
