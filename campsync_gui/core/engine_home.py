@@ -65,6 +65,15 @@ class EngineHome:
 
     # ---- the work -------------------------------------------------------------------------------------------
 
+    def release_leftovers(self) -> int:
+        """Rows a run of this workspace's engine still holds though no run is going on (it stopped mid-batch: the
+        store went away under it) go back to the queue; `recover` leaves a live worker's rows alone, and they waited
+        for the 15-minute lease. Called before each run; returns how many."""
+        outbox = self._ws.sync.outbox
+        held = outbox.mine(self.process.worker_id if self.process is not None else None)
+        outbox.release(held)
+        return len(held)
+
     async def run(self, stop: asyncio.Event, progress: Callable[[int, int], None] | None) -> RunReport:
         ws = self._ws
         if self.process is not None and await self._started():

@@ -242,10 +242,10 @@ class Outbox:
                                      .order_by(OutboxRow.id).limit(1)).first()
         return (row[0], row[1], row[2]) if row else None
 
-    def mine(self) -> list[OutboxRow]:
-        """The rows this worker holds (claimed or sent)."""
+    def mine(self, worker_id: str | None = None) -> list[OutboxRow]:
+        """The rows this worker (or `worker_id`: this process's engine process) holds, claimed or sent."""
         with Session(self.db) as session:
-            return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == self.worker_id,
+            return list(session.exec(select(OutboxRow).where(OutboxRow.claimed_by == (worker_id or self.worker_id),
                                                              col(OutboxRow.state).in_((CLAIMED, SENT)))))
 
     def release(self, rows: Iterable[OutboxRow]) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from ..dynamics.client import DataverseClient
+from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList
 from ..dynamics.entities import Person as DynamicsPerson
 from . import origins
@@ -28,11 +28,13 @@ from .models import AppList, CampaignRecord, ListName, Membership, OutboxRow, Pe
 from .outbox import DONE
 from .people import upsert_people_from_dynamics
 from .settings import SyncSettings
+from .upsert import upsert_for
 
 PERSON_KINDS = ("lead", "contact")
 # Nodes of a team write with their own clocks: a confirmation this close before a membership read began is still
 # taken as newer than the read (kept until the next pull, which settles it).
 CLOCK_MARGIN_S = 5.0
+MEMBERSHIP_INSERT_ROWS = 2_000  # new memberships per INSERT (7 values each, within SQLite's 32,766 parameters)
 ProgressCallback = Callable[[str, int], Awaitable[None] | None]
 
 
@@ -262,19 +264,24 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
             if key not in wanted and (row.origin == origins.PULL or (row.added_at or 0) < newer_than):
                 session.delete(row)
                 report.removed += 1
+        new_rows = []
         for (person_id, list_id), source in wanted.items():
             row = existing.get((person_id, list_id))
             if row is None and list_id in own_ids and person_id in removed_since:
                 continue  # taken off CampSync's list after the org was read: the answer predates it
             if row is None:
-                session.add(Membership(person_id=person_id, campaign_id=campaign_id, list_id=list_id,
-                                       source=source, added_at=stamp, origin=origins.PULL))
+                new_rows.append(dict(person_id=person_id, campaign_id=campaign_id, list_id=list_id, source=source,
+                                     added_at=stamp, origin=origins.PULL, actor=""))
                 report.added += 1
             elif row.source != source:
                 row.source = source
                 session.add(row)
             report.memberships += 1
             setattr(report, source, getattr(report, source) + 1)
+        # A sync confirmed since the read (another node of a team, the window's engine) may have written the same
+        # membership meanwhile: its row is newer than this answer and stays (a plain INSERT failed the whole pull).
+        for part in chunked(new_rows, MEMBERSHIP_INSERT_ROWS):
+            session.execute(upsert_for(session.get_bind(), Membership).values(part).on_conflict_do_nothing())
         session.commit()
 
 

@@ -317,6 +317,7 @@ class Workspace(SignInUseCases):
         async with self._stop_event() as stop:
             while not stop.is_set():
                 await self.automation.drain()  # trigger campaigns' follow-up joins the queue before the run
+                self.engine_home.release_leftovers()
                 if not self.sync.pending_count():
                     break
                 self.connect()  # before anything is claimed: a connection that cannot work leaves the rows alone
