@@ -31,7 +31,10 @@ if TYPE_CHECKING:  # the core, the panels and the dialogs load in attach() or wh
 log = logging.getLogger(__name__)
 
 HISTORY_EVENTS = 2000
-TOUCHED_SLICE = 500  # people re-read per step of a reload, the event loop running in between
+# People re-read per step of a reload, the event loop running in between: 500 took 7 ms. On the window's thread, not a
+# helper's: building their rows is Python work, and a helper thread holding the interpreter for it made the window's
+# next repaint wait for it in turns (4 ms became 19).
+TOUCHED_SLICE = 200
 
 
 class MainWindow(WindowShell):
@@ -279,19 +282,11 @@ class MainWindow(WindowShell):
             self.campaigns_panel.reload(summaries, members)
         else:
             self.campaigns_panel.reload(summaries)
-        steps = self._reload_steps(people=False, queue_if_hidden=False, campaigns=False)
-        step = next(steps, False)
-        while step is not False:
-            if isinstance(step, list):  # people to re-read: read on a helper thread, shown here
-                rows = await asyncio.to_thread(self.workspace.people_table_rows_for, step)
-                step = steps.send(rows)
-            else:
-                await asyncio.sleep(0)
-                step = next(steps, False)
+        for _step in self._reload_steps(people=False, queue_if_hidden=False, campaigns=False):
+            await asyncio.sleep(0)
 
     def _reload_steps(self, *, people: bool, queue_if_hidden: bool = True, campaigns: bool = True):
-        """The reload, one step at a time: each yield is a place to let the event loop run; a yielded list of ids
-        asks the caller for those people's rows (`send` them, or None to have them read here)."""
+        """The reload, one step at a time: each yield is a place to let the event loop run."""
         if campaigns:
             self.campaigns_panel.reload()
             yield True
@@ -303,9 +298,7 @@ class MainWindow(WindowShell):
             if not self.workspace.pending_count():
                 self._touched.clear()
             for start in range(0, len(touched), TOUCHED_SLICE):
-                part = touched[start:start + TOUCHED_SLICE]
-                rows = yield part  # their rows, when the caller reads them elsewhere (None: read here)
-                self.people_panel.refresh_people(part, rows=rows)
+                self.people_panel.refresh_people(touched[start:start + TOUCHED_SLICE])
                 yield True
         if queue_if_hidden:
             self.queue_panel.refresh()

@@ -251,15 +251,13 @@ class PeoplePanel(QWidget):
         self.model.set_index(index.ids, index.search, index.flags, pending, names=index.names,
                              read_rows=workspace.people_table_rows_for, read_column=workspace.people_table_column)
 
-    def refresh_people(self, person_ids: Iterable[int], *, rows: dict[int, tuple] | None = None) -> None:
+    def refresh_people(self, person_ids: Iterable[int]) -> None:
         """Read these people again (e.g. after a sync created them in Dynamics as leads); a full reload when some
-        were added or deleted meanwhile. `rows`: already read (people_table_rows_for of these ids)."""
+        were added or deleted meanwhile."""
         ids = sorted({int(p) for p in person_ids})
         if not ids:
             return
-        if rows is None:
-            rows = self._workspace().people_table_rows_for(ids)
-        if not self.model.update_people(rows, ids):
+        if not self.model.update_people(self._workspace().people_table_rows_for(ids), ids):
             self.reload()
 
     def _workspace(self) -> Workspace:
