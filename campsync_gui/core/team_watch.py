@@ -1,9 +1,10 @@
 """Hearing what colleagues do on a team's PostgreSQL store: LISTEN to the notifications the store sends when the
 queue or the trigger log changes (migration 0012), on a thread of its own, and call back with the table's name.
 
-The callback runs on the watcher's thread: a window hands it to its own loop. A connection that breaks (the server
-restarted, the network dropped) is made again, a second later and then less often, and the callback is told
-`RECONNECTED` so the listener re-reads what it may have missed. Every few seconds it also reads who is connected
+The callback runs on the watcher's thread: a window hands it to its own loop. Once LISTEN is in place the callback
+is told `RECONNECTED`, so the listener reads what was written before it listened; a connection that breaks (the
+server restarted, the network dropped) is made again, a second later and then less often, and told the same, for
+what it may have missed meanwhile. Every few seconds it also reads who is connected
 to the store (team_presence) and hands the list to `on_presence`. On one person's SQLite file there is nobody else
 to hear: `watch` returns None.
 """
@@ -22,7 +23,7 @@ from . import team_presence
 log = logging.getLogger(__name__)
 
 CHANNEL = "campsync"
-RECONNECTED = "reconnected"  # told after a broken connection was made again: anything may have changed meanwhile
+RECONNECTED = "reconnected"  # told once listening, and again after a broken connection: anything may have changed
 POLL_S = 0.5  # how often the thread looks whether it was asked to stop
 PRESENCE_EVERY_S = 5.0  # how often it reads who is connected
 
@@ -48,16 +49,17 @@ class TeamWatch:
     def _run(self) -> None:
         import psycopg  # here: only a team's store needs it, and it loads slowly
 
-        wait, first = 1.0, True
+        wait = 1.0
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=10,
                                      application_name=team_presence.application_name()) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
-                    if not first:
-                        self._on_change(RECONNECTED)
-                    first, wait, looked = False, 1.0, None
+                    # Also the first time: what was written between the listener's last read and LISTEN sent no
+                    # notification it could hear (a window's feed missed 2,500 events written while it started).
+                    self._on_change(RECONNECTED)
+                    wait, looked = 1.0, None
                     while not self._stop.is_set():
                         if self._on_presence is not None and (looked is None
                                                               or time.monotonic() - looked >= PRESENCE_EVERY_S):

@@ -89,9 +89,13 @@ class MainWindow(WindowShell):
         self.restore_splitters(self.saved_splitters())
         self.main_splitter.splitterMoved.connect(lambda *_: self._sync_log_toggle())
         self._sync_log_toggle()
-        self.log_panel.load_history(workspace.recent_events(HISTORY_EVENTS))
+        history = workspace.recent_events(HISTORY_EVENTS)
+        self.log_panel.load_history(history)
         from .team_feed import TeamFeed
-        self.team_feed = TeamFeed(workspace, self.log_panel, self._team_queue_changed, self)
+        # The feed reads on from the history's newest event, not the store's newest when it starts: colleagues'
+        # events written in between would never be shown.
+        shown = max((event.id for event in history if event.id is not None), default=0)
+        self.team_feed = TeamFeed(workspace, self.log_panel, self._team_queue_changed, self, after_id=shown)
         self.team_feed.presence_changed.connect(self._show_team)
         self.team_feed.store_unreachable.connect(self.show_store_unreachable)
 

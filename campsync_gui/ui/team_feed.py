@@ -24,11 +24,12 @@ class TeamFeed(QObject):
     presence_changed = Signal(list)  # [team_presence.Presence], on the window's thread, when the list changes
     store_unreachable = Signal(str)  # the store did not answer a read (its driver's reason); read again shortly
 
-    def __init__(self, workspace, log_panel, on_queue_changed: Callable[[], None], parent: QObject | None = None):
+    def __init__(self, workspace, log_panel, on_queue_changed: Callable[[], None], parent: QObject | None = None, *,
+                 after_id: int = 0):
+        """`after_id`: the newest event the log panel already shows (its history); the feed reads the ones after."""
         super().__init__(parent)
         self.workspace, self.log_panel, self.on_queue_changed = workspace, log_panel, on_queue_changed
-        newest = workspace.recent_events(1)
-        self._last_id = newest[-1].id if newest and newest[-1].id is not None else 0
+        self._last_id = after_id
         self._tables: set[str] = set()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._catch_up)

@@ -143,3 +143,39 @@ def test_team_a_store_that_stops_answering_is_said_in_the_status_bar_and_the_win
     finally:
         pg_server.up()
     alice_drops_leads_and_bob_sees_them(org, alice, bob, 2, qloop, qtbot, timeout=15000)
+
+
+def test_team_events_a_colleague_writes_while_a_window_starts_reach_its_log(org, pg_url, team_window, qloop, qtbot,
+                                                                          monkeypatch):
+    """A worker confirms flow actions while Bob's window is starting: events written after the window read its
+    history, before its ear on the store was listening, show in his log without any later write to wake it (the
+    team drill's windows missed 2,500 of them: the feed began at the store's newest event when it started)."""
+    from campsync_gui.core.transactions import transaction
+    from campsync_gui.core.triggers import ADDED, TriggerEvent, append_events
+    from campsync_gui.ui.widgets.log_panel import LogPanel
+
+    colleague = open_store(pg_url)
+
+    def worker_confirms(request: str) -> None:
+        events = [TriggerEvent(trigger=ADDED, person_id=n, email=f"w{n}@example.org", campaign_id="c1",
+                               campaign_name="Spring", origin="worker", request_id=request, outbox_id=None, at=1.0)
+                  for n in range(1, 4)]
+        transaction(colleague, lambda session: append_events(session, events))
+
+    worker_confirms("before")  # in the store before Bob's window opens: his history shows them
+    load_history = LogPanel.load_history
+
+    def history_then_a_colleagues_write(panel, events):
+        shown = load_history(panel, events)
+        worker_confirms("while-starting")
+        return shown
+    monkeypatch.setattr(LogPanel, "load_history", history_then_a_colleagues_write)
+    bob = team_window("bob")
+    qtbot.waitUntil(lambda: bob.team_feed._watch.listening.is_set(), timeout=5000)
+
+    def bob_shows_all_six() -> bool:
+        qloop.run_until_complete(asyncio.sleep(0.05))
+        bob.log_panel.flush()
+        return len(log_rows(bob)) == 6
+    qtbot.waitUntil(bob_shows_all_six, timeout=5000)
+    colleague.dispose()
