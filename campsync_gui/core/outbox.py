@@ -220,11 +220,12 @@ class Outbox:
         # of a SELECT of the ids, an UPDATE of those ids and a SELECT of the rows (0.11 s → 0.04 s for 10,000). On a
         # team's PostgreSQL store several workers claim at once: SKIP LOCKED lets each take rows no other claim is
         # taking right now, instead of queueing behind it, and the outer WHERE re-checks the state, so a row is never
-        # claimed twice. SQLite has no row locks: its write lock serialises claims anyway, and the dialect leaves the
-        # clause out.
-        oldest = (select(table.c.id).where(table.c.state == PENDING, table.c.claimed_by.is_(None))
-                  .order_by(table.c.id).limit(CLAIM_BATCH).with_for_update(skip_locked=True))
-        take = (table.update().where(table.c.id.in_(oldest.scalar_subquery()), table.c.state == PENDING)
+        # claimed twice. The ids are picked once, in a CTE: as `id IN (subquery)` PostgreSQL may run the subquery
+        # again for each row it updates, and one claim of 25 took 400 rows while four workers fought over them.
+        # SQLite has no row locks: its write lock serialises claims anyway, and the dialect leaves the clause out.
+        picked = (select(table.c.id).where(table.c.state == PENDING, table.c.claimed_by.is_(None))
+                  .order_by(table.c.id).limit(CLAIM_BATCH).with_for_update(skip_locked=True)).cte("picked")
+        take = (table.update().where(table.c.id == picked.c.id, table.c.state == PENDING)
                 .values(state=CLAIMED, claimed_by=self.worker_id, claimed_at=now)
                 .returning(*(table.c[name] for name in ClaimedRow.__slots__)))
 

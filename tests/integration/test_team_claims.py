@@ -77,3 +77,17 @@ def test_team_four_workers_claiming_at_once_never_take_the_same_row(pg_url, monk
     with Session(db) as session:
         owners = dict(session.execute(select(OutboxRow.id, OutboxRow.claimed_by)).all())
     assert all(owners[row_id] == f"{name}:1:test" for name, rows in taken.items() for row_id in rows)
+
+
+def test_team_a_claim_takes_no_more_than_its_batch(pg_url, monkeypatch):
+    # As `id IN (subquery … LIMIT 25)`, PostgreSQL ran the subquery again for each row and one claim took all 400:
+    # the other workers found nothing to do and one worker sent the whole queue, 25 at a time.
+    from campsync_gui.core import outbox
+    monkeypatch.setattr(outbox, "CLAIM_BATCH", 25)
+    db = team_store_with_queue(pg_url, 400)
+    first, second = worker(db, "a").claim(), worker(db, "b").claim()
+    assert len(first) == 25 and len(second) == 25
+    assert not {row.id for row in first} & {row.id for row in second}
+    with Session(db) as session:
+        left = session.execute(select(OutboxRow.id).where(OutboxRow.state == PENDING)).all()
+    assert len(left) == 350
