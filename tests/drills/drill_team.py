@@ -243,12 +243,17 @@ def phase_throughput(team: Team, campaigns: list[dict], person_ids: list[int], l
             team.start_worker(n)
         time.sleep(5)  # the workers started and idle: the figure is their sending, not their start-up
         asyncio.run(queue_adds(team, campaign, person_ids))  # an operator's drop, queued; the timing starts now
-        log_start = len(team.org.request_log)
+        log_start, queued_at = len(team.org.request_log), time.monotonic()
         seconds = team.wait_drained(900)
         team.stop_workers()
         log = list(team.org.request_log)[log_start:]
         api = [r for r in log if "/api/data/" in r.path]
         figures.append((workers, seconds, len(api), sum(1 for r in api if r.status == 429)))
+        if api:  # where the time went: waiting before the first request, or between two
+            times = [queued_at] + [r.at for r in api]
+            gap, after = max((b - a, a - queued_at) for a, b in zip(times, times[1:]))
+            print(f"  {workers} worker(s): first request {api[0].at - queued_at:.2f} s after the queueing, last "
+                  f"{api[-1].at - queued_at:.2f} s; longest wait without a request {gap:.2f} s, from {after:.2f} s")
     team.org.knobs.latency_ms, team.org.knobs.throttle = 0, None
     print(f"  {'workers':>8}{'drain time':>12}{'requests':>10}{'429s':>7}{'adds/s':>9}")
     for workers, seconds, requests, throttled in figures:
