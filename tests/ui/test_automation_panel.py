@@ -490,3 +490,31 @@ def test_a_wait_older_versions_stored_as_infinity_opens_and_no_wait_goes_past_a_
     row.unit_combo.setCurrentIndex(row.unit_combo.findData("hours"))
     row.amount_spin.setValue(100000)
     assert row.amount_spin.value() == 365 * 24
+
+
+def test_a_store_that_stops_answering_is_said_under_the_filters_and_counted_again(qtbot, panel, monkeypatch, caplog):
+    """A team's PostgreSQL restarting while a smart list is open: the count says the store is not answering, in a
+    sentence and without a traceback in the terminal (the team drill found one), and counts again once it answers."""
+    from sqlalchemy.exc import OperationalError
+
+    from campsync_gui.ui.widgets import automation_smartlist
+    monkeypatch.setattr(automation_smartlist, "OUTAGE_RETRY_MS", 100)
+    panel.new_campaign("batch")
+    editor = panel.smart_list_editor
+    editor.add_filter({"kind": "field", "field": "country", "op": "equals", "value": "France"})
+    qtbot.waitUntil(lambda: editor.count_label.text() == "2 people qualify", timeout=3000)
+
+    count_qualifying = editor.library.count_qualifying
+    refused = []
+
+    def restarting(smart_list):
+        if not refused:
+            refused.append(True)
+            raise OperationalError("SELECT count(*) …", {}, Exception("FATAL:  the database system is shutting down"))
+        return count_qualifying(smart_list)
+    monkeypatch.setattr(editor.library, "count_qualifying", restarting)
+    editor.refresh_count()
+    assert editor.count_label.text() == ("Cannot count now: the store is not answering (FATAL:  the database system "
+                                         "is shutting down). Trying again…")
+    assert not [r for r in caplog.records if r.exc_info], "no traceback for an outage"
+    qtbot.waitUntil(lambda: editor.count_label.text() == "2 people qualify", timeout=3000)

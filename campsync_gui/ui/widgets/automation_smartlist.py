@@ -12,11 +12,13 @@ from ...core import smartlists
 from ...core.automation import TRIGGER_TYPES
 from ...core.automation.library import AutomationLibrary, CampaignChoice
 from ...core.smartlists import SmartListError
+from ...core.store import STORE_OUTAGES, outage_reason
 from ..theme import set_role
 from .automation_filters import FILTER_KINDS, FilterRow, new_filter
 from .automation_triggers import TriggerRow
 
 log = logging.getLogger(__name__)
+OUTAGE_RETRY_MS = 2000  # the store did not answer a count: ask again this much later
 
 COUNT_DELAY_MS = 300
 LOGIC_ALL, LOGIC_ANY, LOGIC_ADVANCED = "all", "any", "advanced"
@@ -41,6 +43,7 @@ class SmartListEditor(QWidget):
         self.count_timer = QTimer(self)
         self.count_timer.setSingleShot(True)
         self.count_timer.setInterval(count_delay_ms)
+        self._count_delay_ms = count_delay_ms
         self.count_timer.timeout.connect(self.refresh_count)
 
         self.add_trigger_button = QToolButton()
@@ -206,7 +209,7 @@ class SmartListEditor(QWidget):
 
     def schedule_count(self) -> None:
         """Count again once the edits pause (the timer restarts on every edit)."""
-        self.count_timer.start()
+        self.count_timer.start(self._count_delay_ms)  # not the longer wait after an outage
 
     def refresh_count(self) -> int | None:
         """Count the people the filters qualify now; show the problem in red instead when they are invalid."""
@@ -225,7 +228,16 @@ class SmartListEditor(QWidget):
             self.count_label.setText(str(exc))
             set_role(self.count_label, "error")
             return None
-        except Exception as exc:  # a locked or broken store: say so, keep editing possible
+        except STORE_OUTAGES as exc:
+            # A team's store restarting or out of reach (the team drill restarts PostgreSQL): said in a sentence,
+            # without a traceback in the terminal, and counted again shortly.
+            self.last_count = None
+            self.last_error = f"Cannot count now: the store is not answering ({outage_reason(exc)}). Trying again…"
+            self.count_label.setText(self.last_error)
+            set_role(self.count_label, "warning")
+            self.count_timer.start(OUTAGE_RETRY_MS)
+            return None
+        except Exception as exc:  # a broken store: say so, keep editing possible
             log.exception("smart list count failed")
             self.last_count, self.last_error = None, f"Cannot count: {exc}"
             self.count_label.setText(self.last_error)
