@@ -2,9 +2,9 @@
 queue or the trigger log changes (migration 0012), on a thread of its own, and call back with the table's name.
 
 The callback runs on the watcher's thread: a window hands it to its own loop. Once LISTEN is in place the callback
-is told `RECONNECTED`, so the listener reads what was written before it listened; a connection that breaks (the
-server restarted, the network dropped) is made again, a second later and then less often, and told the same, for
-what it may have missed meanwhile. Every few seconds it also reads who is connected
+is told `LISTENING`, so the listener reads the events written before it listened; a connection that breaks (the
+server restarted, the network dropped) is made again, a second later and then less often, and the callback is told
+`RECONNECTED`: anything may have changed meanwhile. Every few seconds it also reads who is connected
 to the store (team_presence) and hands the list to `on_presence`. On one person's SQLite file there is nobody else
 to hear: `watch` returns None.
 """
@@ -23,7 +23,8 @@ from . import team_presence
 log = logging.getLogger(__name__)
 
 CHANNEL = "campsync"
-RECONNECTED = "reconnected"  # told once listening, and again after a broken connection: anything may have changed
+LISTENING = "listening"  # told once LISTEN is first in place: events written before it sent nothing to hear
+RECONNECTED = "reconnected"  # told after a broken connection was made again: anything may have changed meanwhile
 POLL_S = 0.5  # how often the thread looks whether it was asked to stop
 PRESENCE_EVERY_S = 5.0  # how often it reads who is connected
 
@@ -49,17 +50,17 @@ class TeamWatch:
     def _run(self) -> None:
         import psycopg  # here: only a team's store needs it, and it loads slowly
 
-        wait = 1.0
+        wait, first = 1.0, True
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=10,
                                      application_name=team_presence.application_name()) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
-                    # Also the first time: what was written between the listener's last read and LISTEN sent no
+                    # The first time too: what was written between the listener's last read and LISTEN sent no
                     # notification it could hear (a window's feed missed 2,500 events written while it started).
-                    self._on_change(RECONNECTED)
-                    wait, looked = 1.0, None
+                    self._on_change(LISTENING if first else RECONNECTED)
+                    first, wait, looked = False, 1.0, None
                     while not self._stop.is_set():
                         if self._on_presence is not None and (looked is None
                                                               or time.monotonic() - looked >= PRESENCE_EVERY_S):

@@ -67,7 +67,7 @@ class TeamFeed(QObject):
         tables, self._tables = self._tables, set()
         everything = team_watch.RECONNECTED in tables
         try:
-            if everything or "triggerevent" in tables:
+            if everything or "triggerevent" in tables or team_watch.LISTENING in tables:
                 events = self.workspace.events_after(self._last_id)
                 if events:
                     self._last_id = max(e.id for e in events if e.id is not None)
