@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench drills sandbox doctor screenshots bundle clean
+.PHONY: run test bench drills sandbox doctor screenshots bundle clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +12,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The catalogues: `.ts` sources kept in git, `.qm` compiled by pyside6-lrelease for the window (core/i18n.py reads
+# the `.ts` itself). `make translations` adds the strings marked in the code since (pyside6-lupdate) for translators.
+LANGS := fr
+TRANSLATIONS := $(LANGS:%=resources/i18n/campsync_%.ts)
+COMPILED := $(TRANSLATIONS:.ts=.qm)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py $$(find campsync_gui -name '*.py' | sort) \
+		-ts $(TRANSLATIONS)
+
+run: $(STAMP) $(COMPILED)
 	$(BIN)/campsync-gui
 
 # The team-mode tests start a throwaway PostgreSQL server: ensure_postgres.sh installs its binaries when missing.
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	sh tests/ensure_postgres.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
@@ -27,7 +40,7 @@ BENCH_SUMMARY := $(CURDIR)/.bench-summary.jsonl
 BENCHES := bench_p1_drop.py bench_cli_drop.py bench_throttled.py bench_p2_ui.py "bench_p2_ui.py --people 200000" \
 	bench_people_table.py "bench_people_table.py --people 1000000" bench_p4_start.py bench_smartlists.py \
 	bench_incremental_pull.py
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	rm -f $(BENCH_SUMMARY)
 	for bench in $(BENCHES); do echo "== tests/perf/$$bench"; \
 		CAMPSYNC_BENCH_SUMMARY=$(BENCH_SUMMARY) QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/$$bench || exit 1; done
@@ -52,11 +65,11 @@ doctor: $(STAMP)
 	$(BIN)/campsync doctor
 
 # Starts the real app on the sandbox (under Xvfb when there is no display) and saves PNGs for the README.
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(COMPILED)
 	if [ -n "$$DISPLAY" ]; then $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; fi
 
-bundle: $(STAMP)
+bundle: $(STAMP) $(COMPILED)
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/pyinstaller --clean --noconfirm build.spec
 

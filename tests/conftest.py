@@ -3,6 +3,8 @@
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import: UI tests run headless
+# The tests read the English words, whatever this machine's locale; the French ones ask for French themselves.
+os.environ["CAMPSYNC_LANGUAGE"] = "en"
 
 import pytest
 

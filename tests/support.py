@@ -25,7 +25,8 @@ def run_cli(args, home, env=None, stdin=None, timeout=120):
     import sys
 
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPSYNC_")}
-    full_env.update({"CAMPSYNC_HOME": str(home), **(env or {})})
+    # English unless a test asks for another language: the tests read the English words, whatever this machine's locale.
+    full_env.update({"CAMPSYNC_HOME": str(home), "CAMPSYNC_LANGUAGE": "en", **(env or {})})
     return subprocess.run([sys.executable, "-m", "campsync_gui", *args], env=full_env, input=stdin,
                           capture_output=True, text=True, timeout=timeout)
 

@@ -21,10 +21,14 @@ from ..core.events import PROBLEM, Event
 from ..core.store import open_store
 from ..core.store_url import resolve_store_url
 from ..core.workspace import Workspace
+from ..language import translate
 from ..logs import setup_logging
 from ..paths import AppPaths
 
-DEMO_NOTICE = "Using the built-in demo org (no connection configured; see `campsync profile add`)."
+
+def demo_notice() -> str:
+    """Said once, on stderr, when a command starts the demo org (a function: in the language of the command's run)."""
+    return translate("Cli", "Using the built-in demo org (no connection configured; see `campsync profile add`).")
 
 
 class UserError(Exception):
@@ -76,7 +80,7 @@ class DemoOrgWorkspace(Workspace):
     def connection(self) -> Connection:
         if self.demo_org is None:
             self.demo_org, self._connection = start_builtin_org(self._paths)
-            say(DEMO_NOTICE, file=sys.stderr, flush=True)
+            say(demo_notice(), file=sys.stderr, flush=True)
         return super().connection
 
     def stop_demo_org(self) -> None:
@@ -87,7 +91,8 @@ class DemoOrgWorkspace(Workspace):
 
 def _print_problem(event: Event) -> None:
     if event.kind == PROBLEM:
-        say(f"problem: {event.data.get('message', '')}", file=sys.stderr, flush=True)
+        say(translate("Cli", "problem: {message}").format(message=event.data.get("message", "")), file=sys.stderr,
+            flush=True)
 
 
 def say(*values: object, sep: str = " ", end: str = "\n", file=None, flush: bool = False) -> None:
@@ -120,7 +125,8 @@ def print_error(code: str, message: str, *, as_json: bool) -> None:
 
 def failed(ctx: Context, code: str, message: str) -> int:
     """Exit code 1 for a command whose answer (already printed) reports a failure. With --json, the error object
-    too, so that scripts find one on stderr for every non-zero exit; people have read the failure in the answer."""
+    too, so that scripts find one on stderr for every non-zero exit; people have read the failure in the answer.
+    `message` goes only into JSON, so it is English and not marked for translation."""
     if ctx.as_json:
         print_error(code, message, as_json=True)
     return 1
@@ -128,15 +134,18 @@ def failed(ctx: Context, code: str, message: str) -> int:
 
 def json_flag(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
     parser.add_argument("--json", action="store_true",
-                        help=help_text or "print the answer as JSON (errors: one JSON object on stderr)")
+                        help=help_text or translate("Cli", "print the answer as JSON (errors: one JSON object on "
+                                                           "stderr)"))
 
 
 def fired_text(ran: int, confirmed: int | None) -> str:
     """'2 trigger campaign run(s); Dynamics confirmed 3 change(s)', or '' when nothing ran."""
     if not ran:
         return ""
-    return f"{ran} trigger campaign run(s)" + (f"; Dynamics confirmed {confirmed} change(s)"
-                                               if confirmed is not None else "")
+    if confirmed is None:
+        return translate("Cli", "{ran} trigger campaign run(s)").format(ran=ran)
+    return translate("Cli", "{ran} trigger campaign run(s); Dynamics confirmed {confirmed} change(s)").format(
+        ran=ran, confirmed=confirmed)
 
 
 async def send_what_triggers_queued(ctx: Context, ran: int) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core import flows, keychain, origins
 from ..core.workspace import FlowOutcome
+from ..language import translate
 from .common import Context, UserError, emit_json, failed, say, shown
 
 
@@ -23,7 +24,8 @@ async def run_flow_action(ctx: Context, action: str) -> int:
     workspace = ctx.workspace
     emails = read_emails(args)
     if not emails:
-        raise UserError("Name at least one person: --person EMAIL (repeatable) or --people-file FILE.")
+        raise UserError(translate("Cli", "Name at least one person: --person EMAIL (repeatable) or --people-file "
+                                         "FILE."))
     if not args.dry_run:
         keychain.warm_up()  # the trigger log's key is read from the keyring: its discovery overlaps the org's answers
     # The org's campaigns and its readiness (prerequisite solution, privileges) are asked at once, in one round
@@ -34,8 +36,8 @@ async def run_flow_action(ctx: Context, action: str) -> int:
         raise refreshed
     campaign = workspace.find_campaign(args.campaign)
     if campaign is None:
-        raise UserError(f"No campaign named or with id {args.campaign!r} in this org "
-                        "(templates are not offered). See: campsync campaigns")
+        raise UserError(translate("Cli", "No campaign named or with id {campaign} in this org (templates are not "
+                                         "offered). See: campsync campaigns").format(campaign=repr(args.campaign)))
     if isinstance(readiness, BaseException):
         raise readiness
     plan, unknown = workspace.plan_for_emails(action, campaign, emails)
@@ -73,7 +75,8 @@ def _outcome_json(outcome: FlowOutcome) -> dict:
 
 def _unknown_json(email: str) -> dict:
     return {"email": email, "name": "", "outcome": "blocked",
-            "reason": "unknown person: import them (campsync people import) or pull them from Dynamics first"}
+            "reason": translate("Cli", "unknown person: import them (campsync people import) or pull them from "
+                                       "Dynamics first")}
 
 
 def _plan_json(item: flows.PlanItem) -> dict:
@@ -82,36 +85,51 @@ def _plan_json(item: flows.PlanItem) -> dict:
 
 
 def _print_plan(plan: flows.Plan, unknown: list[str]) -> None:
-    verb = "Add to" if plan.action == flows.ADD else "Remove from"
-    say(f"{verb} Microsoft Campaign {plan.campaign_name!r} — plan:")
+    heading = (translate("Cli", "Add to Microsoft Campaign {campaign} — plan:") if plan.action == flows.ADD else
+               translate("Cli", "Remove from Microsoft Campaign {campaign} — plan:"))
+    say(heading.format(campaign=repr(plan.campaign_name)))
     for item in plan.items:
-        say(f"  {flows.LABELS[item.outcome]:<34} {shown(item.person.email or item.person.name):<40} "
+        say(f"  {flows.outcome_label(item.outcome):<34} {shown(item.person.email or item.person.name):<40} "
             f"{shown(item.reason)}")
     for email in unknown:
-        say(f"  {'blocked':<34} {email:<40} unknown person (import or pull first)")
-    counts = {flows.LABELS[k]: v for k, v in plan.counts().items() if v}
+        say(f"  {flows.outcome_label(flows.BLOCKED):<34} {email:<40} "
+            + translate("Cli", "unknown person (import or pull first)"))
+    counts = {k: v for k, v in plan.counts().items() if v}
     if unknown:
-        counts["blocked"] = counts.get("blocked", 0) + len(unknown)
-    say("  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        counts[flows.BLOCKED] = counts.get(flows.BLOCKED, 0) + len(unknown)
+    say("  " + ", ".join(f"{v} {flows.outcome_label(k)}" for k, v in counts.items()))
+
+
+def _outcome_word(outcome: str) -> str:
+    """An outcome of the JSON answer ("added", "skipped"…) as a person reads it."""
+    words = {"added": translate("Cli", "added"), "removed": translate("Cli", "removed"),
+             "skipped": translate("Cli", "skipped"), "blocked": translate("Cli", "blocked"),
+             "failed": translate("Cli", "failed"), "cancelled": translate("Cli", "cancelled")}
+    return words.get(outcome, outcome)
 
 
 def _print_outcomes(rows: list[dict], campaign_name: str, action: str) -> None:
-    say(f"\nOutcome ({'add to' if action == flows.ADD else 'remove from'} {campaign_name!r}):")
+    heading = (translate("Cli", "Outcome (add to {campaign}):") if action == flows.ADD else
+               translate("Cli", "Outcome (remove from {campaign}):"))
+    say("\n" + heading.format(campaign=repr(campaign_name)))
     for row in rows:
-        say(f"  {row['outcome']:<8} {shown(row['email'] or row['name']):<40} {shown(row['reason'])}")
+        say(f"  {_outcome_word(row['outcome']):<8} {shown(row['email'] or row['name']):<40} {shown(row['reason'])}")
     totals: dict[str, int] = {}
     for row in rows:
         totals[row["outcome"]] = totals.get(row["outcome"], 0) + 1
-    say("  " + ", ".join(f"{v} {k}" for k, v in sorted(totals.items())))
+    say("  " + ", ".join(f"{v} {_outcome_word(k)}" for k, v in sorted(totals.items())))
 
 
 def add_commands(sub) -> None:
-    for action, help_text in ((flows.ADD, "Add to Microsoft Campaign: add people to a Dynamics campaign"),
-                              (flows.REMOVE, "Remove from Microsoft Campaign (only people CampSync added)")):
+    for action, help_text in (
+            (flows.ADD, translate("Cli", "Add to Microsoft Campaign: add people to a Dynamics campaign")),
+            (flows.REMOVE, translate("Cli", "Remove from Microsoft Campaign (only people CampSync added)"))):
         p = sub.add_parser(action, help=help_text)
-        p.add_argument("--campaign", required=True, help="campaign name or id")
-        p.add_argument("--person", action="append", metavar="EMAIL", help="a person's email (repeatable)")
-        p.add_argument("--people-file", metavar="FILE", help="a file with one email per line")
-        p.add_argument("--dry-run", action="store_true", help="print the plan only")
-        p.add_argument("--json", action="store_true", help="print a JSON array (email, outcome, reason)")
+        p.add_argument("--campaign", required=True, help=translate("Cli", "campaign name or id"))
+        p.add_argument("--person", action="append", metavar="EMAIL",
+                       help=translate("Cli", "a person's email (repeatable)"))
+        p.add_argument("--people-file", metavar="FILE", help=translate("Cli", "a file with one email per line"))
+        p.add_argument("--dry-run", action="store_true", help=translate("Cli", "print the plan only"))
+        p.add_argument("--json", action="store_true",
+                       help=translate("Cli", "print a JSON array (email, outcome, reason)"))
         p.set_defaults(func=lambda ctx, a=action: run_flow_action(ctx, a))

@@ -9,13 +9,19 @@ import threading
 from datetime import datetime, timedelta
 
 from ..core import log_export, log_key, team_watch
-from ..core.triggers import CANNOT_DETECT, DETECTS, TriggerEvent
+from ..core.triggers import CANNOT_DETECT, DETECTS, TriggerEvent, trigger_label
+from ..language import number, translate
 from .common import Context, UserError, emit_json, failed, json_flag, json_text, say, shown
 
 FOLLOW_POLL_S = 0.5  # `log --follow` looks for new events this often when nothing wakes it sooner
 
-SINCE_FORMATS = ("an age (30m, 12h, 7d, 2w), a date (2026-05-01), a date and time (2026-05-01T14:30, local time "
-                 "unless it ends in Z or +02:00), today or yesterday")
+
+
+def since_formats() -> str:
+    """What --since takes, for its help and its error (the words `today` and `yesterday` stay English: typed)."""
+    return translate("Cli", "an age (30m, 12h, 7d, 2w), a date (2026-05-01), a date and time (2026-05-01T14:30, "
+                            "local time unless it ends in Z or +02:00), today or yesterday")
+
 _AGE = re.compile(r"(\d+)\s*([mhdw])")
 _UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -33,7 +39,8 @@ def since_time(text: str, now: datetime | None = None) -> float:
     try:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time: give {SINCE_FORMATS}") from None
+        raise argparse.ArgumentTypeError(translate("Cli", "{text} is not a time: give {formats}").format(
+            text=repr(text), formats=since_formats())) from None
     return (when if when.tzinfo else when.astimezone()).timestamp()  # naive: the person's local time
 
 
@@ -52,7 +59,8 @@ def cmd_log(ctx: Context) -> int:
         _print_event(event, ctx.args.json)
     if not ctx.args.follow:
         if not events:
-            say("No trigger events yet." if since is None else "No trigger events since then.")
+            say(translate("Cli", "No trigger events yet.") if since is None else
+                translate("Cli", "No trigger events since then."))
         return 0
     # Other processes write the store. On a team's PostgreSQL its notifications (core.team_watch) wake this at once;
     # on a SQLite file, and between notifications as a safety net, it looks every half second (cheaply, by id).
@@ -83,9 +91,11 @@ def _print_event(event: TriggerEvent, as_json: bool) -> None:
     if as_json:
         say(json_text(data), flush=True)
     else:
-        by = f" by {shown(event.actor)}" if event.actor else ""  # events from before actors were recorded: no one
-        say(f"{data['time']}  {event.label:<32} {shown(event.email):<38} {shown(event.campaign_name)}  "
-            f"({event.origin}{by})", flush=True)
+        # Events from before actors were recorded: no one. The origin is a stored value (as --json gives it).
+        origin = (translate("Cli", "({origin} by {actor})").format(origin=event.origin, actor=shown(event.actor))
+                  if event.actor else f"({event.origin})")
+        label = trigger_label(event.trigger)
+        say(f"{data['time']}  {label:<32} {shown(event.email):<38} {shown(event.campaign_name)}  {origin}", flush=True)
 
 
 def cmd_verify_log(ctx: Context) -> int:
@@ -93,15 +103,17 @@ def cmd_verify_log(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(check.to_dict())
     else:
-        say(("OK: " if check.ok else "BROKEN: ") + check.message)
+        say((translate("Cli", "OK: {message}") if check.ok else translate("Cli", "BROKEN: {message}")).format(
+            message=check.message))
         if check.key_id:
-            say(f"  log key: id {check.key_id}, in {check.key_source}")
+            say("  " + translate("Cli", "log key: id {key_id}, in {where}").format(key_id=check.key_id,
+                                                                                  where=check.key_source))
         for note in check.notes:
-            say(f"  note: {note}")
-        say("verify-log finds:")
+            say("  " + translate("Cli", "note: {note}").format(note=note))
+        say(translate("Cli", "verify-log finds:"))
         for line in DETECTS:
             say(f"  - {line}")
-        say("It cannot find:")
+        say(translate("Cli", "It cannot find:"))
         for line in CANNOT_DETECT:
             say(f"  - {line}")
     return 0 if check.ok else failed(ctx, "log_broken", check.message)
@@ -113,9 +125,10 @@ def cmd_log_export(ctx: Context) -> int:
         emit_json(summary)
     else:
         head = summary["head_file"]
-        say(f"Exported {summary['count']:,} trigger events with their hashes to {summary['file']}"
-            + (f"; head: {head['seq']} events, newest hash {head['last_hash']}" if head else
-               "; no signed head file yet"))
+        exported = translate("Cli", "Exported {count} trigger events with their hashes to {file}").format(
+            count=number(summary["count"]), file=summary["file"])
+        say(exported + (translate("Cli", "; head: {seq} events, newest hash {hash}").format(
+            seq=head["seq"], hash=head["last_hash"]) if head else translate("Cli", "; no signed head file yet")))
     return 0
 
 
@@ -124,18 +137,23 @@ def cmd_log_key(ctx: Context) -> int:
     try:
         if ctx.args.export:
             info = log_export.export_key(db, ctx.args.export)
-            text = (f"Log key (id {info['key_id']}) written to {info['file']} (mode 0600). Hand it to every node of "
-                    f"the team: `campsync log-key --import FILE`, or CAMPSYNC_LOG_KEY_FILE=FILE.")
+            text = translate("Cli", "Log key (id {key_id}) written to {file} (mode 0600). Hand it to every node of "
+                                    "the team: `campsync log-key --import FILE`, or CAMPSYNC_LOG_KEY_FILE=FILE."
+                             ).format(key_id=info["key_id"], file=info["file"])
         elif ctx.args.import_file:
             info = log_export.import_key(db, ctx.args.import_file)
-            text = f"This store's log key is now the one in {info['file']} (id {info['key_id']}), kept in " \
-                   f"{info['key_source']}."
+            text = translate("Cli", "This store's log key is now the one in {file} (id {key_id}), kept in {where}."
+                             ).format(file=info["file"], key_id=info["key_id"], where=info["key_source"])
         else:
             info = log_export.key_info(db)
-            text = (f"Log key: id {info['key_id']}, in {info['key_source']}." if info["key_id"] else
-                    f"No log key yet (looked in {info['looked_in']}): one is made on the first write.")
+            text = (translate("Cli", "Log key: id {key_id}, in {where}.").format(key_id=info["key_id"],
+                                                                               where=info["key_source"])
+                    if info["key_id"] else
+                    translate("Cli", "No log key yet (looked in {where}): one is made on the first write.").format(
+                        where=info["looked_in"]))
     except FileExistsError as exc:
-        raise UserError(f"{exc.filename} exists already: give a new file name") from None
+        raise UserError(translate("Cli", "{file} exists already: give a new file name").format(file=exc.filename)
+                        ) from None
     except (log_key.LogKeyError, OSError) as exc:
         raise UserError(str(exc)) from None
     if ctx.args.json:
@@ -146,20 +164,24 @@ def cmd_log_key(ctx: Context) -> int:
 
 
 def add_commands(sub) -> None:
-    lg = sub.add_parser("log", help="trigger events, newest last")
-    lg.add_argument("--json", action="store_true", help="JSON array (JSON lines with --follow)")
-    lg.add_argument("--follow", action="store_true", help="keep printing new events")
-    lg.add_argument("--limit", type=int, metavar="N", help="only the newest N")
-    lg.add_argument("--since", type=since_time, metavar="WHEN", help=f"only events since WHEN: {SINCE_FORMATS}")
-    lg.add_argument("--export", metavar="FILE", help="write every event with its hashes and the signed head to FILE "
-                                                     "(JSON); keep it to compare the log with later")
+    lg = sub.add_parser("log", help=translate("Cli", "trigger events, newest last"))
+    lg.add_argument("--json", action="store_true", help=translate("Cli", "JSON array (JSON lines with --follow)"))
+    lg.add_argument("--follow", action="store_true", help=translate("Cli", "keep printing new events"))
+    lg.add_argument("--limit", type=int, metavar="N", help=translate("Cli", "only the newest N"))
+    lg.add_argument("--since", type=since_time, metavar="WHEN",
+                    help=translate("Cli", "only events since WHEN: {formats}").format(formats=since_formats()))
+    lg.add_argument("--export", metavar="FILE", help=translate("Cli", "write every event with its hashes and the "
+                                                                      "signed head to FILE (JSON); keep it to "
+                                                                      "compare the log with later"))
     lg.set_defaults(func=lambda ctx: cmd_log_export(ctx) if ctx.args.export else cmd_log(ctx))
-    v = sub.add_parser("verify-log", help="check the trigger log's hash chain")
+    v = sub.add_parser("verify-log", help=translate("Cli", "check the trigger log's hash chain"))
     json_flag(v)
     v.set_defaults(func=cmd_verify_log)
-    k = sub.add_parser("log-key", help="the trigger log's key: where it is, or hand it to the nodes of a team")
+    k = sub.add_parser("log-key", help=translate("Cli", "the trigger log's key: where it is, or hand it to the nodes "
+                                                        "of a team"))
     which = k.add_mutually_exclusive_group()
-    which.add_argument("--export", metavar="FILE", help="write the log key to a new FILE (mode 0600)")
-    which.add_argument("--import", dest="import_file", metavar="FILE", help="make the key in FILE this store's")
+    which.add_argument("--export", metavar="FILE", help=translate("Cli", "write the log key to a new FILE (mode 0600)"))
+    which.add_argument("--import", dest="import_file", metavar="FILE",
+                       help=translate("Cli", "make the key in FILE this store's"))
     json_flag(k)
     k.set_defaults(func=cmd_log_key)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .. import language
 from ..core import team_presence
 from ..core.automation.library import LibraryError
 from ..core.collector import settle_collector
@@ -22,35 +23,17 @@ from ..core.store_url import StoreUrlError
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError, SignInRequired
 from ..logs import setup_logging
+from ..language import translate
 from ..paths import AppPaths
 from . import automation, db, flow, log, org, people, profiles, queue, signin, worker
 from .common import Context, UserError, print_error
+from .parser import Parser
 
 logger = logging.getLogger(__name__)
 
 # What a shell reports for a program that SIGPIPE ended (128 + 13), as for git or cat in `… | head -1`: scripts
 # with `set -o pipefail` see what they see for any other tool. Not 1, which here means a Dynamics or sync failure.
 EXIT_BROKEN_PIPE = 141
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with a command's mistakes explained by that command's usage, and as JSON when --json was asked."""
-
-    json_errors = False
-
-    def parse_known_args(self, args=None, namespace=None):
-        # argparse hands a subcommand's unknown arguments up to the top parser, which then prints the top usage
-        # (`usage: campsync [-h] …`) for `campsync queue --bogus`. Refused here, by the parser that knows them.
-        parsed, extras = super().parse_known_args(args, namespace)
-        if extras:
-            self.error(f"unrecognized arguments: {' '.join(extras)}")
-        return parsed, extras
-
-    def error(self, message: str):
-        if self.json_errors:
-            print_error("usage_error", f"{self.prog}: {message} (see: {self.prog} --help)", as_json=True)
-            self.exit(2)
-        super().error(message)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -70,12 +53,13 @@ def build_parser() -> Parser:
 
     parser = Parser(
         prog="campsync",
-        description="CampSync: add and remove people to Dynamics 365 campaigns; admin and scripting commands.")
-    parser.add_argument("--profile", help="connection profile to use (default: the default profile; "
-                                          "CAMPSYNC_* variables override its fields)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do")
-    sub.add_parser("gui", help="open the window").set_defaults(raw=cmd_gui)
-    sandbox = sub.add_parser("sandbox", help="run the built-in sandbox Dynamics org over HTTPS")
+        description=translate("Cli", "CampSync: add and remove people to Dynamics 365 campaigns; admin and "
+                                     "scripting commands."))
+    parser.add_argument("--profile", help=translate("Cli", "connection profile to use (default: the default "
+                                                           "profile; CAMPSYNC_* variables override its fields)"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help=translate("Cli", "what to do"))
+    sub.add_parser("gui", help=translate("Cli", "open the window")).set_defaults(raw=cmd_gui)
+    sandbox = sub.add_parser("sandbox", help=translate("Cli", "run the built-in sandbox Dynamics org over HTTPS"))
     sandbox_cli.add_arguments(sandbox)
     sandbox.set_defaults(raw=cmd_sandbox)
     for group in (org, profiles, signin, flow, queue, log, people, automation, worker, db):
@@ -109,6 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     as_json = "--json" in argv
+    if not as_json:
+        return _command(argv, as_json=False)
+    # --json answers are for scripts, which the README documents in English: their keys and values, and the error
+    # messages on stderr, stay English whatever the person's language. Set before anything builds text (the parser's
+    # help and errors, the plan's reasons, the doctor's details), so a message both printed and put into JSON is
+    # English here. Put back after, for callers in the same process (tests, a window that ran a command).
+    before = language.language()
+    language.use_language("en")
+    try:
+        return _command(argv, as_json=True)
+    finally:
+        language.use_language(before)
+
+
+def _command(argv: list[str], *, as_json: bool) -> int:
     parser = build_parser()
     for each in all_parsers(parser):
         each.json_errors = as_json
@@ -147,15 +146,16 @@ def _run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except STORE_OUTAGES as exc:  # the store's server stopped answering mid-command
-        print_error("store_error", f"the store could not be read or written ({outage_reason(exc)}). What was queued "
-                                   f"stays queued: run the command again once the store answers (`campsync queue` "
-                                   f"shows what is left; a worker on a team's store carries on by itself).",
-                    as_json=as_json)
+        print_error("store_error", translate(
+            "Cli", "the store could not be read or written ({reason}). What was queued stays queued: run the command "
+                   "again once the store answers (`campsync queue` shows what is left; a worker on a team's store "
+                   "carries on by itself).").format(reason=outage_reason(exc)), as_json=as_json)
         return 1
     except Exception as exc:  # a bug: one line for the person, the traceback in the log file
         log_dir = _log_unexpected(exc, argv)
-        print_error("internal_error", f"unexpected error ({type(exc).__name__}: {exc}). The details are in the "
-                                      f"log file in {log_dir}.", as_json=as_json)
+        print_error("internal_error", translate(
+            "Cli", "unexpected error ({error}). The details are in the log file in {folder}.").format(
+                error=f"{type(exc).__name__}: {exc}", folder=log_dir), as_json=as_json)
         return 1
     finally:
         if ctx is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..dynamics.doctor import CheckResult, format_check
 from ..dynamics.entities import Campaign
+from ..language import translate
 from .common import Context, emit_json, failed, json_flag, say, shown
 
 
@@ -35,12 +36,14 @@ async def cmd_campaigns(ctx: Context) -> int:
         emit_json([c.to_dict() for c in campaigns])
         return 0
     if not campaigns:
-        say("No campaigns in this org.")
+        say(translate("Cli", "No campaigns in this org."))
         return 0
     width = max(len(shown(c.name)) for c in campaigns)
-    say(f"{'NAME':<{width}}  {'STATE':<8}  {'STATUS':<15}  ID")
+    say(f"{translate('Cli', 'NAME'):<{width}}  {translate('Cli', 'STATE'):<8}  {translate('Cli', 'STATUS'):<15}  "
+        + translate("Cli", "ID"))
+    active, inactive = translate("Cli", "active"), translate("Cli", "inactive")
     for c in campaigns:
-        say(f"{shown(c.name):<{width}}  {'active' if c.active else 'inactive':<8}  {c.status_label:<15}  {c.id}")
+        say(f"{shown(c.name):<{width}}  {active if c.active else inactive:<8}  {c.status_label:<15}  {c.id}")
     return 0
 
 
@@ -60,27 +63,32 @@ async def cmd_sync(ctx: Context) -> int:
                    "create_batch_start": settings.create_batch_start, "create_batch_max": settings.create_batch_max,
                    "bulk_timeout_s": settings.bulk_timeout_s})
     else:
-        state = "enabled" if settings.campaign_sync_enabled else "disabled"
-        say(f"Campaign sync is {state} for connection {workspace.scope!r}.")
-        say(f"Bulk requests: {settings.create_batch_start} new leads per request at first, at most "
-            f"{settings.create_batch_max}, each allowed {settings.bulk_timeout_s} s.")
+        state = (translate("Cli", "Campaign sync is enabled for connection {connection}.")
+                 if settings.campaign_sync_enabled else
+                 translate("Cli", "Campaign sync is disabled for connection {connection}."))
+        say(state.format(connection=repr(workspace.scope)))
+        say(translate("Cli", "Bulk requests: {start} new leads per request at first, at most {most}, each allowed "
+                             "{seconds} s.").format(start=settings.create_batch_start,
+                                                    most=settings.create_batch_max, seconds=settings.bulk_timeout_s))
         if refreshed:
             say(refreshed)
     return 0
 
 
 def add_commands(sub) -> None:
-    doctor = sub.add_parser("doctor", help="test connectivity to the org step by step")
-    json_flag(doctor, "print the report as JSON")
+    doctor = sub.add_parser("doctor", help=translate("Cli", "test connectivity to the org step by step"))
+    json_flag(doctor, translate("Cli", "print the report as JSON"))
     doctor.set_defaults(func=cmd_doctor)
 
-    campaigns = sub.add_parser("campaigns", help="list the org's campaigns with their state")
-    json_flag(campaigns, "print a JSON array (id, name, active, ...)")
-    campaigns.add_argument("--active", action="store_true", help="only active campaigns")
+    campaigns = sub.add_parser("campaigns", help=translate("Cli", "list the org's campaigns with their state"))
+    json_flag(campaigns, translate("Cli", "print a JSON array (id, name, active, ...)"))
+    campaigns.add_argument("--active", action="store_true", help=translate("Cli", "only active campaigns"))
     campaigns.set_defaults(func=cmd_campaigns)
 
-    sync = sub.add_parser("sync", help="turn campaign sync on or off for this connection, or show it")
+    sync = sub.add_parser("sync", help=translate("Cli", "turn campaign sync on or off for this connection, or show "
+                                                       "it"))
     sync.add_argument("sync_action", choices=["enable", "disable", "status"],
-                      help="enable (flow actions allowed; campaigns and list links re-read), disable, or status")
+                      help=translate("Cli", "enable (flow actions allowed; campaigns and list links re-read), "
+                                            "disable, or status"))
     json_flag(sync)
     sync.set_defaults(func=cmd_sync)

@@ -10,6 +10,7 @@ from ..core import keychain
 from ..core.connections import ProfileFields
 from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
 from ..dynamics.certificates import CertificateProblem, load_certificate, private_key_pem
+from ..language import translate
 from .common import Context, UserError, emit_json, json_flag, say
 
 
@@ -24,13 +25,16 @@ def cmd_list(ctx: Context) -> int:
     if ctx.args.json:
         emit_json(data)
     elif not data:
-        say("No connection profiles yet. Add one with: campsync profile add NAME --org-url ... ")
+        say(translate("Cli", "No connection profiles yet. Add one with: campsync profile add NAME --org-url ... "))
     else:
         for p in data:
             mark = "*" if p["default"] else " "
-            secret = {"certificate": f"certificate {p['certificate_file']}", "secret": "secret in keyring",
-                      "user": "people sign in (campsync login)"}[p["sign_in"]]
-            say(f"{mark} {p['name']:<16} {p['environment']:<10} {p['org_url']}  ({secret})")
+            secret = {"certificate": translate("Cli", "certificate {file}").format(file=p["certificate_file"]),
+                      "secret": translate("Cli", "secret in keyring"),
+                      "user": translate("Cli", "people sign in (campsync login)")}[p["sign_in"]]
+            environment = {"sandbox": translate("Cli", "sandbox"), "test": translate("Cli", "test"),
+                           "production": translate("Cli", "production")}.get(p["environment"], p["environment"])
+            say(f"{mark} {p['name']:<16} {environment:<10} {p['org_url']}  ({secret})")
     return 0
 
 
@@ -43,22 +47,23 @@ def cmd_add(ctx: Context) -> int:
     if args.secret_stdin:
         secret = sys.stdin.readline().strip()
     elif args.ask_secret:
-        secret = getpass.getpass("Client secret (input hidden): ").strip()
+        secret = getpass.getpass(translate("Cli", "Client secret (input hidden): ")).strip()
     else:
         secret = ""
     try:
         saved = ctx.workspace.profiles.save(fields, secret=secret, make_default=args.default)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    message = f"Saved connection {args.name!r}."
+    message = translate("Cli", "Saved connection {name}.").format(name=repr(args.name))
     if saved.secret_saved:
-        message += " The secret is in the system keyring."
+        message += " " + translate("Cli", "The secret is in the system keyring.")
     elif saved.secret_problem:
         message += f" {saved.secret_problem}"
     if fields.certificate_file:
         message += " " + _keep_key(args.name, fields.certificate_file, args.key_in_keyring)
     elif not secret:
-        message += " People sign in with their own account: run `campsync login` (or `campsync login --device-code`)."
+        message += " " + translate("Cli", "People sign in with their own account: run `campsync login` (or "
+                                          "`campsync login --device-code`).")
     say(message)
     return 0
 
@@ -78,56 +83,65 @@ def _certificate(args) -> str | None:
 
 def _keep_key(name: str, path: str, to_keyring: bool) -> str:
     if not to_keyring:
-        return f"The certificate's private key stays in {path} (readable by you only)."
+        return translate("Cli", "The certificate's private key stays in {file} (readable by you only).").format(
+            file=path)
     try:
         keychain.set_certificate_key(name, private_key_pem(path))
     except (RuntimeError, CertificateProblem) as exc:
         raise UserError(str(exc)) from exc
-    return (f"The certificate's private key is in the system keyring now; {path} needs to hold the certificate "
-            "only (you may remove the key from it).")
+    return translate("Cli", "The certificate's private key is in the system keyring now; {file} needs to hold the "
+                            "certificate only (you may remove the key from it).").format(file=path)
 
 
 def cmd_remove(ctx: Context) -> int:
     default = ctx.workspace.profiles.remove(ctx.args.name)
-    say(f"Removed connection {ctx.args.name!r}." + (f" The default connection is now {default!r}."
-                                                     if default else ""))
+    removed = translate("Cli", "Removed connection {name}.").format(name=repr(ctx.args.name))
+    say(removed + (" " + translate("Cli", "The default connection is now {name}.").format(name=repr(default))
+                   if default else ""))
     return 0
 
 
 def cmd_use(ctx: Context) -> int:
     ctx.workspace.profiles.make_default(ctx.args.name)
-    say(f"Connection {ctx.args.name!r} is now the default.")
+    say(translate("Cli", "Connection {name} is now the default.").format(name=repr(ctx.args.name)))
     return 0
 
 
 def add_commands(sub) -> None:
-    profile = sub.add_parser("profile", help="manage connection profiles (secrets go to the keyring)")
-    psub = profile.add_subparsers(dest="profile_action", required=True, metavar="ACTION", help="what to do")
-    plist = psub.add_parser("list", help="list profiles")
+    profile = sub.add_parser("profile", help=translate("Cli", "manage connection profiles (secrets go to the "
+                                                               "keyring)"))
+    psub = profile.add_subparsers(dest="profile_action", required=True, metavar="ACTION",
+                                  help=translate("Cli", "what to do"))
+    plist = psub.add_parser("list", help=translate("Cli", "list profiles"))
     json_flag(plist)
     plist.set_defaults(func=cmd_list)
-    padd = psub.add_parser("add", help="add or update a profile")
-    padd.add_argument("name", help="a name for this connection, e.g. contoso-prod")
-    padd.add_argument("--org-url", required=True, help="e.g. https://yourorg.crm.dynamics.com")
-    padd.add_argument("--tenant-id", required=True, help="the Entra ID directory (tenant) id")
-    padd.add_argument("--client-id", required=True, help="the application (client) id of the app registration")
+    padd = psub.add_parser("add", help=translate("Cli", "add or update a profile"))
+    padd.add_argument("name", help=translate("Cli", "a name for this connection, e.g. contoso-prod"))
+    padd.add_argument("--org-url", required=True, help=translate("Cli", "e.g. https://yourorg.crm.dynamics.com"))
+    padd.add_argument("--tenant-id", required=True, help=translate("Cli", "the Entra ID directory (tenant) id"))
+    padd.add_argument("--client-id", required=True,
+                      help=translate("Cli", "the application (client) id of the app registration"))
     padd.add_argument("--authority-host", default=DEFAULT_AUTHORITY_HOST,
-                      help=f"where tokens come from (default {DEFAULT_AUTHORITY_HOST})")
-    padd.add_argument("--ca-bundle", default=None, help="extra CA certificate file to trust")
+                      help=translate("Cli", "where tokens come from (default {host})").format(
+                          host=DEFAULT_AUTHORITY_HOST))
+    padd.add_argument("--ca-bundle", default=None, help=translate("Cli", "extra CA certificate file to trust"))
     padd.add_argument("--environment", choices=["sandbox", "test", "production"], default="production",
-                      help="the kind of org (default production, where the window asks before risky "
-                           "flow actions)")
-    padd.add_argument("--default", action="store_true", help="make it the default profile")
+                      help=translate("Cli", "the kind of org (default production, where the window asks before "
+                                            "risky flow actions)"))
+    padd.add_argument("--default", action="store_true", help=translate("Cli", "make it the default profile"))
     secret = padd.add_mutually_exclusive_group()
-    secret.add_argument("--secret-stdin", action="store_true", help="read the client secret from standard input")
-    secret.add_argument("--ask-secret", action="store_true", help="prompt for the client secret")
+    secret.add_argument("--secret-stdin", action="store_true",
+                        help=translate("Cli", "read the client secret from standard input"))
+    secret.add_argument("--ask-secret", action="store_true", help=translate("Cli", "prompt for the client secret"))
     secret.add_argument("--certificate", metavar="PEM", default=None,
-                        help="sign in as the application with this certificate (PEM: certificate and private key; "
-                             "the key file must be readable by you only)")
+                        help=translate("Cli", "sign in as the application with this certificate (PEM: certificate "
+                                              "and private key; the key file must be readable by you only)"))
     padd.add_argument("--key-in-keyring", action="store_true",
-                      help="with --certificate: keep its private key in the system keyring instead of the file")
+                      help=translate("Cli", "with --certificate: keep its private key in the system keyring "
+                                            "instead of the file"))
     padd.set_defaults(func=cmd_add)
-    for action, command in (("remove", cmd_remove), ("use", cmd_use)):
-        p = psub.add_parser(action, help=f"{action} a profile")
-        p.add_argument("name", help="the profile's name (see: campsync profile list)")
+    for action, command, help_text in (("remove", cmd_remove, translate("Cli", "remove a profile")),
+                                       ("use", cmd_use, translate("Cli", "use a profile"))):
+        p = psub.add_parser(action, help=help_text)
+        p.add_argument("name", help=translate("Cli", "the profile's name (see: campsync profile list)"))
         p.set_defaults(func=command)

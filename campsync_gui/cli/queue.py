@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language import translate
 from .common import Context, emit_json, failed, json_flag, say, shown
 
 
@@ -15,13 +16,26 @@ def cmd_queue(ctx: Context) -> int:
         emit_json(data)
         return 0
     if not data:
-        say("The queue is empty: nothing pending or failed.")
+        say(translate("Cli", "The queue is empty: nothing pending or failed."))
         return 0
     for item in data:
         detail = item["error"] or item["reason"] or ""
-        by = f"  (by {shown(item['actor'])})" if item["actor"] else ""
-        say(f"#{item['id']:<6} {item['state']:<9} {item['action']:<6} {shown(item['email']):<38} {shown(detail)}{by}")
+        by = "  " + translate("Cli", "(by {actor})").format(actor=shown(item["actor"])) if item["actor"] else ""
+        say(f"#{item['id']:<6} {_state_word(item['state']):<9} {_action_word(item['action']):<6} "
+            f"{shown(item['email']):<38} {shown(detail)}{by}")
     return 0
+
+
+def _state_word(state: str) -> str:
+    """A queue row's state (as --json gives it) as a person reads it."""
+    words = {"pending": translate("Cli", "pending"), "claimed": translate("Cli", "claimed"),
+             "sent": translate("Cli", "sent"), "done": translate("Cli", "done"), "failed": translate("Cli", "failed"),
+             "cancelled": translate("Cli", "cancelled")}
+    return words.get(state, state)
+
+
+def _action_word(action: str) -> str:
+    return {"add": translate("Cli", "add"), "remove": translate("Cli", "remove")}.get(action, action)
 
 
 async def cmd_retry(ctx: Context) -> int:
@@ -30,8 +44,10 @@ async def cmd_retry(ctx: Context) -> int:
     if ctx.args.json:
         emit_json({"requeued": requeued, **report.to_dict()})
     else:
-        say(f"Re-queued {requeued} failed action(s); done {report.done}, failed {report.failed}, "
-            f"blocked {report.blocked}, skipped {report.skipped}, still pending {report.left_pending}.")
+        say(translate("Cli", "Re-queued {requeued} failed action(s); done {done}, failed {failed}, blocked {blocked}, "
+                             "skipped {skipped}, still pending {pending}.").format(
+            requeued=requeued, done=report.done, failed=report.failed, blocked=report.blocked,
+            skipped=report.skipped, pending=report.left_pending))
     if report.failed or report.left_pending:
         return failed(ctx, "sync_failed", f"{report.failed} action(s) failed, {report.left_pending} still pending "
                                           "(see: campsync queue)")
@@ -40,19 +56,19 @@ async def cmd_retry(ctx: Context) -> int:
 
 def cmd_cancel(ctx: Context) -> int:
     count = ctx.workspace.cancel(ctx.args.ids or None, request_id=ctx.args.request)
-    say(f"Cancelled {count} queued action(s).")
+    say(translate("Cli", "Cancelled {count} queued action(s).").format(count=count))
     return 0
 
 
 def add_commands(sub) -> None:
-    q = sub.add_parser("queue", help="pending and failed flow actions")
-    q.add_argument("--all", action="store_true", help="include finished rows")
+    q = sub.add_parser("queue", help=translate("Cli", "pending and failed flow actions"))
+    q.add_argument("--all", action="store_true", help=translate("Cli", "include finished rows"))
     json_flag(q)
     q.set_defaults(func=cmd_queue)
-    r = sub.add_parser("retry", help="retry failed actions and finish any left pending")
+    r = sub.add_parser("retry", help=translate("Cli", "retry failed actions and finish any left pending"))
     json_flag(r)
     r.set_defaults(func=cmd_retry)
-    c = sub.add_parser("cancel", help="cancel pending or failed actions")
-    c.add_argument("ids", nargs="*", type=int, help="queue row ids (default: all pending and failed)")
-    c.add_argument("--request", help="only the rows of this request id")
+    c = sub.add_parser("cancel", help=translate("Cli", "cancel pending or failed actions"))
+    c.add_argument("ids", nargs="*", type=int, help=translate("Cli", "queue row ids (default: all pending and failed)"))
+    c.add_argument("--request", help=translate("Cli", "only the rows of this request id"))
     c.set_defaults(func=cmd_cancel)

@@ -26,6 +26,7 @@ import time
 from ..core.events import TRIGGERS
 from ..core.store import STORE_OUTAGES, outage_reason
 from ..dynamics.errors import DynamicsError
+from ..language import translate
 from .common import Context, DemoOrgWorkspace, UserError, say
 
 # SIGTERM to exit: container runtimes wait 10 s before they kill; the request in flight gets most of it.
@@ -43,15 +44,16 @@ def _log(message: str, *, problem: bool = False) -> None:
 async def cmd_worker(ctx: Context) -> int:
     workspace = ctx.workspace
     if isinstance(workspace, DemoOrgWorkspace):
-        raise UserError("no org is configured for the worker: add one with `campsync profile add` or set the "
-                        "CAMPSYNC_ORG_URL, CAMPSYNC_TENANT_ID, CAMPSYNC_CLIENT_ID and CAMPSYNC_CLIENT_SECRET "
-                        "variables (the demo org is the window's, for trying CampSync)")
+        raise UserError(translate("Cli", "no org is configured for the worker: add one with `campsync profile add` "
+                                         "or set the CAMPSYNC_ORG_URL, CAMPSYNC_TENANT_ID, CAMPSYNC_CLIENT_ID and "
+                                         "CAMPSYNC_CLIENT_SECRET variables (the demo org is the window's, for trying "
+                                         "CampSync)"))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
 
     def on_signal() -> None:
         if not stop.is_set():
-            _log("stopping: the request in flight finishes, the rest stays queued")
+            _log(translate("Cli", "stopping: the request in flight finishes, the rest stays queued"))
         stop.set()
         workspace.stop_running()
 
@@ -60,8 +62,9 @@ async def cmd_worker(ctx: Context) -> int:
     workspace.connect()  # says now, not at the first queued row, when the org cannot be reached
     confirmed = _count_confirmations(workspace)
     seen: dict = {}  # what the last pass found (who runs the schedule), so that a change is said once
-    _log(f"worker {workspace.sync.worker_id} started (pid {os.getpid()}): sends the queue, runs trigger and "
-         f"scheduled campaigns and waiting flows; looks every {ctx.args.interval:g} s. SIGTERM or Ctrl+C stops it.")
+    _log(translate("Cli", "worker {worker} started (pid {pid}): sends the queue, runs trigger and scheduled "
+                          "campaigns and waiting flows; looks every {interval} s. SIGTERM or Ctrl+C stops it.").format(
+        worker=workspace.sync.worker_id, pid=os.getpid(), interval=f"{ctx.args.interval:g}"))
     try:
         while not stop.is_set():
             one = asyncio.ensure_future(_one_pass(workspace, confirmed, seen))
@@ -80,7 +83,8 @@ async def cmd_worker(ctx: Context) -> int:
         handed_back = _hand_back(workspace)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
-    _log("stopped" + (f"; {handed_back} unfinished row(s) handed back to the queue" if handed_back else ""))
+    _log(translate("Cli", "stopped; {count} unfinished row(s) handed back to the queue").format(count=handed_back)
+         if handed_back else translate("Cli", "stopped"))
     return 0
 
 
@@ -93,7 +97,8 @@ async def _let_finish(workspace, task: asyncio.Task) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-        _log(f"the request in flight did not finish within {STOP_GRACE_S:g} s: left unanswered", problem=True)
+        _log(translate("Cli", "the request in flight did not finish within {seconds} s: left unanswered").format(
+            seconds=f"{STOP_GRACE_S:g}"), problem=True)
 
 
 def _count_confirmations(workspace) -> list[int]:
@@ -114,32 +119,38 @@ async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
     try:
         if seen.pop("store_lost", False):
             handed_back = _hand_back(workspace)
-            _log("the store answers again" + (f"; {handed_back} row(s) this worker held when it was cut off handed "
-                                             f"back to the queue" if handed_back else ""))
+            _log(translate("Cli", "the store answers again; {count} row(s) this worker held when it was cut off "
+                                  "handed back to the queue").format(count=handed_back)
+                 if handed_back else translate("Cli", "the store answers again"))
         tick = await workspace.scheduler_tick()  # then sends whatever is queued (Workspace.scheduler_tick)
     except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
-        _log(f"Dynamics could not be used: {exc.message}; trying again at the next pass", problem=True)
+        _log(translate("Cli", "Dynamics could not be used: {problem}; trying again at the next pass").format(
+            problem=exc.message), problem=True)
         return
     except STORE_OUTAGES as exc:
         if workspace.db.dialect.name == "sqlite":
             raise  # one person's file that cannot be written does not mend itself: exit 1, the supervisor says so
         seen["store_lost"] = True
-        _log(f"the team's store could not be reached ({outage_reason(exc)}); trying again at the next pass",
-             problem=True)
+        _log(translate("Cli", "the team's store could not be reached ({reason}); trying again at the next pass")
+             .format(reason=outage_reason(exc)), problem=True)
         return
     if tick.runs_elsewhere and tick.runs_elsewhere != seen.get("elsewhere"):
-        _log(f"scheduled campaigns and waits run on {tick.runs_elsewhere} (it holds the scheduler's lease); this "
-             f"worker sends the queue and takes the schedule over if that one stops")
+        _log(translate("Cli", "scheduled campaigns and waits run on {worker} (it holds the scheduler's lease); this "
+                              "worker sends the queue and takes the schedule over if that one stops").format(
+            worker=tick.runs_elsewhere))
     seen["elsewhere"] = tick.runs_elsewhere
     for report in tick.batches:
-        _log(f"ran batch campaign {report.campaign!r}: {report.processed} people")
+        _log(translate("Cli", "ran batch campaign {campaign}: {count} people").format(
+            campaign=repr(report.campaign), count=report.processed))
     for failure in tick.failed:
-        _log(f"could not run {failure}", problem=True)
+        _log(translate("Cli", "could not run {what}").format(what=failure), problem=True)
     if tick.resumed:
-        _log(f"resumed {tick.resumed} waiting flow(s)")
+        _log(translate("Cli", "resumed {count} waiting flow(s)").format(count=tick.resumed))
     if confirmed[0] != before:
         left = workspace.pending_count()
-        _log(f"Dynamics confirmed {confirmed[0] - before} change(s)" + (f"; {left} still queued" if left else ""))
+        confirmed_text = translate("Cli", "Dynamics confirmed {count} change(s)").format(count=confirmed[0] - before)
+        _log(translate("Cli", "{confirmed}; {count} still queued").format(confirmed=confirmed_text, count=left)
+             if left else confirmed_text)
 
 
 def _hand_back(workspace) -> int:
@@ -152,11 +163,12 @@ def _hand_back(workspace) -> int:
 
 def add_commands(sub) -> None:
     for name, text, interval in (
-            ("worker", "send the queue and run trigger and scheduled campaigns without a window, until stopped",
-             5.0),
-            ("run-scheduler", "the former name of `campsync worker`", 30.0)):
+            ("worker", translate("Cli", "send the queue and run trigger and scheduled campaigns without a window, "
+                                        "until stopped"), 5.0),
+            ("run-scheduler", translate("Cli", "the former name of `campsync worker`"), 30.0)):
         parser = sub.add_parser(name, help=text)
         parser.add_argument("--interval", type=float, default=interval,
-                            help=f"seconds between looks at the queue and the schedule (default {interval:g})")
-        parser.add_argument("--once", action="store_true", help="one pass, then exit")
+                            help=translate("Cli", "seconds between looks at the queue and the schedule (default "
+                                                  "{seconds})").format(seconds=f"{interval:g}"))
+        parser.add_argument("--once", action="store_true", help=translate("Cli", "one pass, then exit"))
         parser.set_defaults(func=cmd_worker, presence="worker")  # how the team sees it

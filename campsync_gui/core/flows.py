@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..language import translate
 from .models import CampaignRecord, Membership, Person
 
 ADD = "add"
@@ -26,8 +27,18 @@ SKIP = "skip"
 BLOCKED = "blocked"
 
 RUNNABLE = (WILL_ADD, WILL_CREATE_AND_ADD, WILL_REMOVE)
+# English, as --json answers and stored results carry them; a person reads outcome_label().
 LABELS = {WILL_ADD: "will add", WILL_CREATE_AND_ADD: "will create in Dynamics, then add",
           WILL_REMOVE: "will remove", SKIP: "skip", BLOCKED: "blocked"}
+
+
+def outcome_label(outcome: str) -> str:
+    """LABELS[outcome] in the person's language, for the preview and the command line's plan."""
+    words = {WILL_ADD: translate("Flows", "will add"),
+             WILL_CREATE_AND_ADD: translate("Flows", "will create in Dynamics, then add"),
+             WILL_REMOVE: translate("Flows", "will remove"), SKIP: translate("Flows", "skip"),
+             BLOCKED: translate("Flows", "blocked")}
+    return words.get(outcome, outcome)
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,8 @@ def plan(people: Iterable[Person], campaign: CampaignRecord | None, action: str,
             result.items.append(PlanItem(person, BLOCKED, blocked))
             continue
         if person.id in queued:
-            result.items.append(PlanItem(person, SKIP, f"already queued to be {'added' if action == ADD else 'removed'}"))
+            result.items.append(PlanItem(person, SKIP, translate("Flows", "already queued to be added") if action == ADD
+                                         else translate("Flows", "already queued to be removed")))
             continue
         rows = memberships.get(person.id, [])
         if action == ADD:
@@ -118,43 +130,48 @@ def blocked_reason(campaign: CampaignLike | None, readiness: Readiness, ref: str
     """Why no flow action can run on this campaign now, or None: one rule for the plan (the preview and the
     command line) and for the window's drop target, which refuses a drop at once with this reason."""
     if not readiness.sync_enabled:
-        return "campaign sync is disabled for this connection (an admin can enable it: Admin → Settings)"
+        return translate("Flows", "campaign sync is disabled for this connection (an admin can enable it: Admin → "
+                                  "Settings)")
     if readiness.prerequisite_problem:
         return readiness.prerequisite_problem
     if readiness.privilege_problem:
         return readiness.privilege_problem
     if campaign is None:
-        return f"campaign {ref!r} does not exist in Dynamics (deleted, or not refreshed yet)"
+        return translate("Flows", "campaign {campaign} does not exist in Dynamics (deleted, or not refreshed yet)"
+                         ).format(campaign=repr(ref))
     if not campaign.active:
-        return f"campaign {campaign.name!r} is inactive in Dynamics"
+        return translate("Flows", "campaign {campaign} is inactive in Dynamics").format(campaign=repr(campaign.name))
     return None
 
 
 def _plan_add(person: Person, rows: list[Membership]) -> PlanItem:
     if any(row.source == FLOW_ACTION for row in rows):
-        return PlanItem(person, SKIP, "already a member (added by CampSync)")
-    if person.dynamics_id and person.dynamics_type in ("lead", "contact"):
-        also = " (also on a CRM list of this campaign)" if rows else ""
-        return PlanItem(person, WILL_ADD, f"add as {person.dynamics_type}{also}")
+        return PlanItem(person, SKIP, translate("Flows", "already a member (added by CampSync)"))
+    if person.dynamics_id and person.dynamics_type == "lead":
+        return PlanItem(person, WILL_ADD, translate("Flows", "add as lead (also on a CRM list of this campaign)")
+                        if rows else translate("Flows", "add as lead"))
+    if person.dynamics_id and person.dynamics_type == "contact":
+        return PlanItem(person, WILL_ADD, translate("Flows", "add as contact (also on a CRM list of this campaign)")
+                        if rows else translate("Flows", "add as contact"))
     problem = missing_data(person)
     if problem:
         return PlanItem(person, BLOCKED, problem)
-    return PlanItem(person, WILL_CREATE_AND_ADD, "not in Dynamics yet: a lead is created first")
+    return PlanItem(person, WILL_CREATE_AND_ADD, translate("Flows", "not in Dynamics yet: a lead is created first"))
 
 
 def _plan_remove(person: Person, rows: list[Membership]) -> PlanItem:
     if any(row.source == FLOW_ACTION for row in rows):
-        return PlanItem(person, WILL_REMOVE, "added by CampSync")
+        return PlanItem(person, WILL_REMOVE, translate("Flows", "added by CampSync"))
     if rows:
-        return PlanItem(person, SKIP, "added outside CampSync (a CRM list); CampSync removes only people its "
-                                      "flow actions added")
-    return PlanItem(person, SKIP, "not a member of this campaign")
+        return PlanItem(person, SKIP, translate("Flows", "added outside CampSync (a CRM list); CampSync removes only "
+                                                         "people its flow actions added"))
+    return PlanItem(person, SKIP, translate("Flows", "not a member of this campaign"))
 
 
 def missing_data(person: Person) -> str | None:
     """Why a local-only person cannot be created as a Dynamics lead, or None."""
     if not person.email:
-        return "no email address: cannot create the lead in Dynamics"
+        return translate("Flows", "no email address: cannot create the lead in Dynamics")
     if not (person.last_name or person.first_name):
-        return "no name: Dynamics needs a last name to create a lead"
+        return translate("Flows", "no name: Dynamics needs a last name to create a lead")
     return None

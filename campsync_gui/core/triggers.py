@@ -14,6 +14,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
+from ..language import translate
 from . import log_key, log_seal, team_log
 from .bulk_insert import insert_many
 from .log_seal import KEYED_PREFIX
@@ -21,7 +22,16 @@ from .models import ChainHead, TriggerEventRecord
 
 ADDED = "added_to_microsoft_campaign"
 REMOVED = "removed_from_microsoft_campaign"
-TRIGGER_LABELS = {ADDED: "Added to Microsoft Campaign", REMOVED: "Removed from Microsoft Campaign"}
+TRIGGER_LABELS = {ADDED: "Added to Microsoft Campaign", REMOVED: "Removed from Microsoft Campaign"}  # --json: English
+
+
+def trigger_label(trigger: str) -> str:
+    """The trigger's name for a person to read, in their language (Marketo's French names in French)."""
+    if trigger == ADDED:
+        return translate("Triggers", "Added to Microsoft Campaign")
+    if trigger == REMOVED:
+        return translate("Triggers", "Removed from Microsoft Campaign")
+    return trigger
 
 _COLUMNS = [c.name for c in TriggerEventRecord.__table__.columns]
 _STORED = [name for name in _COLUMNS if name != "id"]

@@ -16,9 +16,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
+from ..language import translate
 from . import capabilities, change_tracking
 from .client import DataverseClient, RetryPolicy
 from .connect import CERTIFICATE, USER, auth_method, token_provider
+from .doctor_words import missing_word, needed_step, root_hint, skipped, status_label, step_title
 from .entities import version_tuple
 from .errors import AuthError, DynamicsError, PermissionDenied, SignInRequired, Unauthorized
 from .signin import BROWSER, DEVICE_CODE, UserSignIn
@@ -28,7 +30,7 @@ from .tls import ConnectionTrust, connection_trust, is_microsoft_host
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 # SKIP is a step that did not run: a neutral dot, never a tick (nothing was checked).
 ICON = {OK: "✔", WARN: "!", FAIL: "✘", SKIP: "·"}
-LABEL = {OK: "OK", WARN: "WARN", FAIL: "FAIL", SKIP: "not run"}
+LABEL = {OK: "OK", WARN: "WARN", FAIL: "FAIL", SKIP: "not run"}  # English; a person reads status_label()
 
 LATENCY_SAMPLES = 5
 SLOW_P95_MS = 1500.0
@@ -77,7 +79,8 @@ class DoctorReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_text(self) -> str:
-        lines = [f"CampSync connectivity report — {self.connection} ({self.org_url or 'no org URL'})",
+        lines = [translate("Doctor", "CampSync connectivity report — {connection} ({org})").format(
+                     connection=self.connection, org=self.org_url or translate("Doctor", "no org URL")),
                  f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC", ""]
         for r in self.results:
             lines += format_check(r)
@@ -88,17 +91,24 @@ class DoctorReport:
         """One line: all passed, or how many failed, warned and did not run."""
         counts = {status: sum(r.status == status for r in self.results) for status in (FAIL, WARN, SKIP)}
         if not any(counts.values()):
-            return "All checks passed."
-        text = f"{counts[FAIL]} failed, {counts[WARN]} warning(s)"
-        return text + (f", {counts[SKIP]} not run." if counts[SKIP] else ".")
+            return translate("Doctor", "All checks passed.")
+        if counts[SKIP]:
+            return translate("Doctor", "{failed} failed, {warnings} warning(s), {skipped} not run.").format(
+                failed=counts[FAIL], warnings=counts[WARN], skipped=counts[SKIP])
+        return translate("Doctor", "{failed} failed, {warnings} warning(s).").format(failed=counts[FAIL],
+                                                                                     warnings=counts[WARN])
 
 
 def format_check(r: CheckResult) -> list[str]:
     """A check as report lines; a step that did not run shows no time (it took none)."""
-    took = "" if r.status == SKIP else f"{r.ms:.0f} ms"
-    lines = [f"{ICON[r.status]} {r.title:<28} {LABEL[r.status]:<7} {took:>10}  {r.detail}"]
+    took = "" if r.status == SKIP else translate("Doctor", "{ms} ms").format(ms=f"{r.ms:.0f}")
+    # Columns as wide as the language's longest title and status ("Privilèges pour les actions de flux", "non exécuté").
+    title_width = max(28, *(len(step_title(key)) for key, _ in STEPS))
+    status_width = max(len(status_label(status)) for status in LABEL)
+    lines = [f"{ICON[r.status]} {r.title:<{title_width}} {status_label(r.status):<{status_width}} {took:>10}  "
+             f"{r.detail}"]
     if r.fix and r.status in (FAIL, WARN):
-        lines.append(f"    fix: {r.fix}")
+        lines.append("    " + translate("Doctor", "fix: {fix}").format(fix=r.fix))
     return lines
 
 
@@ -110,6 +120,7 @@ class _Failed(Exception):
         self.detail, self.fix, self.status = detail, fix, status
 
 
+# The steps in order, with their English titles (their ids, for importers); a person reads step_title(key).
 STEPS: list[tuple[str, str]] = [
     ("config", "Configuration"),
     ("dns", "DNS"),
@@ -128,11 +139,6 @@ STEPS: list[tuple[str, str]] = [
 ]
 TITLES = dict(STEPS)
 
-# The settings Connection.missing() names, in words a person filling a form or a shell reads alike.
-MISSING_WORDS = {"CAMPSYNC_ORG_URL": "the org URL", "CAMPSYNC_TENANT_ID": "the tenant id",
-                 "CAMPSYNC_CLIENT_ID": "the client id", "CAMPSYNC_CLIENT_SECRET": "the client secret"}
-ROOT_HINT = "Use the environment URL from the Power Platform admin center."
-
 
 async def run_doctor(conn, options: DoctorOptions | None = None,
                      on_result: Callable[[CheckResult], Awaitable[None] | None] | None = None) -> DoctorReport:
@@ -141,8 +147,8 @@ async def run_doctor(conn, options: DoctorOptions | None = None,
     doctor = _Doctor(conn, options or DoctorOptions())
     report = DoctorReport(connection=conn.name, org_url=conn.org_url)
     try:
-        for key, title in STEPS:
-            result = await doctor.run_step(key, title)
+        for key, _title in STEPS:
+            result = await doctor.run_step(key, step_title(key))  # in the run's language (English with --json)
             report.results.append(result)
             if on_result is not None:
                 maybe = on_result(result)
@@ -181,13 +187,13 @@ class _Doctor:
             if need in self.unusable:
                 reasons.append(self.unusable[need])
             elif need in TITLES and need not in self.passed:
-                reasons.append(f"{TITLES[need]} ({'failed' if need in self.failed else 'not run'})")
+                reasons.append(needed_step(need, need in self.failed))
         return reasons
 
     async def run_step(self, key: str, title: str) -> CheckResult:
         reasons = self._missing_needs(key)
         if reasons:  # not run: no time, no tick, and the reason instead
-            return CheckResult(key, title, SKIP, 0.0, f"skipped — needs {'; '.join(reasons)}")
+            return CheckResult(key, title, SKIP, 0.0, skipped("; ".join(reasons)))
         started = time.perf_counter()
         try:
             detail, status, fix = await asyncio.wait_for(getattr(self, f"check_{key}")(),
@@ -195,7 +201,8 @@ class _Doctor:
         except _Failed as exc:
             detail, status, fix = exc.detail, exc.status, exc.fix
         except asyncio.TimeoutError:
-            detail, status, fix = "no answer in time", FAIL, "Check the network path to the org (proxy, firewall)."
+            detail, status, fix = (translate("Doctor", "no answer in time"), FAIL,
+                                   translate("Doctor", "Check the network path to the org (proxy, firewall)."))
         except DynamicsError as exc:
             detail, status, fix = exc.message, FAIL, _fix_for(exc)
         ms = (time.perf_counter() - started) * 1000
@@ -214,41 +221,48 @@ class _Doctor:
         problems, fixes = [], []
         missing = self.conn.missing()
         if missing:
-            problems.append("missing: " + ", ".join(f"{MISSING_WORDS.get(var, var)} ({var})" for var in missing))
-            fixes.append("Fill in the connection (Admin → Connections in the window, `campsync profile add` on the "
-                         "command line) or set the CAMPSYNC_* environment variables; the secret comes from the "
-                         "keyring or CAMPSYNC_CLIENT_SECRET.")
-            credentials = [MISSING_WORDS.get(var, var) for var in missing if var != "CAMPSYNC_ORG_URL"]
+            problems.append(translate("Doctor", "missing: {settings}").format(
+                settings=", ".join(f"{missing_word(var)} ({var})" for var in missing)))
+            fixes.append(translate("Doctor", "Fill in the connection (Admin → Connections in the window, `campsync "
+                                             "profile add` on the command line) or set the CAMPSYNC_* environment "
+                                             "variables; the secret comes from the keyring or "
+                                             "CAMPSYNC_CLIENT_SECRET."))
+            credentials = [missing_word(var) for var in missing if var != "CAMPSYNC_ORG_URL"]
             if credentials:
-                self.unusable["credentials"] = f"{', '.join(credentials)} (missing)"
+                self.unusable["credentials"] = translate("Doctor", "{settings} (missing)").format(
+                    settings=", ".join(credentials))
             if "CAMPSYNC_ORG_URL" in missing:
-                self.unusable["org_url"] = "the org URL (missing)"
+                self.unusable["org_url"] = translate("Doctor", "the org URL (missing)")
         problem = self.conn.url_problem() if self.conn.org_url else None
         if problem:
             problems.append(problem)
-            fixes.append(ROOT_HINT)
-            self.unusable["org_url"] = "a usable org URL (see Configuration)"
+            fixes.append(root_hint())
+            self.unusable["org_url"] = translate("Doctor", "a usable org URL (see Configuration)")
         if urlparse(self.conn.authority_host).scheme != "https":
-            problems.append(f"The authority host must use https:// (got {self.conn.authority_host!r}).")
-            fixes.append("Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud.")
-            self.unusable["authority"] = "a usable authority host (see Configuration)"
+            problems.append(translate("Doctor", "The authority host must use https:// (got {host}).").format(
+                host=repr(self.conn.authority_host)))
+            fixes.append(translate("Doctor", "Leave CAMPSYNC_AUTHORITY_HOST unset for Microsoft's public cloud."))
+            self.unusable["authority"] = translate("Doctor", "a usable authority host (see Configuration)")
         try:
             self.trust = connection_trust(self.conn)
         except (FileNotFoundError, ssl.SSLError) as exc:
-            problems.append(f"The CA bundle cannot be used: {exc}")
-            fixes.append("Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset it.")
-            self.unusable["ca_bundle"] = "a usable CA bundle (see Configuration)"
+            problems.append(translate("Doctor", "The CA bundle cannot be used: {problem}").format(problem=exc))
+            fixes.append(translate("Doctor", "Point CAMPSYNC_CA_BUNDLE at a PEM file of CA certificates, or unset "
+                                             "it."))
+            self.unusable["ca_bundle"] = translate("Doctor", "a usable CA bundle (see Configuration)")
         if problems:
             raise _Failed("; ".join(problems), " ".join(fixes))
         method = auth_method(self.conn)
         if method == USER:
-            how = "a person signs in with their own account"
+            how = translate("Doctor", "a person signs in with their own account")
         elif method == CERTIFICATE:
-            how = f"certificate {self.conn.certificate_file}"
+            how = translate("Doctor", "certificate {file}").format(file=self.conn.certificate_file)
         else:
-            how = f"secret from {self.conn.secret_source or 'unknown'}"
+            how = translate("Doctor", "secret from {source}").format(
+                source=self.conn.secret_source or translate("Doctor", "unknown"))
         extra = f"; {self.trust.describe()}" if self.trust is not None and self.trust.describe() else ""
-        return f"org {self.conn.org_url}, tenant {self.conn.tenant_id}, {how}{extra}", OK, ""
+        return translate("Doctor", "org {org}, tenant {tenant}, {how}").format(
+            org=self.conn.org_url, tenant=self.conn.tenant_id, how=how) + extra, OK, ""
 
     async def check_dns(self):
         loop = asyncio.get_running_loop()
@@ -258,10 +272,14 @@ class _Doctor:
             try:
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
             except socket.gaierror as exc:
-                raise _Failed(f"{label} host {host!r} does not resolve ({exc.strerror})",
-                              f"Check the {label} URL for typos" +
-                              (" (an org URL looks like https://yourorg.crm.dynamics.com)." if label == "org" else
-                               ".")) from exc
+                if label == "org":
+                    raise _Failed(translate("Doctor", "org host {host} does not resolve ({problem})").format(
+                                      host=repr(host), problem=exc.strerror),
+                                  translate("Doctor", "Check the org URL for typos (an org URL looks like "
+                                                      "https://yourorg.crm.dynamics.com).")) from exc
+                raise _Failed(translate("Doctor", "authority host {host} does not resolve ({problem})").format(
+                                  host=repr(host), problem=exc.strerror),
+                              translate("Doctor", "Check the authority URL for typos.")) from exc
             addresses = sorted({info[4][0] for info in infos})
             found.append(f"{host} → {', '.join(addresses[:3])}")
         return "; ".join(found), OK, ""
@@ -278,24 +296,30 @@ class _Doctor:
                                             server_hostname=host),
                     timeout=self.options.timeout)
             except ssl.SSLCertVerificationError as exc:
+                untrusted = translate("Doctor", "the certificate of {host}:{port} is not trusted ({problem})").format(
+                    host=host, port=port, problem=exc.verify_message)
                 if is_microsoft_host(host):
-                    raise _Failed(f"the certificate of {host}:{port} is not trusted ({exc.verify_message})",
-                                  "Microsoft's hosts are checked against the system's CAs only (CAMPSYNC_CA_BUNDLE "
+                    raise _Failed(untrusted, translate(
+                        "Doctor", "Microsoft's hosts are checked against the system's CAs only (CAMPSYNC_CA_BUNDLE "
                                   "is not used for them): if your network inspects TLS, install its CA in the "
-                                  "system's trust store.") from exc
-                raise _Failed(f"the certificate of {host}:{port} is not trusted ({exc.verify_message})",
-                              "If your network inspects TLS, or this is the sandbox org, set CAMPSYNC_CA_BUNDLE "
-                              "to the CA certificate file (the sandbox prints it).") from exc
+                                  "system's trust store.")) from exc
+                raise _Failed(untrusted, translate(
+                    "Doctor", "If your network inspects TLS, or this is the sandbox org, set CAMPSYNC_CA_BUNDLE to the "
+                              "CA certificate file (the sandbox prints it).")) from exc
             except ssl.SSLError as exc:
-                raise _Failed(f"TLS handshake with {host}:{port} failed ({exc.reason or exc})",
-                              "Check that the URL points at an HTTPS server.") from exc
+                raise _Failed(translate("Doctor", "TLS handshake with {host}:{port} failed ({problem})").format(
+                                  host=host, port=port, problem=exc.reason or exc),
+                              translate("Doctor", "Check that the URL points at an HTTPS server.")) from exc
             except ConnectionRefusedError as exc:
-                raise _Failed(f"nothing is listening at {host}:{port} (connection refused)",
-                              "Check the port in the URL, and that the org (or `campsync sandbox`) is running.") \
-                    from exc
+                raise _Failed(translate("Doctor", "nothing is listening at {host}:{port} (connection refused)").format(
+                                  host=host, port=port),
+                              translate("Doctor", "Check the port in the URL, and that the org (or `campsync "
+                                                  "sandbox`) is running.")) from exc
             except (OSError, asyncio.TimeoutError) as exc:
-                raise _Failed(f"cannot reach {host}:{port} ({exc.__class__.__name__}: {exc})",
-                              "Check the network, proxy and firewall between this machine and the org.") from exc
+                raise _Failed(translate("Doctor", "cannot reach {host}:{port} ({problem})").format(
+                                  host=host, port=port, problem=f"{exc.__class__.__name__}: {exc}"),
+                              translate("Doctor", "Check the network, proxy and firewall between this machine and "
+                                                  "the org.")) from exc
             cert = writer.get_extra_info("peercert") or {}
             version = writer.get_extra_info("ssl_object").version()
             writer.close()
@@ -307,12 +331,15 @@ class _Doctor:
             expires = _cert_expiry(cert)
             days_left = (expires - datetime.now(timezone.utc)).days if expires else None
             issuer = _name(cert.get("issuer"))
-            details.append(f"{label} {host}: {version}, issued by {issuer}"
+            details.append((translate("Doctor", "org {host}: {version}, issued by {issuer}") if label == "org" else
+                            translate("Doctor", "authority {host}: {version}, issued by {issuer}")).format(
+                               host=host, version=version, issuer=issuer)
                            + (f", {_expiry_text(expires, days_left)}" if days_left is not None else "")
-                           + (", trusted through the extra CA" if self.trust.uses_extra_ca((host, port))
-                              else ""))
+                           + (", " + translate("Doctor", "trusted through the extra CA")
+                              if self.trust.uses_extra_ca((host, port)) else ""))
             if days_left is not None and days_left < CERT_EXPIRY_WARN_DAYS:
-                status, fix = WARN, f"The certificate of {host} expires soon; tell whoever runs that server."
+                status, fix = WARN, translate("Doctor", "The certificate of {host} expires soon; tell whoever runs "
+                                                        "that server.").format(host=host)
         return "; ".join(details), status, fix
 
     async def check_token(self):
@@ -325,12 +352,19 @@ class _Doctor:
         if isinstance(tokens, UserSignIn):
             user = tokens.account()
             if user is None:
-                raise _Failed("not signed in: run campsync login (or campsync login --device-code)",
-                              "Sign in as yourself: `campsync login` opens the browser; `campsync login "
-                              "--device-code` works without one.")
+                raise _Failed(translate("Doctor", "not signed in: run campsync login (or campsync login "
+                                                  "--device-code)"),
+                              translate("Doctor", "Sign in as yourself: `campsync login` opens the browser; "
+                                                  "`campsync login --device-code` works without one."))
             await tokens.get_token()
-            how = {BROWSER: " (browser sign-in)", DEVICE_CODE: " (device code sign-in)"}.get(tokens.last_method, "")
-            return f"signed in as {user.username}{how}, token issued by {tokens.authority}", OK, ""
+            if tokens.last_method == BROWSER:
+                signed_in = translate("Doctor", "signed in as {user} (browser sign-in), token issued by {authority}")
+            elif tokens.last_method == DEVICE_CODE:
+                signed_in = translate("Doctor", "signed in as {user} (device code sign-in), token issued by "
+                                                "{authority}")
+            else:
+                signed_in = translate("Doctor", "signed in as {user}, token issued by {authority}")
+            return signed_in.format(user=user.username, authority=tokens.authority), OK, ""
         await tokens.get_token()
         return tokens.describe(), OK, ""
 
@@ -338,32 +372,37 @@ class _Doctor:
         try:
             who = await self.client.whoami()
         except Unauthorized as exc:
+            rejected = translate("Doctor", "the org rejected the token: {problem}").format(problem=exc.message)
             if auth_method(self.conn) == USER:
-                raise _Failed(f"the org rejected the token: {exc.message}",
-                              "Ask your Dynamics administrator to add your account to this environment with a "
-                              "security role.") from exc
-            raise _Failed(f"the org rejected the token: {exc.message}",
-                          "Create an application user for this client id in the Power Platform admin center "
-                          "and give it a security role.") from exc
+                raise _Failed(rejected, translate("Doctor", "Ask your Dynamics administrator to add your account to "
+                                                            "this environment with a security role.")) from exc
+            raise _Failed(rejected, translate("Doctor", "Create an application user for this client id in the Power "
+                                                        "Platform admin center and give it a security role.")) from exc
         self.user_id = str(who.get("UserId") or "")
-        return f"user {who.get('UserId')} in organization {who.get('OrganizationId')}", OK, ""
+        return translate("Doctor", "user {user} in organization {organization}").format(
+            user=who.get("UserId"), organization=who.get("OrganizationId")), OK, ""
 
     async def check_version(self):
         version = await self.client.version()
         if version_tuple(version) < (9, 0, 0, 0):
-            return f"Dataverse {version}", WARN, "CampSync is built for Dataverse 9.x (Web API v9.2)."
+            return f"Dataverse {version}", WARN, translate("Doctor", "CampSync is built for Dataverse 9.x (Web API "
+                                                                     "v9.2).")
         return f"Dataverse {version}", OK, ""
 
     async def check_solution(self):
         name, minimum = self.options.prerequisite_solution, self.options.prerequisite_min_version
         solution = await self.client.solution(name)
         if solution is None:
-            raise _Failed(f"{name!r} is not installed in this org",
-                          f"Import the {name} solution, version {minimum} or later, into the org.")
+            raise _Failed(translate("Doctor", "{solution} is not installed in this org").format(solution=repr(name)),
+                          translate("Doctor", "Import the {solution} solution, version {minimum} or later, into the "
+                                              "org.").format(solution=name, minimum=minimum))
         if solution.version_tuple() < version_tuple(minimum):
-            raise _Failed(f"{name!r} is at version {solution.version}, older than the required {minimum}",
-                          f"Update {name} to {minimum} or later (import over it with 'Update').")
-        return f"{solution.friendly_name or solution.unique_name} {solution.version} (needs ≥ {minimum})", OK, ""
+            raise _Failed(translate("Doctor", "{solution} is at version {version}, older than the required {minimum}")
+                          .format(solution=repr(name), version=solution.version, minimum=minimum),
+                          translate("Doctor", "Update {solution} to {minimum} or later (import over it with "
+                                              "'Update').").format(solution=name, minimum=minimum))
+        return translate("Doctor", "{solution} {version} (needs ≥ {minimum})").format(
+            solution=solution.friendly_name or solution.unique_name, version=solution.version, minimum=minimum), OK, ""
 
     async def check_access(self):
         counts = []
@@ -371,10 +410,13 @@ class _Doctor:
             try:
                 data = await self.client.get_json(entity_set, {"$select": key, "$top": 1})
             except PermissionDenied as exc:
-                raise _Failed(f"cannot read {entity_set}: {exc.message}",
-                              "Give the application user a security role with read access to Campaign and "
-                              "Marketing List (and write to Marketing List and its members).") from exc
-            counts.append(f"{entity_set} readable ({len(data.get('value') or [])} row sampled)")
+                raise _Failed(translate("Doctor", "cannot read {table}: {problem}").format(table=entity_set,
+                                                                                           problem=exc.message),
+                              translate("Doctor", "Give the application user a security role with read access to "
+                                                  "Campaign and Marketing List (and write to Marketing List and its "
+                                                  "members).")) from exc
+            counts.append(translate("Doctor", "{table} readable ({count} row sampled)").format(
+                table=entity_set, count=len(data.get("value") or [])))
         return "; ".join(counts), OK, ""
 
     async def check_capabilities(self):
@@ -382,9 +424,10 @@ class _Doctor:
             present = await capabilities.org_actions(self.client)
         except DynamicsError as exc:
             # CampSync still runs without the document; only which path it takes stays unknown.
-            raise _Failed(f"could not read the org's $metadata: {exc.message}; {self._bulk_requests()}",
-                          "Run the doctor again; if it persists, send `campsync doctor --json` to support.",
-                          status=WARN) from exc
+            raise _Failed(translate("Doctor", "could not read the org's $metadata: {problem}; {bulk}").format(
+                              problem=exc.message, bulk=self._bulk_requests()),
+                          translate("Doctor", "Run the doctor again; if it persists, send `campsync doctor --json` "
+                                              "to support."), status=WARN) from exc
         detail, status, fix = capabilities.assess_actions(present)
         return f"{detail}; {self._bulk_requests()}", status, fix
 
@@ -393,26 +436,34 @@ class _Doctor:
             tracked = await change_tracking.tracked_tables(self.client)
         except DynamicsError as exc:
             # Pulls still work without knowing: they try change tracking and read whole tables when refused.
-            raise _Failed(f"could not read whether the org tracks changes of leads and contacts: {exc.message}",
-                          "Pulls try incremental reads anyway and read everything when the org refuses them.",
-                          status=WARN) from exc
+            raise _Failed(translate("Doctor", "could not read whether the org tracks changes of leads and contacts: "
+                                              "{problem}").format(problem=exc.message),
+                          translate("Doctor", "Pulls try incremental reads anyway and read everything when the org "
+                                              "refuses them."), status=WARN) from exc
         return change_tracking.assess_tracking(tracked)
 
     def _bulk_requests(self) -> str:
         o = self.options
-        now = f", {o.create_batch_now} now (learned this session)" if o.create_batch_now is not None else ""
-        return (f"bulk requests: {o.create_batch_start} leads per CreateMultiple at first, at most "
-                f"{o.create_batch_max}{now}, fewer when the org is slow; each may take {o.bulk_timeout_s:g} s")
+        if o.create_batch_now is None:
+            words = translate("Doctor", "bulk requests: {start} leads per CreateMultiple at first, at most {most}, "
+                                        "fewer when the org is slow; each may take {seconds} s")
+        else:
+            words = translate("Doctor", "bulk requests: {start} leads per CreateMultiple at first, at most {most}, "
+                                        "{now} now (learned this session), fewer when the org is slow; each may take "
+                                        "{seconds} s")
+        return words.format(start=o.create_batch_start, most=o.create_batch_max, now=o.create_batch_now,
+                            seconds=f"{o.bulk_timeout_s:g}")
 
     async def check_privileges(self):
         try:
             held = await capabilities.user_privileges(self.client, self.user_id)
         except DynamicsError as exc:
             # Not knowing is not the same as lacking: the writes themselves will say what is denied.
-            raise _Failed(f"could not read the privileges of user {self.user_id}: {exc.message}",
-                          "Give the application user read access to Users (prvReadUser) so the doctor can check "
-                          "its privileges, or check its security roles in the Power Platform admin center.",
-                          status=WARN) from exc
+            raise _Failed(translate("Doctor", "could not read the privileges of user {user}: {problem}").format(
+                              user=self.user_id, problem=exc.message),
+                          translate("Doctor", "Give the application user read access to Users (prvReadUser) so the "
+                                              "doctor can check its privileges, or check its security roles in the "
+                                              "Power Platform admin center."), status=WARN) from exc
         return capabilities.assess_privileges(held)
 
     async def check_parallelism(self):
@@ -422,12 +473,15 @@ class _Doctor:
         # A local setting: "off" fails whatever the org says, but "on" is only worth a tick once the org answered
         # (a tick beside an org nobody reached reads as "sync works").
         if not self.options.campaign_sync_enabled:
-            raise _Failed("campaign sync is disabled for this connection: flow actions are blocked",
-                          "An admin turns it on with `campsync sync enable` (or Settings in the window).")
+            raise _Failed(translate("Doctor", "campaign sync is disabled for this connection: flow actions are "
+                                              "blocked"),
+                          translate("Doctor", "An admin turns it on with `campsync sync enable` (or Settings in the "
+                                              "window)."))
         if "whoami" not in self.passed:
-            reason = f"{TITLES['whoami']} ({'failed' if 'whoami' in self.failed else 'not run'})"
-            return f"skipped — needs {reason}; the setting is on for this connection", SKIP, ""
-        return "campaign sync is enabled", OK, ""
+            reason = needed_step("whoami", "whoami" in self.failed)
+            return translate("Doctor", "skipped — needs {reasons}; the setting is on for this connection").format(
+                reasons=reason), SKIP, ""
+        return translate("Doctor", "campaign sync is enabled"), OK, ""
 
     async def check_latency(self):
         samples = []
@@ -437,9 +491,11 @@ class _Doctor:
             samples.append((time.perf_counter() - started) * 1000)
         p50 = statistics.median(samples)
         p95 = _percentile(samples, 95)
-        detail = f"p50 {p50:.0f} ms, p95 {p95:.0f} ms over {len(samples)} WhoAmI calls"
+        detail = translate("Doctor", "p50 {p50} ms, p95 {p95} ms over {count} WhoAmI calls").format(
+            p50=f"{p50:.0f}", p95=f"{p95:.0f}", count=len(samples))
         if p95 > SLOW_P95_MS:
-            return detail, WARN, "Requests are slow: large syncs will take longer; check the network or VPN."
+            return detail, WARN, translate("Doctor", "Requests are slow: large syncs will take longer; check the "
+                                                     "network or VPN.")
         return detail, OK, ""
 
     def _hosts(self) -> list[tuple[str, str]]:
@@ -453,22 +509,24 @@ class _Doctor:
 
 def _fix_for(exc: DynamicsError) -> str:
     if isinstance(exc, SignInRequired):
-        return f"Sign in again: {SIGN_IN_HINT}."
+        return translate("Doctor", "Sign in again: {hint}.").format(hint=SIGN_IN_HINT)
     if isinstance(exc, AuthError):
         if exc.error == "certificate":
-            return "Fix the certificate file as the message says, or give the profile a new certificate."
+            return translate("Doctor", "Fix the certificate file as the message says, or give the profile a new "
+                                       "certificate.")
         if exc.aadsts in (700027, 700024):
-            return "Upload the certificate's public part to the app registration under Certificates & secrets."
+            return translate("Doctor", "Upload the certificate's public part to the app registration under "
+                                       "Certificates & secrets.")
         if exc.aadsts in (90002, 900023):
-            return "Copy the Directory (tenant) ID from the app registration's Overview page."
+            return translate("Doctor", "Copy the Directory (tenant) ID from the app registration's Overview page.")
         if exc.aadsts == 700016:
-            return "Copy the Application (client) ID from the app registration's Overview page."
+            return translate("Doctor", "Copy the Application (client) ID from the app registration's Overview page.")
         if exc.aadsts in (7000215, 7000222):
-            return "Create a client secret under Certificates & secrets and paste its Value."
+            return translate("Doctor", "Create a client secret under Certificates & secrets and paste its Value.")
         if exc.aadsts == 500011:
-            return "The org URL must be the Dataverse environment URL of this tenant."
-        return "Check the tenant id, client id and secret of the app registration."
-    return "See the message; `campsync doctor --json` gives the full report for support."
+            return translate("Doctor", "The org URL must be the Dataverse environment URL of this tenant.")
+        return translate("Doctor", "Check the tenant id, client id and secret of the app registration.")
+    return translate("Doctor", "See the message; `campsync doctor --json` gives the full report for support.")
 
 
 def _host_port(url: str) -> tuple[str, int]:
@@ -488,7 +546,7 @@ def _name(rdns) -> str:
         for key, value in rdn:
             if key in ("organizationName", "commonName"):
                 return value
-    return "unknown issuer"
+    return translate("Doctor", "unknown issuer")
 
 
 def _percentile(samples: list[float], pct: float) -> float:
@@ -500,5 +558,5 @@ def _percentile(samples: list[float], pct: float) -> float:
 def _expiry_text(expires: datetime, days_left: int) -> str:
     # Test CAs (the sandbox's trustme one) are valid for centuries: "expires in 355416 days" reads like a bug.
     if days_left > 2 * 365:
-        return f"valid until {expires:%Y-%m-%d}"
-    return f"expires in {days_left} days"
+        return translate("Doctor", "valid until {date}").format(date=f"{expires:%Y-%m-%d}")
+    return translate("Doctor", "expires in {days} days").format(days=days_left)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..logs import setup_logging
 from ..paths import AppPaths
 from .gc_guard import GuiThreadGarbageCollector
+from .i18n import install_language, translate
 from .main_window import MainWindow
 from .startup_hint import ExpectedConnection, expected_connection, remember_connection
 from .theme import apply_theme
@@ -49,8 +50,9 @@ def install_excepthook() -> None:
         log.critical("uncaught error", exc_info=(exc_type, exc, tb))
         if QApplication.instance() is not None:
             text = "".join(traceback.format_exception_only(exc_type, exc)).strip()
-            QMessageBox.critical(None, "CampSync — unexpected error",
-                                 f"{text}\n\nThe details are in the log file (Help → Open log folder).")
+            QMessageBox.critical(None, translate("App", "CampSync — unexpected error"),
+                                 translate("App", "{error}\n\nThe details are in the log file (Help → Open log "
+                                                  "folder).").format(error=text))
 
     sys.excepthook = hook
 
@@ -101,7 +103,7 @@ async def show_store_problem(parent: MainWindow | None, message: str) -> None:
     exec(): no event loop inside the event loop)."""
     import asyncio
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "CampSync — the store cannot be opened", message,
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("App", "CampSync — the store cannot be opened"), message,
                       QMessageBox.StandardButton.Close, parent)
     read = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _result: read.done() or read.set_result(None))
@@ -178,6 +180,7 @@ def run_app() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("CampSync")
     app.setOrganizationName("CampSync")
+    install_language(app)  # before the first widget: the frame is painted in the person's language
     install_excepthook()
     apply_theme(app)
     collector = GuiThreadGarbageCollector(parent=app)

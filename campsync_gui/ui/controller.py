@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ..core import flows, origins
 from ..core.workspace import Workspace
 from .ask import answer_of
+from .i18n import translate
 from .models.plan import prepare_preview
 from .tasks import TaskManager
 from .widgets.preview_dialog import PreviewDialog
@@ -119,18 +120,19 @@ class FlowController(QObject):
         try:
             undo = await (self.workspace.plan_redo() if redo else self.workspace.plan_undo())
             if undo is None:
-                self.status.emit("Nothing to redo." if redo else "Nothing to undo.")
+                self.status.emit(translate("FlowController", "Nothing to redo.") if redo
+                                 else translate("FlowController", "Nothing to undo."))
                 return None
             dialog = PreviewDialog(undo.plan, environment=self.environment, parent=self.parent_widget, undo=undo)
             if not await self._ask(dialog):
-                self.status.emit("Cancelled: nothing was sent to Dynamics.")
+                self.status.emit(translate("FlowController", "Cancelled: nothing was sent to Dynamics."))
                 return None
             chain = dialog.chain_chosen()
             request_id = await self.signed_in(lambda: self.workspace.confirm_undo(undo, chain=chain))
             if request_id is None:
-                self.status.emit("Nothing to do: everyone is skipped or blocked.")
+                self.status.emit(translate("FlowController", "Nothing to do: everyone is skipped or blocked."))
                 return None
-            self.status.emit(undo.title + "…")
+            self.status.emit(undo.title + "…")  # the core's words
             await self._queued([item.person.id for item in undo.runnable(chain=chain)])
             return request_id
         finally:
@@ -142,11 +144,12 @@ class FlowController(QObject):
         try:
             if not await self._ask(PreviewDialog(plan, environment=self.environment, parent=self.parent_widget,
                                                  prepared=prepared)):
-                self.status.emit("Cancelled: nothing was sent to Dynamics.")
+                self.status.emit(translate("FlowController", "Cancelled: nothing was sent to Dynamics."))
                 return None
             if not plan.has_runnable():
-                reasons = {item.reason for item in plan.items}
-                self.status.emit("Nothing to do: " + "; ".join(sorted(reasons))[:300])
+                reasons = {item.reason for item in plan.items}  # the core's words
+                self.status.emit(translate("FlowController", "Nothing to do: {reasons}").format(
+                    reasons="; ".join(sorted(reasons))[:300]))
                 return None
             request_id = await self.signed_in(lambda: self.workspace.confirm(plan, origin=origin))
             if request_id is None:  # not signed in: the sign-in dialog and the status bar said so; nothing was queued
@@ -182,7 +185,7 @@ class FlowController(QObject):
         """Edit → Redo (Ctrl+Shift+Z, Ctrl+Y) for the window's menu; from now on both it and `undo_action` say
         what they would do ("Undo add of 3 people to Spring Webinar") and are enabled only when they would."""
         self.undo_action = undo_action
-        self.redo_action = QAction("&Redo", self.parent_widget or self)
+        self.redo_action = QAction(translate("FlowController", "&Redo"), self.parent_widget or self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(lambda _checked=False: self.redo())
         self.refresh_history()
@@ -207,8 +210,8 @@ class FlowController(QObject):
     def _show_history(self, undo: str | None, redo: str | None) -> None:
         if not all(shiboken6.isValid(action) for action in (self.undo_action, self.redo_action)):
             return  # the window closed while the labels were read
-        for action, title, idle in ((self.undo_action, undo, "&Undo last flow action"),
-                                    (self.redo_action, redo, "&Redo")):
+        for action, title, idle in ((self.undo_action, undo, translate("FlowController", "&Undo last flow action")),
+                                    (self.redo_action, redo, translate("FlowController", "&Redo"))):
             # '&' marks the accelerator in a menu: a campaign's own '&' is doubled to stay a character.
             action.setText("&" + title.replace("&", "&&") if title else idle)
             action.setEnabled(title is not None)
@@ -223,7 +226,8 @@ class FlowController(QObject):
         self._syncs += 1
         if self._syncs == 1:
             self.busy_changed.emit(True)
-        self.status.emit(f"Sending {pending} queued action(s) to Dynamics…")
+        self.status.emit(translate("FlowController", "Sending {count} queued action(s) to Dynamics…").format(
+            count=pending))
         try:
             report = await self.workspace.run_queue(progress=self.progress.emit)
         finally:
@@ -231,14 +235,16 @@ class FlowController(QObject):
             if not self._syncs:
                 self.busy_changed.emit(False)
             self.changed.emit()
-        parts = [f"{report.done} confirmed by Dynamics"]
-        for label, count in (("failed", report.failed), ("blocked", report.blocked), ("skipped", report.skipped),
-                             ("still pending", report.left_pending)):
+        parts = [translate("FlowController", "{count} confirmed by Dynamics").format(count=report.done)]
+        for label, count in ((translate("FlowController", "{count} failed"), report.failed),
+                             (translate("FlowController", "{count} blocked"), report.blocked),
+                             (translate("FlowController", "{count} skipped"), report.skipped),
+                             (translate("FlowController", "{count} still pending"), report.left_pending)):
             if count:
-                parts.append(f"{count} {label}")
-        message = "Sync finished: " + ", ".join(parts) + "."
+                parts.append(label.format(count=count))
+        message = translate("FlowController", "Sync finished: {parts}.").format(parts=", ".join(parts))
         if report.problems:
-            message += " " + report.problems[-1]
+            message += " " + report.problems[-1]  # the core's words
         self.status.emit(message)
 
     def is_running(self) -> bool:
@@ -252,11 +258,11 @@ class FlowController(QObject):
     def cancel_run(self) -> None:
         """Stop after the batch in flight; unfinished rows stay queued, nothing is lost."""
         self.workspace.stop_running()
-        self.status.emit("Stopping after the current batch; the rest stays queued.")
+        self.status.emit(translate("FlowController", "Stopping after the current batch; the rest stays queued."))
 
     async def _retry(self, ids: list[int]) -> None:
         count = self.workspace.retry(ids)
-        self.status.emit(f"Retrying {count} failed action(s)…")
+        self.status.emit(translate("FlowController", "Retrying {count} failed action(s)…").format(count=count))
         self.changed.emit()
         await self.sync()
 
@@ -264,5 +270,5 @@ class FlowController(QObject):
         if not ids:  # an empty selection must never mean "cancel everything"
             return
         count = self.workspace.cancel(ids)
-        self.status.emit(f"Cancelled {count} queued action(s).")
+        self.status.emit(translate("FlowController", "Cancelled {count} queued action(s).").format(count=count))
         self.changed.emit()

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from .i18n import translate
+
 SETTINGS_GROUP = "fileDialogs"
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+# English at import time (before the translator is installed): translated when a dialog opens.
+CSV_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "CSV files (*.csv);;All files (*)")
 
 
 def _key(purpose: str) -> str:
@@ -46,8 +49,9 @@ def remember_folder(purpose: str, path: str) -> None:
     QSettings().setValue(_key(purpose), str(Path(path).parent))
 
 
-def get_open_path(parent: QWidget | None, purpose: str, caption: str, filters: str = CSV_FILTER) -> str:
-    """Ask for a file to open; '' when the person cancels."""
+def get_open_path(parent: QWidget | None, purpose: str, caption: str, filters: str | None = None) -> str:
+    """Ask for a file to open; '' when the person cancels. `filters`: already translated (default: CSV files)."""
+    filters = filters or translate("FileDialogs", CSV_FILTER)
     path, _filter = QFileDialog.getOpenFileName(parent, caption, start_folder(purpose), filters)
     if path:
         remember_folder(purpose, path)
@@ -55,8 +59,10 @@ def get_open_path(parent: QWidget | None, purpose: str, caption: str, filters: s
 
 
 def get_save_path(parent: QWidget | None, purpose: str, caption: str, file_name: str,
-                  filters: str = CSV_FILTER) -> str:
-    """Ask where to save, proposing `file_name` in the start folder; '' when the person cancels."""
+                  filters: str | None = None) -> str:
+    """Ask where to save, proposing `file_name` in the start folder; '' when the person cancels. `filters`: already
+    translated (default: CSV files)."""
+    filters = filters or translate("FileDialogs", CSV_FILTER)
     proposed = str(Path(start_folder(purpose)) / file_name)
     path, _filter = QFileDialog.getSaveFileName(parent, caption, proposed, filters)
     if path:

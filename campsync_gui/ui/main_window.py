@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QSplitter
 
+from .i18n import translate
 from .startup_hint import ExpectedConnection
 from .window_shell import WindowShell
 
@@ -106,7 +107,7 @@ class MainWindow(WindowShell):
             self.show_sandbox_banner()
         elif problem := getattr(self.session, "connection_problem", None):
             # A configured connection that cannot work is said so, never silently swapped for the demo org.
-            self.banner.setText(problem)
+            self.banner.setText(problem)  # the core's words
             self.banner.setObjectName("connectionProblemBanner")
             self.banner.setStyleSheet("background:#fce8e6;color:#a50e0e;border-radius:4px;")
             self.banner.show()
@@ -128,26 +129,31 @@ class MainWindow(WindowShell):
 
     def _build_menus(self) -> None:
         file_menu = self.menus["&File"]
-        self._action(file_menu, "&Import people from CSV…", self.import_csv, "Ctrl+I")
-        self._action(file_menu, "&Pull people and members from Dynamics", self.pull_everything, "Ctrl+Shift+P")
-        self._action(file_menu, "&Refresh campaigns", self.refresh, QKeySequence.StandardKey.Refresh)
+        self._action(file_menu, translate("MainWindow", "&Import people from CSV…"), self.import_csv, "Ctrl+I")
+        self._action(file_menu, translate("MainWindow", "&Pull people and members from Dynamics"),
+                     self.pull_everything, "Ctrl+Shift+P")
+        self._action(file_menu, translate("MainWindow", "&Refresh campaigns"), self.refresh,
+                     QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, translate("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menus["&Edit"]
-        self.undo_action = self._action(edit, "&Undo last flow action", self.controller.undo,
+        self.undo_action = self._action(edit, translate("MainWindow", "&Undo last flow action"), self.controller.undo,
                                         QKeySequence.StandardKey.Undo)
         edit.addAction(self.controller.make_redo_action(self.undo_action))  # labels both with what they'd do
-        self._action(edit, "&Find people…", self.people_panel.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, translate("MainWindow", "&Find people…"), self.people_panel.focus_search,
+                     QKeySequence.StandardKey.Find)
         edit.addSeparator()
         edit.addAction(self.people_panel.add_action)  # the keyboard path of a drop: Ctrl+Enter, then a campaign
         edit.addAction(self.campaigns_panel.remove_action)
         admin = self.menus["&Admin"]
-        self._action(admin, "&Connections…", self.open_connections, "Ctrl+Shift+C")
-        self._action(admin, "&Settings…", self.open_settings, "Ctrl+,")
-        self.test_action = self._action(admin, "&Test connectivity…", self.open_doctor, "Ctrl+Shift+T")
+        self._action(admin, translate("MainWindow", "&Connections…"), self.open_connections, "Ctrl+Shift+C")
+        self._action(admin, translate("MainWindow", "&Settings…"), self.open_settings, "Ctrl+,")
+        self.test_action = self._action(admin, translate("MainWindow", "&Test connectivity…"), self.open_doctor,
+                                        "Ctrl+Shift+T")
         self.signin.add_menu_entries(admin)
         view = self.menus["&View"]
-        self.log_toggle = self._action(view, "Show live &log and queue", self.toggle_log_panel, "Ctrl+Shift+L")
+        self.log_toggle = self._action(view, translate("MainWindow", "Show live &log and queue"), self.toggle_log_panel,
+                                       "Ctrl+Shift+L")
         self.log_toggle.setCheckable(True)
         self.log_toggle.setChecked(True)
         # QTabWidget switches tabs with Ctrl+Tab only while the focus is inside it (and a table took the key for
@@ -155,22 +161,26 @@ class MainWindow(WindowShell):
         tabs = self.main_tabs
         view.addSeparator()
         self.next_tab_action = self._action(
-            view, "&Next tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() + 1) % tabs.count()), "Ctrl+Tab")
+            view, translate("MainWindow", "&Next tab"),
+            lambda: tabs.setCurrentIndex((tabs.currentIndex() + 1) % tabs.count()), "Ctrl+Tab")
         self.previous_tab_action = self._action(
-            view, "&Previous tab", lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()),
-            "Ctrl+Shift+Tab")
+            view, translate("MainWindow", "&Previous tab"),
+            lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()), "Ctrl+Shift+Tab")
         help_menu = self.menus["&Help"]
-        self._action(help_menu, "&Getting started",
-                     lambda: self.show_help("Getting started", _help_text("GETTING_STARTED")),
+        self._action(help_menu, translate("MainWindow", "&Getting started"),
+                     lambda: self.show_help(translate("MainWindow", "Getting started"),
+                                            _help_text("getting_started_html")()),
                      QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&Keyboard shortcuts",
-                     lambda: self.show_help("Keyboard shortcuts", _help_text("shortcuts_html")()))
-        self._action(help_menu, "Open &log folder", self.open_log_folder)
+        self._action(help_menu, translate("MainWindow", "&Keyboard shortcuts"),
+                     lambda: self.show_help(translate("MainWindow", "Keyboard shortcuts"),
+                                            _help_text("shortcuts_html")()))
+        self._action(help_menu, translate("MainWindow", "Open &log folder"), self.open_log_folder)
         help_menu.addSeparator()
-        self._action(help_menu, "&About CampSync", lambda: self.show_help("About CampSync", _help_text("about_html")()))
+        self._action(help_menu, translate("MainWindow", "&About CampSync"),
+                     lambda: self.show_help(translate("MainWindow", "About CampSync"), _help_text("about_html")()))
 
     def _attach_status_bar(self) -> None:
-        self.pending_label.setText("0 pending")
+        self.pending_label.setText(translate("MainWindow", "{count} pending").format(count=0))
         self.cancel_button.clicked.connect(self.controller.cancel_run)
         self.account_slot.layout().addWidget(self.signin.button)  # between the latency and the connection
         self.statusBar().clearMessage()  # "Connecting to …" is over
@@ -222,18 +232,23 @@ class MainWindow(WindowShell):
             self.statusBar().showMessage(text, 15000)
 
     def show_store_unreachable(self, reason: str) -> None:
-        self.show_status(f"The store is not answering ({reason}). CampSync reads it again shortly; nothing queued is "
-                         f"lost.")
+        self.show_status(translate("MainWindow", "The store is not answering ({reason}). CampSync reads it again "
+                                                 "shortly; nothing queued is lost.").format(reason=reason))
 
     def _task_failed(self, name: str, message: str) -> None:
         """A background task failed: the person sees it in the status bar and as a problem row in the log."""
-        text = f"{name[:1].upper()}{name[1:]} failed: {message}"
+        from .tasks import task_title
+
+        task = task_title(name)
+        text = translate("MainWindow", "{task} failed: {message}").format(task=task[:1].upper() + task[1:],
+                                                                          message=message)
         self.show_status(text)
         self.log_panel.add_problem(text)
 
     def _show_sync_state(self) -> None:
         on = self.workspace.settings().campaign_sync_enabled
-        self.sync_label.setText("Campaign sync: on" if on else "Campaign sync: OFF")
+        self.sync_label.setText(translate("MainWindow", "Campaign sync: on") if on
+                                else translate("MainWindow", "Campaign sync: OFF"))
         self.sync_label.setStyleSheet("" if on else "color:#c5221f;font-weight:bold;")
         self.campaigns_panel.campaigns.set_readiness(self.workspace.readiness())
 
@@ -246,7 +261,7 @@ class MainWindow(WindowShell):
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"{done} / {total}")
+        self.progress_bar.setFormat(f"{done} / {total}")  # numbers only: the same in every language
 
     def _mark_pending(self, ids: list) -> None:
         self._touched.update(ids)
@@ -265,7 +280,7 @@ class MainWindow(WindowShell):
             self.show_store_unreachable(outage_reason(exc))
             self._pending_timer.start(OUTAGE_RETRY_MS)
             return
-        self.pending_label.setText(f"{count} pending")
+        self.pending_label.setText(translate("MainWindow", "{count} pending").format(count=count))
         if not count:
             self.people_panel.model.set_pending(set())
 
@@ -326,9 +341,10 @@ class MainWindow(WindowShell):
         from ..core.workspace import NotConnected
         from ..dynamics.errors import DynamicsError, SignInRequired
 
-        self.show_status("Reading from Dynamics…")
+        self.show_status(translate("MainWindow", "Reading from Dynamics…"))
         try:
-            self.latency_label.setText(f"latency {await self.workspace.latency_ms():.0f} ms")
+            latency = await self.workspace.latency_ms()
+            self.latency_label.setText(translate("MainWindow", "latency {ms} ms").format(ms=f"{latency:.0f}"))
             await self.workspace.pull(people=people)
             if self.session.is_builtin_sandbox:  # example automations and scores, once, on the demo org only
                 from ..core.demo_content import seed_demo_automations
@@ -339,7 +355,8 @@ class MainWindow(WindowShell):
         except SignInRequired:
             raise  # the sign-in dialog, then this read again (signin.guarded)
         except DynamicsError as exc:
-            self.show_status(f"Could not read from Dynamics: {exc.message}")
+            self.show_status(translate("MainWindow", "Could not read from Dynamics: {reason}").format(
+                reason=exc.message))
             log.warning("refresh failed: %s", exc.message)
         except NotConnected as exc:  # the banner says what is missing; the window still shows what the store has
             self.show_status(str(exc))
@@ -347,17 +364,18 @@ class MainWindow(WindowShell):
         finally:
             self.reload_views(people=True)
         if self.workspace.pending_count():
-            self.show_status("Finishing flow actions left queued last time…")
+            self.show_status(translate("MainWindow", "Finishing flow actions left queued last time…"))
             await self.controller.sync()
         else:
-            self.show_status(f"{self.campaigns_panel.campaigns.rowCount()} campaigns loaded.")
+            self.show_status(translate("MainWindow", "{count} campaigns loaded.").format(
+                count=self.campaigns_panel.campaigns.rowCount()))
 
     def import_csv(self, path: str | None = None) -> asyncio.Task | None:
         from .file_dialogs import get_open_path
 
         if path is None:  # asked here, in the slot: no modal dialog inside a coroutine
             # starts in the folder of the last import (else Documents), not the program's folder
-            path = get_open_path(self, "import-people", "Import people")
+            path = get_open_path(self, "import-people", translate("MainWindow", "Import people"))
         if not path:
             return None
         return self.tasks.start("import people", self._import(path))
@@ -366,7 +384,7 @@ class MainWindow(WindowShell):
         from .ask import tell, warn
 
         name = Path(path).name
-        started = f"Importing people from {name}…"
+        started = translate("MainWindow", "Importing people from {file}…").format(file=name)
         self.show_status(started)
         try:
             imported = await self.workspace.import_people(path)
@@ -376,10 +394,11 @@ class MainWindow(WindowShell):
                 self.statusBar().clearMessage()
             raise
         report = imported.report
-        self.show_status(report.outcome(name))
+        self.show_status(report.outcome(name))  # the core's words
         # Errors and warnings listed under the summary; a refusal or any problem gets the warning icon.
         show = warn if report.aborted or report.errors or report.warnings else tell
-        self.import_result = show(self, "Import people", report.summary(), details="\n".join(report.detail_lines()))
+        self.import_result = show(self, translate("MainWindow", "Import people"), report.summary(),
+                                  details="\n".join(report.detail_lines()))
         self.reload_views(people=True)
         await self.controller.sync()
 
@@ -396,16 +415,19 @@ class MainWindow(WindowShell):
         if campaign is None:
             return None
         count = self.workspace.batch_preview(campaign_id)
-        if confirm and not await confirmed(self, "Run batch campaign",
-                                           f"{count} people qualify for {campaign.name!r} now.\n\nRun it?"):
+        question = translate("MainWindow", "{count} people qualify for {campaign} now.\n\nRun it?").format(
+            count=count, campaign=repr(campaign.name))
+        if confirm and not await confirmed(self, translate("MainWindow", "Run batch campaign"), question):
             return None
         self.cancel_button.show()
         try:
             report = await self.workspace.run_batch(campaign_id)
         finally:
             self.cancel_button.hide()
-        self.show_status(f"{campaign.name}: {report.processed} of {report.qualified} people processed"
-                         + (" (aborted)." if report.aborted else "."))
+        done = (translate("MainWindow", "{campaign}: {processed} of {qualified} people processed (aborted).")
+                if report.aborted
+                else translate("MainWindow", "{campaign}: {processed} of {qualified} people processed."))
+        self.show_status(done.format(campaign=campaign.name, processed=report.processed, qualified=report.qualified))
         await self.controller.sync()
         self.automation_panel.reload()
         return report
@@ -418,7 +440,9 @@ class MainWindow(WindowShell):
     async def _scheduler_tick(self) -> None:
         tick = await self.workspace.scheduler_tick()
         for report in tick.batches:
-            self.show_status(f"Scheduled batch campaign {report.campaign!r}: {report.processed} people processed.")
+            self.show_status(translate("MainWindow", "Scheduled batch campaign {campaign}: {processed} people "
+                                                     "processed.").format(campaign=repr(report.campaign),
+                                                                          processed=report.processed))
         if tick.resumed or tick.batches:
             self._schedule_reload()
         self.automation_panel.reload()  # scheduled times move on after a run
@@ -451,11 +475,19 @@ class MainWindow(WindowShell):
     async def _offer_switch(self, name: str) -> bool:
         from .ask import confirmed
 
-        target = f"the connection {name!r}" if name else "the built-in sandbox org"
-        if not await confirmed(self, "Switch connection",
-                               f"{target[:1].upper()}{target[1:]} is the default now.\n\nSwitch to it now? "
-                               "CampSync closes this connection and opens the new one."):
-            self.show_status(f"Still on {self.session.connection.name!r}; CampSync uses {target} at its next start.")
+        current = repr(self.session.connection.name)
+        if name:
+            question = translate("MainWindow", "The connection {name} is the default now.\n\nSwitch to it now? "
+                                               "CampSync closes this connection and opens the new one.")
+            later = translate("MainWindow", "Still on {current}; CampSync uses the connection {name} at its next "
+                                            "start.")
+        else:
+            question = translate("MainWindow", "The built-in sandbox org is the default now.\n\nSwitch to it now? "
+                                               "CampSync closes this connection and opens the new one.")
+            later = translate("MainWindow", "Still on {current}; CampSync uses the built-in sandbox org at its next "
+                                            "start.")
+        if not await confirmed(self, translate("MainWindow", "Switch connection"), question.format(name=repr(name))):
+            self.show_status(later.format(current=current, name=repr(name)))
             return False
         self.switch_requested = True
         self.close()
@@ -521,8 +553,9 @@ class MainWindow(WindowShell):
         from ..core import team_presence
 
         self.team_label.setText(team_presence.summary(present))
-        self.team_label.setToolTip("Connected to the team's store:\n" + "\n".join(
-            f"{p.describe()}{' — this window' if p.me else ''}" for p in present))
+        this_window = translate("MainWindow", "{who} — this window")
+        self.team_label.setToolTip(translate("MainWindow", "Connected to the team's store:") + "\n" + "\n".join(
+            this_window.format(who=p.describe()) if p.me else p.describe() for p in present))
         self.team_label.show()
 
     def _team_queue_changed(self) -> None:

@@ -7,6 +7,8 @@ from array import array
 
 from PySide6.QtCore import QMimeData
 
+from .i18n import translate
+
 PERSON_IDS = "application/x-campsync-person-ids"        # people dragged from the people table
 MEMBER_IDS = "application/x-campsync-member-ids"        # members dragged out of a campaign's member list
 ID_SIZE = array("q").itemsize
@@ -16,7 +18,8 @@ def people_mime(person_ids: list[int]) -> QMimeData:
     # The ids as signed 64-bit integers, not JSON: a 200,000-person drag read back as JSON and checked took 25 ms.
     data = QMimeData()
     data.setData(PERSON_IDS, array("q", person_ids).tobytes())
-    data.setText(f"{len(person_ids)} people")
+    # The text other programs get when people are dropped on them (a text editor, say).
+    data.setText(translate("DragPayload", "{count} people").format(count=len(person_ids)))
     return data
 
 
@@ -24,7 +27,7 @@ def members_mime(campaign_id: str, person_ids: list[int]) -> QMimeData:
     data = QMimeData()
     data.setData(MEMBER_IDS, json.dumps({"campaign_id": campaign_id,
                                          "person_ids": [int(i) for i in person_ids]}).encode())
-    data.setText(f"{len(person_ids)} members")
+    data.setText(translate("DragPayload", "{count} members").format(count=len(person_ids)))
     return data
 
 

@@ -12,6 +12,7 @@ from ..core.store import open_store
 from ..core.store_url import resolve_store_url
 from ..core.workspace import Workspace
 from ..paths import AppPaths
+from .i18n import translate
 
 __all__ = ["SANDBOX_NAME", "AppSession", "connection_problem", "open_session"]
 
@@ -47,11 +48,13 @@ def connection_problem(connection: Connection) -> str | None:
     """Why `connection` cannot reach its org yet, and where to fix it; None when nothing is missing."""
     missing = connection.missing()
     if missing:
-        return (f"Connection {connection.name!r} is incomplete: missing {', '.join(missing)}. "
-                "Open Admin → Connections to finish it.")
+        return translate("AppSession", "Connection {name} is incomplete: missing {settings}. Open Admin → "
+                                       "Connections to finish it.").format(name=repr(connection.name),
+                                                                           settings=", ".join(missing))
     problem = connection.url_problem()
     if problem:
-        return f"Connection {connection.name!r} cannot be used: {problem} Open Admin → Connections to fix it."
+        return translate("AppSession", "Connection {name} cannot be used: {problem} Open Admin → Connections to fix "
+                                       "it.").format(name=repr(connection.name), problem=problem)
     return None
 
 

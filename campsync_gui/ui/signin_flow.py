@@ -13,13 +13,14 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from ..core.connections import NotConnected
 from ..dynamics.errors import BrowserUnavailable, DynamicsError, SignInCancelled, SignInRequired
 from ..dynamics.signin_errors import SIGN_IN_HINT
+from .i18n import translate
 from .tasks import describe_failure
 from .widgets.account_button import AccountButton, account_text
 from .widgets.signin_dialog import CANCELLED_TEXT, SignInDialog
@@ -28,10 +29,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SIGN_IN_TASK = "sign in"
-BROWSER_INTRO = ("Your browser opens your organisation's sign-in page. Sign in there; CampSync waits here until "
-                 "you are done. No page opened? Use a code instead.")
-NO_BROWSER = ("No web browser can be opened on this computer. Sign in with a code instead: you enter it on any "
-              "device with a browser, then CampSync goes on.")
+# English at import time (before the translator is installed): translated where shown.
+BROWSER_INTRO = QT_TRANSLATE_NOOP("SignInFlow", "Your browser opens your organisation's sign-in page. Sign in there; "
+                                                "CampSync waits here until you are done. No page opened? Use a code "
+                                                "instead.")
+NO_BROWSER = QT_TRANSLATE_NOOP("SignInFlow", "No web browser can be opened on this computer. Sign in with a code "
+                                             "instead: you enter it on any device with a browser, then CampSync goes "
+                                             "on.")
 SIGNED_IN_CLOSE_MS = 2500  # the account stays in view this long, then the dialog closes by itself
 
 
@@ -76,7 +80,9 @@ class SignInFlow(QObject):
     def show_account(self) -> None:
         conn = self.workspace.connection
         if not self.is_user_sign_in:
-            self.button.show_application(self.workspace.actor or f"{conn.client_id} (application)", conn.auth_method)
+            actor = self.workspace.actor or translate("SignInFlow", "{client_id} (application)").format(
+                client_id=conn.client_id)
+            self.button.show_application(actor, conn.auth_method)
         elif (user := self.account()) is not None:
             self.button.show_user(user.name, user.username, user.tenant_id)
         else:
@@ -130,13 +136,15 @@ class SignInFlow(QObject):
 
     def switch_account(self) -> asyncio.Task:
         """Msal's account picker in the browser; the other account replaces this one when sign-in succeeds."""
-        return self.tasks.start(SIGN_IN_TASK, self.run_sign_in(prompt="select_account", title="Switch account"))
+        return self.tasks.start(SIGN_IN_TASK, self.run_sign_in(prompt="select_account",
+                                                               title=translate("SignInFlow", "Switch account")))
 
     def sign_out(self) -> int:
         removed = self.workspace.sign_out()
         self.show_account()
-        self.window.show_status("Signed out: CampSync no longer holds a sign-in for this connection on this "
-                                "computer." if removed else "Not signed in.")
+        self.window.show_status(translate("SignInFlow", "Signed out: CampSync no longer holds a sign-in for this "
+                                                        "connection on this computer.") if removed
+                                else translate("SignInFlow", "Not signed in."))
         return removed
 
     # ---- the dialog
@@ -144,10 +152,12 @@ class SignInFlow(QObject):
     def _busy(self) -> bool:
         return self._current is not None and not self._current.done()
 
-    async def run_sign_in(self, *, prompt: str | None = None, reason: str = "", title: str = "Sign in",
+    async def run_sign_in(self, *, prompt: str | None = None, reason: str = "", title: str | None = None,
                           device_code: bool = False, system_browser: bool = False) -> object | None:
-        """Show the sign-in dialog and sign in; the SignedInUser, or None when the person did not sign in (the
-        dialog and the status bar say why). A call while a sign-in is shown waits for that one."""
+        """Show the sign-in dialog (titled `title`, else "Sign in") and sign in; the SignedInUser, or None when the
+        person did not sign in (the dialog and the status bar say why). A call while a sign-in is shown waits for
+        that one."""
+        title = title or translate("SignInFlow", "Sign in")  # here, not as the default: that is read at import
         if not self._busy():
             self._current = asyncio.ensure_future(self._sign_in(prompt, reason, title, device_code, system_browser))
         try:
@@ -158,7 +168,8 @@ class SignInFlow(QObject):
             raise
 
     async def _sign_in(self, prompt: str | None, reason: str, title: str, device_code: bool, system_browser: bool):
-        intro = f"{reason}\n\n{BROWSER_INTRO}" if reason else BROWSER_INTRO
+        intro = translate("SignInFlow", BROWSER_INTRO)
+        intro = f"{reason}\n\n{intro}" if reason else intro
         dialog = SignInDialog(title, intro, self.window)
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -170,19 +181,20 @@ class SignInFlow(QObject):
             if user is None:
                 user = await self._with_code(dialog)
         except SignInCancelled:
-            self._ended(dialog, CANCELLED_TEXT + ".", status=CANCELLED_TEXT + ".")
+            cancelled = translate("SignInFlow", "Sign-in cancelled.")
+            self._ended(dialog, cancelled, status=cancelled)
             return None
         except asyncio.CancelledError:
             dialog.cancel.set()  # the window is closing: the core's wait ends too
-            dialog.finish(CANCELLED_TEXT + ".", ok=False)
+            dialog.finish(translate("SignInFlow", "Sign-in cancelled."), ok=False)
             raise
         except Exception as exc:  # noqa: BLE001 — whatever it is, the dialog must not keep saying "Sign in…"
             if not isinstance(exc, DynamicsError):
                 log.warning("sign-in failed", exc_info=True)
             text = window_words(describe_failure(exc))
-            self._ended(dialog, text, status=f"Not signed in: {text}")
+            self._ended(dialog, text, status=translate("SignInFlow", "Not signed in: {reason}").format(reason=text))
             return None
-        text = f"Signed in as {account_text(user.name, user.username)}."
+        text = translate("SignInFlow", "Signed in as {account}.").format(account=account_text(user.name, user.username))
         dialog.finish(text, ok=True)
         QTimer.singleShot(SIGNED_IN_CLOSE_MS, dialog, dialog.accept)
         self.show_account()
@@ -209,7 +221,7 @@ class SignInFlow(QObject):
         try:
             return await browser
         except BrowserUnavailable:
-            dialog.offer_code(NO_BROWSER)
+            dialog.offer_code(translate("SignInFlow", NO_BROWSER))
             await _first_of(use_code.wait(), dialog.cancel.wait())
         except SignInCancelled:
             if not use_code.is_set():
@@ -219,7 +231,7 @@ class SignInFlow(QObject):
         return None
 
     async def _with_code(self, dialog: SignInDialog):
-        dialog.show_waiting("Asking Microsoft for a sign-in code…")
+        dialog.show_waiting(translate("SignInFlow", "Asking Microsoft for a sign-in code…"))
         code = await self.workspace.start_device_sign_in()
         dialog.show_device_code(code.message, code.user_code, code.verification_uri)
         return await self.workspace.finish_device_sign_in(code, cancel=dialog.cancel)
@@ -235,7 +247,7 @@ class SignInFlow(QObject):
         """Only on the built-in sandbox: a newcomer tries the sign-in a real org asks for, on the demo users."""
         if not self.window.session.is_builtin_sandbox:
             return None
-        action = QAction("Try the real sign-in on the sandbox…", self.window)
+        action = QAction(translate("SignInFlow", "Try the real sign-in on the sandbox…"), self.window)
         action.triggered.connect(lambda _checked=False: self.try_real_sign_in())
         admin_menu.addSeparator()
         admin_menu.addAction(action)
@@ -251,16 +263,21 @@ class SignInFlow(QObject):
         self.workspace.sign_out()
         self.show_account()
         # The system browser, not the robot that signs the demo operator in.
-        return await self.run_sign_in(title="Sign in to the sandbox", system_browser=True,
-                                      reason="Sign in as one of the demo users listed on the page (password: demo).")
+        return await self.run_sign_in(title=translate("SignInFlow", "Sign in to the sandbox"), system_browser=True,
+                                      reason=translate("SignInFlow", "Sign in as one of the demo users listed on the "
+                                                                     "page (password: demo)."))
 
 
 def window_words(message: str) -> str:
     """The core's sentence without the command-line instruction it ends with: the window offers its own way (this
     dialog, "Use a code instead", the status bar's Sign in…)."""
-    text = message.replace(f" — {SIGN_IN_HINT}", "").replace(f": {SIGN_IN_HINT}", "").replace(SIGN_IN_HINT, "sign in")
-    text = text.replace("use device code sign-in instead (`campsync login --device-code`)", "use a code instead")
-    return text.replace(" (`campsync login --device-code`)", " (Use a code instead)")
+    # The core's English words are matched; what replaces them is the window's, in the person's language.
+    text = message.replace(f" — {SIGN_IN_HINT}", "").replace(f": {SIGN_IN_HINT}", "").replace(
+        SIGN_IN_HINT, translate("SignInFlow", "sign in"))
+    text = text.replace("use device code sign-in instead (`campsync login --device-code`)",
+                        translate("SignInFlow", "use a code instead"))
+    button = translate("SignInDialog", "Use a code instead")  # the dialog's button, named as it shows it
+    return text.replace(" (`campsync login --device-code`)", f" ({button})")
 
 
 async def _first_of(*waits: Awaitable) -> None:

@@ -17,11 +17,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..paths import PRIVATE_FILE, AppPaths, tighten_file
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
 HINT_FILE = "last-connection.json"
 # builtin_org.SANDBOX_NAME, repeated here because importing builtin_org imports the core (a test keeps them equal).
+# A connection's name (data, equal to builtin_org's), not a sentence: never translated.
 BUILTIN_SANDBOX_NAME = "Built-in sandbox"
 # The variables that make a connection configured without a stored profile (core.connections.is_configured).
 ORG_VARIABLES = ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID")
@@ -39,7 +41,7 @@ class ExpectedConnection:
 
     @property
     def label(self) -> str:
-        return self.name or "your organisation"
+        return self.name or translate("ExpectedConnection", "your organisation")
 
 
 def expected_connection(home: Path, environ: Mapping[str, str] | None = None) -> ExpectedConnection:

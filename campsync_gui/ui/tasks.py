@@ -8,14 +8,37 @@ import itertools
 import logging
 from collections.abc import Coroutine
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from ..core.automation.library import LibraryError
 from ..core.store import STORE_OUTAGES, outage_reason
 from ..core.workspace import NotConnected
 from ..dynamics.errors import DynamicsError
+from .i18n import translate
 
 log = logging.getLogger(__name__)
+
+# A task's name is its id (running(), cancel(), replace, the log), in English; a failure shows it to the person in
+# their language (task_title). The names the window's tasks are started with, marked for the translators:
+TASK_NAMES = (
+    QT_TRANSLATE_NOOP("TaskManager", "add to campaign"), QT_TRANSLATE_NOOP("TaskManager", "remove from campaign"),
+    QT_TRANSLATE_NOOP("TaskManager", "undo"), QT_TRANSLATE_NOOP("TaskManager", "redo"),
+    QT_TRANSLATE_NOOP("TaskManager", "retry"), QT_TRANSLATE_NOOP("TaskManager", "send to Dynamics"),
+    QT_TRANSLATE_NOOP("TaskManager", "undo and redo labels"), QT_TRANSLATE_NOOP("TaskManager", "read from Dynamics"),
+    QT_TRANSLATE_NOOP("TaskManager", "import people"), QT_TRANSLATE_NOOP("TaskManager", "run batch campaign"),
+    QT_TRANSLATE_NOOP("TaskManager", "scheduler"), QT_TRANSLATE_NOOP("TaskManager", "switch connection"),
+    QT_TRANSLATE_NOOP("TaskManager", "refresh after enabling sync"), QT_TRANSLATE_NOOP("TaskManager", "refresh views"),
+    QT_TRANSLATE_NOOP("TaskManager", "prepare engine"), QT_TRANSLATE_NOOP("TaskManager", "check sign-in"),
+    QT_TRANSLATE_NOOP("TaskManager", "sign in"), QT_TRANSLATE_NOOP("TaskManager", "test connectivity"),
+    QT_TRANSLATE_NOOP("TaskManager", "keep secret"),
+)
+
+
+def task_title(name: str) -> str:
+    """A task's name in the person's language ("import people #2": the number stays); a name not marked in
+    TASK_NAMES is shown as it is."""
+    base, hash_, number = name.partition(" #")
+    return translate("TaskManager", base) + hash_ + number
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -23,7 +46,8 @@ def describe_failure(exc: BaseException) -> str:
     if isinstance(exc, DynamicsError):
         return exc.message
     if isinstance(exc, STORE_OUTAGES):
-        return f"the store is not answering ({outage_reason(exc)}); nothing queued is lost, try again once it answers"
+        return translate("TaskManager", "the store is not answering ({reason}); nothing queued is lost, try again once "
+                                        "it answers").format(reason=outage_reason(exc))
     if isinstance(exc, (NotConnected, LibraryError, OSError, ValueError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"

@@ -7,22 +7,32 @@ for them. Only PySide6 and light modules are imported here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from .i18n import translate
 from .startup_hint import ExpectedConnection
 from .theme import env_colour
 from .widgets.status_bar import ElidingStatusBar
 
 PREFERRED_SIZE = (1400, 900)
-SANDBOX_BANNER = ("You are connected to the <b>built-in sandbox org</b> with demo data. Nothing you do here touches a "
-                  "real Dynamics 365 org. Add a connection (Admin → Connections) to work on yours.")
-MENU_TITLES = ("&File", "&Edit", "&Admin", "&View", "&Help")
+# The menus' keys (self.menus["&File"]) stay English; their titles are translated where they are shown.
+MENU_TITLES = (QT_TRANSLATE_NOOP("WindowShell", "&File"), QT_TRANSLATE_NOOP("WindowShell", "&Edit"),
+               QT_TRANSLATE_NOOP("WindowShell", "&Admin"), QT_TRANSLATE_NOOP("WindowShell", "&View"),
+               QT_TRANSLATE_NOOP("WindowShell", "&Help"))
+
+
+def sandbox_banner() -> str:
+    return translate("WindowShell", "You are connected to the <b>built-in sandbox org</b> with demo data. Nothing you "
+                                    "do here touches a real Dynamics 365 org. Add a connection (Admin → Connections) "
+                                    "to work on yours.")
 
 
 def window_title(connection_name: str | None) -> str:
-    return f"CampSync — {connection_name}" if connection_name else "CampSync"
+    if not connection_name:
+        return "CampSync"
+    return translate("WindowShell", "CampSync — {name}").format(name=connection_name)
 
 
 class WindowShell(QMainWindow):
@@ -35,7 +45,8 @@ class WindowShell(QMainWindow):
         expected = expected or ExpectedConnection()
         self.setWindowTitle(window_title(expected.name))
         self._build_frame(expected)
-        self.menus = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}  # filled by attach()
+        self.menus = {title: self.menuBar().addMenu(translate("WindowShell", title))  # filled by attach()
+                      for title in MENU_TITLES}
         self._build_status_frame(expected)
         self._fit_to_screen()
         self._restore_frame()
@@ -51,7 +62,7 @@ class WindowShell(QMainWindow):
         else:
             self.banner.hide()
         # Places kept for the panels, the same widgets in the same splitters and tabs the panels will fill.
-        self.connecting_label = QLabel(f"Connecting to {expected.label}…")
+        self.connecting_label = QLabel(translate("WindowShell", "Connecting to {org}…").format(org=expected.label))
         self.connecting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.setObjectName("topSplitter")
@@ -59,11 +70,11 @@ class WindowShell(QMainWindow):
         self.top_splitter.addWidget(QWidget())
         self.top_splitter.setSizes([820, 580])
         self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(QWidget(), "Live log")
-        self.bottom_tabs.addTab(QWidget(), "Queue")
+        self.bottom_tabs.addTab(QWidget(), translate("WindowShell", "Live log"))
+        self.bottom_tabs.addTab(QWidget(), translate("WindowShell", "Queue"))
         self.main_tabs = QTabWidget()
-        self.main_tabs.addTab(self.top_splitter, "People and campaigns")
-        self.main_tabs.addTab(QWidget(), "Automation")
+        self.main_tabs.addTab(self.top_splitter, translate("WindowShell", "People and campaigns"))
+        self.main_tabs.addTab(QWidget(), translate("WindowShell", "Automation"))
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.main_tabs)
@@ -76,7 +87,7 @@ class WindowShell(QMainWindow):
         self.setCentralWidget(central)
 
     def show_sandbox_banner(self) -> None:
-        self.banner.setText(SANDBOX_BANNER)
+        self.banner.setText(sandbox_banner())
         self.banner.setObjectName("sandboxBanner")
         self.banner.setStyleSheet("background:#e8f0fe;color:#174ea6;border-radius:4px;")
         self.banner.show()
@@ -85,16 +96,16 @@ class WindowShell(QMainWindow):
         self.connection_label = QLabel()
         if expected.name:
             self.show_connection(expected.name, expected.environment or "production")
-        self.latency_label = QLabel("latency —")
+        self.latency_label = QLabel(translate("WindowShell", "latency —"))
         self.sync_label = QLabel()
         self.pending_label = QLabel()
         self.team_label = QLabel()  # who else is connected to a team's store (shown in team mode only)
-        self.team_label.setAccessibleName("Team members connected")
+        self.team_label.setAccessibleName(translate("WindowShell", "Team members connected"))
         self.team_label.hide()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.hide()
-        self.cancel_button = QPushButton("Cancel sync")
+        self.cancel_button = QPushButton(translate("WindowShell", "Cancel sync"))
         self.cancel_button.hide()
         self.account_slot = QWidget()  # the account button's place (attach), between the latency and the connection
         QHBoxLayout(self.account_slot).setContentsMargins(0, 0, 0, 0)
@@ -103,7 +114,7 @@ class WindowShell(QMainWindow):
         for widget in (self.progress_bar, self.cancel_button, self.pending_label, self.team_label, self.sync_label,
                        self.latency_label, self.account_slot, self.connection_label):
             status.addPermanentWidget(widget)
-        status.showMessage(f"Connecting to {expected.label}…")
+        status.showMessage(translate("WindowShell", "Connecting to {org}…").format(org=expected.label))
 
     def show_connection(self, name: str, environment: str) -> None:
         self.setWindowTitle(window_title(name))

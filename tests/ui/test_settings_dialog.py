@@ -3,7 +3,7 @@
 Also a smoke test of the theme (resources found, QSS applied, restored after)."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from campsync_gui.core.connections import Connection
@@ -11,6 +11,7 @@ from campsync_gui.core.settings import SyncSettings, load_settings, save_setting
 from campsync_gui.core.store import open_store
 from campsync_gui.core.workspace import Workspace
 from campsync_gui.resources import resource_path, resources_dir
+from campsync_gui.ui.i18n import LANGUAGE_KEY, save_language, saved_language
 from campsync_gui.ui.widgets.settings_dialog import SettingsDialog
 
 
@@ -126,6 +127,42 @@ def test_other_scopes_are_untouched(settings_dialog, engine):
     dlg.accept()
     assert load_settings(engine, "beta").list_prefix == "Beta"
     assert load_settings(engine, "alpha").list_prefix == "Alpha"
+
+
+def test_the_language_is_chosen_here_and_saved_for_the_next_start(settings_dialog):
+    """QSettings is this computer's real settings file here: the saved language is put back as it was."""
+    had_key, before = QSettings().contains(LANGUAGE_KEY), saved_language()
+    try:
+        save_language("fr")
+        dlg = settings_dialog()
+        combo = dlg.language_combo
+        assert [combo.itemText(i) for i in range(combo.count())] == ["System language", "English", "Français"]
+        assert [combo.itemData(i) for i in range(combo.count())] == ["", "en", "fr"]
+        assert combo.currentData() == "fr", "the dialog opens on the saved language"
+        assert dlg.language_note.isVisible() and "next time CampSync starts" in dlg.language_note.text()
+
+        combo.setCurrentIndex(combo.findData("en"))
+        dlg.reject()
+        assert saved_language() == "fr", "Cancel saves nothing"
+
+        dlg = settings_dialog()
+        dlg.language_combo.setCurrentIndex(dlg.language_combo.findData("en"))
+        dlg.prefix_edit.setText("Camp Sync")
+        dlg.accept()
+        assert saved_language() == "fr", "with a problem left, the language is not saved either"
+        dlg.prefix_edit.setText("CampSync")
+        dlg.accept()
+        assert dlg.result() == dlg.DialogCode.Accepted and saved_language() == "en"
+
+        dlg = settings_dialog("beta")
+        assert dlg.language_combo.currentData() == "en", "one language for every connection"
+        dlg.language_combo.setCurrentIndex(0)
+        dlg.accept()
+        assert saved_language() == "", "System language: the system's decides at the next start"
+    finally:
+        save_language(before)
+        if not had_key:
+            QSettings().remove(LANGUAGE_KEY)
 
 
 def test_theme_applies_light_and_dark_from_resources(qapp, monkeypatch, tmp_path):

@@ -5,17 +5,19 @@ the settings and the org allow now. A drop is refused with the core's own rule (
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...core import origins
 from ...core.campaigns import CampaignSummary
 from ...core.flows import Readiness, blocked_reason
+from ..i18n import translate
 from ..mime import PERSON_IDS, read_people
 from .rows import RowsTableModel
 
 COL_NAME, COL_STATE, COL_FLOW, COL_CRM = range(4)
-HEADERS = ("Campaign", "State", "By CampSync", "In CRM")
+HEADERS = (QT_TRANSLATE_NOOP("CampaignTableModel", "Campaign"), QT_TRANSLATE_NOOP("CampaignTableModel", "State"),
+           QT_TRANSLATE_NOOP("CampaignTableModel", "By CampSync"), QT_TRANSLATE_NOOP("CampaignTableModel", "In CRM"))
 SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row's CampaignSummary
 INACTIVE_GREY = QColor("#8a8f98")
@@ -26,6 +28,7 @@ class CampaignTableModel(RowsTableModel):
     row asks for an add."""
 
     HEADERS = HEADERS
+    HEADER_CONTEXT = "CampaignTableModel"
 
     # Id lists travel as `object`: a `list` argument is copied into a QVariantList and back on every emit (46 ms for
     # a 200,000-person drop); the same holds for every signal of the window that carries people or events.
@@ -37,6 +40,12 @@ class CampaignTableModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[CampaignSummary] = []
         self.readiness = Readiness()
+        # Translated once: data() answers for every cell painted and every hover, refusal() for every drag move.
+        self._states = (translate("CampaignTableModel", "Inactive"), translate("CampaignTableModel", "Active"))
+        self._tip = translate("CampaignTableModel", "{name} — {status}")
+        self._tip_refused = translate("CampaignTableModel", "Drops refused: {reason}")
+        self._tip_drop = translate("CampaignTableModel", "Drop people here to add them.")
+        self._no_row = translate("CampaignTableModel", "drop people onto a campaign row")
 
     # ---- feeding -------------------------------------------------------------------------------
 
@@ -68,7 +77,7 @@ class CampaignTableModel(RowsTableModel):
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, ("Active" if row.active else "Inactive"), row.flow_count, row.crm_count)[col]
+            return (row.name, self._states[bool(row.active)], row.flow_count, row.crm_count)[col]
         if role == SortRole:
             return (row.name.lower(), row.active, row.flow_count, row.crm_count)[col]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -80,8 +89,8 @@ class CampaignTableModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             reason = self.refusal(row)
-            return f"{row.name} — {row.status}" + (f"\nDrops refused: {reason}" if reason else
-                                                    "\nDrop people here to add them.")
+            return (self._tip.format(name=row.name, status=row.status) + "\n"
+                    + (self._tip_refused.format(reason=reason) if reason else self._tip_drop))
         return None
 
     # ---- drop target ---------------------------------------------------------------------------
@@ -89,7 +98,7 @@ class CampaignTableModel(RowsTableModel):
     def refusal(self, row: CampaignSummary | None) -> str | None:
         """Why people cannot be added to this campaign right now, known without asking Dynamics."""
         if row is None:
-            return "drop people onto a campaign row"
+            return self._no_row
         return blocked_reason(row, self.readiness)
 
     def flags(self, index):
@@ -126,7 +135,8 @@ class CampaignTableModel(RowsTableModel):
             target = self.campaign(target)
         reason = self.refusal(target)
         if reason:
-            self.drop_refused.emit(f"Cannot add {len(person_ids)} people: {reason}.")
+            self.drop_refused.emit(translate("CampaignTableModel", "Cannot add {count} people: {reason}.").format(
+                count=len(person_ids), reason=reason))
             return False
         if origin == origins.DRAG_AND_DROP:
             self.add_requested.emit(target.id, list(person_ids))

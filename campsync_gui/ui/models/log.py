@@ -9,20 +9,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.origins import describe
-from ...core.triggers import ADDED, REMOVED, TriggerEvent
+from ...core.triggers import ADDED, REMOVED, TriggerEvent, trigger_label
+from ..i18n import translate
 from .rows import RowsTableModel
 
 COL_TIME, COL_TRIGGER, COL_PERSON, COL_CAMPAIGN, COL_SOURCE, COL_BY = range(6)
-HEADERS = ("Time", "Trigger", "Person", "Campaign / details", "Source", "By")  # By: last, for older CSV readers
+# English: also the CSV export's columns (By: last, for older CSV readers); the header shows their translation.
+HEADERS = (QT_TRANSLATE_NOOP("LogModel", "Time"), QT_TRANSLATE_NOOP("LogModel", "Trigger"),
+           QT_TRANSLATE_NOOP("LogModel", "Person"), QT_TRANSLATE_NOOP("LogModel", "Campaign / details"),
+           QT_TRANSLATE_NOOP("LogModel", "Source"), QT_TRANSLATE_NOOP("LogModel", "By"))
 SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
 RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the LogEntry
 
 KIND_ADDED, KIND_REMOVED, KIND_ERROR = "added", "removed", "error"
-ERROR_LABEL = "Error"
+ERROR_LABEL = QT_TRANSLATE_NOOP("LogModel", "Error")  # the Trigger cell of a problem, translated in from_problem
 ERROR_COLOUR = "#c5221f"
 DEFAULT_MAX_ROWS = 50_000
 
@@ -70,15 +74,16 @@ class LogEntry:
         source = describe(origin)
         actor = event.actor or ""
         return cls(kind=_KINDS.get(event.trigger, event.trigger), at=datetime.fromtimestamp(event.at).astimezone(),
-                   trigger=event.label, email=email, campaign=campaign, campaign_id=event.campaign_id or "",
-                   source=source, origin=origin, request_id=event.request_id or "", event_id=event.id,
+                   trigger=trigger_label(event.trigger), email=email, campaign=campaign,
+                   campaign_id=event.campaign_id or "", source=source, origin=origin,
+                   request_id=event.request_id or "", event_id=event.id,
                    haystack=f"{email}\n{campaign}\n{source}\n{actor}".lower(), actor=actor)
 
     @classmethod
     def from_problem(cls, message: str, at: datetime | None = None) -> LogEntry:
         message = str(message)
-        return cls(kind=KIND_ERROR, at=at or datetime.now().astimezone(), trigger=ERROR_LABEL, email="",
-                   campaign=message, campaign_id="", source="", origin="", request_id="", event_id=None,
+        return cls(kind=KIND_ERROR, at=at or datetime.now().astimezone(), trigger=translate("LogModel", ERROR_LABEL),
+                   email="", campaign=message, campaign_id="", source="", origin="", request_id="", event_id=None,
                    haystack=message.lower())
 
     def cells(self) -> tuple[str, str, str, str, str, str]:
@@ -93,6 +98,7 @@ class LogModel(RowsTableModel):
     """
 
     HEADERS = HEADERS
+    HEADER_CONTEXT = "LogModel"
 
     def __init__(self, max_rows: int = DEFAULT_MAX_ROWS, parent=None):
         super().__init__(parent)
@@ -102,6 +108,7 @@ class LogModel(RowsTableModel):
         self._rows: list[LogEntry] = []
         self._event_ids: set[int] = set()  # trigger events on show, so history and live never double up
         self._red = QBrush(QColor(ERROR_COLOUR))
+        self._request_tip = translate("LogModel", "{origin} · request {request}")  # once: data() is called per cell
 
     # ---- changes -----------------------------------------------------------------------------
 
@@ -166,7 +173,7 @@ class LogModel(RowsTableModel):
             if column == COL_TIME:
                 return entry.at.strftime("%Y-%m-%d %H:%M:%S %Z")
             if column == COL_SOURCE and entry.request_id:
-                return f"{entry.origin} · request {entry.request_id}"
+                return self._request_tip.format(origin=entry.origin, request=entry.request_id)
         return None
 
 

@@ -7,16 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.campaigns import MemberSummary
 from ...core.origins import describe
+from ..i18n import translate
 from ..mime import MEMBER_IDS, members_mime
 from .rows import RowsTableModel
 
 COL_NAME, COL_EMAIL, COL_SOURCE, COL_WHEN, COL_BY = range(5)
-HEADERS = ("Name", "Email", "Added", "When", "By")
+HEADERS = (QT_TRANSLATE_NOOP("MembersTableModel", "Name"), QT_TRANSLATE_NOOP("MembersTableModel", "Email"),
+           QT_TRANSLATE_NOOP("MembersTableModel", "Added"), QT_TRANSLATE_NOOP("MembersTableModel", "When"),
+           QT_TRANSLATE_NOOP("MembersTableModel", "By"))
 SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row's MemberSummary
 LOCKED_GREY = QColor("#6b7280")
@@ -37,11 +40,17 @@ class MembersTableModel(RowsTableModel):
     """One campaign's members (core.campaigns.members: CampSync's first, then by name)."""
 
     HEADERS = HEADERS
+    HEADER_CONTEXT = "MembersTableModel"
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.campaign_id: str | None = None
         self._rows: list[MemberSummary] = []
+        # Translated once: data() answers for every cell painted.
+        self._sources = (translate("MembersTableModel", "CRM list (locked)"),
+                         translate("MembersTableModel", "By CampSync"))
+        self._tip = translate("MembersTableModel", "Added by CampSync: drag back to the people list (or press "
+                                                   "Delete) to remove.")
 
     def set_rows(self, campaign_id: str | None, rows: Iterable[MemberSummary]) -> None:
         """The members of `campaign_id` (None: no campaign selected, and no rows)."""
@@ -59,14 +68,14 @@ class MembersTableModel(RowsTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             when = datetime.fromtimestamp(row.added_at).strftime("%Y-%m-%d %H:%M") if row.added_at else ""
-            source = "By CampSync" if row.flow_action else "CRM list (locked)"
+            source = self._sources[bool(row.flow_action)]
             return (row.name, row.email, source, when, by_words(row))[col]
         if role == SortRole:
             return (row.name.lower(), row.email, row.flow_action, row.added_at, by_words(row).lower())[col]
         if role == Qt.ItemDataRole.ForegroundRole and not row.flow_action:
             return QBrush(LOCKED_GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.locked_reason or "Added by CampSync: drag back to the people list (or press Delete) to remove."
+            return row.locked_reason or self._tip
         return None
 
     def flags(self, index):

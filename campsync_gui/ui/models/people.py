@@ -29,6 +29,7 @@ from .people_rows import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCO
                           TYPE, TYPE_LABELS, PeopleRows, PersonRow, ReadColumn, ReadRows, person_row)
 from .people_scan import FilterScan, RecentScans
 from .people_search import fold, search_terms
+from .people_words import people_words
 from .rows import contiguous_runs
 
 __all__ = ["COL_COMPANY", "COL_COUNTRY", "COL_EMAIL", "COL_NAME", "COL_SCORE", "COL_SYNC", "COL_TYPE",
@@ -71,7 +72,8 @@ class PeopleTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._data = PeopleRows()
+        self._words = people_words()  # translated once: data() runs for every cell painted
+        self._data = PeopleRows(self._words)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._text = ""
@@ -512,7 +514,7 @@ class PeopleTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=_DISPLAY):
         if orientation == Qt.Orientation.Horizontal:
             if role == _DISPLAY:
-                return HEADERS[section]
+                return self._words.headers[section]
             if role == _ALIGN and section == COL_SCORE:
                 return _RIGHT
         return None
@@ -530,7 +532,7 @@ class PeopleTableModel(QAbstractTableModel):
             if column == COL_COMPANY:
                 return row[COMPANY] or ""
             if column == COL_TYPE:
-                return TYPE_LABELS.get(row[TYPE], "Local only")
+                return self._words.types.get(row[TYPE], self._words.local_only)
             if column == COL_SYNC:
                 return self._data.sync_label(row)
             if column == COL_SCORE:
@@ -542,7 +544,7 @@ class PeopleTableModel(QAbstractTableModel):
             if column == COL_SYNC:
                 return self._data.sync_label(row)
             if column == COL_TYPE:
-                return TYPE_LABELS.get(row[TYPE], "Local only")
+                return self._words.types.get(row[TYPE], self._words.local_only)
             return (row[TEXT_FIELDS[column]] or "").casefold()
         if role == RowRole:
             return person_row(row)
@@ -551,15 +553,12 @@ class PeopleTableModel(QAbstractTableModel):
         if column == COL_SYNC:
             if role == _FOREGROUND and row[ID] in self._data.pending:
                 return _PENDING_BRUSH
-            if role == _TOOLTIP:
-                label = self._data.sync_label(row)
-                if label == SYNC_PENDING:
-                    return "A campaign change for this person is queued and not yet confirmed by Dynamics."
-                if label == SYNC_OUT:
-                    return "Only in CampSync. Adding them to a campaign creates them in Dynamics as a lead first."
-                return f"Dynamics id {row[DYN_ID]}"
+            if role == _TOOLTIP:  # by the state, as sync_label() finds it (not by the words shown)
+                if row[ID] in self._data.pending:
+                    return self._words.pending_tip
+                return self._words.dynamics_id_tip.format(id=row[DYN_ID]) if row[DYN_ID] else self._words.out_tip
         if role == _TOOLTIP and column == COL_TYPE and row[TYPE] is None:
-            return "Not yet in Dynamics: a lead is created when they are first added to a campaign."
+            return self._words.local_tip
         return None
 
     def flags(self, index):

@@ -33,6 +33,7 @@ QUICK_HIGH_SCORE = "Score ≥ 50"
 QUICK_FILTERS = (QUICK_ALL, QUICK_LEADS, QUICK_CONTACTS, QUICK_NOT_IN_DYNAMICS, QUICK_PENDING, QUICK_HIGH_SCORE)
 HIGH_SCORE = 50
 
+# English, and ids: the table shows people_words' translations of them (sort keys, cells).
 SYNC_IN = "In Dynamics"
 SYNC_OUT = "Not in Dynamics"
 SYNC_PENDING = "Pending…"
@@ -59,6 +60,7 @@ class PersonRow(NamedTuple):
 
     @property
     def type_label(self) -> str:
+        """In English (an id for scripts); the table shows people_words' translation."""
         return TYPE_LABELS.get(self.type, "Local only")
 
 
@@ -141,7 +143,11 @@ class PeopleRows:
     `read_rows` a page at a time into a bounded cache (by person id).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, words=None) -> None:
+        # The Sync and Type words: the model's translated ones (people_words.PeopleWords), else the English.
+        self.sync_in, self.sync_out, self.sync_pending = ((words.sync_in, words.sync_out, words.sync_pending) if words
+                                                          else (SYNC_IN, SYNC_OUT, SYNC_PENDING))
+        self.type_labels: Mapping[str | None, str] = words.types if words else TYPE_LABELS
         self.ids: Sequence[int] = array("q")
         self.search: list[str] = []
         self.flags = bytearray()
@@ -383,14 +389,14 @@ class PeopleRows:
         if column == COL_SYNC:
             pending = self.positions(self.pending)
             labels = bytes(self.flags).translate(_QUICK_TABLES[QUICK_NOT_IN_DYNAMICS])
-            keys = [SYNC_OUT if out else SYNC_IN for out in labels]
+            keys = [self.sync_out if out else self.sync_in for out in labels]
             for i in pending:
-                keys[i] = SYNC_PENDING
+                keys[i] = self.sync_pending
             return keys
         if column == COL_TYPE:
             lead, contact = (bytes(self.flags).translate(_QUICK_TABLES[q]) for q in (QUICK_LEADS, QUICK_CONTACTS))
-            return [TYPE_LABELS["lead"] if a else TYPE_LABELS["contact"] if b else TYPE_LABELS[None]
-                    for a, b in zip(lead, contact)]
+            types = self.type_labels
+            return [types["lead"] if a else types["contact"] if b else types[None] for a, b in zip(lead, contact)]
         if column == COL_NAME and self.names is not None:
             # Read with the index, lowered already (ASCII): only the others need casefold(), done in place (a
             # second list of a million names would be 55 MB more at the peak). Used once, then read again.
@@ -405,5 +411,5 @@ class PeopleRows:
 
     def sync_label(self, row: tuple) -> str:
         if row[ID] in self.pending:
-            return SYNC_PENDING
-        return SYNC_IN if row[DYN_ID] else SYNC_OUT
+            return self.sync_pending
+        return self.sync_in if row[DYN_ID] else self.sync_out

@@ -6,7 +6,7 @@ import asyncio
 import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core import flows
@@ -33,6 +33,11 @@ def row_key(item: flows.PlanItem) -> str:
     sorts in a fifth of a second less). Nameless people sort by their email, among the others; the id keeps equal
     names in a stable order; NUL ends the name, so 'Ann' comes before 'Anna'."""
     return f"{_RANK[item.outcome]}{name_key(item.person.name or item.person.email or '')}\0{item.person.id or 0:020d}"
+
+
+def outcome_labels() -> dict[str, str]:
+    """What each outcome is called in the preview, in the person's language (the core's words)."""
+    return {outcome: flows.outcome_label(outcome) for outcome in flows.LABELS}
 
 
 ORDER_SLICE = 1000  # sort keys made per turn of the event loop (about a millisecond's worth)
@@ -76,7 +81,9 @@ class PlanItemsModel(RowsTableModel):
     `others`: plans on other campaigns shown in the same table (an undo's chained changes); their rows say
     which campaign in the Why column."""
 
-    HEADERS = ("Person", "Email", "Will happen", "Why")
+    HEADERS = (QT_TRANSLATE_NOOP("PlanItemsModel", "Person"), QT_TRANSLATE_NOOP("PlanItemsModel", "Email"),
+               QT_TRANSLATE_NOOP("PlanItemsModel", "Will happen"), QT_TRANSLATE_NOOP("PlanItemsModel", "Why"))
+    HEADER_CONTEXT = "PlanItemsModel"  # RowsTableModel shows HEADERS translated in it
 
     def __init__(self, plan: flows.Plan, parent=None, *, others: list[flows.Plan] = (),
                  ordered: list[flows.PlanItem] | None = None):
@@ -84,6 +91,7 @@ class PlanItemsModel(RowsTableModel):
         super().__init__(parent)
         self.plan = plan
         self._brushes = {key: QBrush(QColor(colour)) for key, colour in OUTCOME_COLOURS.items()}
+        self._labels = outcome_labels()  # once: data() runs for every cell painted
         self._rows: list[flows.PlanItem] = []
         self._campaigns: dict[int, str] = {}  # id(item) → its campaign, for items of `others`
         if ordered is not None and not others:
@@ -110,7 +118,7 @@ class PlanItemsModel(RowsTableModel):
             if column == COL_EMAIL:
                 return item.person.email or ""
             if column == COL_OUTCOME:
-                return flows.LABELS[item.outcome]
+                return self._labels[item.outcome]
             campaign = self._campaigns.get(id(item))
             return f"{campaign}: {item.reason}" if campaign else item.reason
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_OUTCOME:

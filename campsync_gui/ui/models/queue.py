@@ -8,20 +8,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.outbox import CLAIMED, FAILED, PENDING, SENT
 from ...core.queue import QueueEntry
+from ..i18n import translate
 from .rows import RowsTableModel, contiguous_runs
 
 COL_ID, COL_ACTION, COL_PERSON, COL_CAMPAIGN, COL_STATE, COL_ATTEMPTS, COL_MESSAGE, COL_BY = range(8)
-HEADERS = ("#", "Action", "Person", "Campaign", "State", "Attempts", "Message", "By")
+# Marked here, translated where they are shown (RowsTableModel.headerData, QueueRow): the English words are keys.
+HEADERS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Action"), QT_TRANSLATE_NOOP("QueueModel", "Person"),
+           QT_TRANSLATE_NOOP("QueueModel", "Campaign"), QT_TRANSLATE_NOOP("QueueModel", "State"),
+           QT_TRANSLATE_NOOP("QueueModel", "Attempts"), QT_TRANSLATE_NOOP("QueueModel", "Message"),
+           QT_TRANSLATE_NOOP("QueueModel", "By"))
 SortRole = Qt.ItemDataRole.UserRole            # native comparable values for the proxy
 RowRole = Qt.ItemDataRole.UserRole + 1         # proxy-safe access to the QueueRow
 
-STATE_WORDS = {PENDING: "Pending", CLAIMED: "Running", SENT: "Running", FAILED: "Failed"}
-ACTION_WORDS = {"add": "Add", "remove": "Remove"}
+STATE_WORDS = {PENDING: QT_TRANSLATE_NOOP("QueueModel", "Pending"), CLAIMED: QT_TRANSLATE_NOOP("QueueModel", "Running"),
+               SENT: QT_TRANSLATE_NOOP("QueueModel", "Running"), FAILED: QT_TRANSLATE_NOOP("QueueModel", "Failed")}
+ACTION_WORDS = {"add": QT_TRANSLATE_NOOP("QueueModel", "Add"), "remove": QT_TRANSLATE_NOOP("QueueModel", "Remove")}
 FAILED_COLOUR = "#c5221f"
 DEFAULT_MAX_ROWS = 1_000  # shown at most (failed and running first); reading 5,000 cost the window 70 ms a refresh
 _RESET_ABOVE_RUNS = 64  # more scattered changes than this: a reset is cheaper than many small signals
@@ -53,11 +59,13 @@ class QueueRow(QueueEntry):
 
     @property
     def state_text(self) -> str:
-        return STATE_WORDS.get(self.state, self.state.capitalize())
+        word = STATE_WORDS.get(self.state)
+        return translate("QueueModel", word) if word else self.state.capitalize()
 
     @property
     def action_text(self) -> str:
-        return ACTION_WORDS.get(self.action, self.action.capitalize())
+        word = ACTION_WORDS.get(self.action)
+        return translate("QueueModel", word) if word else self.action.capitalize()
 
     @property
     def failed(self) -> bool:
@@ -78,6 +86,7 @@ class QueueModel(RowsTableModel):
     instead of resetting, so the selection and the scroll position survive a refresh."""
 
     HEADERS = HEADERS
+    HEADER_CONTEXT = "QueueModel"  # RowsTableModel shows HEADERS translated in it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -141,6 +150,9 @@ class QueueModel(RowsTableModel):
             if column == COL_MESSAGE and row.message:
                 return row.message
             if column == COL_ID:
-                return f"request {row.request_id} · {row.origin}" if row.request_id else None
+                if row.request_id:
+                    return translate("QueueModel", "request {id} · {origin}").format(id=row.request_id,
+                                                                                       origin=row.origin)
+                return None
         return None
 

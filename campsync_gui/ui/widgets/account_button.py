@@ -3,16 +3,20 @@ in — Sign in…" when nobody is, or the application identity (client secret, c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionToolButton, QStylePainter, QToolButton, QWidget
 
-NOT_SIGNED_IN = "Not signed in — Sign in…"
+from ..i18n import translate
+
+# English at import time (before the translator is installed): translated where shown.
+NOT_SIGNED_IN = QT_TRANSLATE_NOOP("AccountButton", "Not signed in — Sign in…")
 # The widest the button gets in the status bar: a long identity ("<client id> (application) · client secret") is
 # shortened in the middle, whole in its tooltip, so showing it (and the sync's progress beside it) never makes the
 # status bar wider than the window, which Qt would then widen by itself.
 MAX_TEXT_WIDTH = 380
-METHOD_WORDS = {"secret": "client secret", "certificate": "certificate"}
+METHOD_WORDS = {"secret": QT_TRANSLATE_NOOP("AccountButton", "client secret"),
+                "certificate": QT_TRANSLATE_NOOP("AccountButton", "certificate")}
 
 
 def account_text(name: str, username: str) -> str:
@@ -30,9 +34,9 @@ class AccountButton(QToolButton):
         self.setObjectName("accountButton")
         self.setAutoRaise(True)
         self.menu_ = QMenu(self)
-        self.switch_action = QAction("Switch account…", self)
+        self.switch_action = QAction(translate("AccountButton", "Switch account…"), self)
         self.switch_action.triggered.connect(lambda _checked=False: self.switch_requested.emit())
-        self.sign_out_action = QAction("Sign out", self)
+        self.sign_out_action = QAction(translate("AccountButton", "Sign out"), self)
         self.sign_out_action.triggered.connect(lambda _checked=False: self.sign_out_requested.emit())
         self.menu_.addAction(self.switch_action)
         self.menu_.addAction(self.sign_out_action)
@@ -62,24 +66,31 @@ class AccountButton(QToolButton):
     def show_user(self, name: str, username: str, tenant_id: str = "") -> None:
         self.mode = "user"
         self.setText(account_text(name, username))
-        self.setToolTip(f"Signed in as {username}" + (f" (tenant {tenant_id})" if tenant_id else "")
-                        + ". Flow actions are recorded as done by this account.")
+        if tenant_id:
+            tip = translate("AccountButton", "Signed in as {username} (tenant {tenant}). Flow actions are recorded as "
+                                             "done by this account.")
+        else:
+            tip = translate("AccountButton", "Signed in as {username}. Flow actions are recorded as done by this "
+                                             "account.")
+        self.setToolTip(tip.format(username=username, tenant=tenant_id))
         self.setMenu(self.menu_)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def show_signed_out(self) -> None:
         self.mode = "signed out"
-        self.setText(NOT_SIGNED_IN)
-        self.setToolTip("Sign in with your work account to read from and write to Dynamics.")
+        self.setText(translate("AccountButton", NOT_SIGNED_IN))
+        self.setToolTip(translate("AccountButton", "Sign in with your work account to read from and write to "
+                                                   "Dynamics."))
         self.setMenu(None)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
 
     def show_application(self, actor: str, method: str) -> None:
         """An application user (secret or certificate): who it is, nothing to switch or sign out of."""
         self.mode = "application"
-        words = METHOD_WORDS.get(method, method)
+        words = translate("AccountButton", METHOD_WORDS[method]) if method in METHOD_WORDS else method
         self.setText(f"{actor} · {words}" if words else actor)  # actor: "<client id> (application)"
-        self.setToolTip(f"{actor}: CampSync signs in as the application ({words}), not as a person.")
+        self.setToolTip(translate("AccountButton", "{actor}: CampSync signs in as the application ({how}), not as a "
+                                                   "person.").format(actor=actor, how=words))
         self.setMenu(None)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
 

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...core.automation.library import StoredCampaign
+from ..i18n import translate
 from ..models.rows import RowsTableModel
 from ..theme import ACCENT, status_colour
 
-KIND_WORDS = {"trigger": "Trigger", "batch": "Batch"}
+KIND_WORDS = {"trigger": QT_TRANSLATE_NOOP("CampaignList", "Trigger"),
+              "batch": QT_TRANSLATE_NOOP("CampaignList", "Batch")}  # shown through kind_word()
 KIND_COLOURS = {"trigger": ACCENT, "batch": "#8e24aa"}
+
+
+def kind_word(kind: str) -> str:
+    """A campaign's kind as its badge shows it, in the person's language."""
+    return translate("CampaignList", KIND_WORDS[kind]) if kind in KIND_WORDS else kind
 
 
 class AutomationListModel(RowsTableModel):
     """The automation campaigns: name, kind badge, Active/Inactive."""
 
-    HEADERS = ("Campaign", "Type", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("AutomationListModel", "Campaign"), QT_TRANSLATE_NOOP("AutomationListModel", "Type"),
+               QT_TRANSLATE_NOOP("AutomationListModel", "Status"))
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("AutomationListModel", self.HEADERS[section])
+        return None
 
     def row_at(self, row: int) -> StoredCampaign | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -35,15 +48,22 @@ class AutomationListModel(RowsTableModel):
         row: StoredCampaign = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, KIND_WORDS.get(row.kind, row.kind), "Active" if row.active else "Inactive")[column]
+            if column == 0:
+                return row.name
+            if column == 1:
+                return kind_word(row.kind)
+            return (translate("AutomationListModel", "Active") if row.active
+                    else translate("AutomationListModel", "Inactive"))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 1:
                 return QColor(KIND_COLOURS.get(row.kind, ACCENT))
             if column == 2:
                 return QColor(status_colour("ok" if row.active else "skip"))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return ("Runs for each person the moment a trigger fires" if row.kind == "trigger"
-                    else "Runs for everyone the smart list qualifies, now or on a schedule")
+            return (translate("AutomationListModel", "Runs for each person the moment a trigger fires")
+                    if row.kind == "trigger"
+                    else translate("AutomationListModel",
+                                   "Runs for everyone the smart list qualifies, now or on a schedule"))
         return None
 
 
@@ -67,17 +87,19 @@ class CampaignList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.new_trigger_button = QPushButton("New trigger campaign")
-        self.new_trigger_button.setToolTip("Runs for each person the moment something happens")
-        self.new_batch_button = QPushButton("New batch campaign")
-        self.new_batch_button.setToolTip("Runs for everyone who qualifies, now or on a schedule")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Delete…")
-        self.activate_button = QPushButton("Activate")
+        self.new_trigger_button = QPushButton(translate("CampaignList", "New trigger campaign"))
+        self.new_trigger_button.setToolTip(translate("CampaignList",
+                                                     "Runs for each person the moment something happens"))
+        self.new_batch_button = QPushButton(translate("CampaignList", "New batch campaign"))
+        self.new_batch_button.setToolTip(translate("CampaignList",
+                                                   "Runs for everyone who qualifies, now or on a schedule"))
+        self.duplicate_button = QPushButton(translate("CampaignList", "Duplicate"))
+        self.delete_button = QPushButton(translate("CampaignList", "Delete…"))
+        self.activate_button = QPushButton(translate("CampaignList", "Activate"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Automation campaigns</b>"))
+        layout.addWidget(QLabel(translate("CampaignList", "<b>Automation campaigns</b>")))
         layout.addWidget(self.view, 1)
         grid = QGridLayout()
         grid.addWidget(self.new_trigger_button, 0, 0)
@@ -120,12 +142,18 @@ class CampaignList(QWidget):
     def show_buttons_for(self, campaign: StoredCampaign | None) -> None:
         for button in (self.duplicate_button, self.delete_button, self.activate_button):
             button.setEnabled(campaign is not None)
-        self.activate_button.setText("Deactivate" if campaign and campaign.active else "Activate")
-        self.activate_button.setToolTip(
-            "" if campaign is None else
-            ("Stop this campaign (people waiting in its flow resume if it is activated again)" if campaign.active
-             else "Check the campaign and start it" if campaign.kind == "trigger"
-             else "Check the campaign and turn its schedule on"))
+        self.activate_button.setText(translate("CampaignList", "Deactivate") if campaign and campaign.active
+                                     else translate("CampaignList", "Activate"))
+        if campaign is None:
+            tip = ""
+        elif campaign.active:
+            tip = translate("CampaignList",
+                            "Stop this campaign (people waiting in its flow resume if it is activated again)")
+        elif campaign.kind == "trigger":
+            tip = translate("CampaignList", "Check the campaign and start it")
+        else:
+            tip = translate("CampaignList", "Check the campaign and turn its schedule on")
+        self.activate_button.setToolTip(tip)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._silent:

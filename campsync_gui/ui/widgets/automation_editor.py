@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QScro
 
 from ...core.automation import Definition
 from ...core.automation.library import AutomationLibrary, CampaignChoice, StoredCampaign
+from ..i18n import translate
 from ..theme import ACCENT, set_role
-from .automation_campaigns import KIND_COLOURS, KIND_WORDS
+from .automation_campaigns import KIND_COLOURS, kind_word
 from .automation_flow import FlowEditor
 from .automation_results import ResultsView
 from .automation_schedule import ScheduleEditor
@@ -31,17 +32,18 @@ class CampaignEditor(QWidget):
         self._dirty = False
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Campaign name")
+        self.name_edit.setPlaceholderText(translate("CampaignEditor", "Campaign name"))
         self.description_edit = QLineEdit()
-        self.description_edit.setPlaceholderText("Description (optional): what this campaign is for")
-        self.description_edit.setAccessibleName("Campaign description")
+        self.description_edit.setPlaceholderText(translate("CampaignEditor",
+                                                           "Description (optional): what this campaign is for"))
+        self.description_edit.setAccessibleName(translate("CampaignEditor", "Campaign description"))
         self.kind_badge = QLabel()
         self.status_label = QLabel()
-        self.dirty_label = QLabel("Unsaved changes")
+        self.dirty_label = QLabel(translate("CampaignEditor", "Unsaved changes"))
         set_role(self.dirty_label, "warning")
         self.dirty_label.hide()
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save the name and the definition (Ctrl+S)")
+        self.save_button = QPushButton(translate("CampaignEditor", "Save"))
+        self.save_button.setToolTip(translate("CampaignEditor", "Save the name and the definition (Ctrl+S)"))
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
@@ -52,10 +54,10 @@ class CampaignEditor(QWidget):
         self.schedule_editor = ScheduleEditor()
         self.results_view = ResultsView(library)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_scrolled(self.smart_list_editor), "Smart List")
-        self.tabs.addTab(_scrolled(self.flow_editor), "Flow")
-        self.tabs.addTab(self.schedule_editor, "Schedule")
-        self.tabs.addTab(self.results_view, "Results")
+        self.tabs.addTab(_scrolled(self.smart_list_editor), translate("CampaignEditor", "Smart List"))
+        self.tabs.addTab(_scrolled(self.flow_editor), translate("CampaignEditor", "Flow"))
+        self.tabs.addTab(self.schedule_editor, translate("CampaignEditor", "Schedule"))
+        self.tabs.addTab(self.results_view, translate("CampaignEditor", "Results"))
 
         header = QHBoxLayout()
         header.addWidget(self.name_edit, 1)
@@ -86,7 +88,7 @@ class CampaignEditor(QWidget):
             self.name_edit.setText(name)
             self.description_edit.setText(definition.description)
             self.description_edit.setCursorPosition(0)  # a long description shows its beginning
-            self.kind_badge.setText(KIND_WORDS.get(campaign.kind, campaign.kind))
+            self.kind_badge.setText(kind_word(campaign.kind))
             self.kind_badge.setStyleSheet(f"background: {KIND_COLOURS.get(campaign.kind, ACCENT)}; color: white; "
                                           "border-radius: 3px; padding: 1px 6px;")
             self.show_status(campaign.active)
@@ -113,7 +115,8 @@ class CampaignEditor(QWidget):
         self.set_dirty(False)
 
     def show_status(self, active: bool) -> None:
-        self.status_label.setText("Active" if active else "Inactive")
+        self.status_label.setText(translate("CampaignEditor", "Active") if active
+                                  else translate("CampaignEditor", "Inactive"))
         set_role(self.status_label, "ok" if active else "hint")
 
     def show_schedule(self, definition: Definition) -> None:

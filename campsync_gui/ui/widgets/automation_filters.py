@@ -4,20 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QStackedWidget, QWidget
 
 from ...core.automation.library import CampaignChoice
 from ...core.smartlists import (CHOICE, DATE, FIELD_KINDS, FIELD_LABELS, LIST_OPS, NO_VALUE_OPS, NUMBER, OPS_BY_KIND,
-                                PERSON_TYPES, TYPE_LABELS)
-from .automation_widgets import CampaignMultiSelect, activity_combo, select_data, tool_button
+                                PERSON_TYPES)
+from ..i18n import translate
+from .automation_widgets import CampaignMultiSelect, activity_combo, field_label, select_data, tool_button, type_label
 
-OP_WORDS = {"equals": "is", "not_equals": "is not", "contains": "contains", "not_contains": "does not contain",
-            "starts_with": "starts with", "greater_than": "is greater than", "less_than": "is less than",
-            "in_list": "is any of", "not_in_list": "is none of", "is_empty": "is empty",
-            "is_not_empty": "is not empty"}
-DATE_OP_WORDS = {"equals": "is on", "not_equals": "is not on", "greater_than": "is after", "less_than": "is before"}
-FILTER_KINDS = {"field": "Person field", "activity": "Activity", "membership": "Member of Microsoft Campaign"}
+# The combos' words, English here (keys: the data the definition stores); shown through filter_words().
+OP_WORDS = {"equals": QT_TRANSLATE_NOOP("FilterRow", "is"), "not_equals": QT_TRANSLATE_NOOP("FilterRow", "is not"),
+            "contains": QT_TRANSLATE_NOOP("FilterRow", "contains"),
+            "not_contains": QT_TRANSLATE_NOOP("FilterRow", "does not contain"),
+            "starts_with": QT_TRANSLATE_NOOP("FilterRow", "starts with"),
+            "greater_than": QT_TRANSLATE_NOOP("FilterRow", "is greater than"),
+            "less_than": QT_TRANSLATE_NOOP("FilterRow", "is less than"),
+            "in_list": QT_TRANSLATE_NOOP("FilterRow", "is any of"),
+            "not_in_list": QT_TRANSLATE_NOOP("FilterRow", "is none of"),
+            "is_empty": QT_TRANSLATE_NOOP("FilterRow", "is empty"),
+            "is_not_empty": QT_TRANSLATE_NOOP("FilterRow", "is not empty")}
+DATE_OP_WORDS = {"equals": QT_TRANSLATE_NOOP("FilterRow", "is on"),
+                 "not_equals": QT_TRANSLATE_NOOP("FilterRow", "is not on"),
+                 "greater_than": QT_TRANSLATE_NOOP("FilterRow", "is after"),
+                 "less_than": QT_TRANSLATE_NOOP("FilterRow", "is before")}
+FILTER_KINDS = {"field": QT_TRANSLATE_NOOP("FilterRow", "Person field"),
+                "activity": QT_TRANSLATE_NOOP("FilterRow", "Activity"),
+                "membership": QT_TRANSLATE_NOOP("FilterRow", "Member of Microsoft Campaign")}
+
+
+def filter_words(english: str) -> str:
+    """One of the words above (a filter kind, an operator) in the person's language."""
+    return translate("FilterRow", english)
 
 
 class FilterRow(QFrame):
@@ -33,48 +51,51 @@ class FilterRow(QFrame):
         self.number_label.setMinimumWidth(24)
         self.kind_combo = QComboBox()
         for key, label in FILTER_KINDS.items():
-            self.kind_combo.addItem(label, key)
+            self.kind_combo.addItem(filter_words(label), key)
         self.stack = QStackedWidget()
-        self.remove_button = tool_button("✕", "Remove this filter (the numbers after it move up)")
+        self.remove_button = tool_button("✕", translate("FilterRow",
+                                                        "Remove this filter (the numbers after it move up)"))
 
         # field page
         self.field_combo = QComboBox()
-        for name, label in FIELD_LABELS.items():
-            self.field_combo.addItem(label, name)
+        for name in FIELD_LABELS:
+            self.field_combo.addItem(field_label(name), name)
         self.op_combo = QComboBox()
         self.value_edit = QLineEdit()
         self.choice_combo = QComboBox()
         for key in PERSON_TYPES:
-            self.choice_combo.addItem(TYPE_LABELS[key], key)
+            self.choice_combo.addItem(type_label(key), key)
         self.stack.addWidget(self._page(self.field_combo, self.op_combo, self.value_edit, self.choice_combo))
         # activity page
         self.has_combo = QComboBox()
-        self.has_combo.addItem("has", True)
-        self.has_combo.addItem("has not", False)
+        self.has_combo.addItem(translate("FilterRow", "has"), True)
+        self.has_combo.addItem(translate("FilterRow", "has not"), False)
         self.activity_combo = activity_combo(activity_types)
         self.detail_edit = QLineEdit()
-        self.detail_edit.setPlaceholderText("detail contains (optional)")
+        self.detail_edit.setPlaceholderText(translate("FilterRow", "detail contains (optional)"))
         self.detail_edit.setMinimumWidth(170)
         self.within_spin = QSpinBox()
         self.within_spin.setRange(0, 3650)
-        self.within_spin.setSpecialValueText("any time")
-        self.within_spin.setPrefix("within ")
-        self.within_spin.setSuffix(" days")
+        self.within_spin.setSpecialValueText(translate("FilterRow", "any time"))
+        self.within_spin.setPrefix(translate("FilterRow", "within "))  # the spaces part of the words around the number
+        self.within_spin.setSuffix(translate("FilterRow", " days"))
         self.times_spin = QSpinBox()
         self.times_spin.setRange(1, 9999)
-        self.times_spin.setPrefix("at least ")
-        self.times_spin.setSuffix(" times")
+        self.times_spin.setPrefix(translate("FilterRow", "at least "))
+        self.times_spin.setSuffix(translate("FilterRow", " times"))
         self.stack.addWidget(self._page(self.has_combo, self.activity_combo, self.detail_edit, self.within_spin,
                                         self.times_spin))
         # membership page
         self.member_combo = QComboBox()
-        self.member_combo.addItem("member of", True)
-        self.member_combo.addItem("not member of", False)
-        self.campaigns = CampaignMultiSelect("choose campaigns", allow_inactive=True)
+        self.member_combo.addItem(translate("FilterRow", "member of"), True)
+        self.member_combo.addItem(translate("FilterRow", "not member of"), False)
+        self.campaigns = CampaignMultiSelect(translate("FilterRow", "choose campaigns"), allow_inactive=True)
         self.campaigns.set_campaigns(choices, flt.get("campaign_ids") or [] if flt.get("kind") == "membership"
                                      else [])
-        self.campaigns.setToolTip("Membership through CampSync's own lists only (added by a flow action)")
-        self.stack.addWidget(self._page(self.member_combo, self.campaigns, QLabel("(added through CampSync)")))
+        self.campaigns.setToolTip(translate("FilterRow",
+                                            "Membership through CampSync's own lists only (added by a flow action)"))
+        self.stack.addWidget(self._page(self.member_combo, self.campaigns,
+                                        QLabel(translate("FilterRow", "(added through CampSync)"))))
 
         self._load(flt)
         layout = QHBoxLayout(self)
@@ -107,10 +128,11 @@ class FilterRow(QFrame):
 
     def _load(self, flt: dict) -> None:
         kind = flt.get("kind", "field")
-        select_data(self.kind_combo, kind, "Unknown kind {!r}")
+        select_data(self.kind_combo, kind, translate("FilterRow", "Unknown kind {value!r}"))
         self.stack.setCurrentIndex(max(list(FILTER_KINDS).index(kind) if kind in FILTER_KINDS else 0, 0))
         if kind == "field":
-            select_data(self.field_combo, flt.get("field") or "first_name", "Unknown field {!r}")
+            select_data(self.field_combo, flt.get("field") or "first_name",
+                        translate("FilterRow", "Unknown field {value!r}"))
             self._fill_ops(flt.get("op"))
             value = flt.get("value")
             if isinstance(value, (list, tuple)):
@@ -118,7 +140,7 @@ class FilterRow(QFrame):
             elif value is not None:
                 self.value_edit.setText(str(value))
             if self._field_kind() == CHOICE and isinstance(value, str):
-                select_data(self.choice_combo, value.strip().lower(), "{}")
+                select_data(self.choice_combo, value.strip().lower())
         else:
             self._fill_ops(None)
         if kind == "activity":
@@ -141,10 +163,10 @@ class FilterRow(QFrame):
         self.op_combo.clear()
         words = DATE_OP_WORDS if kind == DATE else OP_WORDS
         for op in OPS_BY_KIND.get(kind, ()):
-            self.op_combo.addItem(words.get(op, op), op)
+            self.op_combo.addItem(filter_words(words[op]) if op in words else op, op)
         index = self.op_combo.findData(previous)
         if index < 0 and current is not None:
-            self.op_combo.addItem(f"{current} (not valid here)", current)
+            self.op_combo.addItem(translate("FilterRow", "{op} (not valid here)").format(op=current), current)
             index = self.op_combo.count() - 1
         self.op_combo.setCurrentIndex(max(index, 0))
         self.op_combo.blockSignals(blocked)
@@ -166,13 +188,14 @@ class FilterRow(QFrame):
         self.choice_combo.setVisible(choice)
         self.value_edit.setVisible(not choice and op not in NO_VALUE_OPS)
         if op in LIST_OPS:
-            hint = "lead, contact" if kind == CHOICE else "values, separated by commas"
+            # "lead, contact": the values the JSON holds, typed as they are in every language
+            hint = "lead, contact" if kind == CHOICE else translate("FilterRow", "values, separated by commas")
         elif kind == DATE:
-            hint = "2024-01-31, 2024-01-31T09:30 or epoch seconds"
+            hint = translate("FilterRow", "2024-01-31, 2024-01-31T09:30 or epoch seconds")
         elif kind == NUMBER:
-            hint = "a number"
+            hint = translate("FilterRow", "a number")
         else:
-            hint = "value"
+            hint = translate("FilterRow", "value")
         self.value_edit.setPlaceholderText(hint)
 
     def set_number(self, number: int) -> None:

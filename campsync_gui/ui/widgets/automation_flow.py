@@ -5,18 +5,31 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ...core.automation import ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, REMOVE_STEP, STEP_LABELS, WAIT_STEP
 from ...core.automation.definitions import MAX_WAIT_SECONDS
 from ...core.automation.library import CampaignChoice
-from ...core.smartlists import FIELD_LABELS
+from ..i18n import translate
 from ..theme import set_role
-from .automation_widgets import fill_campaign_combo, select_data, tool_button
+from .automation_widgets import field_label, fill_campaign_combo, select_data, tool_button
 
 UNITS = {"minutes": 60, "hours": 3600, "days": 86400}
+UNIT_WORDS = {"minutes": QT_TRANSLATE_NOOP("StepRow", "minutes"), "hours": QT_TRANSLATE_NOOP("StepRow", "hours"),
+              "days": QT_TRANSLATE_NOOP("StepRow", "days")}  # the unit combo's words (its data: the keys)
+# The core's English names of the steps (STEP_LABELS stays English for the results and --json), marked here so
+# lupdate puts them in the catalogue; the window shows them translated.
+_STEP_WORDS = (QT_TRANSLATE_NOOP("FlowEditor", "Add to Microsoft Campaign"),
+               QT_TRANSLATE_NOOP("FlowEditor", "Remove from Microsoft Campaign"),
+               QT_TRANSLATE_NOOP("FlowEditor", "Change data value"), QT_TRANSLATE_NOOP("FlowEditor", "Wait"))
+
+
+def step_label(name: str) -> str:
+    """A flow step's name as a person reads it (its row, the Add step menu), in their language."""
+    label = STEP_LABELS.get(name)
+    return translate("FlowEditor", label) if label else name
 
 
 def split_seconds(seconds: Any) -> tuple[int, str]:
@@ -48,33 +61,34 @@ class StepRow(QFrame):
         self.number_label = QLabel()
         self.number_label.setMinimumWidth(24)
         known = self.name in STEP_LABELS
-        self.title = QLabel(f"<b>{STEP_LABELS[self.name]}</b>" if known else f"Unknown step {self.name!r}")
+        self.title = QLabel(f"<b>{step_label(self.name)}</b>" if known
+                            else translate("StepRow", "Unknown step {name!r}").format(name=self.name))
         if not known:
             set_role(self.title, "error")
         self.campaign_combo = QComboBox()
         self.campaign_combo.setMinimumContentsLength(20)
         self.field_combo = QComboBox()
         for name in CHANGEABLE_FIELDS:
-            self.field_combo.addItem(FIELD_LABELS.get(name, name), name)
+            self.field_combo.addItem(field_label(name), name)
         self.value_edit = QLineEdit()
-        self.value_edit.setPlaceholderText("new value")
+        self.value_edit.setPlaceholderText(translate("StepRow", "new value"))
         self.amount_spin = QSpinBox()
         self.amount_spin.setRange(1, MAX_WAIT_SECONDS // UNITS["minutes"])
         self.unit_combo = QComboBox()
         for unit in UNITS:
-            self.unit_combo.addItem(unit, unit)
-        self.up_button = tool_button("▲", "Move this step up")
-        self.down_button = tool_button("▼", "Move this step down")
-        self.remove_button = tool_button("✕", "Remove this step")
+            self.unit_combo.addItem(translate("StepRow", UNIT_WORDS[unit]), unit)
+        self.up_button = tool_button("▲", translate("StepRow", "Move this step up"))
+        self.down_button = tool_button("▼", translate("StepRow", "Move this step down"))
+        self.remove_button = tool_button("✕", translate("StepRow", "Remove this step"))
 
         parts: list[QWidget] = []
         if self.name in (ADD_STEP, REMOVE_STEP):
             fill_campaign_combo(self.campaign_combo, choices, step.get("campaign_id") or None)
             parts = [self.campaign_combo]
         elif self.name == CHANGE_STEP:
-            select_data(self.field_combo, step.get("field"), "{} (not changeable)")
+            select_data(self.field_combo, step.get("field"), translate("StepRow", "{value} (not changeable)"))
             self.value_edit.setText("" if step.get("value") is None else str(step.get("value")))
-            parts = [self.field_combo, QLabel("to"), self.value_edit]
+            parts = [self.field_combo, QLabel(translate("StepRow", "to")), self.value_edit]
         elif self.name == WAIT_STEP:
             amount, unit = split_seconds(step.get("seconds", 86400))
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit))
@@ -130,16 +144,17 @@ class FlowEditor(QWidget):
         self.rows: list[StepRow] = []
         self._choices: list[CampaignChoice] = []
         self.add_step_button = QToolButton()
-        self.add_step_button.setText("Add step")
+        self.add_step_button.setText(translate("FlowEditor", "Add step"))
         self.add_step_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_step_button)
-        for key, label in STEP_LABELS.items():
-            action = menu.addAction(label)
+        for key in STEP_LABELS:
+            action = menu.addAction(step_label(key))
             action.setData(key)
             action.triggered.connect(lambda _=False, key=key: self.add_step(_new_step(key)))
         self.add_step_button.setMenu(menu)
         self.steps_layout = QVBoxLayout()
-        self.hint = QLabel("The flow is empty: add at least one step. Steps run in order for each person.")
+        self.hint = QLabel(translate("FlowEditor",
+                                     "The flow is empty: add at least one step. Steps run in order for each person."))
         set_role(self.hint, "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(self.steps_layout)

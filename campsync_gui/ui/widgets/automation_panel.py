@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidg
 
 from ...core.automation import Definition
 from ...core.automation.library import CampaignChoice, LibraryError, StoredCampaign, bullets
+from ..i18n import translate
 from ..theme import set_role
 from .automation_campaigns import CampaignList
 from .automation_editor import TAB_SCHEDULE, TAB_SMART_LIST, CampaignEditor
@@ -42,8 +43,9 @@ class AutomationPanel(QWidget):
 
         self.campaign_list = CampaignList()
         self.editor = CampaignEditor(self.library)
-        self.empty_hint = QLabel("Create a trigger campaign (it reacts to what people do) or a batch campaign "
-                                 "(it runs for everyone who qualifies, now or on a schedule).")
+        self.empty_hint = QLabel(translate("AutomationPanel",
+                                           "Create a trigger campaign (it reacts to what people do) or a batch "
+                                           "campaign (it runs for everyone who qualifies, now or on a schedule)."))
         self.empty_hint.setWordWrap(True)
         set_role(self.empty_hint, "hint")
         right = QWidget()
@@ -152,7 +154,8 @@ class AutomationPanel(QWidget):
             definition = Definition.from_json(campaign.definition)
         except (ValueError, TypeError, AttributeError) as exc:
             self._show(campaign, Definition(), campaign.name, dirty=False)
-            self.show_message(f"The stored definition cannot be read ({exc}); saving replaces it.", "error")
+            self.show_message(translate("AutomationPanel", "The stored definition cannot be read ({error}); saving "
+                                        "replaces it.").format(error=exc), "error")
             return
         self._show(campaign, definition, campaign.name, dirty=False)
 
@@ -198,7 +201,8 @@ class AutomationPanel(QWidget):
     def ask_unsaved(self, name: str) -> str:
         """SAVE, DISCARD or CANCEL for unsaved edits of `name`."""
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, "Unsaved changes", f"Save the changes to '{name}'?",
+        answer = QMessageBox.question(self, translate("AutomationPanel", "Unsaved changes"),
+                                      translate("AutomationPanel", "Save the changes to '{name}'?").format(name=name),
                                       buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         return {buttons.Save: SAVE, buttons.Discard: DISCARD}.get(answer, CANCEL)
 
@@ -251,11 +255,19 @@ class AutomationPanel(QWidget):
         campaign = self._current
         if campaign is None:
             return False
-        text = (f"Delete the {campaign.kind} campaign '{campaign.name}'?\n\nIts results and any people waiting in "
-                "its flow are deleted too. This cannot be undone.")
+        if campaign.kind == "trigger":
+            text = translate("AutomationPanel", "Delete the trigger campaign '{name}'?\n\nIts results and any people "
+                                                "waiting in its flow are deleted too. This cannot be undone.")
+        elif campaign.kind == "batch":
+            text = translate("AutomationPanel", "Delete the batch campaign '{name}'?\n\nIts results and any people "
+                                                "waiting in its flow are deleted too. This cannot be undone.")
+        else:  # a kind this version does not know: named as stored
+            text = translate("AutomationPanel", "Delete the {kind} campaign '{name}'?\n\nIts results and any people "
+                                                "waiting in its flow are deleted too. This cannot be undone.")
+        text = text.format(kind=campaign.kind, name=campaign.name)
         if campaign.active:
-            text += "\n\nThe campaign is active: it stops at once."
-        if not self.confirm("Delete campaign", text):
+            text += "\n\n" + translate("AutomationPanel", "The campaign is active: it stops at once.")
+        if not self.confirm(translate("AutomationPanel", "Delete campaign"), text):
             return False
         self.library.delete(campaign.id)
         # The next campaign down takes its place in the selection (the one above, when it was the last).
@@ -264,7 +276,7 @@ class AutomationPanel(QWidget):
         self.editor.set_dirty(False)
         self._current = None
         self._reload(rows[min(number, len(rows) - 1)].id if rows else None)
-        self.show_message(f"Deleted '{campaign.name}'.", "ok")
+        self.show_message(translate("AutomationPanel", "Deleted '{name}'.").format(name=campaign.name), "ok")
         self.changed.emit()
         return True
 
@@ -288,7 +300,7 @@ class AutomationPanel(QWidget):
         self._refresh_list(campaign.id)
         saved = self._current
         self.editor.show_schedule(Definition.from_json(saved.definition))
-        self.show_message(f"Saved '{saved.name}'.", "ok")
+        self.show_message(translate("AutomationPanel", "Saved '{name}'.").format(name=saved.name), "ok")
         self.changed.emit()
         return True
 
@@ -306,15 +318,16 @@ class AutomationPanel(QWidget):
             return False
         if not self._set_active(campaign.id, True):
             return False
-        self.show_message(f"'{self._current.name}' is active." + (" It runs when a trigger fires."
-                                                                  if campaign.kind == "trigger" else ""), "ok")
+        text = (translate("AutomationPanel", "'{name}' is active. It runs when a trigger fires.")
+                if campaign.kind == "trigger" else translate("AutomationPanel", "'{name}' is active."))
+        self.show_message(text.format(name=self._current.name), "ok")
         return True
 
     def deactivate(self) -> bool:
         campaign = self._current
         if campaign is None or not self._set_active(campaign.id, False):
             return False
-        self.show_message(f"'{self._current.name}' is inactive.", "ok")
+        self.show_message(translate("AutomationPanel", "'{name}' is inactive.").format(name=self._current.name), "ok")
         return True
 
     def _set_active(self, campaign_id: int, active: bool) -> bool:
@@ -336,7 +349,8 @@ class AutomationPanel(QWidget):
             return False
         problems = self.problems()
         if problems:
-            self.show_message(f"Cannot run '{self._current.name}':\n" + bullets(problems), "error")
+            self.show_message(translate("AutomationPanel", "Cannot run '{name}':").format(name=self._current.name)
+                              + "\n" + bullets(problems), "error")
             return False
         self.clear_message()
         self.run_now_requested.emit(campaign.id)

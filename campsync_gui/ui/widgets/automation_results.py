@@ -5,19 +5,25 @@ from __future__ import annotations
 import csv
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ...core.automation.library import AutomationLibrary, ResultRow
+from ...language import number, plural
 from ..ask import warn
+from ..i18n import translate
 from ..file_dialogs import get_save_path
 from ..models.rows import RowsTableModel
 from ..theme import status_colour
 from .log_panel import neutralise_cell
 
-HEADERS = ("Time", "Person", "Step", "Outcome", "Detail", "By")  # By: last, so older CSV readers still line up
+# The CSV's columns, English for scripts; the table shows them translated (ResultsModel.headerData).
+HEADERS = (QT_TRANSLATE_NOOP("ResultsModel", "Time"), QT_TRANSLATE_NOOP("ResultsModel", "Person"),
+           QT_TRANSLATE_NOOP("ResultsModel", "Step"), QT_TRANSLATE_NOOP("ResultsModel", "Outcome"),
+           QT_TRANSLATE_NOOP("ResultsModel", "Detail"),
+           QT_TRANSLATE_NOOP("ResultsModel", "By"))  # By: last, so older CSV readers still line up
 COL_TIME, COL_PERSON, COL_STEP, COL_OUTCOME, COL_DETAIL, COL_BY = range(6)
 DEFAULT_MAX_ROWS = 5_000
 # Dynamics' answers (added, removed, blocked, cancelled) replace "enqueued" once they come: see library.results.
@@ -44,6 +50,11 @@ def write_results_csv(path: str, rows: list[ResultRow]) -> int:
 
 class ResultsModel(RowsTableModel):
     HEADERS = HEADERS
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("ResultsModel", self.HEADERS[section])
+        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -80,10 +91,10 @@ class ResultsView(QWidget):
                               (COL_DETAIL, 320)):
             self.view.setColumnWidth(column, width)
         self.summary_label = QLabel()
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(translate("ResultsView", "Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save every result of this campaign as a CSV file")
+        self.export_button = QPushButton(translate("ResultsView", "Export CSV…"))
+        self.export_button.setToolTip(translate("ResultsView", "Save every result of this campaign as a CSV file"))
         self.export_button.clicked.connect(self._ask_export)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary_label, 1)
@@ -101,9 +112,11 @@ class ResultsView(QWidget):
     def refresh(self) -> None:
         rows = [] if self.campaign_id is None else self.library.results(self.campaign_id, self.max_rows)
         self.model.set_rows(rows)
-        shown = f"{len(rows):,} result{'' if len(rows) == 1 else 's'}"
-        self.summary_label.setText(shown + (f" (the newest {self.max_rows:,})" if len(rows) >= self.max_rows
-                                            else ""))
+        shown = plural(len(rows), translate("ResultsView", "{n} result"), translate("ResultsView", "{n} results"))
+        if len(rows) >= self.max_rows:
+            shown = translate("ResultsView", "{results} (the newest {max})").format(results=shown,
+                                                                                 max=number(self.max_rows))
+        self.summary_label.setText(shown)
         self.export_button.setEnabled(bool(rows))
 
     def export_results(self, path: str) -> int:
@@ -113,14 +126,18 @@ class ResultsView(QWidget):
 
     def _ask_export(self) -> None:
         default = f"campsync-results-{datetime.now():%Y%m%d-%H%M%S}.csv"
-        path = get_save_path(self, "export-results", "Export the results as CSV", default)
+        path = get_save_path(self, "export-results", translate("ResultsView", "Export the results as CSV"), default)
         if not path:
             return
         try:
             count = self.export_results(path)
         except OSError as exc:
-            warn(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            warn(self, translate("ResultsView", "Export failed"),
+                 translate("ResultsView", "Could not write {path}:\n{error}").format(path=path,
+                                                                                    error=exc.strerror or exc))
             return
         # Said where it went, or the person is left wondering whether anything happened.
-        self.summary_label.setText(f"Exported {count:,} result{'' if count == 1 else 's'} to {path}")
+        self.summary_label.setText(translate("ResultsView", "Exported {results} to {path}").format(
+            results=plural(count, translate("ResultsView", "{n} result"), translate("ResultsView", "{n} results")),
+            path=path))
         self.exported.emit(path, count)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateTimeEdit, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
+from ... import language
+from ..i18n import translate
 from ..theme import set_role
 
-REPEATS = {"none": "Not scheduled", "once": "Once, at", "daily": "Every day, at", "weekly": "Every week, at"}
+# The repeat combo's words (its data: the keys the schedule stores), translated where the combo is filled.
+REPEATS = {"none": QT_TRANSLATE_NOOP("ScheduleEditor", "Not scheduled"),
+           "once": QT_TRANSLATE_NOOP("ScheduleEditor", "Once, at"),
+           "daily": QT_TRANSLATE_NOOP("ScheduleEditor", "Every day, at"),
+           "weekly": QT_TRANSLATE_NOOP("ScheduleEditor", "Every week, at")}
 
 
 class ScheduleEditor(QWidget):
@@ -24,12 +30,12 @@ class ScheduleEditor(QWidget):
         self._batch_qualification: dict = {"rule": "once"}
 
         # trigger campaigns: qualification rule
-        self.once_radio = QRadioButton("Once: each person runs through the flow only once")
-        self.every_time_radio = QRadioButton("Every time the campaign is triggered")
-        self.every_n_radio = QRadioButton("Once every")
+        self.once_radio = QRadioButton(translate("ScheduleEditor", "Once: each person runs through the flow only once"))
+        self.every_time_radio = QRadioButton(translate("ScheduleEditor", "Every time the campaign is triggered"))
+        self.every_n_radio = QRadioButton(translate("ScheduleEditor", "Once every"))
         self.days_spin = QSpinBox()
         self.days_spin.setRange(1, 3650)
-        self.days_spin.setSuffix(" days")
+        self.days_spin.setSuffix(translate("ScheduleEditor", " days"))
         self.rule_group = QButtonGroup(self)
         for radio in (self.once_radio, self.every_time_radio, self.every_n_radio):
             self.rule_group.addButton(radio)
@@ -38,18 +44,20 @@ class ScheduleEditor(QWidget):
         every_n.addWidget(self.every_n_radio)
         every_n.addWidget(self.days_spin)
         every_n.addStretch(1)
-        self.qualification_box = QGroupBox("Qualification rule: how often can one person run through the flow?")
+        self.qualification_box = QGroupBox(translate(
+            "ScheduleEditor", "Qualification rule: how often can one person run through the flow?"))
         box = QVBoxLayout(self.qualification_box)
         box.addWidget(self.once_radio)
         box.addWidget(self.every_time_radio)
         box.addLayout(every_n)
 
         # batch campaigns: run now, schedule
-        self.run_now_button = QPushButton("Run now…")
-        self.run_now_button.setToolTip("Preview how many people qualify now, then run the flow for them")
+        self.run_now_button = QPushButton(translate("ScheduleEditor", "Run now…"))
+        self.run_now_button.setToolTip(translate("ScheduleEditor",
+                                                 "Preview how many people qualify now, then run the flow for them"))
         self.repeat_combo = QComboBox()
         for key, label in REPEATS.items():
-            self.repeat_combo.addItem(label, key)
+            self.repeat_combo.addItem(translate("ScheduleEditor", label), key)
         self.at_edit = QDateTimeEdit()
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -60,13 +68,13 @@ class ScheduleEditor(QWidget):
         when.addWidget(self.repeat_combo)
         when.addWidget(self.at_edit)
         when.addStretch(1)
-        self.batch_box = QGroupBox("Run")
+        self.batch_box = QGroupBox(translate("ScheduleEditor", "Run"))
         box = QVBoxLayout(self.batch_box)
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_now_button)
         run_row.addStretch(1)
         box.addLayout(run_row)
-        box.addWidget(QLabel("Schedule:"))
+        box.addWidget(QLabel(translate("ScheduleEditor", "Schedule:")))
         box.addLayout(when)
         box.addWidget(self.schedule_hint)
 
@@ -138,13 +146,24 @@ class ScheduleEditor(QWidget):
         self.at_edit.setEnabled(repeat != "none")
         moment = self.at_edit.dateTime()
         past = repeat == "once" and moment.toSecsSinceEpoch() < time.time()
-        words = {"none": "Runs only when you click Run now.",
-                 "once": f"Runs once on {moment.toString('dddd d MMMM yyyy')} at {moment.toString('HH:mm')}"
-                         + (" — that time has passed." if past else "."),
-                 "daily": f"Runs every day at {moment.toString('HH:mm')}, from {moment.toString('yyyy-MM-dd')}.",
-                 "weekly": f"Runs every {moment.toString('dddd')} at {moment.toString('HH:mm')}, "
-                           f"from {moment.toString('yyyy-MM-dd')}."}
-        self.schedule_hint.setText(words.get(repeat, ""))
+        # Day and month names in the person's language (QDateTime.toString alone writes them in English).
+        locale = QLocale(language.language())
+        date, time_of_day, day = (locale.toString(moment, "dddd d MMMM yyyy"), locale.toString(moment, "HH:mm"),
+                                  locale.toString(moment, "dddd"))
+        start = locale.toString(moment, "yyyy-MM-dd")
+        if repeat == "none":
+            words = translate("ScheduleEditor", "Runs only when you click Run now.")
+        elif repeat == "once" and past:
+            words = translate("ScheduleEditor", "Runs once on {date} at {time} — that time has passed.")
+        elif repeat == "once":
+            words = translate("ScheduleEditor", "Runs once on {date} at {time}.")
+        elif repeat == "daily":
+            words = translate("ScheduleEditor", "Runs every day at {time}, from {start}.")
+        elif repeat == "weekly":
+            words = translate("ScheduleEditor", "Runs every {day} at {time}, from {start}.")
+        else:
+            words = ""
+        self.schedule_hint.setText(words.format(date=date, time=time_of_day, day=day, start=start))
         set_role(self.schedule_hint, "warning" if past else "hint")
 
 

@@ -13,15 +13,19 @@ from ...core.automation import TRIGGER_TYPES
 from ...core.automation.library import AutomationLibrary, CampaignChoice
 from ...core.smartlists import SmartListError
 from ...core.store import STORE_OUTAGES, outage_reason
+from ...language import plural
+from ..i18n import translate
 from ..theme import set_role
-from .automation_filters import FILTER_KINDS, FilterRow, new_filter
-from .automation_triggers import TriggerRow
+from .automation_filters import FILTER_KINDS, FilterRow, filter_words, new_filter
+from .automation_triggers import TriggerRow, trigger_type_label
 
 log = logging.getLogger(__name__)
 OUTAGE_RETRY_MS = 2000  # the store did not answer a count: ask again this much later
 
 COUNT_DELAY_MS = 300
 LOGIC_ALL, LOGIC_ANY, LOGIC_ADVANCED = "all", "any", "advanced"
+# Not translated: the logic's keywords (and, or, not) are the same in every language, as the parser reads them.
+LOGIC_EXAMPLE = "1 and (2 or 3)"
 
 
 class SmartListEditor(QWidget):
@@ -47,49 +51,50 @@ class SmartListEditor(QWidget):
         self.count_timer.timeout.connect(self.refresh_count)
 
         self.add_trigger_button = QToolButton()
-        self.add_trigger_button.setText("Add trigger")
+        self.add_trigger_button.setText(translate("SmartListEditor", "Add trigger"))
         self.add_trigger_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_trigger_button)
-        for key, label in TRIGGER_TYPES.items():
-            action = menu.addAction(label)
+        for key in TRIGGER_TYPES:
+            action = menu.addAction(trigger_type_label(key))
             action.setData(key)
             action.triggered.connect(lambda _=False, key=key: self.add_trigger({"type": key}))
         self.add_trigger_button.setMenu(menu)
         self.triggers_layout = QVBoxLayout()
-        self.triggers_hint = QLabel("No trigger yet: a trigger campaign runs when any of its triggers fires.")
+        self.triggers_hint = QLabel(translate(
+            "SmartListEditor", "No trigger yet: a trigger campaign runs when any of its triggers fires."))
         set_role(self.triggers_hint, "hint")
-        self.triggers_box = QGroupBox("Triggers (any of them fires the campaign)")
+        self.triggers_box = QGroupBox(translate("SmartListEditor", "Triggers (any of them fires the campaign)"))
         box = QVBoxLayout(self.triggers_box)
         box.addLayout(self.triggers_layout)
         box.addWidget(self.triggers_hint)
         box.addWidget(self.add_trigger_button)
 
         self.add_filter_button = QToolButton()
-        self.add_filter_button.setText("Add filter")
+        self.add_filter_button.setText(translate("SmartListEditor", "Add filter"))
         self.add_filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_filter_button)
         for key, label in FILTER_KINDS.items():
-            action = menu.addAction(label)
+            action = menu.addAction(filter_words(label))
             action.setData(key)
             action.triggered.connect(lambda _=False, key=key: self.add_filter(new_filter(key)))
         self.add_filter_button.setMenu(menu)
         self.filters_layout = QVBoxLayout()
-        self.filters_hint = QLabel("No filter: everyone qualifies.")
+        self.filters_hint = QLabel(translate("SmartListEditor", "No filter: everyone qualifies."))
         set_role(self.filters_hint, "hint")
         self.logic_combo = QComboBox()
-        self.logic_combo.addItem("All filters (and)", LOGIC_ALL)
-        self.logic_combo.addItem("Any filter (or)", LOGIC_ANY)
-        self.logic_combo.addItem("Advanced", LOGIC_ADVANCED)
+        self.logic_combo.addItem(translate("SmartListEditor", "All filters (and)"), LOGIC_ALL)
+        self.logic_combo.addItem(translate("SmartListEditor", "Any filter (or)"), LOGIC_ANY)
+        self.logic_combo.addItem(translate("SmartListEditor", "Advanced"), LOGIC_ADVANCED)
         self.logic_edit = QLineEdit()
-        self.logic_edit.setPlaceholderText("1 and (2 or 3)")
+        self.logic_edit.setPlaceholderText(LOGIC_EXAMPLE)
         self.logic_edit.setEnabled(False)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         logic_row = QHBoxLayout()
-        logic_row.addWidget(QLabel("Logic:"))
+        logic_row.addWidget(QLabel(translate("SmartListEditor", "Logic:")))
         logic_row.addWidget(self.logic_combo)
         logic_row.addWidget(self.logic_edit, 1)
-        self.filters_box = QGroupBox("Filters")
+        self.filters_box = QGroupBox(translate("SmartListEditor", "Filters"))
         box = QVBoxLayout(self.filters_box)
         box.addLayout(self.filters_layout)
         box.addWidget(self.filters_hint)
@@ -232,14 +237,16 @@ class SmartListEditor(QWidget):
             # A team's store restarting or out of reach (the team drill restarts PostgreSQL): said in a sentence,
             # without a traceback in the terminal, and counted again shortly.
             self.last_count = None
-            self.last_error = f"Cannot count now: the store is not answering ({outage_reason(exc)}). Trying again…"
+            self.last_error = translate("SmartListEditor", "Cannot count now: the store is not answering ({reason}). "
+                                        "Trying again…").format(reason=outage_reason(exc))
             self.count_label.setText(self.last_error)
             set_role(self.count_label, "warning")
             self.count_timer.start(OUTAGE_RETRY_MS)
             return None
         except Exception as exc:  # a broken store: say so, keep editing possible
             log.exception("smart list count failed")
-            self.last_count, self.last_error = None, f"Cannot count: {exc}"
+            self.last_count = None
+            self.last_error = translate("SmartListEditor", "Cannot count: {error}").format(error=exc)
             self.count_label.setText(self.last_error)
             set_role(self.count_label, "warning")
             return None
@@ -247,7 +254,8 @@ class SmartListEditor(QWidget):
         for row, words in zip(self.filter_rows, smartlists.describe(parsed, campaign_names=names)):
             row.setToolTip(words)
         self.last_count, self.last_error = number, None
-        self.count_label.setText(f"{number:,} {'person qualifies' if number == 1 else 'people qualify'}")
+        self.count_label.setText(plural(number, translate("SmartListEditor", "{n} person qualifies"),
+                                        translate("SmartListEditor", "{n} people qualify")))
         self.count_label.setToolTip(smartlists.describe_logic(parsed))
         set_role(self.count_label, "ok" if number else "hint")
         return number

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ...core.automation import ACTIVITY_LOGGED, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, TRIGGER_TYPES
 from ...core.automation.library import CampaignChoice
-from ...core.smartlists import FIELD_LABELS
-from ...core.triggers import ADDED, REMOVED
-from .automation_widgets import CampaignMultiSelect, activity_combo, select_data, tool_button
+from ...core.triggers import ADDED, REMOVED, trigger_label
+from ..i18n import translate
+from .automation_widgets import CampaignMultiSelect, activity_combo, field_label, select_data, tool_button
 
 TRIGGER_FIELDS = CHANGEABLE_FIELDS + ("email",)
+# The core's English names of the triggers core.triggers.trigger_label does not name (TRIGGER_TYPES stays English
+# for the results and --json), marked here so lupdate puts them in the catalogue; the window shows them translated.
+_TRIGGER_WORDS = (QT_TRANSLATE_NOOP("TriggerRow", "Person is created"),
+                  QT_TRANSLATE_NOOP("TriggerRow", "Data value changes"),
+                  QT_TRANSLATE_NOOP("TriggerRow", "Activity is logged"))
+
+
+def trigger_type_label(key: str) -> str:
+    """A trigger type as a person reads it (its combo, the Add trigger menu), in their language."""
+    if key in (ADDED, REMOVED):
+        return trigger_label(key)
+    label = TRIGGER_TYPES.get(key)
+    return translate("TriggerRow", label) if label else key
 
 
 class TriggerRow(QFrame):
@@ -26,25 +39,25 @@ class TriggerRow(QFrame):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.type_combo = QComboBox()
-        for key, label in TRIGGER_TYPES.items():
-            self.type_combo.addItem(label, key)
-        self.campaigns_label = QLabel("campaign is any of")
-        self.campaigns = CampaignMultiSelect("any campaign", allow_inactive=False)
+        for key in TRIGGER_TYPES:
+            self.type_combo.addItem(trigger_type_label(key), key)
+        self.campaigns_label = QLabel(translate("TriggerRow", "campaign is any of"))
+        self.campaigns = CampaignMultiSelect(translate("TriggerRow", "any campaign"), allow_inactive=False)
         self.campaigns.set_campaigns(choices, trigger.get("campaign_ids") or [])
-        self.field_label = QLabel("field")
+        self.field_label = QLabel(translate("TriggerRow", "field"))
         self.field_combo = QComboBox()
         for name in TRIGGER_FIELDS:
-            self.field_combo.addItem(FIELD_LABELS.get(name, name), name)
+            self.field_combo.addItem(field_label(name), name)
         self.value_edit = QLineEdit(str(trigger.get("new_value") or ""))
-        self.value_edit.setPlaceholderText("new value (optional: any)")
+        self.value_edit.setPlaceholderText(translate("TriggerRow", "new value (optional: any)"))
         self.value_edit.setMinimumWidth(170)
-        self.activity_label = QLabel("type")
+        self.activity_label = QLabel(translate("TriggerRow", "type"))
         self.activity_combo = activity_combo(activity_types)
-        self.remove_button = tool_button("✕", "Remove this trigger")
+        self.remove_button = tool_button("✕", translate("TriggerRow", "Remove this trigger"))
 
-        select_data(self.type_combo, trigger.get("type") or ADDED, "Unknown trigger {!r}")
+        select_data(self.type_combo, trigger.get("type") or ADDED, translate("TriggerRow", "Unknown trigger {value!r}"))
         if trigger.get("type") == DATA_VALUE_CHANGES:
-            select_data(self.field_combo, trigger.get("field"), "{}")
+            select_data(self.field_combo, trigger.get("field"))
         if trigger.get("activity_type"):
             self.activity_combo.setEditText(str(trigger["activity_type"]))
 

@@ -5,14 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
 
 from ...core.automation.library import CampaignChoice
+from ...core.smartlists import FIELD_LABELS, TYPE_LABELS
+from ...language import number
+from ..i18n import translate
 
-INACTIVE_TIP = "Inactive in Dynamics: people cannot be added to or removed from it"
-MISSING_TIP = "This campaign is not in the org (any more): choose another one"
+# Tooltips, translated where they are set.
+INACTIVE_TIP = QT_TRANSLATE_NOOP("AutomationWidgets",
+                                 "Inactive in Dynamics: people cannot be added to or removed from it")
+MISSING_TIP = QT_TRANSLATE_NOOP("AutomationWidgets", "This campaign is not in the org (any more): choose another one")
+# The core's English names of person fields and types (FIELD_LABELS, TYPE_LABELS), marked here so lupdate puts them
+# in the catalogue: the editors' combos show them translated, the core keeps its English for descriptions and JSON.
+_CORE_WORDS = (
+    QT_TRANSLATE_NOOP("AutomationWidgets", "First name"), QT_TRANSLATE_NOOP("AutomationWidgets", "Last name"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Name"), QT_TRANSLATE_NOOP("AutomationWidgets", "Email"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Company"), QT_TRANSLATE_NOOP("AutomationWidgets", "Job title"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Country"), QT_TRANSLATE_NOOP("AutomationWidgets", "Score"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Type"), QT_TRANSLATE_NOOP("AutomationWidgets", "Created"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Lead"), QT_TRANSLATE_NOOP("AutomationWidgets", "Contact"),
+    QT_TRANSLATE_NOOP("AutomationWidgets", "Local only (not in Dynamics)"),
+)
+
+
+def field_label(name: str) -> str:
+    """A person field's name as a combo shows it (the field's key when the core does not name it)."""
+    label = FIELD_LABELS.get(name)
+    return translate("AutomationWidgets", label) if label else name
+
+
+def type_label(key: str) -> str:
+    """A person type (lead, contact, local) as a combo shows it."""
+    label = TYPE_LABELS.get(key)
+    return translate("AutomationWidgets", label) if label else key
 
 
 def tool_button(text: str, tip: str) -> QToolButton:
@@ -24,12 +52,13 @@ def tool_button(text: str, tip: str) -> QToolButton:
     return button
 
 
-def select_data(combo: QComboBox, value: Any, unknown_text: str = "{}") -> None:
+def select_data(combo: QComboBox, value: Any, unknown_text: str = "{value}") -> None:
     """Select the item holding `value`, adding it (as found in the JSON) if the combo does not offer it: a
-    definition from a newer version or a hand-edited export keeps its value, and validation names it."""
+    definition from a newer version or a hand-edited export keeps its value, and validation names it.
+    `unknown_text` names the added item, with `{value}` (a translated text: named braces, as translators see them)."""
     index = combo.findData(value)
     if index < 0 and value is not None:
-        combo.addItem(unknown_text.format(value), value)
+        combo.addItem(unknown_text.format(value=value), value)
         index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
 
@@ -40,7 +69,7 @@ def activity_combo(types: list[str]) -> QComboBox:
     combo.setEditable(True)
     combo.addItems(types)
     combo.setCurrentIndex(-1)
-    combo.lineEdit().setPlaceholderText("activity type, e.g. visited_web_page")
+    combo.lineEdit().setPlaceholderText(translate("AutomationWidgets", "activity type, e.g. visited_web_page"))
     combo.setMinimumContentsLength(16)
     return combo
 
@@ -65,10 +94,10 @@ class CampaignMultiSelect(QToolButton):
 
     changed = Signal()
 
-    def __init__(self, empty_text: str = "any campaign", *, allow_inactive: bool = True,
+    def __init__(self, empty_text: str | None = None, *, allow_inactive: bool = True,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.empty_text = empty_text
+        self.empty_text = empty_text if empty_text is not None else translate("CampaignMultiSelect", "any campaign")
         self.allow_inactive = allow_inactive
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -82,22 +111,21 @@ class CampaignMultiSelect(QToolButton):
         known = set()
         for choice in choices:
             known.add(choice.id)
-            text = choice.label if choice.active else f"{choice.label} (inactive)"
-            action = menu.addAction(text)
+            action = menu.addAction(choice.label if choice.active else inactive_name(choice.label))
             action.setData(choice.id)
             action.setCheckable(True)
             action.setChecked(choice.id in chosen)
             if not choice.active:
-                action.setToolTip(INACTIVE_TIP)
+                action.setToolTip(translate("AutomationWidgets", INACTIVE_TIP))
                 action.setEnabled(self.allow_inactive or choice.id in chosen)
             action.toggled.connect(self._on_toggled)
         for cid in chosen:
             if cid not in known:
-                action = menu.addAction(f"(not in the org) {cid}")
+                action = menu.addAction(missing_name(cid))
                 action.setData(cid)
                 action.setCheckable(True)
                 action.setChecked(True)
-                action.setToolTip(MISSING_TIP)
+                action.setToolTip(translate("AutomationWidgets", MISSING_TIP))
                 action.toggled.connect(self._on_toggled)
         menu.setToolTipsVisible(True)
         self._update_text()
@@ -124,7 +152,9 @@ class CampaignMultiSelect(QToolButton):
         elif len(names) <= 2:
             self.setText(", ".join(names))
         else:
-            self.setText(f"{names[0]} and {len(names) - 1} more")
+            # "{more} more" needs no plural form ("et {more} de plus"): one entry whatever the count.
+            self.setText(translate("CampaignMultiSelect", "{first} and {more} more").format(
+                first=names[0], more=number(len(names) - 1)))
         self.setToolTip("\n".join(names) if names else "")
 
 
@@ -135,22 +165,30 @@ def fill_campaign_combo(combo: QComboBox, choices: Iterable[CampaignChoice], cur
     """
     blocked = combo.blockSignals(True)
     combo.clear()
-    combo.addItem("Choose a campaign…", None)
+    combo.addItem(translate("AutomationWidgets", "Choose a campaign…"), None)
     model = combo.model()
     found = current is None
     for choice in choices:
         if choice.active:
             combo.addItem(choice.label, choice.id)
         else:
-            combo.addItem(f"{choice.label} (inactive)", choice.id)
-            _disable_last(combo, model, INACTIVE_TIP)
+            combo.addItem(inactive_name(choice.label), choice.id)
+            _disable_last(combo, model, translate("AutomationWidgets", INACTIVE_TIP))
         found = found or choice.id == current
     if not found:
-        combo.addItem(f"(not in the org) {current}", current)
-        _disable_last(combo, model, MISSING_TIP)
+        combo.addItem(missing_name(current), current)
+        _disable_last(combo, model, translate("AutomationWidgets", MISSING_TIP))
     index = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(blocked)
+
+
+def inactive_name(label: str) -> str:
+    return translate("AutomationWidgets", "{campaign} (inactive)").format(campaign=label)
+
+
+def missing_name(campaign_id: str | None) -> str:
+    return translate("AutomationWidgets", "(not in the org) {id}").format(id=campaign_id)
 
 
 def _disable_last(combo: QComboBox, model, tip: str) -> None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilter
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit,
                                QListView, QVBoxLayout)
 
+from ...language import plural
+from ..i18n import translate
 from ..models.campaigns import COL_NAME, RowRole, SortRole, CampaignTableModel
 
 # Keys typed in the search field that belong to the list: the field keeps Left/Right/Home/End for its own text.
@@ -25,8 +27,10 @@ class CampaignPicker(QDialog):
     def __init__(self, campaigns: CampaignTableModel, count: int, *, current: str | None = None, parent=None):
         super().__init__(parent)
         self.campaigns = campaigns
-        noun = "person" if count == 1 else "people"
-        self.setWindowTitle(f"Add {count} {noun} to a campaign")
+        # The count as it always read here (no thousands separator); only the word follows the language's plural.
+        noun = plural(count, translate("CampaignPicker", "person"), translate("CampaignPicker", "people"))
+        self.setWindowTitle(translate("CampaignPicker", "Add {count} {noun} to a campaign").format(count=count,
+                                                                                                   noun=noun))
         self.resize(440, 380)
 
         self.proxy = QSortFilterProxyModel(self)
@@ -38,15 +42,15 @@ class CampaignPicker(QDialog):
 
         self.search = QLineEdit()
         self.search.setObjectName("campaignPickerSearch")
-        self.search.setPlaceholderText("Type to find a campaign")
-        self.search.setAccessibleName("Find a campaign")
+        self.search.setPlaceholderText(translate("CampaignPicker", "Type to find a campaign"))
+        self.search.setAccessibleName(translate("CampaignPicker", "Find a campaign"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
 
         self.list = QListView()
         self.list.setObjectName("campaignPickerList")
-        self.list.setAccessibleName("Campaigns")
+        self.list.setAccessibleName(translate("CampaignPicker", "Campaigns"))
         self.list.setModel(self.proxy)
         self.list.setModelColumn(COL_NAME)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -62,13 +66,14 @@ class CampaignPicker(QDialog):
         # Enter anywhere in the dialog (the field or the list pass it on) clicks the default button: one way to pick.
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.pick_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.pick_button.setText("Preview…")
+        self.pick_button.setText(translate("CampaignPicker", "Preview…"))
         self.pick_button.setDefault(True)
         self.buttons.accepted.connect(self.pick)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Add {count} {noun} to which campaign? The preview comes next."))
+        layout.addWidget(QLabel(translate("CampaignPicker", "Add {count} {noun} to which campaign? The preview comes "
+                                                            "next.").format(count=count, noun=noun)))
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.reason)
@@ -124,10 +129,11 @@ class CampaignPicker(QDialog):
         """Say at once why the current campaign cannot take people (the drop's own reason), and allow no pick."""
         row = self.list.currentIndex().data(RowRole)
         if row is None:
-            text = "No campaign matches." if self.search.text() else "No campaign loaded yet."
+            text = (translate("CampaignPicker", "No campaign matches.") if self.search.text()
+                    else translate("CampaignPicker", "No campaign loaded yet."))
         else:
             reason = self.campaigns.refusal(row)
-            text = f"Cannot add here: {reason}." if reason else ""
+            text = translate("CampaignPicker", "Cannot add here: {reason}.").format(reason=reason) if reason else ""
         self.reason.setText(text)
         self.reason.setVisible(bool(text))
         self.pick_button.setEnabled(not text)

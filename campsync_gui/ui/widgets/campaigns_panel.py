@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...core import origins
 from ...core.workspace import Workspace
+from ...language import plural
+from ..i18n import translate
 from ..models.campaigns import COL_NAME, RowRole, SortRole, CampaignTableModel
 from ..models.members import MembersTableModel
 from ..models.members import SortRole as MemberSortRole
@@ -21,7 +23,7 @@ from .drag_badge import start_badge_drag
 from .elided_label import ElidedLabel
 
 
-NO_CAMPAIGN_TEXT = "select one to see who is in it and where each came from"
+NO_CAMPAIGN_TEXT = QT_TRANSLATE_NOOP("CampaignsPanel", "select one to see who is in it and where each came from")
 
 
 class CampaignView(QTableView):
@@ -37,7 +39,7 @@ class CampaignView(QTableView):
         reason = model.refusal(model.data(source, RowRole)) if source.isValid() else None
         if reason:
             event.ignore()
-            self.hover_refused.emit(f"Cannot drop here: {reason}.")
+            self.hover_refused.emit(translate("CampaignView", "Cannot drop here: {reason}.").format(reason=reason))
         else:
             self.hover_refused.emit("")
 
@@ -124,14 +126,15 @@ class CampaignsPanel(QWidget):
         self.member_view.delete_pressed.connect(lambda: self.remove_selected(origins.DELETE_KEY))
         self._build_actions()
         # Elided, never wider than the panel: a long campaign name must not widen the window or move splitters.
-        self.members_title = ElidedLabel("Members of a campaign", bold=True)
-        self.members_detail = ElidedLabel(NO_CAMPAIGN_TEXT)
+        self.members_title = ElidedLabel(translate("CampaignsPanel", "Members of a campaign"), bold=True)
+        self.members_detail = ElidedLabel(translate("CampaignsPanel", NO_CAMPAIGN_TEXT))
         self.campaign_view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(QLabel("<b>Dynamics 365 campaigns</b> — drop people on a campaign to add them"))
+        top_layout.addWidget(QLabel(translate("CampaignsPanel", "<b>Dynamics 365 campaigns</b> — drop people on a "
+                                                                "campaign to add them")))
         top_layout.addWidget(self.campaign_view)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -152,24 +155,24 @@ class CampaignsPanel(QWidget):
         layout.addWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        self.remove_action = KeyAwareAction("Remove from Microsoft Campaign", self)
+        self.remove_action = KeyAwareAction(translate("CampaignsPanel", "Remove from Microsoft Campaign"), self)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.remove_action.triggered.connect(lambda _checked=False: self.remove_selected(
             origins.DELETE_KEY if self.remove_action.by_key else origins.CONTEXT_MENU))
         self.member_view.addAction(self.remove_action)
-        self.copy_member_emails_action = QAction("&Copy email", self)
+        self.copy_member_emails_action = QAction(translate("CampaignsPanel", "&Copy email"), self)
         self.copy_member_emails_action.triggered.connect(self.copy_member_emails)
-        self.show_members_action = QAction("Show &members", self)
+        self.show_members_action = QAction(translate("CampaignsPanel", "Show &members"), self)
         self.show_members_action.triggered.connect(lambda: self.member_view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.add_selected_action = KeyAwareAction("&Add selected people…", self)
+        self.add_selected_action = KeyAwareAction(translate("CampaignsPanel", "&Add selected people…"), self)
         # Ctrl+Enter on a campaign: the selected people go to it, through the preview, as if dropped there.
         self.add_selected_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.add_selected_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.add_selected_action.triggered.connect(lambda _checked=False: self.add_selected_people(
             origins.KEYBOARD if self.add_selected_action.by_key else origins.CONTEXT_MENU))
         self.campaign_view.addAction(self.add_selected_action)
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(translate("CampaignsPanel", "&Refresh"), self)
         self.refresh_action.triggered.connect(self.refresh_requested)
         keyboard_menus(self.campaign_view, self.campaign_menu)
         keyboard_menus(self.member_view, lambda _point: self.member_menu())
@@ -205,9 +208,9 @@ class CampaignsPanel(QWidget):
         campaign_id = self.selected_campaign_id() or (current.id if current is not None else None)
         person_ids = self.people_selection()
         if not person_ids:
-            self.status.emit("Select people in the people list first.")
+            self.status.emit(translate("CampaignsPanel", "Select people in the people list first."))
         elif not campaign_id:
-            self.status.emit("Select a campaign first.")
+            self.status.emit(translate("CampaignsPanel", "Select a campaign first."))
         else:
             self.campaigns.request_add(campaign_id, person_ids, origin=origin)
 
@@ -236,7 +239,11 @@ class CampaignsPanel(QWidget):
         emails = [r.email for r in self._selected_members() if r.email]
         if emails:
             QGuiApplication.clipboard().setText("; ".join(emails))  # "; " separates addresses in Outlook's To
-        self.status.emit(f"Copied {len(emails)} email address{'es' if len(emails) != 1 else ''}.")
+        # The count as it always read here (no thousands separator); only the word follows the language's plural.
+        addresses = plural(len(emails), translate("CampaignsPanel", "email address"),
+                           translate("CampaignsPanel", "email addresses"))
+        self.status.emit(translate("CampaignsPanel", "Copied {count} {addresses}.").format(count=len(emails),
+                                                                                          addresses=addresses))
 
     def _selected_members(self) -> list:
         return self.members.rows_for(self.member_view.selectionModel().selectedRows())
@@ -248,10 +255,10 @@ class CampaignsPanel(QWidget):
         removable = any(r.flow_action for r in rows)
         self.remove_action.setEnabled(removable)
         if rows and not removable:
-            tip = rows[0].locked_reason if len(rows) == 1 else \
-                "CampSync removes only people its flow actions added; these came from CRM lists."
+            tip = rows[0].locked_reason if len(rows) == 1 else translate(
+                "CampaignsPanel", "CampSync removes only people its flow actions added; these came from CRM lists.")
         else:
-            tip = "Remove the selected members CampSync added (a preview comes first)."
+            tip = translate("CampaignsPanel", "Remove the selected members CampSync added (a preview comes first).")
         self.remove_action.setToolTip(tip)
         self.remove_action.setStatusTip(_short(tip, 90))
         self.copy_member_emails_action.setEnabled(bool(rows))
@@ -301,12 +308,13 @@ class CampaignsPanel(QWidget):
         self.members.set_rows(campaign_id, members)
         row = self.campaigns.campaign(campaign_id) if campaign_id else None
         if row is None:
-            self.members_title.setText("Members of a campaign")
-            self.members_detail.setText(NO_CAMPAIGN_TEXT)
+            self.members_title.setText(translate("CampaignsPanel", "Members of a campaign"))
+            self.members_detail.setText(translate("CampaignsPanel", NO_CAMPAIGN_TEXT))
         else:
-            self.members_title.setText(f"Members of {row.name}")
-            self.members_detail.setText(f"{row.flow_count} added by CampSync, {row.crm_count} from CRM lists "
-                                        "(locked: CampSync never removes them)")
+            self.members_title.setText(translate("CampaignsPanel", "Members of {campaign}").format(campaign=row.name))
+            self.members_detail.setText(translate("CampaignsPanel", "{flow} added by CampSync, {crm} from CRM lists "
+                                                                    "(locked: CampSync never removes them)").format(
+                flow=row.flow_count, crm=row.crm_count))
 
     def remove_selected(self, origin: str = origins.CONTEXT_MENU) -> None:
         rows = self._selected_members()
@@ -315,8 +323,10 @@ class CampaignsPanel(QWidget):
         if not any(r.flow_action for r in rows):
             # Short: the status bar shares its line with the counters (the long reason ran over "0 pending").
             # The whole reason is in the row's and the Remove entry's tooltip.
-            who = _short(rows[0].name, NAME_IN_STATUS) if len(rows) == 1 else f"{len(rows)} members"
-            self.status.emit(f"Cannot remove {who}: from a CRM list (locked).")
+            who = (_short(rows[0].name, NAME_IN_STATUS) if len(rows) == 1
+                   else translate("CampaignsPanel", "{count} members").format(count=len(rows)))
+            self.status.emit(translate("CampaignsPanel", "Cannot remove {who}: from a CRM list (locked).").format(
+                who=who))
             return
         self.remove_requested.emit(self.members.campaign_id, [r.person_id for r in rows], origin)
 

@@ -7,33 +7,41 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
 from ...core import keychain
 from ...core.connections import Connection, ProfileFields, Profiles
 from ...dynamics.auth import DEFAULT_AUTHORITY_HOST
+from ..i18n import translate
 from ..theme import set_role
-from .environment_badge import BADGE_SIZE, ENVIRONMENTS, badge_icon
+from .environment_badge import BADGE_SIZE, ENVIRONMENTS, badge_icon, environment_name
 
-
-NO_KEYRING_HINT = ("No system keyring found on this machine: a secret saved here can be kept for this session only "
-                   "(in memory until CampSync quits; you will be asked again next time), or set "
-                   "CAMPSYNC_CLIENT_SECRET before starting CampSync.")
+# The texts below are English at import time (before the translator is installed): translated where shown.
+NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "ConnectionForm", "No system keyring found on this machine: a secret saved here can be kept for this session only "
+                      "(in memory until CampSync quits; you will be asked again next time), or set "
+                      "CAMPSYNC_CLIENT_SECRET before starting CampSync.")
 
 
 # How the connection signs in: what the person picks, and what each needs (ProfileFields / keyring).
 SIGN_IN_CHOICES = (
-    ("user", "Sign in as me (work account)"),   # a client id only: a public client, the person signs in
-    ("secret", "Client secret"),                # an application user; the secret goes to the keyring
-    ("certificate", "Certificate"),             # an application user; the key stays in its PEM file (0600)
+    # a client id only: a public client, the person signs in
+    ("user", QT_TRANSLATE_NOOP("ConnectionForm", "Sign in as me (work account)")),
+    # an application user; the secret goes to the keyring
+    ("secret", QT_TRANSLATE_NOOP("ConnectionForm", "Client secret")),
+    # an application user; the key stays in its PEM file (0600)
+    ("certificate", QT_TRANSLATE_NOOP("ConnectionForm", "Certificate")),
 )
-USER_HINT = ("Each person signs in with their own work account (their browser opens Microsoft's page, with MFA if "
-             "the org asks for it); Dynamics records them as the person who made each change. The app "
-             "registration must allow public client flows, with the redirect URI http://localhost.")
-CERTIFICATE_HINT = ("The PEM file holds the certificate and its private key. The key stays in the file, which must "
-                    "be readable by you only (chmod 600); CampSync checks that before using it.")
+USER_HINT = QT_TRANSLATE_NOOP(
+    "ConnectionForm", "Each person signs in with their own work account (their browser opens Microsoft's page, with "
+                      "MFA if the org asks for it); Dynamics records them as the person who made each change. The app "
+                      "registration must allow public client flows, with the redirect URI http://localhost.")
+CERTIFICATE_HINT = QT_TRANSLATE_NOOP(
+    "ConnectionForm", "The PEM file holds the certificate and its private key. The key stays in the file, which must "
+                      "be readable by you only (chmod 600); CampSync checks that before using it.")
+CERTIFICATE_FILTER = QT_TRANSLATE_NOOP("ConnectionForm", "Certificates (*.pem *.crt *.cer);;All files (*)")
 
 
 def message_label(role: str) -> QLabel:
@@ -61,25 +69,28 @@ class ConnectionForm(QWidget):
 
         self.title = QLabel()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. contoso-prod")
+        self.name_edit.setPlaceholderText(translate("ConnectionForm", "e.g. contoso-prod"))
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://yourorg.crm.dynamics.com")
         self.url_message = message_label("error")
         self.tenant_edit = QLineEdit()
-        self.tenant_edit.setPlaceholderText("Directory (tenant) ID of the app registration")
+        self.tenant_edit.setPlaceholderText(translate("ConnectionForm",
+                                                      "Directory (tenant) ID of the app registration"))
         self.client_edit = QLineEdit()
-        self.client_edit.setPlaceholderText("Application (client) ID of the app registration")
+        self.client_edit.setPlaceholderText(translate("ConnectionForm",
+                                                      "Application (client) ID of the app registration"))
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)  # Qt also disables copy/cut/drag for it
         self.secret_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.secret_hint = message_label("warning")
         self.auth_combo = QComboBox()
         for key, text in SIGN_IN_CHOICES:
-            self.auth_combo.addItem(text, key)
+            self.auth_combo.addItem(translate("ConnectionForm", text), key)
         self.auth_hint = message_label("hint")
         self.certificate_edit = QLineEdit()
-        self.certificate_edit.setPlaceholderText("PEM file with the certificate and its private key")
-        self.certificate_browse = QPushButton("Browse…")
+        self.certificate_edit.setPlaceholderText(translate("ConnectionForm",
+                                                           "PEM file with the certificate and its private key"))
+        self.certificate_browse = QPushButton(translate("ConnectionForm", "Browse…"))
         self.certificate_browse.setAutoDefault(False)
         self.certificate_browse.clicked.connect(self.browse_certificate)
         self.certificate_message = message_label("error")
@@ -90,7 +101,7 @@ class ConnectionForm(QWidget):
         certificate_row.addWidget(self.certificate_browse)
         self.environment_combo = QComboBox()
         for env in ENVIRONMENTS:
-            self.environment_combo.addItem(badge_icon(env, self.devicePixelRatioF()), env, env)
+            self.environment_combo.addItem(badge_icon(env, self.devicePixelRatioF()), environment_name(env), env)
         self.environment_combo.setIconSize(BADGE_SIZE)
 
         self.advanced_toggle = QToolButton()
@@ -102,8 +113,8 @@ class ConnectionForm(QWidget):
         self.authority_edit.setPlaceholderText(DEFAULT_AUTHORITY_HOST)
         self.authority_message = message_label("error")
         self.ca_edit = QLineEdit()
-        self.ca_edit.setPlaceholderText("System certificates (leave empty)")
-        self.ca_browse = QPushButton("Browse…")
+        self.ca_edit.setPlaceholderText(translate("ConnectionForm", "System certificates (leave empty)"))
+        self.ca_browse = QPushButton(translate("ConnectionForm", "Browse…"))
         self.ca_browse.setAutoDefault(False)
         self.ca_browse.clicked.connect(self.browse_ca_bundle)
         self.ca_message = message_label("error")
@@ -112,25 +123,25 @@ class ConnectionForm(QWidget):
         ca_row.addWidget(self.ca_browse)
         advanced_form = QFormLayout(self.advanced)
         advanced_form.setContentsMargins(0, 0, 0, 0)
-        advanced_form.addRow("Authority host", self.authority_edit)
+        advanced_form.addRow(translate("ConnectionForm", "Authority host"), self.authority_edit)
         advanced_form.addRow("", self.authority_message)
-        advanced_form.addRow("CA bundle", ca_row)
+        advanced_form.addRow(translate("ConnectionForm", "CA bundle"), ca_row)
         advanced_form.addRow("", self.ca_message)
 
         form = QFormLayout()
         self._form = form
-        form.addRow("Name", self.name_edit)
-        form.addRow("Org URL", self.url_edit)
+        form.addRow(translate("ConnectionForm", "Name"), self.name_edit)
+        form.addRow(translate("ConnectionForm", "Org URL"), self.url_edit)
         form.addRow("", self.url_message)
-        form.addRow("Tenant id", self.tenant_edit)
-        form.addRow("Client id", self.client_edit)
-        form.addRow("Sign in with", self.auth_combo)
+        form.addRow(translate("ConnectionForm", "Tenant id"), self.tenant_edit)
+        form.addRow(translate("ConnectionForm", "Client id"), self.client_edit)
+        form.addRow(translate("ConnectionForm", "Sign in with"), self.auth_combo)
         form.addRow("", self.auth_hint)
-        form.addRow("Client secret", self.secret_edit)
+        form.addRow(translate("ConnectionForm", "Client secret"), self.secret_edit)
         form.addRow("", self.secret_hint)
-        form.addRow("Certificate", self.certificate_row)
+        form.addRow(translate("ConnectionForm", "Certificate"), self.certificate_row)
         form.addRow("", self.certificate_message)
-        form.addRow("Environment", self.environment_combo)
+        form.addRow(translate("ConnectionForm", "Environment"), self.environment_combo)
         self.needed_label = message_label("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -204,26 +215,29 @@ class ConnectionForm(QWidget):
         v = self.values()
         found: dict[str, str] = {}
         if not v.name:
-            found["name"] = "a name"
+            found["name"] = translate("ConnectionForm", "a name")
         elif self._current is None and self._profiles.get(v.name) is not None:
-            found["name"] = f"a name not used yet ({v.name!r} exists)"
+            found["name"] = translate("ConnectionForm", "a name not used yet ({name} exists)").format(name=repr(v.name))
         if not v.org_url:
-            found["org_url"] = "the org URL"
+            found["org_url"] = translate("ConnectionForm", "the org URL")
         elif problem := Connection(name=v.name, org_url=v.org_url).url_problem():
             found["org_url"] = problem
         if not v.tenant_id:
-            found["tenant_id"] = "the tenant id"
+            found["tenant_id"] = translate("ConnectionForm", "the tenant id")
         if not v.client_id:
-            found["client_id"] = "the client id"
+            found["client_id"] = translate("ConnectionForm", "the client id")
         parsed = urlparse(v.authority_host)
         if parsed.scheme != "https" or not parsed.hostname:
-            found["authority_host"] = (f"The authority host must be an https:// address "
-                                       f"(got {v.authority_host!r}); the default is {DEFAULT_AUTHORITY_HOST}.")
+            found["authority_host"] = translate(
+                "ConnectionForm", "The authority host must be an https:// address (got {got}); the default is "
+                                  "{default}.").format(got=repr(v.authority_host), default=DEFAULT_AUTHORITY_HOST)
         if v.ca_bundle and not Path(v.ca_bundle).expanduser().is_file():
-            found["ca_bundle"] = f"No file at {v.ca_bundle!r}: pick the PEM file of CA certificates, or clear it."
+            found["ca_bundle"] = translate(
+                "ConnectionForm", "No file at {path}: pick the PEM file of CA certificates, or clear it."
+            ).format(path=repr(v.ca_bundle))
         if self.auth_method() == "certificate":
             if not v.certificate_file:
-                found["certificate_file"] = "the certificate file"
+                found["certificate_file"] = translate("ConnectionForm", "the certificate file")
             elif problem := certificate_problem(v.certificate_file, self._current):
                 found["certificate_file"] = problem
         return found
@@ -240,7 +254,7 @@ class ConnectionForm(QWidget):
         v = self.values()
         typed = self.typed_secret()
         if self.auth_method() != "secret":  # a person signing in, or a certificate: no secret at all
-            return Connection(name=v.name or "(new connection)", org_url=v.org_url, tenant_id=v.tenant_id,
+            return Connection(name=v.name or new_connection_name(), org_url=v.org_url, tenant_id=v.tenant_id,
                               client_id=v.client_id, authority_host=v.authority_host, ca_bundle=v.ca_bundle,
                               environment=v.environment, certificate_file=v.certificate_file,
                               certificate_key=keychain.get_certificate_key(self._current)
@@ -255,7 +269,7 @@ class ConnectionForm(QWidget):
             secret, source = env_secret, "environment"
         else:
             secret, source = None, None
-        return Connection(name=v.name or "(new connection)", org_url=v.org_url, tenant_id=v.tenant_id,
+        return Connection(name=v.name or new_connection_name(), org_url=v.org_url, tenant_id=v.tenant_id,
                           client_id=v.client_id, authority_host=v.authority_host, ca_bundle=v.ca_bundle,
                           environment=v.environment, client_secret=secret, secret_source=source)
 
@@ -303,9 +317,14 @@ class ConnectionForm(QWidget):
         # The name keys the keyring entry and the settings of a stored profile: from here on it is fixed.
         stored = self._current is not None
         self.name_edit.setReadOnly(stored)
-        self.name_edit.setToolTip("The name keys this connection's keyring entry and settings, so it cannot "
-                                  "change; add a new connection instead." if stored else "")
-        self.title.setText(f"<b>Connection {html.escape(self._current)}</b>" if stored else "<b>New connection</b>")
+        self.name_edit.setToolTip(translate("ConnectionForm", "The name keys this connection's keyring entry and "
+                                                              "settings, so it cannot change; add a new connection "
+                                                              "instead.") if stored else "")
+        if stored:
+            self.title.setText(translate("ConnectionForm", "<b>Connection {name}</b>").format(
+                name=html.escape(self._current)))
+        else:
+            self.title.setText(translate("ConnectionForm", "<b>New connection</b>"))
         self._snapshot = self.values()
         self._auth_snapshot = self.auth_method()
         self._update_secret_hint()
@@ -327,7 +346,8 @@ class ConnectionForm(QWidget):
             self.advanced_toggle.setChecked(True)
         needed = [found[k] for k in ("name", "org_url", "tenant_id", "client_id", "certificate_file")
                   if k in found and not (k in ("org_url", "certificate_file") and self._field_message_shown(k))]
-        self.needed_label.setText(f"Needed before saving: {', '.join(needed)}." if needed else "")
+        self.needed_label.setText(translate("ConnectionForm", "Needed before saving: {fields}.").format(
+            fields=", ".join(needed)) if needed else "")
         self.needed_label.setVisible(bool(needed))
         self.edited.emit()
 
@@ -342,16 +362,16 @@ class ConnectionForm(QWidget):
     def _update_secret_hint(self) -> None:
         # Without a keyring the window can still keep a secret in memory until it quits (offered on Save).
         no_keyring = keychain.keyring_problem() is not None
-        self.secret_hint.setText(NO_KEYRING_HINT if no_keyring else "")
+        self.secret_hint.setText(translate("ConnectionForm", NO_KEYRING_HINT) if no_keyring else "")
         self.secret_hint.setVisible(no_keyring)
         if self._current is not None and keychain.kept_for_session(self._current):
-            text = "A secret is kept for this session only; type a new one to replace it"
+            text = translate("ConnectionForm", "A secret is kept for this session only; type a new one to replace it")
         elif no_keyring:
-            text = "No system keyring: paste the secret to use it this session"
+            text = translate("ConnectionForm", "No system keyring: paste the secret to use it this session")
         elif self._current is not None and self._profiles.has_secret(self._current):
-            text = "A secret is stored in the keyring; type a new one to replace it"
+            text = translate("ConnectionForm", "A secret is stored in the keyring; type a new one to replace it")
         else:
-            text = "No secret stored yet; paste the client secret value"
+            text = translate("ConnectionForm", "No secret stored yet; paste the client secret value")
         self.secret_edit.setPlaceholderText(text)
 
     def _field_message_shown(self, key: str) -> bool:
@@ -365,29 +385,37 @@ class ConnectionForm(QWidget):
                               (self.certificate_row, method == "certificate"),
                               (self.certificate_message, method == "certificate")):
             self._form.setRowVisible(widget, shown)
-        self.auth_hint.setText(USER_HINT if method == "user" else CERTIFICATE_HINT if method == "certificate"
-                               else "")
+        hint = USER_HINT if method == "user" else CERTIFICATE_HINT if method == "certificate" else ""
+        self.auth_hint.setText(translate("ConnectionForm", hint) if hint else "")
         self.auth_hint.setVisible(method != "secret")
         if not self._loading:
             self._validate()
 
     def browse_certificate(self) -> None:
         start = self.certificate_edit.text().strip() or str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(self, "Certificate (PEM file with the certificate and its key)",
-                                                    start, "Certificates (*.pem *.crt *.cer);;All files (*)")
+        caption = translate("ConnectionForm", "Certificate (PEM file with the certificate and its key)")
+        filters = translate("ConnectionForm", CERTIFICATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, caption, start, filters)
         if path:
             self.certificate_edit.setText(path)
 
     def _show_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
-        self.advanced_toggle.setText("Advanced ▾" if shown else "Advanced ▸")
+        self.advanced_toggle.setText(translate("ConnectionForm", "Advanced ▾") if shown
+                                     else translate("ConnectionForm", "Advanced ▸"))
 
     def browse_ca_bundle(self) -> None:
         start = self.ca_edit.text().strip() or str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(self, "CA bundle (PEM file of CA certificates)", start,
-                                                    "Certificates (*.pem *.crt *.cer);;All files (*)")
+        caption = translate("ConnectionForm", "CA bundle (PEM file of CA certificates)")
+        filters = translate("ConnectionForm", CERTIFICATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, caption, start, filters)
         if path:
             self.ca_edit.setText(path)
+
+
+def new_connection_name() -> str:
+    """The name a connection not saved yet goes by in the connectivity test (its report names it)."""
+    return translate("ConnectionForm", "(new connection)")
 
 
 def stored_auth_method(profile, profiles: Profiles) -> str:
@@ -406,7 +434,8 @@ def certificate_problem(path: str, profile: str | None) -> str | None:
     """Why the certificate file cannot be used, in one sentence (missing, unreadable, not a certificate, a key others
     can read); None when it can."""
     if not Path(path).is_file():
-        return f"No file at {path!r}: pick the PEM file with the certificate and its private key."
+        return translate("ConnectionForm", "No file at {path}: pick the PEM file with the certificate and its private "
+                                           "key.").format(path=repr(path))
     from ...dynamics.certificates import CertificateProblem, load_certificate
 
     try:

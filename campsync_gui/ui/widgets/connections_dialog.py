@@ -6,22 +6,25 @@ from __future__ import annotations
 import asyncio
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ...core import keychain
 from ...core.connections import ENV_FIELDS, ProfileSaved
 from ...core.workspace import Workspace
 from ..ask import confirmed
+from ..i18n import translate
 from ..tasks import TaskManager
 from ..theme import icon, set_role
 from .connection_form import ConnectionForm
 from .doctor_dialog import DoctorDialog
 from .profile_list import ProfileList
 
-NO_PROFILE_TEXT = "No connection yet: CampSync is using its built-in sandbox org with demo data."
-SESSION_ONLY_TEXT = ("No system keyring found: the secret is kept for this session only; "
-                     "you will be asked again next time.")
+# English at import time (before the translator is installed): translated where shown.
+NO_PROFILE_TEXT = QT_TRANSLATE_NOOP("ConnectionsDialog",
+                                    "No connection yet: CampSync is using its built-in sandbox org with demo data.")
+SESSION_ONLY_TEXT = QT_TRANSLATE_NOOP("ConnectionsDialog", "No system keyring found: the secret is kept for this "
+                                                           "session only; you will be asked again next time.")
 
 
 class ConnectionsDialog(QDialog):
@@ -33,7 +36,7 @@ class ConnectionsDialog(QDialog):
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Connections")
+        self.setWindowTitle(translate("ConnectionsDialog", "Connections"))
         self.resize(900, 560)
         self._workspace = workspace
         self._profiles = workspace.profiles
@@ -42,7 +45,7 @@ class ConnectionsDialog(QDialog):
         self.doctor: DoctorDialog | None = None
         self.saving: asyncio.Task | None = None  # the question about keeping a secret for this session, if asked
 
-        self.banner = QLabel(NO_PROFILE_TEXT)
+        self.banner = QLabel(translate("ConnectionsDialog", NO_PROFILE_TEXT))
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.env_note = QLabel()
@@ -51,16 +54,17 @@ class ConnectionsDialog(QDialog):
         set_role(self.env_note, "warning")
         overridden = [var for var in (*ENV_FIELDS, "CAMPSYNC_CLIENT_SECRET", "CAMPSYNC_ENVIRONMENT")
                       if os.environ.get(var, "").strip()]
-        self.env_note.setText(f"Set in this process's environment, and used over the default profile: "
-                              f"{', '.join(overridden)}." if overridden else "")
+        note = translate("ConnectionsDialog", "Set in this process's environment, and used over the default profile: "
+                                              "{variables}.")
+        self.env_note.setText(note.format(variables=", ".join(overridden)) if overridden else "")
         self.env_note.setVisible(bool(overridden))
 
         # ---- left: the profiles
         self.profile_list = ProfileList()
         self.profile_list.picked.connect(self._on_picked)
-        self.add_button = QPushButton(icon("add"), "Add")
-        self.remove_button = QPushButton(icon("remove"), "Remove…")
-        self.default_button = QPushButton(icon("default"), "Make default")
+        self.add_button = QPushButton(icon("add"), translate("ConnectionsDialog", "Add"))
+        self.remove_button = QPushButton(icon("remove"), translate("ConnectionsDialog", "Remove…"))
+        self.default_button = QPushButton(icon("default"), translate("ConnectionsDialog", "Make default"))
         self.add_button.clicked.connect(self.add_profile)
         self.remove_button.clicked.connect(self.remove_profile)
         self.default_button.clicked.connect(self.make_default)
@@ -95,10 +99,10 @@ class ConnectionsDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.test_button = QPushButton(icon("test"), "Test connectivity")
-        self.save_button = QPushButton(icon("save"), "Save")
+        self.test_button = QPushButton(icon("test"), translate("ConnectionsDialog", "Test connectivity"))
+        self.save_button = QPushButton(icon("save"), translate("ConnectionsDialog", "Save"))
         self.save_button.setProperty("primary", True)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(translate("ConnectionsDialog", "Close"))
         for button in (self.add_button, self.remove_button, self.default_button, self.test_button,
                        self.close_button):
             button.setAutoDefault(False)
@@ -179,8 +183,12 @@ class ConnectionsDialog(QDialog):
     def _confirm_discard(self) -> bool:
         if not self.form.is_dirty():
             return True
-        what = f"the connection {self.current_name!r}" if self.current_name else "the new connection"
-        return self._ask("Unsaved changes", f"Discard your changes to {what}?")
+        if self.current_name:
+            text = translate("ConnectionsDialog", "Discard your changes to the connection {name}?").format(
+                name=repr(self.current_name))
+        else:
+            text = translate("ConnectionsDialog", "Discard your changes to the new connection?")
+        return self._ask(translate("ConnectionsDialog", "Unsaved changes"), text)
 
     # ---- actions: one call each on the core's profiles, whose rules (the first profile is the default, removing
     # the default passes it on) are those `campsync profile` follows too
@@ -197,7 +205,8 @@ class ConnectionsDialog(QDialog):
         When no keyring takes the secret, the profile is saved all the same and `self.saving` asks whether to keep
         the secret for this session only; `connection_changed` then comes once that is answered."""
         if self.form.problems():
-            self._show_message("Not saved: fix the fields marked in the form first.", "error")
+            self._show_message(translate("ConnectionsDialog", "Not saved: fix the fields marked in the form first."),
+                               "error")
             return False
         before = self._default
         secret = self.form.typed_secret()
@@ -205,39 +214,46 @@ class ConnectionsDialog(QDialog):
         try:
             saved = self._profiles.save(self.form.values(), secret=secret)
         except ValueError as exc:  # the core refuses what the form let through: its word is the last
-            self._show_message(f"Not saved: {exc}", "error")
+            self._show_message(translate("ConnectionsDialog", "Not saved: {reason}").format(reason=exc), "error")
             return False
         if forget_secret:  # now "Sign in as me": a secret left in the keyring would still be used
             keychain.delete_secret(saved.name)
         self.form.mark_saved(secret_taken=saved.secret_saved)  # a refused secret stays in the field for now
         self._reload_list()
         if saved.secret_problem:
-            self._show_message(f"Saved connection {saved.name!r}. The secret is not stored yet.", "warning")
+            text = translate("ConnectionsDialog", "Saved connection {name}. The secret is not stored yet.")
+            self._show_message(text.format(name=repr(saved.name)), "warning")
             self.saving = self._tasks.start("keep secret", self._offer_session_secret(saved, secret, before),
                                             replace=True)
             return True
-        text = f"Saved connection {saved.name!r}." + (" The secret is in the system keyring."
-                                                       if saved.secret_saved else "")
-        self._show_message(text)
+        if saved.secret_saved:
+            text = translate("ConnectionsDialog", "Saved connection {name}. The secret is in the system keyring.")
+        else:
+            text = translate("ConnectionsDialog", "Saved connection {name}.")
+        self._show_message(text.format(name=repr(saved.name)))
         self._announce_saved(before, saved.name)
         return True
 
     async def _offer_session_secret(self, saved: ProfileSaved, secret: str, before: str) -> bool:
         """Ask (window-modal, no nested loop) to keep the secret in memory until quit; True when kept."""
-        reason = ("No system keyring found on this machine, so the secret cannot be stored."
+        reason = (translate("ConnectionsDialog",
+                            "No system keyring found on this machine, so the secret cannot be stored.")
                   if keychain.keyring_problem() else saved.secret_problem)
-        keep = await confirmed(self, "Keep the secret for this session?",
-                               f"{reason}\n\nKeep the secret of {saved.name!r} for this session only? It stays in "
-                               f"CampSync's memory until you quit, and you will be asked for it again next time.\n\n"
-                               f"No: the connection stays saved without its secret.")
+        question = translate("ConnectionsDialog",
+                             "{reason}\n\nKeep the secret of {name} for this session only? It stays in CampSync's "
+                             "memory until you quit, and you will be asked for it again next time.\n\n"
+                             "No: the connection stays saved without its secret.")
+        keep = await confirmed(self, translate("ConnectionsDialog", "Keep the secret for this session?"),
+                               question.format(reason=reason, name=repr(saved.name)))
         if keep:
             keychain.keep_for_session(saved.name, secret)
             if self.current_name == saved.name:
                 self.form.mark_saved(secret_taken=True)
-            self._show_message(f"Saved connection {saved.name!r}. {SESSION_ONLY_TEXT}", "warning")
+            self._show_message(translate("ConnectionsDialog", "Saved connection {name}. {session_only}").format(
+                name=repr(saved.name), session_only=translate("ConnectionsDialog", SESSION_ONLY_TEXT)), "warning")
         else:
-            self._show_message(f"Saved connection {saved.name!r}. The secret was not saved. {saved.secret_problem}",
-                               "warning")
+            text = translate("ConnectionsDialog", "Saved connection {name}. The secret was not saved. {problem}")
+            self._show_message(text.format(name=repr(saved.name), problem=saved.secret_problem), "warning")
         # Only now: the window reconnecting on this signal reads the secret kept above.
         self._announce_saved(before, saved.name)
         return keep
@@ -251,14 +267,15 @@ class ConnectionsDialog(QDialog):
         name = self.current_name
         if name is None:  # a new, unsaved connection: nothing stored to remove
             return False
-        if not self._ask("Remove connection",
-                         f"Remove the connection {name!r}? Its client secret is deleted from the keyring too."):
+        if not self._ask(translate("ConnectionsDialog", "Remove connection"),
+                         translate("ConnectionsDialog", "Remove the connection {name}? Its client secret is deleted "
+                                                        "from the keyring too.").format(name=repr(name))):
             return False
         before = self._default
         after = self._profiles.remove(name)
         self._show(after or None)
         self._reload_list()
-        self._show_message(f"Removed connection {name!r}.")
+        self._show_message(translate("ConnectionsDialog", "Removed connection {name}.").format(name=repr(name)))
         if after != before:
             self.connection_changed.emit(after)
         return True
@@ -270,7 +287,8 @@ class ConnectionsDialog(QDialog):
         before = self._default
         self._profiles.make_default(name)
         self._reload_list()
-        self._show_message(f"{name!r} is now the default connection.")
+        self._show_message(translate("ConnectionsDialog", "{name} is now the default connection.").format(
+            name=repr(name)))
         if name != before:
             self.connection_changed.emit(name)
         return True

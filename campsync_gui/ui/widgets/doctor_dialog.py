@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTableWidgetItem, QVBoxLayout)
 
 from ...core.connections import Connection
-from ...dynamics.doctor import ICON, LABEL, STEPS, CheckResult, DoctorReport
+from ...dynamics.doctor import ICON, STEPS, CheckResult, DoctorReport
+from ...dynamics.doctor_words import status_label, step_title
+from ..i18n import translate
 from ..tasks import TaskManager
 from ..theme import STATUS_COLOURS
 
@@ -23,25 +25,28 @@ class DoctorDialog(QDialog):
 
     def __init__(self, connection: Connection, checks: Checks, tasks: TaskManager, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Test connectivity")
+        self.setWindowTitle(translate("DoctorDialog", "Test connectivity"))
         self.resize(900, 420)
         self._checks = checks
         self._tasks = tasks
         self.report: DoctorReport | None = None
         self.running: asyncio.Task | None = None
-        self.summary = QLabel(f"Testing {connection.name} — {connection.org_url}")
+        self.summary = QLabel(translate("DoctorDialog", "Testing {name} — {url}").format(name=connection.name,
+                                                                                        url=connection.org_url))
         self.table = QTableWidget(len(STEPS), 4)
-        self.table.setHorizontalHeaderLabels(["Check", "Status", "Time", "Details and fix"])
+        self.table.setHorizontalHeaderLabels([translate("DoctorDialog", "Check"), translate("DoctorDialog", "Status"),
+                                              translate("DoctorDialog", "Time"),
+                                              translate("DoctorDialog", "Details and fix")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        for row, (_key, title) in enumerate(STEPS):
-            self.table.setItem(row, 0, QTableWidgetItem(title))
+        for row, (key, _english) in enumerate(STEPS):
+            self.table.setItem(row, 0, QTableWidgetItem(step_title(key)))
             self.table.setItem(row, 1, QTableWidgetItem("…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy report")
+        self.copy_button = QPushButton(translate("DoctorDialog", "Copy report"))
         self.copy_button.setEnabled(False)
-        self.rerun_button = QPushButton("Run again")
+        self.rerun_button = QPushButton(translate("DoctorDialog", "Run again"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.rerun_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -55,11 +60,14 @@ class DoctorDialog(QDialog):
     def show_result(self, result: CheckResult) -> None:
         row = [key for key, _ in STEPS].index(result.key)
         # "· not run" in grey for a step that did not run: never a tick, never the word OK.
-        status = QTableWidgetItem(f"{ICON[result.status]} {LABEL[result.status]}")
+        status = QTableWidgetItem(f"{ICON[result.status]} {status_label(result.status)}")
         status.setForeground(QBrush(QColor(STATUS_COLOURS[result.status])))
         self.table.setItem(row, 1, status)
-        self.table.setItem(row, 2, QTableWidgetItem("" if result.status == "skip" else f"{result.ms:.0f} ms"))
-        text = result.detail + (f"\nFix: {result.fix}" if result.fix and result.status in ("fail", "warn") else "")
+        time = "" if result.status == "skip" else translate("DoctorDialog", "{ms} ms").format(ms=f"{result.ms:.0f}")
+        self.table.setItem(row, 2, QTableWidgetItem(time))
+        text = result.detail
+        if result.fix and result.status in ("fail", "warn"):
+            text += "\n" + translate("DoctorDialog", "Fix: {fix}").format(fix=result.fix)
         self.table.setItem(row, 3, QTableWidgetItem(text))
         self.table.resizeRowToContents(row)
 
@@ -77,7 +85,8 @@ class DoctorDialog(QDialog):
             self.report = await self._checks(self.show_result)
             failed = sum(r.status == "fail" for r in self.report.results)
             summary = self.report.summary()
-            self.summary.setText(f"{summary[:-1]} — see the fix on each red row." if failed else summary)
+            self.summary.setText(translate("DoctorDialog", "{summary} — see the fix on each red row.").format(
+                summary=summary[:-1]) if failed else summary)
             return self.report
         finally:
             self.rerun_button.setEnabled(True)

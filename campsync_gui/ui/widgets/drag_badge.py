@@ -9,11 +9,14 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from ...language import plural
+from ..i18n import translate
+
 OFFSET = QPoint(-18, -14)  # a hot spot outside the picture: the badge hangs off the cursor's lower right
 
 
 def people_text(count: int) -> str:
-    return f"{count:,} {'person' if count == 1 else 'people'}"
+    return plural(count, translate("DragBadge", "{n} person"), translate("DragBadge", "{n} people"))
 
 
 def badge_pixmap(text: str, font: QFont, ratio: float = 1.0) -> QPixmap:

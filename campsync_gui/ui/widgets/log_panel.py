@@ -8,14 +8,16 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QModelIndex, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMetaObject, QModelIndex, Qt, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from ...core.triggers import TriggerEvent
+from ...language import number, plural
 from ..ask import warn
 from ..file_dialogs import get_save_path
+from ..i18n import translate
 from ..models.log import (COL_BY, COL_CAMPAIGN, COL_PERSON, COL_SOURCE, COL_TIME, COL_TRIGGER, DEFAULT_MAX_ROWS,
                           HEADERS, KIND_ADDED, KIND_ERROR, KIND_REMOVED, LogEntry, LogFilterProxy, LogModel, RowRole)
 from .elided_label import ElidedLabel
@@ -23,8 +25,9 @@ from .elided_label import ElidedLabel
 FLUSH_INTERVAL_MS = 100
 EXPORT_PURPOSE = "export-log"  # the file dialogs' remembered folder
 EXPORT_PATH_PX = 420  # the exported file's path is shown at most this wide
-PAUSE_TEXT = "Pause auto-scroll"
-PAUSED_TEXT = "Auto-scroll paused — resume"
+# English (tests read them); the button shows their translation.
+PAUSE_TEXT = QT_TRANSLATE_NOOP("LogPanel", "Pause auto-scroll")
+PAUSED_TEXT = QT_TRANSLATE_NOOP("LogPanel", "Auto-scroll paused — resume")
 # The app's style sheet gives QPushButton no :checked look, so a checked button looked unchecked. Amber at a
 # quarter opacity reads on the light and the dark theme alike.
 PAUSE_STYLE = ("QPushButton:checked { background: rgba(249, 171, 0, 0.25); border: 1px solid #f9ab00; "
@@ -37,8 +40,9 @@ def neutralise_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+def _events(count: int) -> str:
+    """'1 event', '10,000 events' (in the person's language)."""
+    return plural(count, translate("LogPanel", "{n} event"), translate("LogPanel", "{n} events"))
 
 
 class LogPanel(QWidget):
@@ -70,18 +74,20 @@ class LogPanel(QWidget):
 
         self.view = self._build_view()
         self.trigger_combo = QComboBox()
-        for text, kind in (("All", None), ("Added", KIND_ADDED), ("Removed", KIND_REMOVED), ("Errors", KIND_ERROR)):
-            self.trigger_combo.addItem(text, kind)
-        self.trigger_combo.setToolTip("Show one trigger only")
+        for text, kind in ((translate("LogPanel", "All"), None), (translate("LogPanel", "Added"), KIND_ADDED),
+                           (translate("LogPanel", "Removed"), KIND_REMOVED),
+                           (translate("LogPanel", "Errors"), KIND_ERROR)):
+            self.trigger_combo.addItem(text, kind)  # filtered by the kind (the data), never by the words
+        self.trigger_combo.setToolTip(translate("LogPanel", "Show one trigger only"))
         self.trigger_combo.currentIndexChanged.connect(self._on_trigger_filter)
         self.campaign_combo = QComboBox()
-        self.campaign_combo.addItem("All campaigns", None)
+        self.campaign_combo.addItem(translate("LogPanel", "All campaigns"), None)
         # As wide as a name of 22 characters, whatever the campaigns' names: a long one must not widen the window.
         self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.campaign_combo.setMinimumContentsLength(22)
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_filter)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Filter by email, campaign, source or who")
+        self.search_edit.setPlaceholderText(translate("LogPanel", "Filter by email, campaign, source or who"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.proxy.set_text)
         self.search_edit.textChanged.connect(self._update_count)
@@ -101,8 +107,9 @@ class LogPanel(QWidget):
         self._show_pause_state(False)
         self.unseen_label = QLabel()
         self.unseen_label.hide()
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save the rows shown (with the current filters) as a CSV file")
+        self.export_button = QPushButton(translate("LogPanel", "Export CSV…"))
+        self.export_button.setToolTip(translate("LogPanel", "Save the rows shown (with the current filters) as a CSV "
+                                                            "file"))
         self.export_button.clicked.connect(self._ask_export)
         self.export_label = QLabel()  # what the last export wrote, and where, with a link to its folder
         self.export_label.setTextFormat(Qt.TextFormat.RichText)
@@ -110,14 +117,14 @@ class LogPanel(QWidget):
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.export_label.linkActivated.connect(self._open_link)
         self.export_label.hide()
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Clear this view (the trigger log in the store is kept)")
+        self.clear_button = QPushButton(translate("LogPanel", "Clear"))
+        self.clear_button.setToolTip(translate("LogPanel", "Clear this view (the trigger log in the store is kept)"))
         self.clear_button.clicked.connect(self.clear)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Trigger:"))
+        filters.addWidget(QLabel(translate("LogPanel", "Trigger:")))
         filters.addWidget(self.trigger_combo)
-        filters.addWidget(QLabel("Campaign:"))
+        filters.addWidget(QLabel(translate("LogPanel", "Campaign:")))
         filters.addWidget(self.campaign_combo)
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.count_label)
@@ -287,10 +294,10 @@ class LogPanel(QWidget):
     def _show_pause_state(self, paused: bool) -> None:
         """The button says what state the view is in and what a click does (it looked the same on and off)."""
         button = self.pause_button
-        button.setText(PAUSED_TEXT if paused else PAUSE_TEXT)
+        button.setText(translate("LogPanel", PAUSED_TEXT if paused else PAUSE_TEXT))
         button.setIcon(self._pause_icons[paused])
-        button.setToolTip("Auto-scroll is paused: click to follow the newest events again" if paused
-                          else "Keep the view where it is while new events arrive")
+        button.setToolTip(translate("LogPanel", "Auto-scroll is paused: click to follow the newest events again")
+                          if paused else translate("LogPanel", "Keep the view where it is while new events arrive"))
 
     def _on_scrolled(self, value: int) -> None:
         if self._unseen and not self.paused and value >= self.view.verticalScrollBar().maximum():
@@ -299,8 +306,11 @@ class LogPanel(QWidget):
 
     def _update_unseen(self) -> None:
         if self._unseen:
-            where = "while paused" if self.paused else "below"
-            self.unseen_label.setText(f"{_plural(self._unseen, 'new event')} {where}")
+            events = plural(self._unseen, translate("LogPanel", "{n} new event"),
+                            translate("LogPanel", "{n} new events"))
+            text = (translate("LogPanel", "{events} while paused") if self.paused
+                    else translate("LogPanel", "{events} below"))
+            self.unseen_label.setText(text.format(events=events))
         self.unseen_label.setVisible(bool(self._unseen))
 
     # ---- filters -----------------------------------------------------------------------------
@@ -314,7 +324,8 @@ class LogPanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{_plural(self.model.rowCount(), 'event')} ({self.proxy.rowCount():,} shown)")
+        self.count_label.setText(translate("LogPanel", "{events} ({shown} shown)").format(
+            events=_events(self.model.rowCount()), shown=number(self.proxy.rowCount())))
 
     # ---- export and clear ------------------------------------------------------------------------
 
@@ -323,7 +334,7 @@ class LogPanel(QWidget):
         written = 0
         with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel then reads UTF-8
             writer = csv.writer(fh)
-            writer.writerow(HEADERS)
+            writer.writerow(HEADERS)  # English column names, for scripts (the rows' words are the window's)
             for row in range(self.proxy.rowCount()):
                 entry: LogEntry = self.proxy.index(row, 0).data(RowRole)
                 cells = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.trigger, entry.email, entry.campaign,
@@ -334,14 +345,17 @@ class LogPanel(QWidget):
 
     def _ask_export(self) -> None:
         default = f"campsync-log-{datetime.now():%Y%m%d-%H%M%S}.csv"
-        path = get_save_path(self, EXPORT_PURPOSE, "Export the log as CSV", default, "CSV files (*.csv)")
+        path = get_save_path(self, EXPORT_PURPOSE, translate("LogPanel", "Export the log as CSV"), default,
+                             translate("LogPanel", "CSV files (*.csv)"))
         if not path:
             return
         try:
             count = self.export_csv(path)
         except OSError as exc:
             # not QMessageBox.warning: its exec() would nest an event loop under qasync
-            self.export_result = warn(self, "Export failed", f"Could not write {path}:\n{exc.strerror or exc}")
+            self.export_result = warn(self, translate("LogPanel", "Export failed"),
+                                      translate("LogPanel", "Could not write {path}:\n{error}").format(
+                                          path=path, error=exc.strerror or exc))
             return
         self.show_exported(path, count)
         self.exported.emit(path, count)
@@ -352,9 +366,11 @@ class LogPanel(QWidget):
         # Elided in the middle (the folder's start and the file name stay): a long path would otherwise
         # widen the whole window. The tooltip has it in full.
         shown = self.export_label.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, EXPORT_PATH_PX)
-        self.export_label.setText(f"Exported {escape(_plural(count, 'event'))} to {escape(shown)} — "
-                                  f'<a href="{escape(folder)}">Open folder</a>')
-        self.export_label.setToolTip(f"{_plural(count, 'event')} written to {path}")
+        self.export_label.setText(translate("LogPanel", 'Exported {events} to {path} — <a href="{folder}">Open '
+                                                        'folder</a>').format(
+            events=escape(_events(count)), path=escape(shown), folder=escape(folder)))
+        self.export_label.setToolTip(translate("LogPanel", "{events} written to {path}").format(
+            events=_events(count), path=path))
         self.export_label.show()
 
     def _open_link(self, url: str) -> None:

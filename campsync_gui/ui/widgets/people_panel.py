@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
 
 from ...core import origins
 from ...core.workspace import Workspace
+from ...language import number, plural
+from ..i18n import translate
 from ..models.people import (COL_COMPANY, COL_COUNTRY, COL_EMAIL, COL_NAME, COL_SCORE, COL_SYNC, COL_TYPE,
-                             FETCH_CHUNK, HIGH_SCORE, QUICK_ALL, QUICK_FILTERS, PeopleTableModel)
+                             FETCH_CHUNK, HIGH_SCORE, QUICK_ALL, QUICK_CONTACTS, QUICK_FILTERS, QUICK_HIGH_SCORE,
+                             QUICK_LEADS, QUICK_NOT_IN_DYNAMICS, QUICK_PENDING, PeopleTableModel)
 from .context_menu import KeyAwareAction, keyboard_menus
 from .people_view import PeopleTableView
 
@@ -24,6 +27,15 @@ _FIRST_ROWS_ORDER = {COL_NAME: "name", COL_EMAIL: "email", COL_COMPANY: "company
                      COL_SCORE: "score"}
 COLUMN_WIDTHS = {COL_NAME: 180, COL_EMAIL: 240, COL_COMPANY: 170, COL_TYPE: 80, COL_SYNC: 120, COL_SCORE: 60,
                  COL_COUNTRY: 120}
+
+
+def quick_filter_labels() -> dict[str, str]:
+    """The quick filters' buttons: QUICK_* (English ids the model filters by) → the words shown."""
+    return {QUICK_ALL: translate("PeoplePanel", "All"), QUICK_LEADS: translate("PeoplePanel", "Leads"),
+            QUICK_CONTACTS: translate("PeoplePanel", "Contacts"),
+            QUICK_NOT_IN_DYNAMICS: translate("PeoplePanel", "Not in Dynamics"),
+            QUICK_PENDING: translate("PeoplePanel", "Pending"),
+            QUICK_HIGH_SCORE: translate("PeoplePanel", "Score ≥ {score}").format(score=number(HIGH_SCORE))}
 
 
 class PeoplePanel(QWidget):
@@ -38,7 +50,7 @@ class PeoplePanel(QWidget):
     _people_read = Signal()               # from the reading thread: its index is ready (queued to this thread)
 
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None, *,
-                 model: PeopleTableModel | None = None, title: str = "People"):
+                 model: PeopleTableModel | None = None, title: str | None = None):
         super().__init__(parent)
         self.setObjectName("peoplePanel")
         self.workspace = workspace
@@ -50,13 +62,14 @@ class PeoplePanel(QWidget):
         self._read_again = False
         self._people_read.connect(self._finish_reading, Qt.ConnectionType.QueuedConnection)
 
+        title = title or translate("PeoplePanel", "People")
         self.title_label = QLabel(f"<b>{title}</b>")
 
         self.search = QLineEdit()
         self.search.setObjectName("peopleSearch")
-        self.search.setPlaceholderText("Search name, email, company…")
+        self.search.setPlaceholderText(translate("PeoplePanel", "Search name, email, company…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search people")
+        self.search.setAccessibleName(translate("PeoplePanel", "Search people"))
         self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self.apply_filter)  # Enter: no need to wait for the debounce
 
@@ -66,7 +79,7 @@ class PeoplePanel(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
 
-        self.search_action = QAction("Find people", self)
+        self.search_action = QAction(translate("PeoplePanel", "Find people"), self)
         self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))  # Ctrl+F (Cmd+F on macOS)
         self.search_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.search_action.triggered.connect(self.focus_search)
@@ -77,11 +90,12 @@ class PeoplePanel(QWidget):
 
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
-        self.filter_buttons: dict[str, QPushButton] = {}
+        self.filter_buttons: dict[str, QPushButton] = {}  # by QUICK_* id: the buttons show the translated words
         filters = QHBoxLayout()
         filters.setSpacing(4)
+        labels = quick_filter_labels()
         for name in QUICK_FILTERS:
-            button = QPushButton(name)
+            button = QPushButton(labels[name])
             button.setCheckable(True)
             button.setAutoExclusive(True)  # arrows move between the filters, as between radio buttons
             button.setFlat(True)
@@ -150,21 +164,23 @@ class PeoplePanel(QWidget):
     def _build_actions(self) -> None:
         """What the people table offers besides dragging: its context menu (right click, Menu key, Shift+F10) and
         Ctrl+Enter, the keyboard path of a drop."""
-        self.add_action = KeyAwareAction("&Add to campaign…", self)
+        self.add_action = KeyAwareAction(translate("PeoplePanel", "&Add to campaign…"), self)
         # Ctrl+Return and the keypad's Ctrl+Enter, while the focus is in this panel: the campaigns list has its own
         # Ctrl+Enter ("add the selected people here"), so the two never clash.
         self.add_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.add_action.setStatusTip("Choose a campaign for the selected people; a preview comes first")
+        self.add_action.setStatusTip(translate("PeoplePanel", "Choose a campaign for the selected people; a preview "
+                                                              "comes first"))
         self.add_action.triggered.connect(lambda _checked=False: self.add_selected_to_campaign(
             origins.KEYBOARD if self.add_action.by_key else origins.CONTEXT_MENU))
         self.addAction(self.add_action)
-        self.copy_emails_action = QAction("&Copy email(s)", self)
+        self.copy_emails_action = QAction(translate("PeoplePanel", "&Copy email(s)"), self)
         self.copy_emails_action.triggered.connect(self.copy_emails)
-        self.select_all_action = QAction("&Select all matches", self)
+        self.select_all_action = QAction(translate("PeoplePanel", "&Select all matches"), self)
         self.select_all_action.setShortcut(QKeySequence(QKeySequence.StandardKey.SelectAll))
         self.select_all_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.select_all_action.setStatusTip("Every person the search and quick filter match, not only those shown")
+        self.select_all_action.setStatusTip(translate("PeoplePanel", "Every person the search and quick filter "
+                                                                     "match, not only those shown"))
         self.select_all_action.triggered.connect(self.view.select_all_matching)
         self.view.addAction(self.select_all_action)
         keyboard_menus(self.view, lambda _point: self.people_menu())
@@ -239,7 +255,7 @@ class PeoplePanel(QWidget):
         self._reader, result, self._read_result = None, self._read_result, None
         self.model.set_loader(None)
         if isinstance(result, BaseException):
-            self.status.emit(f"Could not read the people: {result}")
+            self.status.emit(translate("PeoplePanel", "Could not read the people: {error}").format(error=result))
         elif result is not None:
             self._apply_read(*result)
         if self._read_again:
@@ -277,8 +293,8 @@ class PeoplePanel(QWidget):
         self.model.set_filter(self.search.text(), self.quick_filter())
 
     def quick_filter(self) -> str:
-        checked = self.filter_group.checkedButton()
-        return checked.text() if checked is not None else QUICK_ALL
+        checked = self.filter_group.checkedButton()  # its id, not its (translated) text
+        return next((name for name, button in self.filter_buttons.items() if button is checked), QUICK_ALL)
 
     def set_quick_filter(self, name: str) -> None:
         self.filter_buttons[name].setChecked(True)
@@ -288,14 +304,16 @@ class PeoplePanel(QWidget):
         if ids:
             self.add_to_campaign_requested.emit(ids, origin)
         else:
-            self.status.emit("Select people first (Ctrl+A takes every match).")
+            self.status.emit(translate("PeoplePanel", "Select people first (Ctrl+A takes every match)."))
 
     @Slot()
     def copy_emails(self) -> None:
         emails = self.selected_emails()
         if emails:
             QGuiApplication.clipboard().setText("; ".join(emails))  # "; " separates addresses in Outlook's To field
-        self.status.emit(f"Copied {len(emails):,} email address{'es' if len(emails) != 1 else ''}.")
+        addresses = plural(len(emails), translate("PeoplePanel", "{n} email address"),
+                           translate("PeoplePanel", "{n} email addresses"))
+        self.status.emit(translate("PeoplePanel", "Copied {addresses}.").format(addresses=addresses))
 
     def selected_emails(self) -> list[str]:
         """The selected people's email addresses, in display order (people without one are left out)."""
@@ -353,10 +371,11 @@ class PeoplePanel(QWidget):
             self.apply_filter()
 
     def _show_counts(self, matching: int, total: int) -> None:
-        noun = "person" if total == 1 else "people"
+        people = plural(total, translate("PeoplePanel", "{n} person"), translate("PeoplePanel", "{n} people"))
         if self.model.is_searching():  # a search over a million people still running: the count so far
-            self.count_label.setText(f"≥ {matching:,} of {total:,} {noun} so far…")
+            text = translate("PeoplePanel", "≥ {matching} of {people} so far…")
         elif matching == total:
-            self.count_label.setText(f"{total:,} {noun}")
+            text = "{people}"
         else:
-            self.count_label.setText(f"{matching:,} of {total:,} {noun}")
+            text = translate("PeoplePanel", "{matching} of {people}")
+        self.count_label.setText(text.format(matching=number(matching), people=people))

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHeaderView
                                QVBoxLayout)
 
 from ...core import flows, journal
+from ...language import plural
+from ..i18n import translate
 from ..models.plan import (COL_EMAIL, COL_OUTCOME, COL_PERSON, COL_WHY, OUTCOME_COLOURS, OUTCOME_ORDER, PlanItemsModel,
-                           PreparedPreview)
+                           PreparedPreview, outcome_labels)
 
 BIG_ADD = 100  # adds above this on a production org need a typed confirmation
 # An undo reverses what trigger campaigns did because of the action too, unless the operator unticks it: Ctrl+Z
@@ -32,14 +34,19 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.undo = undo
-        verb = "Add to" if plan.action == flows.ADD else "Remove from"
-        if undo is None:
-            self.setWindowTitle(f"{verb} Microsoft Campaign — preview")
-            heading = f"{verb} <i>{_escape(plan.campaign_name)}</i>"
+        campaign = _escape(plan.campaign_name)
+        if undo is None and plan.action == flows.ADD:
+            self.setWindowTitle(translate("PreviewDialog", "Add to Microsoft Campaign — preview"))
+            heading = translate("PreviewDialog", "Add to <i>{campaign}</i>").format(campaign=campaign)
+        elif undo is None:
+            self.setWindowTitle(translate("PreviewDialog", "Remove from Microsoft Campaign — preview"))
+            heading = translate("PreviewDialog", "Remove from <i>{campaign}</i>").format(campaign=campaign)
         else:
-            self.setWindowTitle(f"{undo.step.kind.capitalize()} — preview")
-            heading = _escape(undo.title)
+            self.setWindowTitle(translate("PreviewDialog", "Redo — preview") if undo.step.kind == journal.REDO
+                                else translate("PreviewDialog", "Undo — preview"))
+            heading = _escape(undo.title)  # the core's words
         self.resize(820, 520)
+        self._labels = outcome_labels()
         title = QLabel(f"<h3>{heading}</h3>")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -73,7 +80,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.summary)
         self.chain_box: QCheckBox | None = None
         if undo is not None and undo.step.chain:
-            self.chain_box = QCheckBox("Also undo what trigger campaigns did because of it:")
+            self.chain_box = QCheckBox(translate("PreviewDialog",
+                                                 "Also undo what trigger campaigns did because of it:"))
             self.chain_box.setChecked(UNDO_CHAIN_BY_DEFAULT)
             self.chain_box.toggled.connect(self._chain_toggled)
             self.chain_lines = QLabel("\n".join(f"• {line}" for line in undo.effects))
@@ -84,14 +92,16 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.typed: QLineEdit | None = None
         if self._runnable() and needs_typed_confirmation(plan, environment, self._runnable_of(plan)):
-            warning = QLabel(f"<b style='color:#c5221f'>Production org.</b> Type the campaign name "
-                             f"<b>{_escape(plan.campaign_name)}</b> to confirm.")
+            warning = QLabel(translate("PreviewDialog", "<b style='color:#c5221f'>Production org.</b> Type the "
+                                                        "campaign name <b>{campaign}</b> to confirm.")
+                             .format(campaign=campaign))
             self.typed = QLineEdit()
             self.typed.setPlaceholderText(plan.campaign_name)
             self.typed.textChanged.connect(self._update)
             layout.addWidget(warning)
             layout.addWidget(self.typed)
-        self.nothing = QLabel("Nothing to do: every person is skipped or blocked (see why above).")
+        self.nothing = QLabel(translate("PreviewDialog",
+                                        "Nothing to do: every person is skipped or blocked (see why above)."))
         layout.addWidget(self.nothing)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self, activated=self._enter)
@@ -132,17 +142,21 @@ class PreviewDialog(QDialog):
         for plan in self._plans():
             for key, count in self._counts_of(plan).items():
                 counts[key] += count
-        parts = [f"<b style='color:{OUTCOME_COLOURS[key]}'>{counts[key]}</b> {flows.LABELS[key]}"
+        parts = [f"<b style='color:{OUTCOME_COLOURS[key]}'>{counts[key]}</b> {self._labels[key]}"
                  for key in OUTCOME_ORDER if counts[key]]
-        self.summary.setText(" · ".join(parts) or "Nobody to change.")
+        self.summary.setText(" · ".join(parts) or translate("PreviewDialog", "Nobody to change."))
         runnable = self._runnable()
         own = self._runnable_of(self.plan)
-        verb = "Add" if self.plan.action == flows.ADD else "Remove"
-        if self.undo is not None and self.undo.step.kind == journal.UNDO and self.plan.action == flows.ADD:
-            verb = "Add back"
-        text = f"{verb} {own} {'person' if own == 1 else 'people'}"
+        people = plural(own, translate("PreviewDialog", "{n} person"), translate("PreviewDialog", "{n} people"))
+        if self.plan.action != flows.ADD:
+            text = translate("PreviewDialog", "Remove {people}").format(people=people)
+        elif self.undo is not None and self.undo.step.kind == journal.UNDO:
+            text = translate("PreviewDialog", "Add back {people}").format(people=people)
+        else:
+            text = translate("PreviewDialog", "Add {people}").format(people=people)
         if runnable > own:
-            text += f" + {runnable - own} chained change{'' if runnable - own == 1 else 's'}"
+            text += " + " + plural(runnable - own, translate("PreviewDialog", "{n} chained change"),
+                                   translate("PreviewDialog", "{n} chained changes"))
         self.confirm_button.setText(text)
         typed_ok = self.typed is None or self.typed.text().strip() == self.plan.campaign_name
         self.confirm_button.setEnabled(runnable > 0 and typed_ok)

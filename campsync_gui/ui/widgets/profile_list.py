@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from .environment_badge import BADGE_SIZE, badge_icon
+from ..i18n import translate
+from .environment_badge import BADGE_SIZE, badge_icon, environment_name
 
 if TYPE_CHECKING:
     from ...core.models import ConnectionProfile
@@ -47,13 +48,16 @@ class ProfileList(QListWidget):
             self.setCurrentRow(names.index(name) if name in names else -1)
 
     def _item(self, profile: ConnectionProfile, is_default: bool) -> QListWidgetItem:
-        item = QListWidgetItem(badge_icon(profile.environment, self.devicePixelRatioF()),
-                               f"{profile.name}   ★ default" if is_default else profile.name)
+        text = (translate("ProfileList", "{name}   ★ default").format(name=profile.name) if is_default
+                else profile.name)
+        item = QListWidgetItem(badge_icon(profile.environment, self.devicePixelRatioF()), text)
         item.setData(NameRole, profile.name)
         item.setData(EnvironmentRole, profile.environment)
         item.setData(DefaultRole, is_default)
-        item.setToolTip(f"{profile.name}: {profile.org_url} ({profile.environment})"
-                        + (", the default" if is_default else ""))
+        tip = (translate("ProfileList", "{name}: {url} ({environment}), the default") if is_default
+               else translate("ProfileList", "{name}: {url} ({environment})"))
+        item.setToolTip(tip.format(name=profile.name, url=profile.org_url,
+                                   environment=environment_name(profile.environment)))
         if is_default:
             font = item.font()
             font.setBold(True)

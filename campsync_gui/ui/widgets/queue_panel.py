@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ...core.queue import QueueSnapshot
 from ...core.workspace import Workspace
+from ...language import number
+from ..i18n import translate
 from ..models.queue import (COL_ACTION, COL_ATTEMPTS, COL_CAMPAIGN, COL_ID, COL_MESSAGE, COL_PERSON, COL_STATE,
                             DEFAULT_MAX_ROWS, QueueModel, QueueRow, RowRole, SortRole)
 
@@ -52,9 +54,9 @@ class QueuePanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh_if_shown)
 
         self.summary_label = QLabel()
-        self.retry_button = QPushButton("Retry failed")
+        self.retry_button = QPushButton(translate("QueuePanel", "Retry failed"))
         self.retry_button.clicked.connect(self.request_retry)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("QueuePanel", "Cancel"))
         self.cancel_button.clicked.connect(self.request_cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary_label, 1)
@@ -146,9 +148,11 @@ class QueuePanel(QWidget):
 
     def _show_summary(self) -> None:
         counts = self.snapshot.counts
-        text = f"{counts['pending']:,} pending · {counts['running']:,} running · {counts['failed']:,} failed"
+        text = translate("QueuePanel", "{pending} pending · {running} running · {failed} failed").format(
+            pending=number(counts["pending"]), running=number(counts["running"]), failed=number(counts["failed"]))
         if self.snapshot.truncated:
-            text += f" (showing {len(self.snapshot.entries):,})"
+            text = translate("QueuePanel", "{counts} (showing {shown})").format(
+                counts=text, shown=number(len(self.snapshot.entries)))
         self.summary_label.setText(text)
 
     # ---- selection and requests ------------------------------------------------------------------
@@ -192,14 +196,17 @@ class QueuePanel(QWidget):
         failed_count = self.snapshot.counts["failed"]
         if selected:
             retry = sum(row.failed for row in selected)
-            self.retry_button.setToolTip(f"Try the {retry:,} selected failed rows again" if retry
-                                         else "None of the selected rows failed")
+            self.retry_button.setToolTip(
+                translate("QueuePanel", "Try the {count} selected failed rows again").format(count=number(retry))
+                if retry else translate("QueuePanel", "None of the selected rows failed"))
         else:
             retry = failed_count
-            self.retry_button.setToolTip(f"Try all {failed_count:,} failed rows again" if failed_count
-                                         else "Nothing failed")
+            self.retry_button.setToolTip(
+                translate("QueuePanel", "Try all {count} failed rows again").format(count=number(failed_count))
+                if failed_count else translate("QueuePanel", "Nothing failed"))
         self.retry_button.setEnabled(bool(retry))
         cancel = sum(row.cancellable for row in selected)
         self.cancel_button.setEnabled(bool(cancel))
-        self.cancel_button.setToolTip(f"Cancel the {cancel:,} selected pending or failed rows" if cancel
-                                      else "Select pending or failed rows to cancel them")
+        self.cancel_button.setToolTip(
+            translate("QueuePanel", "Cancel the {count} selected pending or failed rows").format(count=number(cancel))
+            if cancel else translate("QueuePanel", "Select pending or failed rows to cancel them"))

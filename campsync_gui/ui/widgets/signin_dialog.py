@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import translate
 from ..theme import set_role
 
-CANCELLED_TEXT = "Sign-in cancelled"
+CANCELLED_TEXT = "Sign-in cancelled"  # the message of the SignInCancelled the flow raises (not shown: see signin_flow)
 
 
 def _label(*, rich: bool = False) -> QLabel:
@@ -39,7 +40,7 @@ class SignInDialog(QDialog):
         self.cancel = asyncio.Event()
         self.finished_text = ""  # what the attempt ended with, as shown (the account, the error, cancelled)
 
-        self.heading = QLabel("<b>Sign in…</b>")
+        self.heading = QLabel(translate("SignInDialog", "<b>Sign in…</b>"))
         self.status = _label()
         self.status.setText(intro)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,7 +58,7 @@ class SignInDialog(QDialog):
         self.code_label.setFont(font)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                 | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.copy_button = QPushButton("Copy code")
+        self.copy_button = QPushButton(translate("SignInDialog", "Copy code"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_code)
         code_row = QHBoxLayout()
@@ -73,11 +74,11 @@ class SignInDialog(QDialog):
         box.addWidget(self.url_label)
         self.code_box.hide()
 
-        self.use_code_button = QPushButton("Use a code instead")
+        self.use_code_button = QPushButton(translate("SignInDialog", "Use a code instead"))
         self.use_code_button.setAutoDefault(False)
         self.use_code_button.clicked.connect(self.use_code_requested.emit)
         self.use_code_button.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("SignInDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_code_button)
@@ -118,30 +119,32 @@ class SignInDialog(QDialog):
 
     def show_device_code(self, message: str, user_code: str, verification_uri: str) -> None:
         self.use_code_button.hide()
-        self.status.setText("Waiting until you enter the code and sign in (on this computer or another one)…")
+        self.status.setText(translate("SignInDialog", "Waiting until you enter the code and sign in (on this computer "
+                                                      "or another one)…"))
         set_role(self.status, None)
         self.device_message.setText(message)
         self.code_label.setText(user_code)
         url = html.escape(verification_uri, quote=True)
-        self.url_label.setText(f'Open <a href="{url}">{url}</a>')
+        self.url_label.setText(translate("SignInDialog", 'Open <a href="{url}">{url}</a>').format(url=url))
         self.code_box.show()
         self.adjustSize()  # the dialog grows to the code it now shows (it kept its first height otherwise)
         self.copy_button.setFocus()
 
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.user_code)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(translate("SignInDialog", "Copied"))
 
     def finish(self, text: str, *, ok: bool) -> None:
         """The attempt is over: `text` is the account signed in, or the one sentence of why not."""
         self._done = True
         self.finished_text = text
-        self.heading.setText("<b>Signed in</b>" if ok else "<b>Not signed in</b>")
+        self.heading.setText(translate("SignInDialog", "<b>Signed in</b>") if ok
+                             else translate("SignInDialog", "<b>Not signed in</b>"))
         self.status.setText(text)
         set_role(self.status, "ok" if ok else "error")
         self.code_box.hide()
         self.use_code_button.hide()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("SignInDialog", "Close"))
         self.cancel_button.setEnabled(True)  # disabled while cancelling
         self.adjustSize()
         self.cancel_button.setDefault(True)
@@ -154,7 +157,7 @@ class SignInDialog(QDialog):
         else:
             self.cancel.set()  # the core ends its wait and raises SignInCancelled; `finish` follows
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(translate("SignInDialog", "Cancelling…"))
 
     def reject(self) -> None:
         # Escape or the window's close button while waiting: the same as Cancel, the wait must not go on unseen.
