@@ -65,9 +65,14 @@ doctor: $(STAMP)
 	$(BIN)/campsync doctor
 
 # Starts the real app on the sandbox (under Xvfb when there is no display) and saves PNGs for the README.
+# The English set, the French set (resources/screenshots/fr) and a pseudo-localised one (every string 40 % longer and
+# accented, resources/screenshots/pseudo: nothing may be cut off). Under Xvfb when there is no display.
+SHOOT = if [ -n "$$DISPLAY" ]; then $(BIN)/python -m campsync_gui.ui.screenshots $(1); \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m campsync_gui.ui.screenshots $(1); fi
 screenshots: $(STAMP) $(COMPILED)
-	if [ -n "$$DISPLAY" ]; then $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; \
-	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m campsync_gui.ui.screenshots resources/screenshots; fi
+	$(call SHOOT,resources/screenshots)
+	$(call SHOOT,resources/screenshots/fr --language fr)
+	$(call SHOOT,resources/screenshots/pseudo --pseudo)
 
 bundle: $(STAMP) $(COMPILED)
 	$(BIN)/python -m pip install --quiet -e '.[build]'

@@ -1,4 +1,6 @@
-"""`python -m campsync_gui.ui.screenshots [FOLDER]`: start the real app on the sandbox and save PNGs of it.
+"""`python -m campsync_gui.ui.screenshots [FOLDER] [--language fr | --pseudo]`: start the real app on the sandbox
+and save PNGs of it, in English, in a language of its own (`make screenshots` makes the French set too), or
+pseudo-localised (every string 40 % longer and accented: what a longer language would cut off shows).
 
 Saves the main window during a sync and after it (also at 1280×720), the preview dialog and the connectivity report (what `make
 screenshots` puts in resources/screenshots for the README).
@@ -96,8 +98,14 @@ def _save(widget, path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0] if args else "resources/screenshots").absolute()
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m campsync_gui.ui.screenshots")
+    parser.add_argument("folder", nargs="?", default="resources/screenshots")
+    parser.add_argument("--language", default="en", help="the window's language (en, fr)")
+    parser.add_argument("--pseudo", action="store_true", help="pseudo-localised: 40 %% longer, accented")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    folder = Path(args.folder).absolute()
     # A throwaway home: the screenshots never touch the user's own data or connections.
     os.environ["CAMPSYNC_HOME"] = tempfile.mkdtemp(prefix="campsync-shots-")
     for var in ("CAMPSYNC_ORG_URL", "CAMPSYNC_TENANT_ID", "CAMPSYNC_CLIENT_ID", "CAMPSYNC_CLIENT_SECRET"):
@@ -105,9 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CampSync")
     app.setOrganizationName("CampSyncScreenshots")
+    # Closing the window at the end must not end the event loop while the session is still closing.
+    app.setQuitOnLastWindowClosed(False)
     from .theme import apply_theme
 
     apply_theme(app, "light")
+    from .i18n import install_language
+
+    install_language(app, args.language)
+    if args.pseudo:
+        from .pseudo_locale import install_pseudo
+
+        install_pseudo(app, Path(os.environ["CAMPSYNC_HOME"]) / "pseudo")
     from .gc_guard import GuiThreadGarbageCollector
 
     collector = GuiThreadGarbageCollector(parent=app)
