@@ -9,7 +9,7 @@ import threading
 from datetime import datetime, timedelta
 
 from ..core import log_export, log_key, team_watch
-from ..core.triggers import CANNOT_DETECT, DETECTS, TriggerEvent, trigger_label
+from ..core.triggers import TriggerEvent, cannot_detect, detects, trigger_label
 from ..language import number, translate
 from .common import Context, UserError, emit_json, failed, json_flag, json_text, say, shown
 
@@ -111,10 +111,10 @@ def cmd_verify_log(ctx: Context) -> int:
         for note in check.notes:
             say("  " + translate("Cli", "note: {note}").format(note=note))
         say(translate("Cli", "verify-log finds:"))
-        for line in DETECTS:
+        for line in detects():
             say(f"  - {line}")
         say(translate("Cli", "It cannot find:"))
-        for line in CANNOT_DETECT:
+        for line in cannot_detect():
             say(f"  - {line}")
     return 0 if check.ok else failed(ctx, "log_broken", check.message)
 

@@ -12,7 +12,7 @@ import sys
 import webbrowser
 
 from ..dynamics.errors import BrowserUnavailable, SignInRequired
-from ..dynamics.signin_errors import NOT_SIGNED_IN
+from ..dynamics.signin_errors import not_signed_in
 from ..language import translate
 from .common import Context, UserError, emit_json, json_flag, say
 
@@ -94,7 +94,7 @@ def cmd_whoami(ctx: Context) -> int:
     workspace = ctx.workspace
     user = workspace.account() if workspace.is_user_sign_in else None
     if workspace.is_user_sign_in and user is None:
-        raise SignInRequired(NOT_SIGNED_IN, error="no_account")
+        raise SignInRequired(not_signed_in(), error="no_account")
     data = _whoami(ctx, user)
     if ctx.as_json:
         emit_json(data)

@@ -15,6 +15,8 @@ import math
 import time
 from collections.abc import Callable
 
+from ..language import translate
+
 CEILING = 1000  # Dataverse's advice tops out at 1,000 records per bulk request
 FLOOR = 25  # below this, request overhead dominates and a slow org is slow per record anyway
 SLOW_AFTER_S = 30.0  # a request slower than this is a sign the org struggles with the size
@@ -96,4 +98,5 @@ class BatchSizer:
         self.size = max(self.floor, self.size // 2)
 
     def describe(self) -> str:
-        return f"{self.size} per request now (starts at {self.start}, at most {self.maximum})"
+        return translate("BatchSizing", "{size} per request now (starts at {start}, at most {maximum})").format(
+            size=self.size, start=self.start, maximum=self.maximum)

@@ -9,7 +9,8 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from ..dynamics.entities import CAMPAIGN_STATUS
+from ..dynamics.entities import campaign_status
+from ..language import translate
 from .flows import FLOW_ACTION
 from .models import CampaignRecord, ListName, Membership, Person
 
@@ -39,8 +40,11 @@ class MemberSummary:
     def locked_reason(self) -> str | None:
         if self.flow_action:
             return None
-        where = f"the CRM list {self.list_name!r}" if self.list_name else "a CRM list"
-        return f"added outside CampSync ({where}): CampSync removes only people its flow actions added"
+        if self.list_name:
+            return translate("Campaigns", "added outside CampSync (the CRM list {list}): CampSync removes only people "
+                                          "its flow actions added").format(list=repr(self.list_name))
+        return translate("Campaigns", "added outside CampSync (a CRM list): CampSync removes only people its flow "
+                                      "actions added")
 
 
 def campaign_record(db: Engine, campaign_id: str) -> CampaignRecord | None:
@@ -65,7 +69,7 @@ def summaries(db: Engine) -> list[CampaignSummary]:
         counts = {(cid, source): n for cid, source, n in session.exec(
             select(Membership.campaign_id, Membership.source, func.count()).group_by(
                 Membership.campaign_id, Membership.source))}
-    return [CampaignSummary(c.id, c.name, c.active, CAMPAIGN_STATUS.get(c.statuscode, ""),
+    return [CampaignSummary(c.id, c.name, c.active, campaign_status(c.statuscode),
                             counts.get((c.id, FLOW_ACTION), 0), counts.get((c.id, "crm"), 0)) for c in campaigns]
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
 from ..dynamics.client import chunked
+from ..language import translate
 from .bulk_insert import insert_many
 from .events import OUTBOX, TRIGGERS, Event, EventBus
 from .flows import FLOW_ACTION
@@ -47,13 +48,14 @@ class Confirmation:
             return
         now = self.clock()
         outcome = "added" if trigger == ADDED else "removed"
+        confirmed = translate("Confirmation", "confirmed by Dynamics")
         ids = [r.id for r in rows]
         person_ids = [r.person_id for r in rows]
 
         # Bulk statements, not one ORM object per row: this runs on the window's thread once per batch.
         def write(session: Session) -> list[TriggerEvent]:
             session.exec(update(OutboxRow).where(among(OutboxRow.id, ids))
-                         .values(state=DONE, outcome=outcome, reason="confirmed by Dynamics", done_at=now,
+                         .values(state=DONE, outcome=outcome, reason=confirmed, done_at=now,
                                  last_error=None))
             already = set(session.exec(select(TriggerEventRecord.outbox_id)
                                        .where(among(TriggerEventRecord.outbox_id, ids))))

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from ..dynamics.auth import DEFAULT_AUTHORITY_HOST
 from ..dynamics.connect import CERTIFICATE, SECRET, USER  # how a connection signs in (Connection.auth_method)
+from ..language import translate
 from . import keychain
 from .models import ConnectionProfile
 from .settings import forget_settings
@@ -88,13 +89,21 @@ class Connection:
         """A readable reason the org URL cannot work, or None."""
         parsed = urlparse(self.org_url)
         if parsed.scheme != "https":
-            return f"The org URL must start with https:// (got {self.org_url!r})."
+            return translate("Connections", "The org URL must start with https:// (got {url}).").format(
+                url=repr(self.org_url))
         if not parsed.hostname:
-            return f"The org URL has no host name (got {self.org_url!r})."
+            return translate("Connections", "The org URL has no host name (got {url}).").format(url=repr(self.org_url))
         if parsed.path.strip("/"):
-            return (f"The org URL must be the environment root, like https://yourorg.crm.dynamics.com "
-                    f"(remove {parsed.path!r}).")
+            return translate("Connections", "The org URL must be the environment root, like "
+                                            "https://yourorg.crm.dynamics.com (remove {path}).").format(
+                path=repr(parsed.path))
         return None
+
+
+def no_profile(name: str) -> str:
+    """The message for a profile name that is not stored."""
+    return translate("Connections", "No connection profile named {name}. See: campsync profile list").format(
+        name=repr(name))
 
 
 def stored_profiles(db: Engine) -> list[ConnectionProfile]:
@@ -197,7 +206,7 @@ class Profiles:
         with Session(self.db) as session:
             row = session.get(ConnectionProfile, name)
             if row is None:
-                raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+                raise LookupError(no_profile(name))
             session.delete(row)
             session.commit()
             remaining = list(session.exec(select(ConnectionProfile).order_by(ConnectionProfile.name)))
@@ -214,7 +223,7 @@ class Profiles:
         with Session(self.db) as session:
             rows = list(session.exec(select(ConnectionProfile)))
             if not any(p.name == name for p in rows):
-                raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+                raise LookupError(no_profile(name))
             for p in rows:
                 p.is_default = p.name == name
                 session.add(p)
@@ -237,7 +246,7 @@ def resolve_connection(db: Engine | None, name: str | None = None,
     env = os.environ if environ is None else environ
     profile = default_profile(db, name) if db is not None else None
     if name and profile is None:
-        raise LookupError(f"No connection profile named {name!r}. See: campsync profile list")
+        raise LookupError(no_profile(name))
     conn = Connection(name=profile.name if profile else ENV_PROFILE_NAME)
     if profile:
         for attr in ("org_url", "tenant_id", "client_id", "authority_host", "ca_bundle", "environment",

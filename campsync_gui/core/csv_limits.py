@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..language import number, translate
+
 MAX_ROW_CHARS = 1 << 20  # 1,048,576 characters: a row of people is a few hundred; a wide CRM export a few thousand
 MAX_ROW_CELLS = 1000  # cells (columns) in a row, the header's included: a full CRM export has a few hundred
 _SKIP_CHUNK = 1 << 16
@@ -22,12 +24,13 @@ class RowTooWide(Exception):
 
 
 def too_many_cells(limit: int = MAX_ROW_CELLS) -> str:
-    return (f"has more than {limit:,} cells (a CSV of people has one column per field); "
-            "the row was not read")
+    return translate("PeopleImport", "has more than {limit} cells (a CSV of people has one column per field); the "
+                                     "row was not read").format(limit=number(limit))
 
 
 def too_long(limit: int = MAX_ROW_CHARS) -> str:
-    return f"is longer than {limit:,} characters; the row was not read"
+    return translate("PeopleImport", "is longer than {limit} characters; the row was not read").format(
+        limit=number(limit))
 
 
 class BoundedLines:

@@ -23,6 +23,7 @@ from ..dynamics.change_tracking import (ChangeTrackingOff, ChangeTrackingRefused
 from ..dynamics.client import DataverseClient
 from ..dynamics.entities import PERSON_SELECT, MemberType
 from ..dynamics.entities import Person as DynamicsPerson
+from ..language import translate
 from .models import Person, Setting
 
 # Setting key of a table's delta link; the scope is delta_scope(org URL).
@@ -68,8 +69,9 @@ async def read_people(db: Engine, client: DataverseClient, kind: MemberType, rep
             new_link = await _store_pages(iter_people_changes(client, kind, link, page_size=page_size), kind,
                                           report, store, progress, db)
         except ChangeTrackingRefused as exc:
-            report.warnings.append(f"{kind}s: the org refused the changes since the last pull ({exc.message}); "
-                                   f"read them all instead")
+            report.warnings.append(translate("Pull", "{kind}s: the org refused the changes since the last pull "
+                                                     "({problem}); read them all instead").format(
+                kind=kind, problem=exc.message))
             save_delta_link(db, client.org_url, kind, None)
         else:
             save_delta_link(db, client.org_url, kind, new_link)

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList, version_tuple
 from ..dynamics.errors import AuthError, BadRequest, ConnectionFailed, DynamicsError, NotFound, ServiceError
+from ..language import translate
 from . import campaigns, flows
 from .applists import AppLists
 from .confirmation import Confirmation
@@ -100,10 +101,13 @@ class SyncEngine:
         settings = self.settings()
         solution = await self.client.solution(settings.prerequisite_solution)
         if solution is None:
-            problem = f"the prerequisite solution {settings.prerequisite_solution!r} is not installed in the org"
+            problem = translate("SyncEngine", "the prerequisite solution {solution} is not installed in the "
+                                              "org").format(solution=repr(settings.prerequisite_solution))
         elif solution.version_tuple() < version_tuple(settings.prerequisite_min_version):
-            problem = (f"the prerequisite solution {settings.prerequisite_solution!r} is at {solution.version}, "
-                       f"older than the required {settings.prerequisite_min_version}")
+            problem = translate("SyncEngine", "the prerequisite solution {solution} is at {version}, older than the "
+                                              "required {minimum}").format(
+                solution=repr(settings.prerequisite_solution), version=solution.version,
+                minimum=settings.prerequisite_min_version)
         else:
             problem = None
         self._prerequisite_problem, self._prerequisite_checked = problem, True
@@ -209,7 +213,8 @@ class SyncEngine:
             try:
                 await self.check_prerequisite()
             except DynamicsError as exc:
-                problem = f"could not check the prerequisite solution: {exc.message}"
+                problem = translate("SyncEngine", "could not check the prerequisite solution: {problem}").format(
+                    problem=exc.message)
                 report.problems.append(problem)
                 self.bus.publish(Event(PROBLEM, {"message": problem}))
                 report.left_pending = self.outbox.pending_count()
@@ -326,17 +331,18 @@ class SyncEngine:
             campaign = await self._campaign_now(campaign_id)
         except NotFound:
             self._forget_campaign(campaign_id)
-            return "the campaign was deleted in Dynamics before this action ran"
+            return translate("SyncEngine", "the campaign was deleted in Dynamics before this action ran")
         self._cache_campaign(campaign)
         if not campaign.active:
-            return f"campaign {campaign.name!r} became inactive in Dynamics before this action ran"
+            return translate("SyncEngine", "campaign {campaign} became inactive in Dynamics before this action "
+                                           "ran").format(campaign=repr(campaign.name))
         self._campaign_checked[campaign_id] = time.monotonic()
         return None
 
     def _refused(self) -> str | None:
         """Why no flow action may run now, whatever the campaign: sync disabled, the prerequisite, privileges."""
         if not self.settings().campaign_sync_enabled:
-            return "campaign sync was disabled before this action ran"
+            return translate("SyncEngine", "campaign sync was disabled before this action ran")
         return self._prerequisite_problem or self.privilege_problem or None
 
     async def _campaign_now(self, campaign_id: str):
@@ -409,9 +415,11 @@ class SyncEngine:
             await self.confirmation.confirm(campaign, chunk, people, ADDED, lst.id, report)
             return
         if current.locked or not current.active:
-            state = "locked" if current.locked else "inactive"
-            self.outbox.finish(chunk, FAILED, "failed", f"CampSync's list {current.name!r} is {state} in Dynamics: "
-                                                        f"{exc.message}", report)
+            words = (translate("SyncEngine", "CampSync's list {name} is locked in Dynamics: {problem}")
+                     if current.locked else
+                     translate("SyncEngine", "CampSync's list {name} is inactive in Dynamics: {problem}"))
+            self.outbox.finish(chunk, FAILED, "failed", words.format(name=repr(current.name), problem=exc.message),
+                               report)
             return
         # The list is fine, so some members are not: add one by one to find them.
         good = []
@@ -444,7 +452,8 @@ class SyncEngine:
             # moved there): the current list is asked too, and an older list answered 404 then counts as gone.
             targets = list(dict.fromkeys([*on_lists.get(row.person_id, []), *([current] if current else [])]))
             if not targets or not person.dynamics_id:
-                self.outbox.finish([row], DONE, "skipped", "not a member through CampSync's list", report)
+                self.outbox.finish([row], DONE, "skipped",
+                                   translate("SyncEngine", "not a member through CampSync's list"), report)
             else:
                 sendable.extend((row, list_id) for list_id in targets)
         for chunk in _whole_rows(sendable, self.parallel_requests(self.settings())):
@@ -503,12 +512,20 @@ class SyncEngine:
         if exc.is_about(list_id) or exc.is_about(person.dynamics_id):
             # Either way the person is on no CampSync list in Dynamics any more: nothing to remove, no trigger.
             self.confirmation.drop_membership(row.person_id, campaign.id, list_id)
-            gone = ("CampSync's list was" if exc.is_about(list_id)
-                    else f"the {person.dynamics_type} {person.dynamics_id} was")
-            self.outbox.finish([row], DONE, "skipped", f"{gone} deleted in Dynamics; nothing left to remove", report)
+            if exc.is_about(list_id):
+                gone = translate("SyncEngine", "CampSync's list was deleted in Dynamics; nothing left to remove")
+            elif person.dynamics_type in ("lead", "contact"):
+                gone = (translate("SyncEngine", "the lead {id} was deleted in Dynamics; nothing left to remove")
+                        if person.dynamics_type == "lead" else
+                        translate("SyncEngine", "the contact {id} was deleted in Dynamics; nothing left to remove")
+                        ).format(id=person.dynamics_id)
+            else:
+                gone = (f"the {person.dynamics_type} {person.dynamics_id} was deleted in Dynamics; "
+                        "nothing left to remove")  # neither lead nor contact: cannot happen, kept as it was
+            self.outbox.finish([row], DONE, "skipped", gone, report)
         elif exc.is_about(campaign.id):
-            self.outbox.finish([row], FAILED, "blocked", "the campaign was deleted in Dynamics before this action "
-                                                         "ran", report)
+            self.outbox.finish([row], FAILED, "blocked", translate(
+                "SyncEngine", "the campaign was deleted in Dynamics before this action ran"), report)
         else:
             self.outbox.finish([row], FAILED, "failed", exc.message, report)
 

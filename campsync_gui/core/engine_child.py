@@ -23,6 +23,7 @@ import threading
 from types import SimpleNamespace
 from typing import BinaryIO
 
+from ..language import translate
 from . import engine_pipe as pipe
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class PipeTokens:
         """No more tokens: a request waiting for one fails as a sign-in that cannot be done now."""
         from ..dynamics.errors import AuthError
 
-        self._gone = AuthError("the window that signs in has closed")
+        self._gone = AuthError(translate("EngineProcess", "the window that signs in has closed"))
         for waiting in self._waiting.values():
             if not waiting.done():
                 waiting.set_exception(self._gone)

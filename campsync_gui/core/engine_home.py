@@ -15,6 +15,7 @@ import sys
 from array import array
 from collections.abc import Callable
 
+from ..language import translate
 from . import engine_pipe as pipe, flows, log_key, triggers
 from .engine import SyncEngine
 from .engine_process import EngineCannotStart, EngineGone, EngineProcess
@@ -148,7 +149,8 @@ class EngineHome:
         """The process ended under a call: what it held goes back to the queue, and the person is told."""
         ws = self._ws
         ws.sync.outbox.recover()
-        message = f"{exc}; the actions it had not sent are back in the queue"
+        message = translate("EngineProcess", "{problem}; the actions it had not sent are back in the queue").format(
+            problem=exc)
         ws.bus.publish(Event(PROBLEM, {"message": message}))
         return RunReport(problems=[message], left_pending=ws.sync.pending_count())
 

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from ..language import translate
 from . import engine_pipe as pipe
 from .events import EventBus
 
@@ -75,7 +76,8 @@ class EngineProcess:
                     subprocess.Popen, child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
             except Exception as exc:
                 self._ready = None
-                raise EngineCannotStart(f"the sync engine's process could not start ({exc})") from exc
+                raise EngineCannotStart(translate("EngineProcess", "the sync engine's process could not start "
+                                                                   "({problem})").format(problem=exc)) from exc
             self.starts += 1
             self._writer, self._calls = pipe.FrameWriter(self._proc.stdin), {}
             threading.Thread(target=self._read, args=(self._proc, starting, self._calls),
@@ -180,7 +182,8 @@ class EngineProcess:
                 ready.set_result(None)
         elif kind == pipe.FATAL:
             if not ready.done():
-                ready.set_exception(EngineCannotStart(f"the sync engine's process could not start: {frame[1]}"))
+                ready.set_exception(EngineCannotStart(translate(
+                    "EngineProcess", "the sync engine's process could not start: {problem}").format(problem=frame[1])))
         elif kind == pipe.PROGRESS:
             waiting = calls.get(frame[1])
             if waiting is not None and waiting[1] is not None:
@@ -208,9 +211,12 @@ class EngineProcess:
             self._ready, self._writer = None, None
             if self._proc is proc:
                 self._proc = None
-        gone = EngineGone(f"the sync engine's process ended unexpectedly (exit code {code})")
+        gone = EngineGone(translate("EngineProcess", "the sync engine's process ended unexpectedly (exit code "
+                                                     "{code})").format(code=code))
         if not ready.done():
-            ready.set_exception(EngineCannotStart(f"the sync engine's process ended as it started (exit code {code})"))
+            ready.set_exception(EngineCannotStart(translate("EngineProcess", "the sync engine's process ended as it "
+                                                                             "started (exit code {code})").format(
+                code=code)))
         for answer, _progress in list(calls.values()):
             if not answer.done():
                 answer.set_exception(gone)

@@ -10,6 +10,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..language import translate
+
 log = logging.getLogger(__name__)
 
 DRAIN_BUDGET_S = 0.004  # events from the engine's thread delivered per turn of the window's loop (half a frame)
@@ -101,5 +103,6 @@ class EventBus:
                 log.exception("event subscriber %r failed on %s", callback, event.kind)
                 if event.kind != PROBLEM:  # a listener failing on a problem report must not loop
                     name = getattr(callback, "__qualname__", type(callback).__name__)
-                    self.publish(Event(PROBLEM, {"message": f"{name} failed on {event.kind} "
-                                                            f"({type(exc).__name__}: {exc}); see the log file"}))
+                    self.publish(Event(PROBLEM, {"message": translate(
+                        "EventBus", "{listener} failed on {event} ({problem}); see the log file").format(
+                        listener=name, event=event.kind, problem=f"{type(exc).__name__}: {exc}")}))

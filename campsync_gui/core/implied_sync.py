@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from ..dynamics.client import DataverseClient
 from ..dynamics.errors import BadRequest, ConnectionFailed, DuplicateRecord, DynamicsError
+from ..language import translate
 from . import flows
 from .batch_sizing import BatchSizer
 from .id_sets import among
@@ -225,7 +226,8 @@ class ImpliedSync:
                     if not (isinstance(exc, (BadRequest, DuplicateRecord))):
                         raise
                     self.outbox.finish(rows_of[person_id], FAILED, "failed",
-                                       f"could not create the lead: {exc.message}", report)
+                                       translate("ImpliedSync", "could not create the lead: {problem}").format(
+                                           problem=exc.message), report)
                     continue
                 links.append((person, "lead", new_id))
                 created.append(person_id)

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
 from ..dynamics.client import chunked
+from ..language import plural, translate
 from . import flows, origins
 from .automation.definitions import Definition
 from .automation.runner import Happening, trigger_matches
@@ -41,7 +42,7 @@ def reverse(action: str) -> str:
 
 
 def _people(count: int) -> str:
-    return f"{count} {'person' if count == 1 else 'people'}"
+    return plural(count, translate("Journal", "{n} person"), translate("Journal", "{n} people"))
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,10 @@ class ChainEffect:
     count: int        # people
 
     def describe(self, campaign_name: str) -> str:
-        done = f"added {self.count} of them to" if self.action == flows.ADD else f"removed {self.count} of them from"
-        return f"Trigger campaign '{self.automation}' also {done} {campaign_name}"
+        done = (translate("Journal", "Trigger campaign '{automation}' also added {count} of them to {campaign}")
+                if self.action == flows.ADD else
+                translate("Journal", "Trigger campaign '{automation}' also removed {count} of them from {campaign}"))
+        return done.format(automation=self.automation, count=self.count, campaign=campaign_name)
 
 
 @dataclass(frozen=True)
@@ -98,13 +101,22 @@ class UndoStep:
     def title(self, campaign_name: str) -> str:
         """What the step would do, as a menu says it: 'Undo add of 3 people to Spring Webinar'."""
         redone = self.action if self.kind == REDO else reverse(self.action)  # the operator's action, in words
-        what = (f"add of {_people(len(self.person_ids))} to" if redone == flows.ADD
-                else f"removal of {_people(len(self.person_ids))} from")
-        return f"{'Redo' if self.kind == REDO else 'Undo'} {what} {campaign_name}"
+        if self.kind == REDO:
+            title = (translate("Journal", "Redo add of {people} to {campaign}") if redone == flows.ADD
+                     else translate("Journal", "Redo removal of {people} from {campaign}"))
+        else:
+            title = (translate("Journal", "Undo add of {people} to {campaign}") if redone == flows.ADD
+                     else translate("Journal", "Undo removal of {people} from {campaign}"))
+        return title.format(people=_people(len(self.person_ids)), campaign=campaign_name)
 
     def describe(self, campaign_name: str) -> str:
-        verb = "remove" if self.action == flows.REMOVE else "add back"
-        return f"{self.kind.capitalize()}: {verb} {_people(len(self.person_ids))} ({campaign_name})"
+        if self.kind == REDO:
+            words = (translate("Journal", "Redo: remove {people} ({campaign})") if self.action == flows.REMOVE
+                     else translate("Journal", "Redo: add back {people} ({campaign})"))
+        else:
+            words = (translate("Journal", "Undo: remove {people} ({campaign})") if self.action == flows.REMOVE
+                     else translate("Journal", "Undo: add back {people} ({campaign})"))
+        return words.format(people=_people(len(self.person_ids)), campaign=campaign_name)
 
 
 @dataclass

@@ -12,6 +12,8 @@ import threading
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
+from ..language import translate
+
 SERVICE = "CampSync"
 
 # profile → secret, for the running process only (see the module's note)
@@ -35,12 +37,16 @@ def _user(profile: str) -> str:
     return f"{profile}:client_secret"
 
 
+def _no_keyring() -> bool:
+    backend = keyring.get_keyring()
+    return getattr(backend, "priority", 1) <= 0 or type(backend).__module__.startswith("keyring.backends.fail")
+
+
 def keyring_problem() -> str | None:
     """None when a usable keyring exists, else a sentence saying what to do instead."""
-    backend = keyring.get_keyring()
-    if getattr(backend, "priority", 1) <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
-        return ("No system keyring is available on this machine, so secrets cannot be saved. "
-                "Give the secret with the CAMPSYNC_CLIENT_SECRET environment variable instead.")
+    if _no_keyring():
+        return translate("Keychain", "No system keyring is available on this machine, so secrets cannot be saved. "
+                                     "Give the secret with the CAMPSYNC_CLIENT_SECRET environment variable instead.")
     return None
 
 
@@ -62,7 +68,8 @@ def set_secret(profile: str, secret: str) -> None:
     try:
         keyring.set_password(SERVICE, _user(profile), secret)
     except KeyringError as exc:
-        raise RuntimeError(f"The keyring refused to store the secret: {exc}") from exc
+        raise RuntimeError(translate("Keychain", "The keyring refused to store the secret: {problem}").format(
+            problem=exc)) from exc
     _session.pop(profile, None)  # the keyring has it now: a session copy would shadow a later keyring change
 
 
@@ -103,11 +110,12 @@ def get_certificate_key(profile: str) -> str | None:
 
 def set_certificate_key(profile: str, key_pem: str) -> None:
     """Keep a certificate's private key in the keyring; RuntimeError with a plain message when there is none."""
-    problem = keyring_problem()
-    if problem:
-        raise RuntimeError(problem.replace("secrets cannot be saved", "the private key cannot be saved")
-                           .split(" Give the secret")[0] + " Keep the key in the certificate's file (mode 0600).")
+    if _no_keyring():
+        raise RuntimeError(translate("Keychain", "No system keyring is available on this machine, so the private key "
+                                                 "cannot be saved. Keep the key in the certificate's file (mode "
+                                                 "0600)."))
     try:
         keyring.set_password(SERVICE, _key_user(profile), key_pem)
     except KeyringError as exc:
-        raise RuntimeError(f"The keyring refused to store the private key: {exc}") from exc
+        raise RuntimeError(translate("Keychain", "The keyring refused to store the private key: {problem}").format(
+            problem=exc)) from exc

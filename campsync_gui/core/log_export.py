@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
+from ..language import translate
 from . import log_key, log_seal, triggers
 from .models import ChainHead, TriggerEventRecord
 from .transactions import transaction
@@ -21,7 +22,7 @@ EXPORT_FORMAT = "campsync-log-export-1"
 def _db_path(db: Engine) -> Path:
     path = triggers.store_path(db)
     if path is None:
-        raise log_key.LogKeyError("this store is in memory: it has no log key")
+        raise log_key.LogKeyError(translate("LogExport", "this store is in memory: it has no log key"))
     return path
 
 
@@ -94,12 +95,14 @@ def import_key(db: Engine, path: Path | str) -> dict:
     events could no longer be checked) or when CAMPSYNC_LOG_KEY_FILE names the key."""
     db_path = _db_path(db)
     if log_key.env_key_file() is not None:
-        raise log_key.LogKeyError(f"{log_key.KEY_FILE_ENV} is set: the file it names is this store's log key; "
-                                  f"unset it to import a key")
+        raise log_key.LogKeyError(translate("LogExport", "{variable} is set: the file it names is this store's log "
+                                                         "key; unset it to import a key").format(
+            variable=log_key.KEY_FILE_ENV))
     secret = log_key.read_key_file(Path(path))
     current = log_key.find_key(db_path)
     if current is not None and current.secret != secret:
-        raise log_key.LogKeyError(f"this store already has a log key (id {current.key_id}, in {current.source}); "
-                                  f"its events are signed with it, so another key cannot replace it")
+        raise log_key.LogKeyError(translate("LogExport", "this store already has a log key (id {id}, in {source}); "
+                                                         "its events are signed with it, so another key cannot "
+                                                         "replace it").format(id=current.key_id, source=current.source))
     key = _with_key(db, secret)
     return {"file": str(path), "key_id": key.key_id, "key_source": key.source}

@@ -26,6 +26,7 @@ from pathlib import Path
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
+from ..language import translate
 from . import keychain
 
 log = logging.getLogger(__name__)
@@ -75,13 +76,15 @@ def env_key_file() -> Path | None:
 def _parse(text: str, where: str) -> bytes:
     parts = text.split()
     if len(parts) != 2 or parts[0] != _MAGIC:
-        raise LogKeyError(f"{where} is not a CampSync log key file (expected one line: {_MAGIC} <64 hex digits>)")
+        raise LogKeyError(translate("LogKey", "{file} is not a CampSync log key file (expected one line: {magic} <64 "
+                                              "hex digits>)").format(file=where, magic=_MAGIC))
     try:
         secret = bytes.fromhex(parts[1])
     except ValueError:
         secret = b""
     if len(secret) != 32:
-        raise LogKeyError(f"{where} is not a CampSync log key file: the key is not 64 hex digits")
+        raise LogKeyError(translate("LogKey", "{file} is not a CampSync log key file: the key is not 64 hex "
+                                              "digits").format(file=where))
     return secret
 
 
@@ -91,8 +94,9 @@ def check_private(path: Path) -> None:
         return
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise LogKeyError(f"the log key file {path} can be read or changed by other users (mode {mode:04o}), "
-                          f"so it is not used: run `chmod 600 {path}`")
+        raise LogKeyError(translate("LogKey", "the log key file {path} can be read or changed by other users (mode "
+                                              "{mode}), so it is not used: run `chmod 600 {path}`").format(
+            path=path, mode=f"{mode:04o}"))
 
 
 def read_key_file(path: Path) -> bytes:
@@ -120,7 +124,7 @@ def _keyring_get(db_path: Path) -> bytes | None:
         value = keyring.get_password(keychain.SERVICE, _user(db_path))
     except (NoKeyringError, KeyringError):
         return None
-    return _parse(value, "the keyring's log key") if value else None
+    return _parse(value, translate("LogKey", "the keyring's log key")) if value else None
 
 
 def find_key(db_path: Path | str) -> LogKey | None:
@@ -133,14 +137,14 @@ def find_key(db_path: Path | str) -> LogKey | None:
     key = None
     if named is not None:
         if named.exists():
-            key = LogKey(read_key_file(named), f"the key file {named} ({KEY_FILE_ENV})")
+            key = LogKey(read_key_file(named), translate("LogKey", "the key file {path} ({variable})").format(
+                path=named, variable=KEY_FILE_ENV))
     else:
         secret = _keyring_get(db_path)
         if secret is not None:
-            key = LogKey(secret, "the system keyring")
+            key = LogKey(secret, translate("LogKey", "the system keyring"))
         elif fallback_path(db_path).exists():
-            key = LogKey(read_key_file(fallback_path(db_path)),
-                         f"the key file {fallback_path(db_path)} (this machine has no system keyring)")
+            key = LogKey(read_key_file(fallback_path(db_path)), _no_keyring_file(db_path))
     if key is not None:
         _cache[cache_key] = key
     return key
@@ -155,25 +159,25 @@ def store_key(db_path: Path | str, secret: bytes, *, overwrite: bool = False) ->
         write_key_file(named, secret, overwrite=overwrite)
         log.info("trigger log: new log key written to %s (%s)", named, KEY_FILE_ENV)
     else:
-        problem = keychain.keyring_problem()
-        if not problem:
+        why = "no system keyring on this machine" if keychain.keyring_problem() else ""  # a log line: English
+        if not why:
             try:
                 keyring.set_password(keychain.SERVICE, _user(db_path), f"{_MAGIC} {secret.hex()}")
                 log.info("trigger log: log key kept in the system keyring")
                 return _found(db_path)
             except (NoKeyringError, KeyringError) as exc:
-                problem = f"the keyring refused it ({exc})"
+                why = f"the keyring refused it ({exc})"
         write_key_file(fallback_path(db_path), secret, overwrite=overwrite)
         log.warning("trigger log: %s, so the log key is kept in %s (mode 0600); anyone who can read that folder can "
-                    "re-sign the log", "no system keyring on this machine" if "No system keyring" in problem
-                    else problem, fallback_path(db_path))
+                    "re-sign the log", why, fallback_path(db_path))
     return _found(db_path)
 
 
 def _found(db_path: Path) -> LogKey:
     key = find_key(db_path)
     if key is None:
-        raise LogKeyError(f"the trigger log's new key could not be read back from {places(db_path)}")
+        raise LogKeyError(translate("LogKey", "the trigger log's new key could not be read back from {places}").format(
+            places=places(db_path)))
     return key
 
 
@@ -196,7 +200,12 @@ def places(db_path: Path | str) -> str:
     """Where the key is looked for, in words (for the message when it is not found)."""
     named = env_key_file()
     if named is not None:
-        return f"the key file {named} named by {KEY_FILE_ENV}"
+        return translate("LogKey", "the key file {path} named by {variable}").format(path=named, variable=KEY_FILE_ENV)
     if keychain.keyring_problem():
-        return f"the key file {fallback_path(db_path)} (this machine has no system keyring)"
-    return f"the system keyring and {fallback_path(db_path)}"
+        return _no_keyring_file(db_path)
+    return translate("LogKey", "the system keyring and {path}").format(path=fallback_path(db_path))
+
+
+def _no_keyring_file(db_path: Path | str) -> str:
+    return translate("LogKey", "the key file {path} (this machine has no system keyring)").format(
+        path=fallback_path(db_path))

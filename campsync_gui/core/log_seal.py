@@ -32,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlmodel import Session
 
+from ..language import translate
 from .log_key import KEY_FILE_ENV, LogKey, LogKeyError, ensure_key, find_key, places
 
 log = logging.getLogger(__name__)
@@ -82,25 +83,28 @@ def read_head(db_path: Path | str, key: LogKey | None) -> HeadRead:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return HeadRead(None, f"the head file {path} is missing", missing=True)
+        return HeadRead(None, translate("LogSeal", "the head file {path} is missing").format(path=path), missing=True)
     except (OSError, ValueError) as exc:
-        return HeadRead(None, f"the head file {path} cannot be read ({exc})")
+        return HeadRead(None, translate("LogSeal", "the head file {path} cannot be read ({problem})").format(
+            path=path, problem=exc))
+    not_a_head = translate("LogSeal", "the head file {path} is not a CampSync log head").format(path=path)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        return HeadRead(None, f"the head file {path} is not a CampSync log head", raw=raw if isinstance(raw, dict)
-                        else None)
+        return HeadRead(None, not_a_head, raw=raw if isinstance(raw, dict) else None)
     if key is None:
-        return HeadRead(None, f"the head file {path} cannot be checked without the log key", raw=raw)
+        return HeadRead(None, translate("LogSeal", "the head file {path} cannot be checked without the log "
+                                                   "key").format(path=path), raw=raw)
     body = {name: value for name, value in raw.items() if name != "mac"}
     if raw.get("key_id") != key.key_id:
-        return HeadRead(None, f"the head file {path} was signed with another log key (id {raw.get('key_id')}; "
-                              f"the key found, in {key.source}, has id {key.key_id})", raw=raw)
+        return HeadRead(None, translate("LogSeal", "the head file {path} was signed with another log key (id {id}; "
+                                                   "the key found, in {source}, has id {key_id})").format(
+            path=path, id=raw.get("key_id"), source=key.source, key_id=key.key_id), raw=raw)
     if not hmac.compare_digest(str(raw.get("mac", "")), key.mac(_canonical(body))):
-        return HeadRead(None, f"the head file {path} was changed after CampSync wrote it (its signature does not "
-                              f"match)", raw=raw)
+        return HeadRead(None, translate("LogSeal", "the head file {path} was changed after CampSync wrote it (its "
+                                                   "signature does not match)").format(path=path), raw=raw)
     try:
         seal = Seal(**{name: value for name, value in body.items() if name != "format"})
     except TypeError:
-        return HeadRead(None, f"the head file {path} is not a CampSync log head", raw=raw)
+        return HeadRead(None, not_a_head, raw=raw)
     return HeadRead(seal, None, raw=raw)
 
 
@@ -146,9 +150,11 @@ def key_for_writing(db_path: Path) -> tuple[LogKey, bool]:
     if key is not None:
         return key, False
     if head_path(db_path).exists():
-        raise LogKeyError(f"the trigger log's key was not found ({places(db_path)}), though {head_path(db_path)} "
-                          f"shows the log is keyed, so nothing is recorded without it: unlock the keyring, set "
-                          f"{KEY_FILE_ENV} to the key file, or import the key with `campsync log-key --import FILE`")
+        raise LogKeyError(translate("LogSeal", "the trigger log's key was not found ({places}), though {head} shows "
+                                               "the log is keyed, so nothing is recorded without it: unlock the "
+                                               "keyring, set {variable} to the key file, or import the key with "
+                                               "`campsync log-key --import FILE`").format(
+            places=places(db_path), head=head_path(db_path), variable=KEY_FILE_ENV))
     return ensure_key(db_path), True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..language import translate
+
 DRAG_AND_DROP = "drag-and-drop"  # an operator's drop in the window
 DELETE_KEY = "delete-key"        # the Delete key on a campaign's selected members in the window
 CONTEXT_MENU = "context-menu"    # a right-click menu's command ("Remove from Microsoft Campaign", "Add selected…")
@@ -16,11 +18,21 @@ _BATCH_CAMPAIGN = "batch campaign: "
 # Only what an operator did by hand in the window is undone by Ctrl+Z; what automation or scripts did is theirs.
 UNDOABLE = (DRAG_AND_DROP, DELETE_KEY, CONTEXT_MENU, KEYBOARD)
 
-_WORDS = {DRAG_AND_DROP: "Drag and drop (operator)", DELETE_KEY: "Delete key (operator)",
-          CONTEXT_MENU: "Menu (operator)", KEYBOARD: "Keyboard (operator)", COMMAND_LINE: "Command line",
-          UNDO: "Undo", REDO: "Redo", PULL: "Read from Dynamics"}
-# An automation campaign's origin names the campaign after its kind: "Batch campaign France batch".
-_CAMPAIGN_WORDS = ((_TRIGGER_CAMPAIGN, "Trigger campaign"), (_BATCH_CAMPAIGN, "Batch campaign"))
+
+def _words() -> dict[str, str]:
+    """The known origins in words, in the person's language (read when shown, not at import)."""
+    return {DRAG_AND_DROP: translate("Origins", "Drag and drop (operator)"),
+            DELETE_KEY: translate("Origins", "Delete key (operator)"),
+            CONTEXT_MENU: translate("Origins", "Menu (operator)"),
+            KEYBOARD: translate("Origins", "Keyboard (operator)"),
+            COMMAND_LINE: translate("Origins", "Command line"), UNDO: translate("Origins", "Undo"),
+            REDO: translate("Origins", "Redo"), PULL: translate("Origins", "Read from Dynamics")}
+
+
+def _campaign_words() -> tuple[tuple[str, str], ...]:
+    """An automation campaign's origin names the campaign after its kind: "Batch campaign France batch"."""
+    return ((_TRIGGER_CAMPAIGN, translate("Origins", "Trigger campaign {name}")),
+            (_BATCH_CAMPAIGN, translate("Origins", "Batch campaign {name}")))
 
 
 def trigger_campaign(name: str) -> str:
@@ -42,9 +54,10 @@ def describe(origin: str | None) -> str:
     """The origin in words for people: 'drag-and-drop' → 'Drag and drop (operator)'; unknown ones as they are."""
     text = (origin or "").strip()
     lowered = text.lower()
-    if lowered in _WORDS:
-        return _WORDS[lowered]
-    for prefix, words in _CAMPAIGN_WORDS:
+    words = _words()
+    if lowered in words:
+        return words[lowered]
+    for prefix, sentence in _campaign_words():
         if lowered.startswith(prefix.strip()):
-            return f"{words} {text[len(prefix.strip()):].strip()}".rstrip()
+            return sentence.format(name=text[len(prefix.strip()):].strip()).strip()
     return text

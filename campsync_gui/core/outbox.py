@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
 from ..dynamics.client import chunked
+from ..language import translate
 from . import flows
 from .bulk_insert import insert_many
 from .events import OUTBOX, Event, EventBus
@@ -317,7 +318,9 @@ class Outbox:
                 row.claimed_by = None
                 row.last_error = error
                 if give_up:
-                    row.outcome, row.reason = "failed", f"gave up after {row.attempts} attempts: {error}"
+                    row.outcome, row.reason = "failed", translate("Outbox", "gave up after {attempts} attempts: "
+                                                                            "{problem}").format(
+                        attempts=row.attempts, problem=error)
                 session.add(row)
         transaction(self.db, write)
 
@@ -347,7 +350,8 @@ class Outbox:
                 query = query.where(OutboxRow.request_id == request_id)
             rows = list(session.exec(query))
             for row in rows:
-                row.state, row.outcome, row.reason = CANCELLED, "cancelled", "cancelled by the user"
+                row.state, row.outcome, row.reason = CANCELLED, "cancelled", translate("Outbox", "cancelled by the "
+                                                                                                 "user")
                 session.add(row)
             return len(rows)
         return transaction(self.db, write)

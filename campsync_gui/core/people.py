@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from ..dynamics import entities
 from ..dynamics.client import chunked
+from ..language import translate
 from .folded_text import FOLDED_NAME, NAME_PARTS, PERSON_FOLDED, fold, fold_name, with_folded_person
 from .id_sets import among
 from .models import Activity, Person
@@ -285,7 +286,8 @@ def log_activity(db: Engine, email: str, activity_type: str, detail: str, *, at:
     with Session(db) as session:
         person = session.exec(select(Person).where(Person.email == address)).first()
         if person is None:
-            raise LookupError(f"No person with email {address!r}: import or pull them first.")
+            raise LookupError(translate("People", "No person with email {email}: import or pull them first.").format(
+                email=repr(address)))
         session.add(Activity(person_id=person.id, type=activity_type, detail=detail or "", at=at))
         session.commit()
         return person.id

@@ -22,6 +22,8 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from ..language import number
+from . import people_import_words as words
 from .clean_text import clean_line, has_unsafe
 from .csv_limits import MAX_ROW_CELLS, BoundedLines, RowTooWide, too_many_cells
 from .folded_text import with_folded_person
@@ -86,7 +88,7 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.reason}"
+        return words.row_error(self.row, self.reason)
 
 
 @dataclass
@@ -132,45 +134,35 @@ class ImportReport:
         """Why nothing was imported (empty unless aborted)."""
         if not self.aborted:
             return ""
-        return self.errors[0].reason if self.errors else "the file could not be read"
+        return self.errors[0].reason if self.errors else words.could_not_read()
 
     def summary(self) -> str:
         if self.aborted:
-            return f"Nothing imported: {self.refusal}"
-        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.skipped} skipped ({plural(len(self.errors), 'error')}, "
-                f"{plural(len(self.warnings), 'warning')})")
+            return words.nothing_imported(self.refusal)
+        return words.summary(self.created, self.updated, self.unchanged, self.skipped, len(self.errors),
+                             len(self.warnings))
 
     def outcome(self, name: str) -> str:
         """One line for a status bar once the import of the file `name` is over."""
         if self.aborted:
-            return f"Nothing imported from {name}: {self.refusal}"
-        text = f"Imported {plural(self.imported, 'person', 'people')} from {name}"
-        if self.unchanged:
-            text += f" ({self.unchanged} already up to date)"
-        problems = [plural(n, word) for n, word in ((len(self.row_errors), "error"),
-                                                    (len(self.warnings), "warning")) if n]
-        return text + ("; " + ", ".join(problems) if problems else "")
+            return words.nothing_imported_from(name, self.refusal)
+        return words.imported_from(self.imported, name, self.unchanged, len(self.row_errors), len(self.warnings))
 
     def detail_lines(self, limit: int = 20) -> list[str]:
         """The errors, then the warnings, each list cut at `limit` lines with a count of the rest: what a
         person reads under the summary. Rows are named as a spreadsheet numbers them."""
         lines: list[str] = []
-        for title, items in (("Errors", [str(e) for e in self.row_errors]), ("Warnings", self.warnings)):
+        for title, items in ((words.errors_title(), [str(e) for e in self.row_errors]),
+                             (words.warnings_title(), self.warnings)):
             if not items:
                 continue
             if lines:
                 lines.append("")
-            lines.append(f"{title}:")
+            lines.append(title)
             lines.extend(_capitalised(item) for item in items[:limit])
             if len(items) > limit:
-                lines.append(f"... and {len(items) - limit} more")
+                lines.append(words.and_more(len(items) - limit))
         return lines
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 error', '2 errors', '1 person' / '2 people' (`many`: the plural when it is not word + s)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"  # no grouping: as the summary's counts
 
 
 def _capitalised(line: str) -> str:
@@ -184,9 +176,10 @@ class _Warnings:
     def __init__(self, report: ImportReport):
         self.report = report
         self.counts: dict[str, int] = {}
-        self.overflow: dict[str, str] = {}
+        self.overflow: dict[str, Callable[[], str]] = {}
 
-    def add(self, kind: str, text: str, more: str) -> None:
+    def add(self, kind: str, text: str, more: Callable[[], str]) -> None:
+        """`more`: the words for the ones past the first (a template with {count}), asked only when needed."""
         n = self.counts.get(kind, 0) + 1
         self.counts[kind] = n
         if n <= MAX_WARNINGS_PER_KIND:
@@ -196,7 +189,7 @@ class _Warnings:
 
     def finish(self) -> None:
         for kind, more in self.overflow.items():
-            self.report.warnings.append(f"... and {self.counts[kind] - MAX_WARNINGS_PER_KIND} more {more}")
+            self.report.warnings.append(more().format(count=self.counts[kind] - MAX_WARNINGS_PER_KIND))
 
 
 # ---- CSV import --------------------------------------------------------------------------------
@@ -212,26 +205,22 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
     except _NotText as exc:
         return _abort(report, str(exc))
     except OSError as exc:
-        return _abort(report, f"The file cannot be read: {exc.strerror or exc}.")
+        return _abort(report, words.cannot_read_file(exc.strerror or exc))
     errors_mode = "strict"
     if report.encoding == "cp1252":
         errors_mode = "replace"  # cp1252 leaves five bytes undefined; never fail on them, show them as U+FFFD
-        report.warnings.append("The file is not valid UTF-8; it was read as Windows-1252 (cp1252). "
-                               "Check accented characters, or save the file as UTF-8.")
+        report.warnings.append(words.read_as_cp1252())
 
     with open(path, encoding=report.encoding, errors=errors_mode, newline="") as handle:
         header_line = handle.readline(MAX_HEADER_CHARS + 1)
         if len(header_line) > MAX_HEADER_CHARS:
-            return _abort(report, f"The first line is longer than {MAX_HEADER_CHARS:,} characters: it should be "
-                                  "a header row naming the columns (email, name, ...). Is this a CSV file?")
+            return _abort(report, words.header_too_long(number(MAX_HEADER_CHARS)))
         if not header_line.strip():
-            return _abort(report, "The file is empty: it needs a header row with an email column "
-                                  "and a name or last-name column.")
+            return _abort(report, words.empty_file())
         report.delimiter = _pick_delimiter(header_line)
         header = next(csv.reader([header_line], delimiter=report.delimiter))
         if len(header) > MAX_ROW_CELLS:
-            return _abort(report, f"The header row has {len(header):,} columns (at most {MAX_ROW_CELLS:,}): "
-                                  "keep the columns of people (email, name, ...) and import that file.")
+            return _abort(report, words.too_many_columns(number(len(header)), number(MAX_ROW_CELLS)))
         columns: dict[str, int] = {}
         for index, title in enumerate(header):
             canonical = _ALIAS_INDEX.get(_header_key(title))
@@ -239,18 +228,14 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
                 columns[canonical] = index
                 report.columns[canonical] = clean_line(title.strip().lstrip("\ufeff"))
             elif canonical:
-                warnings.add("dup-col", f"Column {title.strip()!r} repeats {report.columns[canonical]!r}; "
-                                        f"the first one is used.", "repeated columns")
-        missing = []
-        if "email" not in columns:
-            missing.append("an email column (email, e-mail, email address)")
-        if "name" not in columns and "last_name" not in columns:
-            missing.append("a name or last-name column (name, full name, last name, surname)")
-        if missing:
-            found = ", ".join(repr(h.strip().lstrip("\ufeff")) for h in header if h.strip()) or "none"
+                warnings.add("dup-col", words.column_repeats(repr(title.strip()), repr(report.columns[canonical])),
+                             words.more_repeated_columns)
+        no_email, no_name = "email" not in columns, "name" not in columns and "last_name" not in columns
+        if no_email or no_name:
+            found = ", ".join(repr(h.strip().lstrip("\ufeff")) for h in header if h.strip()) or words.no_columns()
             if len(found) > 300:
-                found = found[:300] + f"... ({len(header)} columns)"
-            return _abort(report, f"The file needs {' and '.join(missing)}. Columns found: {found}.")
+                found = found[:300] + words.more_columns(len(header))
+            return _abort(report, words.needs_columns(no_email, no_name, found))
 
         lines = BoundedLines(handle, report.delimiter, line=1)  # the header was line 1
         reader = csv.reader(lines, delimiter=report.delimiter)
@@ -269,16 +254,15 @@ def import_csv(db: Engine, path: Path | str, *, now: Callable[[], float] = time.
             if reason is not None and span[1] > span[0] and len(cells) != len(header) \
                     and any("\n" in cell or "\r" in cell for cell in cells):
                 # A quote that is never closed swallows the lines after it into one cell: say which lines.
-                reason += (f': a quote (") opened in this row is never closed, so lines {span[0]}-{span[1]} '
-                           f"of the file were read as this one row")
+                reason = words.unclosed_quote(reason, span[0], span[1])
             if reason is not None:
                 report.skipped += 1
                 report.errors.append(RowError(row_number, reason))
                 continue
             email = values["email"]
             if email in first_rows:
-                warnings.add("dup-row", f"row {row_number}: same email as row {first_rows[email]} "
-                                        f"({email}); merged into one person", "rows merged with an earlier row")
+                warnings.add("dup-row", words.duplicate_row(row_number, first_rows[email], email),
+                             words.more_merged_rows)
             else:
                 first_rows[email] = row_number
             batch.append((row_number, values))
@@ -320,9 +304,8 @@ def _csv_error_reason(exc: csv.Error | RowTooWide) -> str:
     if isinstance(exc, RowTooWide):
         return str(exc)
     if "field larger than field limit" in str(exc):
-        return (f"has a cell longer than {csv.field_size_limit():,} characters (or a quote that is never closed); "
-                "the row was not read")
-    return f"cannot be read as CSV ({exc}); the row was not read"
+        return words.cell_too_long(number(csv.field_size_limit()))
+    return words.not_csv(exc)
 
 
 class _NotText(Exception):
@@ -335,11 +318,11 @@ def _abort(report: ImportReport, reason: str) -> ImportReport:
     return report
 
 
-_SAVE_AS_CSV = "In Excel use File > Save As > CSV UTF-8 (Comma delimited), then import that file."
+# A file's first bytes → what it is, in words (a function: read when a file is refused, in the person's language)
 _MAGIC = (
-    (b"PK\x03\x04", "This is an Excel workbook (.xlsx) or another ZIP file, not a CSV file. " + _SAVE_AS_CSV),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "This is an Excel 97-2003 workbook (.xls), not a CSV file. " + _SAVE_AS_CSV),
-    (b"%PDF-", "This is a PDF document, not a CSV file. Export the people as CSV (UTF-8) and import that file."),
+    (b"PK\x03\x04", words.workbook),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", words.old_workbook),
+    (b"%PDF-", words.pdf),
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c")
 
@@ -357,10 +340,9 @@ def _detect_encoding(path: Path) -> str:
     if encoding is None:
         for magic, message in _MAGIC:
             if head.startswith(magic):
-                raise _NotText(message)
+                raise _NotText(message())
         if sum(head.count(b) for b in _CONTROL_BYTES) > len(head) // 100 + 1:  # text has next to none; binary ~11 %
-            raise _NotText("This is not a text CSV file: it contains binary data. Export or save the people "
-                           "as CSV (UTF-8) and import that file.")
+            raise _NotText(words.binary())
     decoder = codecs.getincrementaldecoder(encoding or "utf-8")()
     try:
         with open(path, "rb") as raw:
@@ -369,8 +351,7 @@ def _detect_encoding(path: Path) -> str:
             decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         if encoding:
-            raise _NotText(f"The file starts like UTF-16 text but is not valid UTF-16 ({exc.reason}). Save it "
-                           "again as CSV UTF-8 and import that file.") from exc
+            raise _NotText(words.bad_utf16(exc.reason)) from exc
         return "cp1252"
     return encoding or "utf-8-sig"
 
@@ -410,36 +391,35 @@ def _read_row(cells: list[str], header: list[str], columns: dict[str, int], row_
         # Trailing empty cells are what spreadsheets write for blank columns; only real content counts.
         extra = cells[len(header):]
         if len(cells) < len(header) or any(c.strip() for c in extra):
-            return {}, f"has {len(cells)} cells but the header has {len(header)}"
+            return {}, words.cells_differ(len(cells), len(header))
     values: dict[str, str] = {}
     for canonical, index in columns.items():
         value = cells[index].strip() if index < len(cells) else ""
         if len(value) > MAX_VALUE_LENGTH:
-            return {}, (f"{report.columns[canonical]!r} is {len(value)} characters long "
-                        f"(at most {MAX_VALUE_LENGTH})")
+            return {}, words.value_too_long(repr(report.columns[canonical]), len(value), MAX_VALUE_LENGTH)
         values[canonical] = value
     raw_email = values.get("email", "")
     if not raw_email:
-        return {}, "email is missing"
+        return {}, words.email_missing()
     if has_unsafe(raw_email):
-        return {}, f"email {raw_email!r} holds control characters; it is not a valid address"
+        return {}, words.email_control(repr(raw_email))
     unsafe = [canonical for canonical, value in values.items() if has_unsafe(value)]
     for canonical in unsafe:  # a terminal would act on them (retitle it, hide lines): dropped, and said so
         values[canonical] = clean_line(values[canonical])
     flagged = [report.columns[c] for c, v in values.items() if looks_like_formula(v)]
     email = normalise_email(raw_email)
     if not is_valid_email(email):
-        return {}, f"email {raw_email!r} is not a valid address"
+        return {}, words.email_invalid(repr(raw_email))
     values["email"] = email
     score = values.get("score", "")
     if score:
         parsed = _parse_score(score)
         if parsed is None:
-            return {}, f"score {score!r} is not a whole number"
+            return {}, words.score_invalid(repr(score))
         values["score"] = str(parsed)
     kind = values.get("type", "").lower()
     if kind and kind not in PERSON_TYPES:
-        return {}, f"type {values['type']!r} is not lead or contact (leave it empty for a local-only person)"
+        return {}, words.type_invalid(repr(values["type"]))
     values["type"] = kind
     name = values.pop("name", "")
     if name:
@@ -449,13 +429,11 @@ def _read_row(cells: list[str], header: list[str], columns: dict[str, int], row_
         values["first_name"] = values["first_name"] or first
         values["last_name"] = values["last_name"] or last
     if unsafe:
-        warnings.add("control", f"row {row_number}: control characters (line breaks, tabs, terminal escapes) "
-                                f"removed from {', '.join(report.columns[c] for c in unsafe)}",
-                     "rows with control characters removed")
+        warnings.add("control", words.control_removed(row_number, ", ".join(report.columns[c] for c in unsafe)),
+                     words.more_control_rows)
     if flagged:
         report.formula_rows.append(row_number)
-        warnings.add("formula", f"row {row_number}: {', '.join(flagged)} begins like a spreadsheet formula; "
-                                f"stored as text, exports will neutralise it", "rows with formula-like values")
+        warnings.add("formula", words.formula_like(row_number, ", ".join(flagged)), words.more_formula_rows)
     return values, None
 
 
@@ -533,8 +511,8 @@ def _apply(person: Person | SimpleNamespace, values: dict[str, str], row_number:
     if kind and person.dynamics_type != kind:
         if person.dynamics_id:
             # The org decides what a person pulled from it is; the file cannot turn a lead into a contact.
-            warnings.add("type", f"row {row_number}: {person.email} is a {person.dynamics_type} in Dynamics; "
-                                 f"type {kind!r} ignored", "rows whose type differs from Dynamics")
+            warnings.add("type", words.type_differs(row_number, person.email, person.dynamics_type, repr(kind)),
+                         words.more_type_rows)
         else:
             person.dynamics_type = kind
             changed.append("dynamics_type")

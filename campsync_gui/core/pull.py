@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList
 from ..dynamics.entities import Person as DynamicsPerson
+from ..language import translate
 from . import origins
 from .applists import record_app_list
 from .clean_text import clean_line, has_unsafe
@@ -87,11 +88,16 @@ class PullReport:
         for kind in PERSON_KINDS:
             if self.incremental[kind]:
                 changed = self.created[kind] + self.updated[kind] + self.email_conflicts[kind]
-                gone = f", {self.deleted[kind]} deleted in Dynamics" if self.deleted[kind] else ""
-                parts.append(f"{kind}s by their changes since the last pull ({changed} new or changed{gone})")
+                if self.deleted[kind]:
+                    parts.append(translate("Pull", "{kind}s by their changes since the last pull ({count} new or "
+                                                   "changed, {deleted} deleted in Dynamics)").format(
+                        kind=kind, count=changed, deleted=self.deleted[kind]))
+                else:
+                    parts.append(translate("Pull", "{kind}s by their changes since the last pull ({count} new or "
+                                                   "changed)").format(kind=kind, count=changed))
             else:
-                parts.append(f"{kind}s in full")
-        return "Read " + "; ".join(parts) + "."
+                parts.append(translate("Pull", "{kind}s in full").format(kind=kind))
+        return translate("Pull", "Read {parts}.").format(parts="; ".join(parts))
 
 
 # ---- campaigns ---------------------------------------------------------------------------------
@@ -153,8 +159,9 @@ async def pull_people(db: Engine, client: DataverseClient, *, page_size: int = 5
                 _warn(report, text)
             if outcome == "email_conflict":
                 report.email_conflicts[kind] += 1
-                _warn(report, f"{kind} {person.id}: email {person.email} already belongs to another "
-                              f"Dynamics record in the store; stored without it")
+                _warn(report, translate("Pull", "{kind} {id}: email {email} already belongs to another Dynamics "
+                                                "record in the store; stored without it").format(
+                    kind=kind, id=person.id, email=person.email))
             else:
                 getattr(report, outcome)[kind] += 1
 
@@ -217,8 +224,9 @@ async def _merge_older_lists(client: DataverseClient, campaign_id: str, ownershi
         members[target.id] = sorted(set(members.get(target.id, [])) | set(members.pop(older.id, [])))
         lists = [mlist for mlist in lists if mlist.id != older.id]
         report.merged_lists += 1
-        _warn(report, f"campaign {campaign_id}: an older CampSync list {older.name!r} doubled {target.name!r}; "
-                      f"its {moved} member(s) were moved and it was unlinked and deleted")
+        _warn(report, translate("Pull", "campaign {campaign}: an older CampSync list {older} doubled {list}; its "
+                                        "{count} member(s) were moved and it was unlinked and deleted").format(
+            campaign=campaign_id, older=repr(older.name), list=repr(target.name), count=moved))
     return lists
 
 
@@ -230,12 +238,14 @@ def _store_campaign_memberships(db: Engine, campaign_id: str, lists: list[Market
     seconds for 10,000 members: its membership is kept, and a person it removed is not put back."""
     own_ids = {mlist.id.lower() for mlist in ownership.own.values()}
     for mlist in ownership.lookalikes:
-        _warn(report, f"list {mlist.name!r} ({mlist.id}) is named like CampSync's list of campaign {campaign_id} "
-                      f"but was not made by CampSync (its id is not CampSync's); left alone, its members count as "
-                      f"CRM members")
+        _warn(report, translate("Pull", "list {list} ({id}) is named like CampSync's list of campaign {campaign} "
+                                        "but was not made by CampSync (its id is not CampSync's); left alone, its "
+                                        "members count as CRM members").format(
+            list=repr(mlist.name), id=mlist.id, campaign=campaign_id))
     for mlist, member_type in ownership.wrong_type:
-        _warn(report, f"list {mlist.name!r} is CampSync's for {member_type}s but holds {mlist.member_type}s; "
-                      f"its members count as CRM members")
+        _warn(report, translate("Pull", "list {list} is CampSync's for {kind}s but holds {held}s; its members count "
+                                        "as CRM members").format(list=repr(mlist.name), kind=member_type,
+                                                                 held=mlist.member_type))
     with Session(db) as session:
         wanted: dict[tuple[int, str], str] = {}  # (person id, list id) -> source
         for mlist in lists:
@@ -309,7 +319,8 @@ def _clean_person(person: DynamicsPerson, warn: Callable[[str], object]) -> Dyna
     An email holding one is no address: the person is stored without it, and the pull says so (`warn`)."""
     email = person.email
     if has_unsafe(email):
-        warn(f"{person.kind} {person.id}: email {email!r} holds control characters; stored without it")
+        warn(translate("Pull", "{kind} {id}: email {email} holds control characters; stored without it").format(
+            kind=person.kind, id=person.id, email=repr(email)))
         email = None
     fields = ("first_name", "last_name", "company", "job_title", "country")
     if email == person.email and not any(has_unsafe(getattr(person, name)) for name in fields):

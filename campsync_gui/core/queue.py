@@ -9,6 +9,7 @@ from sqlalchemy import case, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..language import translate
 from .models import CampaignRecord, OutboxRow, Person
 from .outbox import CLAIMED, FAILED, OPEN_STATES, PENDING, SENT
 
@@ -61,7 +62,8 @@ def snapshot(db: Engine, *, limit: int) -> QueueSnapshot:
         for state, count in session.exec(select(OutboxRow.state, func.count()).where(
                 col(OutboxRow.state).in_(SHOWN_STATES)).group_by(OutboxRow.state)):
             counts["running" if state in (CLAIMED, SENT) else state] += count
-        entries = [QueueEntry(id=id_, action=action, person_id=person_id, email=email or f"person {person_id}",
+        no_email = translate("Queue", "person {id}")
+        entries = [QueueEntry(id=id_, action=action, person_id=person_id, email=email or no_email.format(id=person_id),
                               campaign_id=campaign_id, campaign=name or campaign_id, state=state,
                               attempts=attempts or 0, message=last_error or reason or "", outcome=outcome or "",
                               request_id=request_id or "", origin=origin or "", actor=actor or "")

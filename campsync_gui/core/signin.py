@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from ..dynamics import capabilities
 from ..dynamics.errors import DynamicsError, SignInRequired
+from ..language import translate
 from .connections import SECRET, USER, NotConnected
 from .models import Setting
 
@@ -182,11 +183,12 @@ class SignInUseCases:
         problem = None
         if missing:
             account = self.account()
-            who_name = account.username if account else "the signed-in user"
-            roles = " and ".join(sorted({need.role for need in missing}))
-            problem = (f"{who_name} may not do this in Dynamics: missing {', '.join(n.privilege for n in missing)} "
-                       f"(usually granted by {roles}); ask a Dynamics admin for that security role, or sign in "
-                       "as someone who has it")
+            who_name = account.username if account else translate("SignIn", "the signed-in user")
+            roles = translate("SignIn", " and ").join(sorted({need.role for need in missing}))
+            problem = translate("SignIn", "{who} may not do this in Dynamics: missing {privileges} (usually granted "
+                                          "by {roles}); ask a Dynamics admin for that security role, or sign in as "
+                                          "someone who has it").format(
+                who=who_name, privileges=", ".join(n.privilege for n in missing), roles=roles)
         self.sync.privilege_problem, self._privilege_problem_checked = problem, True
         return problem
 
@@ -195,9 +197,14 @@ class SignInUseCases:
     def _user_sign_in(self):
         conn = self.connection
         if conn.auth_method != USER:
-            how = "a client secret" if conn.auth_method == SECRET else "a certificate"
-            raise NotConnected(f"Connection {conn.name!r} signs in as an application with {how}: there is no person "
-                               "to sign in or out. A connection with a client id only signs a person in.")
+            raise NotConnected((translate("SignIn", "Connection {name} signs in as an application with a client "
+                                                    "secret: there is no person to sign in or out. A connection with "
+                                                    "a client id only signs a person in.")
+                                if conn.auth_method == SECRET else
+                                translate("SignIn", "Connection {name} signs in as an application with a "
+                                                    "certificate: there is no person to sign in or out. A connection "
+                                                    "with a client id only signs a person in.")).format(
+                name=repr(conn.name)))
         return self.client.tokens
 
     def _person_changed(self) -> None:
@@ -225,4 +232,5 @@ class SignInUseCases:
         database = getattr(getattr(self.db, "url", None), "database", None)
         if database and database != ":memory:":
             return Path(database).parent
-        raise NotConnected("A store in memory has no folder for the token cache; give the workspace a home.")
+        raise NotConnected(translate("SignIn", "A store in memory has no folder for the token cache; give the "
+                                               "workspace a home."))

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlmodel import SQLModel, create_engine
 
+from ..language import translate
 from ..paths import make_private_file, tighten_file
 from . import migrations, models, team_presence  # noqa: F401 — models: the tables create_all makes
 from .store_url import is_server, parse_store_url, shown, sqlite_url
@@ -79,7 +80,7 @@ def store_url_of(target: Path | str | URL) -> URL:
     if isinstance(target, URL):
         return target
     if isinstance(target, str) and "://" in target:
-        return parse_store_url(target, "the store URL")
+        return parse_store_url(target, translate("Store", "the store URL"))
     return sqlite_url(target)
 
 
@@ -159,9 +160,13 @@ def _open_server_store(url: URL) -> Engine:
             revision = _server_revision(conn)
         if revision != migrations.HEAD:
             _refuse_newer(revision)
-            at = f"is at schema {revision}" if revision else "has no CampSync tables yet"
-            raise StoreNeedsUpgrade(f"The store {shown(url)} {at}; this CampSync needs {migrations.HEAD}. An admin "
-                                    f"upgrades it with `{UPGRADE_COMMAND}` (with the same store URL).")
+            raise StoreNeedsUpgrade((translate("Store", "The store {url} is at schema {revision}; this CampSync needs "
+                                                        "{head}. An admin upgrades it with `{command}` (with the same "
+                                                        "store URL).") if revision else
+                                     translate("Store", "The store {url} has no CampSync tables yet; this CampSync "
+                                                        "needs {head}. An admin upgrades it with `{command}` (with the "
+                                                        "same store URL).")).format(
+                url=shown(url), revision=revision, head=migrations.HEAD, command=UPGRADE_COMMAND))
     except BaseException:
         db.dispose()
         raise
@@ -178,7 +183,8 @@ def _connected(db: Engine, url: URL) -> Iterator[Connection]:
         reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else type(exc).__name__
         if url.password:
             reason = reason.replace(str(url.password), "***")
-        raise StoreUnavailable(f"CampSync cannot reach the store {shown(url)}: {reason}") from None
+        raise StoreUnavailable(translate("Store", "CampSync cannot reach the store {url}: {problem}").format(
+            url=shown(url), problem=reason)) from None
     with conn:
         yield conn
 
@@ -199,7 +205,7 @@ def _server_revision(conn: Connection) -> str | None:
 
 def _refuse_newer(revision: str | None) -> None:
     if revision is not None and revision not in migrations.known_revisions():
-        raise migrations.newer_store_error(f"schema revision {revision}")
+        raise migrations.newer_store_error(migrations.schema_revision(revision))
 
 
 # ---- SQLite --------------------------------------------------------------------------------------------------

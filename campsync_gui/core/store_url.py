@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from ..language import translate
 from ..paths import AppPaths
 
 DATABASE_URL_ENV = "CAMPSYNC_DATABASE_URL"
@@ -38,7 +39,8 @@ def shown(url: URL | str) -> str:
         try:
             url = make_url(url)
         except (ArgumentError, ValueError):
-            return "(a malformed URL)"  # it cannot be parsed, so the password cannot be found and hidden: not shown
+            # it cannot be parsed, so the password cannot be found and hidden: not shown
+            return translate("StoreUrl", "(a malformed URL)")
     if "password" not in url.query:
         return url.render_as_string(hide_password=True)
     # libpq also takes the password as ?password=…
@@ -53,18 +55,23 @@ def parse_store_url(text: str, where: str = DATABASE_URL_ENV) -> URL:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):  # no scheme://, or a port that is not a number
-        raise StoreUrlError(f"{where} is not a database URL. Write it as {_FORMS}.") from None
+        raise StoreUrlError(translate("StoreUrl", "{where} is not a database URL. Write it as {forms}.").format(
+            where=where, forms=_FORMS)) from None
     backend, _, driver = url.drivername.partition("+")  # by name: SQLAlchemy would load the dialect to tell
     if backend == SQLITE and driver in ("", "pysqlite"):
         if not url.database:
-            raise StoreUrlError(f"{where} ({shown(url)}) names no file: write it as sqlite:///PATH "
-                                f"(four slashes for an absolute path: sqlite:////home/me/campsync.db).")
+            raise StoreUrlError(translate("StoreUrl", "{where} ({url}) names no file: write it as sqlite:///PATH (four "
+                                                      "slashes for an absolute path: "
+                                                      "sqlite:////home/me/campsync.db).").format(where=where,
+                                                                                                 url=shown(url)))
         return url
     if backend == POSTGRESQL and driver in ("", _POSTGRESQL_DRIVER):
         if not url.database:
-            raise StoreUrlError(f"{where} ({shown(url)}) names no database: add /DATABASE after the host.")
+            raise StoreUrlError(translate("StoreUrl", "{where} ({url}) names no database: add /DATABASE after the "
+                                                      "host.").format(where=where, url=shown(url)))
         return url.set(drivername=f"{POSTGRESQL}+{_POSTGRESQL_DRIVER}")
-    raise StoreUrlError(f"{where} ({shown(url)}) is not a database CampSync can use: it takes {_FORMS}.")
+    raise StoreUrlError(translate("StoreUrl", "{where} ({url}) is not a database CampSync can use: it takes "
+                                              "{forms}.").format(where=where, url=shown(url), forms=_FORMS))
 
 
 def sqlite_url(db_file: Path | str) -> URL:
@@ -84,15 +91,18 @@ def configured_url(home: Path) -> URL | None:
     except FileNotFoundError:
         return None
     except tomllib.TOMLDecodeError as exc:
-        raise StoreUrlError(f"{path} is not valid TOML ({exc}). Fix or remove it.") from None
+        raise StoreUrlError(translate("StoreUrl", "{file} is not valid TOML ({problem}). Fix or remove it.").format(
+            file=path, problem=exc)) from None
     except OSError as exc:
-        raise StoreUrlError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise StoreUrlError(translate("StoreUrl", "{file} cannot be read ({problem}).").format(
+            file=path, problem=exc.strerror)) from None
     value = config.get(CONFIG_KEY)
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise StoreUrlError(f"{CONFIG_KEY} in {path} must be a URL in quotes, like {CONFIG_KEY} = \"{_FORMS}\".")
-    return parse_store_url(value, f"{CONFIG_KEY} in {path}")
+        raise StoreUrlError(translate("StoreUrl", '{key} in {file} must be a URL in quotes, like {key} = '
+                                                  '"{forms}".').format(key=CONFIG_KEY, file=path, forms=_FORMS))
+    return parse_store_url(value, translate("StoreUrl", "{key} in {file}").format(key=CONFIG_KEY, file=path))
 
 
 def resolve_store_url(paths: AppPaths, environ: Mapping[str, str] | None = None) -> URL:

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 from sqlmodel import Session, select
 
+from ..language import translate
 from ..paths import AppPaths
 from . import log_key
 from .log_seal import KEYED_PREFIX
@@ -22,8 +23,12 @@ from .models import TriggerEventRecord
 
 TEAM_FOLDER = "team-stores"
 
-IMPORT_HINT = ("export the team's key on a node that writes the log (`campsync log-key --export FILE`) and import "
-               "it here (`campsync log-key --import FILE`, or set CAMPSYNC_LOG_KEY_FILE to it)")
+
+def import_hint() -> str:
+    """How a node gets the team's log key, in the person's language."""
+    return translate("TeamLog", "export the team's key on a node that writes the log (`campsync log-key --export "
+                                "FILE`) and import it here (`campsync log-key --import FILE`, or set "
+                                "CAMPSYNC_LOG_KEY_FILE to it)")
 
 
 def anchor(url: URL) -> Path:
@@ -43,10 +48,13 @@ def check_key_before_append(session: Session, db_path: Path, seq: int, last_hash
         return  # not keyed yet: this node's key (made now if need be) keys it from here on
     key = log_key.find_key(db_path)
     if key is None:
-        raise log_key.LogKeyError(f"the team's trigger log is keyed, and this node does not have the key, so nothing "
-                                  f"is recorded here until it does: {IMPORT_HINT}")
+        raise log_key.LogKeyError(translate("TeamLog", "the team's trigger log is keyed, and this node does not have "
+                                                       "the key, so nothing is recorded here until it does: "
+                                                       "{hint}").format(hint=import_hint()))
     newest = session.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id.desc()).limit(1)).first()
     if newest is None or not hmac.compare_digest(keyed_hash(key.hasher(), newest.prev_hash, seq, newest),
                                                  newest.hash):
-        raise log_key.LogKeyError(f"this node's log key ({key.key_id}, from {key.source}) is not the one the team's "
-                                  f"trigger log is keyed with, so nothing is recorded here until it is: {IMPORT_HINT}")
+        raise log_key.LogKeyError(translate("TeamLog", "this node's log key ({id}, from {source}) is not the one the "
+                                                       "team's trigger log is keyed with, so nothing is recorded here "
+                                                       "until it is: {hint}").format(
+            id=key.key_id, source=key.source, hint=import_hint()))

@@ -13,6 +13,8 @@ import os
 import socket
 from dataclasses import dataclass
 
+from ..language import plural, translate
+
 PREFIX = "CampSync"
 FACES = ("window", "worker", "command")
 _NAME_MAX = 63  # PostgreSQL keeps the first 63 bytes of application_name
@@ -52,7 +54,10 @@ class Presence:
     me: bool = False
 
     def describe(self) -> str:
-        return f"{self.who} ({self.face})"
+        """'zoe@pc9 (window)': the face in the person's language (`face` stays the id)."""
+        faces = {"window": translate("TeamPresence", "window"), "worker": translate("TeamPresence", "worker"),
+                 "command": translate("TeamPresence", "command")}
+        return translate("TeamPresence", "{who} ({face})").format(who=self.who, face=faces.get(self.face, self.face))
 
 
 def parse(name: str, mine: str | None = None) -> Presence | None:
@@ -77,5 +82,6 @@ def summary(people: list[Presence]) -> str:
     """One line for the status bar: 'Team: you + 2 others'."""
     others = [p for p in people if not p.me]
     if not others:
-        return "Team: nobody else connected"
-    return f"Team: you + {len(others)} other{'s' if len(others) != 1 else ''}"
+        return translate("TeamPresence", "Team: nobody else connected")
+    return translate("TeamPresence", "Team: you + {others}").format(others=plural(
+        len(others), translate("TeamPresence", "{n} other"), translate("TeamPresence", "{n} others")))

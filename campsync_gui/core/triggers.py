@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select, update
 
-from ..language import translate
+from ..language import plural, translate
 from . import log_key, log_seal, team_log
 from .bulk_insert import insert_many
 from .log_seal import KEYED_PREFIX
@@ -206,6 +206,33 @@ CANNOT_DETECT = (
 )
 
 
+def detects() -> list[str]:
+    """DETECTS in the person's language (the constant stays English: --json and the README carry it)."""
+    return [translate("Triggers", "an event changed, inserted, removed or moved anywhere in the log"),
+            translate("Triggers", "the newest events removed, or every event removed, even when the chain head in "
+                                  "the store was changed to match (the head file outside the store, signed with the "
+                                  "log key, still records them)"),
+            translate("Triggers", "hashes recomputed after a change by anyone who does not hold the log key"),
+            translate("Triggers", "a head file that is missing, changed, or signed with another key")]
+
+
+def cannot_detect() -> list[str]:
+    """CANNOT_DETECT in the person's language."""
+    return [translate("Triggers", "a rewrite by someone who holds the log key (who can read the keyring entry or the "
+                                  "key file): they can sign changed events and a new head file"),
+            translate("Triggers", "the store and its head file put back together to an earlier copy, or both "
+                                  "deleted (a restored backup looks like an intact, shorter log; a deleted one like a "
+                                  "new store): compare with the head recorded in an earlier export "
+                                  "(`campsync log --export`)"),
+            translate("Triggers", "with the key file beside the store (no system keyring), a change by anyone who "
+                                  "can read the data folder"),
+            translate("Triggers", "a change to events written before the log was keyed (older CampSync versions) made "
+                                  "before this version first wrote to the store: those events are checked as a plain "
+                                  "hash chain"),
+            translate("Triggers", "events that were never written: CampSync stopped before recording what Dynamics "
+                                  "confirmed")]
+
+
 @dataclass
 class ChainCheck:
     ok: bool
@@ -236,7 +263,7 @@ def verify_chain(db: Engine) -> ChainCheck:
     try:
         key = log_key.find_key(db_path) if db_path else None
     except log_key.LogKeyError as exc:
-        check.message = f"the log cannot be checked: {exc}"
+        check.message = translate("Triggers", "the log cannot be checked: {problem}").format(problem=exc)
         return check
     found = log_seal.read_head(db_path, key) if db_path else None
     if key is not None:
@@ -257,22 +284,24 @@ def verify_chain(db: Engine) -> ChainCheck:
         for row in session.exec(select(TriggerEventRecord).order_by(TriggerEventRecord.id)):
             check.count += 1
             if row.prev_hash != prev:
-                return bad(f"event {row.id} does not follow the event before it (a row was removed or inserted)",
-                           row.id)
+                return bad(translate("Triggers", "event {id} does not follow the event before it (a row was removed "
+                                                 "or inserted)").format(id=row.id), row.id)
             if row.hash.startswith(KEYED_PREFIX):
                 keyed_from = keyed_from or check.count
                 if hasher is None:
-                    return bad(f"event {row.id} and those after it are keyed, but the log key was not found (looked "
-                               f"in {log_key.places(db_path)}): they cannot be checked", row.id)
+                    return bad(translate("Triggers", "event {id} and those after it are keyed, but the log key was not "
+                                                     "found (looked in {places}): they cannot be checked").format(
+                        id=row.id, places=log_key.places(db_path)), row.id)
                 if not hmac.compare_digest(keyed_hash(hasher, prev, check.count, row), row.hash):
-                    return bad(f"event {row.id} was changed after it was written, or moved (its hash does not "
-                               f"match the log key)", row.id)
+                    return bad(translate("Triggers", "event {id} was changed after it was written, or moved (its hash "
+                                                     "does not match the log key)").format(id=row.id), row.id)
                 check.keyed_events += 1
             elif keyed_from is not None:
-                return bad(f"event {row.id} was changed after it was written (it is not keyed, though events before "
-                           f"it are)", row.id)
+                return bad(translate("Triggers", "event {id} was changed after it was written (it is not keyed, "
+                                                 "though events before it are)").format(id=row.id), row.id)
             elif event_hash(prev, row) != row.hash:
-                return bad(f"event {row.id} was changed after it was written", row.id)
+                return bad(translate("Triggers", "event {id} was changed after it was written").format(id=row.id),
+                           row.id)
             else:
                 check.unkeyed_events += 1
             if check.count == want:
@@ -281,21 +310,28 @@ def verify_chain(db: Engine) -> ChainCheck:
         head = session.get(ChainHead, 1)
     count = check.count
     if head is not None and head.last_hash != prev:
-        return bad("the newest events were removed (the chain head is ahead of the log)")
+        return bad(translate("Triggers", "the newest events were removed (the chain head is ahead of the log)"))
     if (head.seq if head is not None else 0) != count:
-        return bad(f"the chain head in the store counts {head.seq if head else 0} events but the log holds {count}: "
-                   f"events were removed or added outside CampSync")
+        return bad(translate("Triggers", "the chain head in the store counts {head} events but the log holds "
+                                         "{count}: events were removed or added outside CampSync").format(
+            head=head.seq if head else 0, count=count))
     if db_path is not None:
         problem = _head_file_problem(check, db_path, found, key, prev, at_want, keyed_from or count + 1,
                                      team=db.dialect.name != "sqlite")
         if problem:
             return bad(problem)
     if check.unkeyed_events:
-        check.notes.append(f"the first {check.unkeyed_events} events were written before the log was keyed: they "
-                           f"are checked as a plain hash chain, which anyone who could write the store could "
-                           f"recompute" + (", up to the first keyed event" if check.keyed_events else ""))
+        check.notes.append((translate("Triggers", "the first {count} events were written before the log was keyed: "
+                                                  "they are checked as a plain hash chain, which anyone who could "
+                                                  "write the store could recompute, up to the first keyed event")
+                            if check.keyed_events else
+                            translate("Triggers", "the first {count} events were written before the log was keyed: "
+                                                  "they are checked as a plain hash chain, which anyone who could "
+                                                  "write the store could recompute")).format(
+            count=check.unkeyed_events))
     check.ok = True
-    check.message = f"{count} trigger event{'' if count == 1 else 's'}, chain intact"
+    check.message = translate("Triggers", "{events}, chain intact").format(events=plural(
+        count, translate("Triggers", "{n} trigger event"), translate("Triggers", "{n} trigger events")))
     return check
 
 
@@ -306,38 +342,45 @@ def _head_file_problem(check: ChainCheck, db_path: Path, found, key, last_hash: 
     count = check.count
     if key is None:
         if found.missing:
-            check.notes.append("the log is not keyed yet (nothing written since this version): without a log key and "
-                               "a head file, events removed from the end cannot be found")
+            check.notes.append(translate("Triggers", "the log is not keyed yet (nothing written since this version): "
+                                                     "without a log key and a head file, events removed from the end "
+                                                     "cannot be found"))
             return None
-        return f"the log key was not found ({found.problem}; looked in {log_key.places(db_path)})"
+        return translate("Triggers", "the log key was not found ({problem}; looked in {places})").format(
+            problem=found.problem, places=log_key.places(db_path))
     seal = found.seal
     if seal is None:
         if found.missing and check.keyed_events == 0 and (count == 0 or log_key.env_key_file() is not None):
-            check.notes.append("no event has been written with the log key yet")
+            check.notes.append(translate("Triggers", "no event has been written with the log key yet"))
             return None
         if found.missing and team:
-            check.notes.append("this node has not written to the team's log yet, so it keeps no head file: every "
-                               "event's keyed hash was checked; events removed from the end are found from the nodes "
-                               "that wrote them (their head files)")
+            check.notes.append(translate("Triggers", "this node has not written to the team's log yet, so it keeps no "
+                                                     "head file: every event's keyed hash was checked; events removed "
+                                                     "from the end are found from the nodes that wrote them (their "
+                                                     "head files)"))
             return None
         if found.missing:
-            return (f"{found.problem}: it is written with every event once the log is keyed, so the log may have "
-                    f"been emptied or replaced")
+            return translate("Triggers", "{problem}: it is written with every event once the log is keyed, so the log "
+                                         "may have been emptied or replaced").format(problem=found.problem)
         return found.problem
     if seal.alarm:
         return seal.alarm
     if seal.keyed_from != keyed_from:
-        return (f"the head file says events are keyed from event {seal.keyed_from} on, the log from {keyed_from} on: "
-                f"keyed events were rewritten as older, unkeyed ones")
+        return translate("Triggers", "the head file says events are keyed from event {head} on, the log from {log} "
+                                     "on: keyed events were rewritten as older, unkeyed ones").format(
+            head=seal.keyed_from, log=keyed_from)
     if seal.seq > count:
-        return (f"the head file records {seal.seq} events, the log holds {count}: the newest events were removed "
-                f"(and the chain head in the store changed to match)")
+        return translate("Triggers", "the head file records {head} events, the log holds {count}: the newest events "
+                                     "were removed (and the chain head in the store changed to match)").format(
+            head=seal.seq, count=count)
     if seal.seq == count and seal.last_hash != last_hash:
-        return "the newest event is not the one the head file records: events were replaced"
+        return translate("Triggers", "the newest event is not the one the head file records: events were replaced")
     if seal.seq < count:
         if at_want != seal.last_hash and not (seal.seq == 0 and seal.last_hash == ""):
-            return (f"event {seal.seq} of the log is not the one the head file records: events were replaced")
-        check.notes.append(f"the head file records the first {seal.seq} events: the newest {count - seal.seq} were "
-                           f"written after it was last updated (by another node of a team's store, or after a "
-                           f"CampSync process stopped in between); the next write here updates it")
+            return translate("Triggers", "event {id} of the log is not the one the head file records: events were "
+                                         "replaced").format(id=seal.seq)
+        check.notes.append(translate("Triggers", "the head file records the first {head} events: the newest {newer} "
+                                                 "were written after it was last updated (by another node of a team's "
+                                                 "store, or after a CampSync process stopped in between); the next "
+                                                 "write here updates it").format(head=seal.seq, newer=count - seal.seq))
     return None

@@ -25,6 +25,7 @@ from ..dynamics.client import DataverseClient
 from ..dynamics.connect import open_client
 from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doctor
 from ..dynamics.errors import DynamicsError
+from ..language import translate
 from ..paths import AppPaths
 from . import campaigns, flows, journal, origins, people, people_index, queue, triggers
 from .automation.batch import BatchReport, preview as batch_preview, run_batch
@@ -133,8 +134,9 @@ class Workspace(SignInUseCases):
             conn = self.connection
             missing = conn.missing()
             if missing:
-                raise NotConnected(f"Not connected: missing {', '.join(missing)}. Add a profile with "
-                                   "`campsync profile add`, or export the variables printed by `campsync sandbox`.")
+                raise NotConnected(translate("Workspace", "Not connected: missing {settings}. Add a profile with "
+                                                          "`campsync profile add`, or export the variables printed by "
+                                                          "`campsync sandbox`.").format(settings=", ".join(missing)))
             problem = conn.url_problem()
             if problem:
                 raise NotConnected(problem)
@@ -244,8 +246,10 @@ class Workspace(SignInUseCases):
             outcome = await self.pull(people=False)
         except (DynamicsError, NotConnected) as exc:
             message = exc.message if isinstance(exc, DynamicsError) else str(exc)
-            return f"Could not refresh from Dynamics now ({message}); it will be refreshed on the next sync."
-        return f"Refreshed {len(outcome.campaigns)} campaigns and CampSync's list links from Dynamics."
+            return translate("Workspace", "Could not refresh from Dynamics now ({problem}); it will be refreshed on "
+                                          "the next sync.").format(problem=message)
+        return translate("Workspace", "Refreshed {count} campaigns and CampSync's list links from Dynamics.").format(
+            count=len(outcome.campaigns))
 
     def readiness(self) -> flows.Readiness:
         """What the settings and the org allow now (the prerequisite as last checked)."""
@@ -415,8 +419,9 @@ class Workspace(SignInUseCases):
                 result.append(FlowOutcome(item.person, row.outcome, row.reason or ""))
             else:
                 error = row.last_error if row is not None else None
-                result.append(FlowOutcome(item.person, "failed", f"not finished: {error or 'still queued'}"
-                                                                 " (campsync retry continues it)"))
+                result.append(FlowOutcome(item.person, "failed", translate(
+                    "Workspace", "not finished: {problem} (campsync retry continues it)").format(
+                        problem=error or translate("Workspace", "still queued"))))
         return result
 
     async def plan_undo(self) -> journal.UndoPlan | None:

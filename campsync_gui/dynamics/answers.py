@@ -7,6 +7,7 @@ import re
 
 import httpx
 
+from ..language import translate
 from .errors import MalformedResponse, clean_text
 
 
@@ -16,12 +17,13 @@ def json_object(response: httpx.Response) -> dict:
     try:
         data = response.json()
     except (ValueError, RecursionError) as exc:  # ValueError covers JSONDecodeError and UnicodeDecodeError
-        raise MalformedResponse(f"Dynamics sent a response that is not valid JSON (HTTP {response.status_code}, "
-                                f"{len(response.content)} bytes) for {call}", status=response.status_code) from exc
+        raise MalformedResponse(translate("Answers", "Dynamics sent a response that is not valid JSON (HTTP {status}, "
+                                                     "{size} bytes) for {call}").format(
+            status=response.status_code, size=len(response.content), call=call), status=response.status_code) from exc
     if not isinstance(data, dict):
-        raise MalformedResponse(f"Dynamics sent JSON of an unexpected shape (expected an object, got "
-                                f"{type(data).__name__}; HTTP {response.status_code}) for {call}",
-                                status=response.status_code)
+        raise MalformedResponse(translate("Answers", "Dynamics sent JSON of an unexpected shape (expected an object, "
+                                                     "got {type}; HTTP {status}) for {call}").format(
+            type=type(data).__name__, status=response.status_code, call=call), status=response.status_code)
     return data
 
 
@@ -40,5 +42,5 @@ def created_id(response: httpx.Response) -> str:
         for key, value in data.items():
             if key.endswith("id") and isinstance(value, str) and GUID.fullmatch(value):
                 return value
-    raise MalformedResponse("Dynamics created the row but did not say its id (no usable OData-EntityId header).",
-                            status=response.status_code)
+    raise MalformedResponse(translate("Answers", "Dynamics created the row but did not say its id (no usable "
+                                                 "OData-EntityId header)."), status=response.status_code)

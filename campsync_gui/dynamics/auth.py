@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..language import translate
 from .errors import AuthError, ConnectionFailed, HostNotFound, UntrustedCertificate
 from .tls import ConnectionTrust, is_microsoft_host
 
@@ -25,20 +26,29 @@ if TYPE_CHECKING:  # msal loads when a token is first asked for, not when the wi
 
 DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com"
 
-# Messages a person can act on, keyed by the AADSTS code Entra puts in error_description.
-_AADSTS_HELP = {
-    90002: "Tenant not found: check the tenant id (a GUID or yourcompany.onmicrosoft.com).",
-    900023: "The tenant id is malformed: use the directory (tenant) GUID from the app registration.",
-    700016: "Application (client) id not found in this tenant: check the client id and the tenant.",
-    7000215: "The client secret is wrong: paste the secret's Value (not its Secret ID), or create a new one.",
-    7000222: "The client secret has expired: create a new secret in the app registration.",
-    500011: "The org URL is not a resource in this tenant: check the org URL (https://yourorg.crm.dynamics.com).",
-    70011: "The requested scope is invalid: the org URL must be the environment URL.",
-    70003: "The authority does not support client-credentials sign-in for this app.",
-    700027: "The certificate is not registered on the app registration, or its key does not match: upload the "
-            "certificate (its public part) under Certificates & secrets.",
-    700024: "The certificate's sign-in assertion is outside its valid time: check this machine's clock.",
-}
+
+def aadsts_help(code: int | None) -> str | None:
+    """A message a person can act on for the AADSTS code Entra puts in error_description, in their language (read
+    when the error happens, not at import); None for codes without one."""
+    words = {
+        90002: translate("Auth", "Tenant not found: check the tenant id (a GUID or yourcompany.onmicrosoft.com)."),
+        900023: translate("Auth", "The tenant id is malformed: use the directory (tenant) GUID from the app "
+                                  "registration."),
+        700016: translate("Auth", "Application (client) id not found in this tenant: check the client id and the "
+                                  "tenant."),
+        7000215: translate("Auth", "The client secret is wrong: paste the secret's Value (not its Secret ID), or "
+                                   "create a new one."),
+        7000222: translate("Auth", "The client secret has expired: create a new secret in the app registration."),
+        500011: translate("Auth", "The org URL is not a resource in this tenant: check the org URL "
+                                  "(https://yourorg.crm.dynamics.com)."),
+        70011: translate("Auth", "The requested scope is invalid: the org URL must be the environment URL."),
+        70003: translate("Auth", "The authority does not support client-credentials sign-in for this app."),
+        700027: translate("Auth", "The certificate is not registered on the app registration, or its key does not "
+                                  "match: upload the certificate (its public part) under Certificates & secrets."),
+        700024: translate("Auth", "The certificate's sign-in assertion is outside its valid time: check this "
+                                  "machine's clock."),
+    }
+    return words.get(code if code is not None else -1)
 
 
 class TokenProvider(Protocol):
@@ -61,7 +71,7 @@ class ClientSecretCredential:
         return self.client_secret
 
     def describe(self) -> str:
-        return "client-credentials token"
+        return translate("Auth", "client-credentials token")
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,8 @@ class CertificateCredential:
             self.certificate_pem), "public_certificate": self.certificate_pem}
 
     def describe(self) -> str:
-        return f"certificate token (thumbprint {self.thumbprint or _sha1_thumbprint(self.certificate_pem)})"
+        return translate("Auth", "certificate token (thumbprint {thumbprint})").format(
+            thumbprint=self.thumbprint or _sha1_thumbprint(self.certificate_pem))
 
 
 def _sha1_thumbprint(certificate_pem: str) -> str:
@@ -106,10 +117,15 @@ def auth_error_from_result(result: dict) -> AuthError:
     description = str(result.get("error_description") or "")
     codes = result.get("error_codes") or []
     code = codes[0] if codes else aadsts_code(description)
-    help_text = _AADSTS_HELP.get(code or -1)
+    help_text = aadsts_help(code or -1)
     first_line = description.splitlines()[0] if description else str(result.get("error") or "unknown error")
-    message = help_text or f"Sign-in failed: {first_line}"
+    message = help_text or sign_in_failed(first_line)
     return AuthError(message, error=result.get("error"), aadsts=code, description=first_line)
+
+
+def sign_in_failed(first_line: str) -> str:
+    """The message for a sign-in failure Entra explains only in its own words (its first line)."""
+    return translate("Auth", "Sign-in failed: {problem}").format(problem=first_line)
 
 
 class MsalHttp:
@@ -183,14 +199,11 @@ class MsalConfidentialProvider:
                 code = aadsts_code(original)
                 if code:
                     raise auth_error_from_result({"error": "invalid_tenant", "error_description": original}) from exc
-                raise AuthError(
-                    f"The authority did not answer like Entra ID at {self.authority}: check the tenant id "
-                    "and CAMPSYNC_AUTHORITY_HOST.", error="discovery_failed") from exc
+                raise AuthError(not_entra(self.authority), error="discovery_failed") from exc
             except httpx.ConnectError as exc:
                 raise network_error(exc, self._credential.authority_host) from exc
             except httpx.HTTPError as exc:
-                raise ConnectionFailed(f"The sign-in authority {self._credential.authority_host} did not answer: "
-                                       f"{exc.__class__.__name__}", cause=exc) from exc
+                raise ConnectionFailed(no_answer_from(self._credential.authority_host, exc), cause=exc) from exc
         if "access_token" not in result:
             raise auth_error_from_result(result)
         return result["access_token"]
@@ -200,13 +213,26 @@ class MsalConfidentialProvider:
 
     def describe(self) -> str:
         """What kind of token and from where, for the doctor (no secret in it)."""
-        return f"{self._credential.describe()} issued by {self.authority}"
+        return translate("Auth", "{token} issued by {authority}").format(token=self._credential.describe(),
+                                                                           authority=self.authority)
 
     def close(self) -> None:
         self._http.close()
 
 
 MsalClientSecretProvider = MsalConfidentialProvider  # the name callers used before certificates
+
+
+def not_entra(authority: str) -> str:
+    """The message for an authority whose discovery answer is not Entra ID's."""
+    return translate("Auth", "The authority did not answer like Entra ID at {authority}: check the tenant id and "
+                             "CAMPSYNC_AUTHORITY_HOST.").format(authority=authority)
+
+
+def no_answer_from(authority_host: str, exc: BaseException) -> str:
+    """The message for a sign-in authority that did not answer (`exc`: httpx's error, named by its class)."""
+    return translate("Auth", "The sign-in authority {host} did not answer: {problem}").format(
+        host=authority_host, problem=exc.__class__.__name__)
 
 
 def _causes(exc: BaseException):
@@ -225,23 +251,27 @@ def network_error(exc: BaseException, where: str) -> ConnectionFailed:
     lowered = text.lower()
     if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain) or "certificate_verify_failed" in lowered:
         if is_microsoft_host(urlsplit(where if "://" in where else "//" + where).hostname or ""):
-            return UntrustedCertificate(
-                f"The TLS certificate of {where} is not trusted ({_reason(text)}). Microsoft's hosts are checked "
-                "against the system's CAs only (CAMPSYNC_CA_BUNDLE is not used for them): if your organisation "
-                "inspects TLS, install its CA in the system's trust store.", cause=exc)
-        return UntrustedCertificate(
-            f"The TLS certificate of {where} is not trusted ({_reason(text)}). If your organisation inspects "
-            "TLS or this is the sandbox, set CAMPSYNC_CA_BUNDLE to the CA certificate file.", cause=exc)
+            return UntrustedCertificate(translate(
+                "Auth", "The TLS certificate of {host} is not trusted ({problem}). Microsoft's hosts are checked "
+                        "against the system's CAs only (CAMPSYNC_CA_BUNDLE is not used for them): if your "
+                        "organisation inspects TLS, install its CA in the system's trust store.").format(
+                host=where, problem=_reason(text)), cause=exc)
+        return UntrustedCertificate(translate(
+            "Auth", "The TLS certificate of {host} is not trusted ({problem}). If your organisation inspects TLS or "
+                    "this is the sandbox, set CAMPSYNC_CA_BUNDLE to the CA certificate file.").format(
+            host=where, problem=_reason(text)), cause=exc)
     if any(isinstance(e, socket.gaierror) for e in chain) or "name or service not known" in lowered \
             or "nodename nor servname" in lowered or "temporary failure in name resolution" in lowered:
-        return HostNotFound(f"The host name of {where} could not be resolved (DNS): check the URL for typos.",
-                            cause=exc)
+        return HostNotFound(translate("Auth", "The host name of {host} could not be resolved (DNS): check the URL "
+                                              "for typos.").format(host=where), cause=exc)
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
-        return ConnectionFailed(f"Nothing is listening at {where} (connection refused): check the URL and port, "
-                                "and that the org or sandbox is running.", cause=exc)
-    return ConnectionFailed(f"Could not connect to {where}: {chain[-1] or exc.__class__.__name__}", cause=exc)
+        return ConnectionFailed(translate("Auth", "Nothing is listening at {host} (connection refused): check the URL "
+                                                  "and port, and that the org or sandbox is running.").format(
+            host=where), cause=exc)
+    return ConnectionFailed(translate("Auth", "Could not connect to {host}: {problem}").format(
+        host=where, problem=chain[-1] or exc.__class__.__name__), cause=exc)
 
 
 def _reason(text: str) -> str:
     m = re.search(r"certificate verify failed: ([^(\]]+)", text)
-    return m.group(1).strip() if m else "verification failed"
+    return m.group(1).strip() if m else translate("Auth", "verification failed")

@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from ..language import translate
 from .errors import AnswerTooLarge, AnswerTooSlow, clean_text
 
 # A page of 5,000 people is some 2-5 MB of JSON, and an org's $metadata (the largest answer CampSync asks for) starts
@@ -106,8 +107,10 @@ class BoundedTransport(httpx.AsyncBaseTransport):
         declared = response.headers.get("content-length", "")
         if not error and declared.isdigit() and int(declared) > limit:
             await response.aclose()
-            raise AnswerTooLarge(f"Dynamics announced {size_text(int(declared))} in answer to {call}, more than "
-                                 f"the {size_text(limit)} CampSync reads for one answer; it did not read it.",
+            raise AnswerTooLarge(translate("BoundedReads", "Dynamics announced {size} in answer to {call}, more than "
+                                                           "the {limit} CampSync reads for one answer; it did not "
+                                                           "read it.").format(size=size_text(int(declared)),
+                                                                              call=call, limit=size_text(limit)),
                                  status=response.status_code)
         encoding = response.headers.get("content-encoding", "").strip().lower()
         inflate = encoding if encoding in ("gzip", "deflate") else None  # others: httpx decodes them, as before
@@ -157,8 +160,9 @@ class _BoundedStream(httpx.AsyncByteStream):
                     if self.error:  # enough to say what went wrong: keep the start, drop the rest
                         yield piece[:len(piece) - (size - self.limit)]
                         return
-                    raise AnswerTooLarge(f"Dynamics sent more than {size_text(self.limit)} in answer to "
-                                         f"{self.call}; CampSync stopped reading there.")
+                    raise AnswerTooLarge(translate("BoundedReads", "Dynamics sent more than {limit} in answer to "
+                                                                   "{call}; CampSync stopped reading there.").format(
+                        limit=size_text(self.limit), call=self.call))
                 yield piece
             if raw is None:
                 return
@@ -168,8 +172,9 @@ class _BoundedStream(httpx.AsyncByteStream):
 
 
 def _too_slow(call: str, deadline: float | None) -> AnswerTooSlow:
-    return AnswerTooSlow(f"Dynamics was still answering {call} after {deadline:g} s, the most CampSync waits "
-                         f"for one request; it stopped waiting.", deadline=deadline)
+    return AnswerTooSlow(translate("BoundedReads", "Dynamics was still answering {call} after {seconds} s, the most "
+                                                   "CampSync waits for one request; it stopped waiting.").format(
+        call=call, seconds=f"{deadline:g}"), deadline=deadline)
 
 
 class _Inflater:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from ..language import translate
 from .client import NS, DataverseClient
 from .errors import MalformedResponse
 
@@ -39,7 +40,7 @@ JOBS = (
                                       "DELETE listmembers(<id>): 3 requests per person instead of 1"),
     Job("create leads", CREATE_MANY, "one POST leads per lead instead of one CreateMultiple per batch"),
 )
-ACTION_FIXES = {
+ACTION_FIXES = {  # English, as they were; the doctor says _action_fix()
     ADD_MANY: "Adds still work, one request per person, which is slow for large drops. AddListMembersList comes "
               "with the Marketing List table of Dynamics 365 Sales or Marketing: check that the environment has a "
               "Dynamics 365 app installed (a plain Dataverse environment has no marketing lists), or ask Microsoft "
@@ -49,6 +50,38 @@ ACTION_FIXES = {
     CREATE_MANY: "Nothing is required: lead creation works through the slower path. Bulk operation messages come "
                  "with current Dataverse versions; large first syncs will take longer until the org has them.",
 }
+
+
+def _job_words(job: Job) -> tuple[str, str]:
+    """(what, fallback) of a job in the person's language."""
+    words = {
+        ADD_MANY: (translate("Capabilities", "add members"),
+                   translate("Capabilities", "AddListMembersList refused for each batch, then one AddMemberList per "
+                                             "person")),
+        REMOVE_ONE: (translate("Capabilities", "remove members"),
+                     translate("Capabilities", "RemoveMemberList refused, then the listmember row looked up and "
+                                               "DELETE listmembers(<id>): 3 requests per person instead of 1")),
+        CREATE_MANY: (translate("Capabilities", "create leads"),
+                      translate("Capabilities", "one POST leads per lead instead of one CreateMultiple per batch")),
+    }
+    return words.get(job.action, (job.what, job.fallback))
+
+
+def _action_fix(action: str) -> str:
+    """ACTION_FIXES[action] in the person's language."""
+    words = {
+        ADD_MANY: translate("Capabilities", "Adds still work, one request per person, which is slow for large drops. "
+                                            "AddListMembersList comes with the Marketing List table of Dynamics 365 "
+                                            "Sales or Marketing: check that the environment has a Dynamics 365 app "
+                                            "installed (a plain Dataverse environment has no marketing lists), or "
+                                            "ask Microsoft support why the message is missing."),
+        REMOVE_ONE: translate("Capabilities", "Nothing is required: removals work through the slower path. Orgs "
+                                              "created more recently expose RemoveMemberList as a Web API action."),
+        CREATE_MANY: translate("Capabilities", "Nothing is required: lead creation works through the slower path. "
+                                               "Bulk operation messages come with current Dataverse versions; large "
+                                               "first syncs will take longer until the org has them."),
+    }
+    return words.get(action) or ACTION_FIXES[action]
 
 
 async def org_actions(client: DataverseClient) -> set[str]:
@@ -74,22 +107,29 @@ def action_names(csdl: bytes) -> set[str]:
 
 def assess_actions(present: set[str]) -> tuple[str, str, str]:
     """(detail, status, fix): which watched actions exist and which path each job will take."""
-    found = ", ".join(f"{name} {'present' if name in present else 'MISSING'}" for name in WATCHED_ACTIONS)
+    found = ", ".join((translate("Capabilities", "{action} present") if name in present
+                       else translate("Capabilities", "{action} MISSING")).format(action=name)
+                      for name in WATCHED_ACTIONS)
     paths, status, fixes = [], "ok", []
     for job in JOBS:
+        what, fallback = _job_words(job)
         if job.action in present:
-            paths.append(f"{job.what}: {job.action}")
+            paths.append(f"{what}: {job.action}")
         elif not job.fallback:
-            paths.append(f"{job.what}: impossible (no {job.action})")
+            paths.append(translate("Capabilities", "{job}: impossible (no {action})").format(job=what,
+                                                                                            action=job.action))
             status = "fail"
-            fixes.append(ACTION_FIXES[job.action])
+            fixes.append(_action_fix(job.action))
         else:
-            paths.append(f"{job.what}: {job.fallback}")
+            paths.append(f"{what}: {fallback}")
             status = "warn" if status == "ok" else status
-            fixes.append(f"{job.action} is missing, so CampSync uses the slower path ({job.what}: "
-                         f"{job.fallback}). {ACTION_FIXES[job.action]}")
+            fixes.append(translate("Capabilities", "{action} is missing, so CampSync uses the slower path ({job}: "
+                                                   "{fallback}). {fix}").format(action=job.action, job=what,
+                                                                                fallback=fallback,
+                                                                                fix=_action_fix(job.action)))
     # UpsertMultiple is reported so an admin knows, but this version of CampSync does not send it.
-    detail = f"{found} (UpsertMultiple not used by this version); will use — " + "; ".join(paths)
+    detail = translate("Capabilities", "{found} (UpsertMultiple not used by this version); will use — "
+                                       "{paths}").format(found=found, paths="; ".join(paths))
     return detail, status, " ".join(fixes)
 
 
@@ -124,7 +164,8 @@ async def user_privileges(client: DataverseClient, user_id: str) -> dict[str, st
     data = await client.get_json(f"systemusers({user_id})/{NS}RetrieveUserPrivileges()")
     rows = data.get("RolePrivileges")
     if not isinstance(rows, list):
-        raise MalformedResponse("Dynamics answered RetrieveUserPrivileges without a RolePrivileges list.")
+        raise MalformedResponse(translate("Capabilities", "Dynamics answered RetrieveUserPrivileges without a "
+                                                          "RolePrivileges list."))
     held: dict[str, str] = {}
     for row in rows:
         if not isinstance(row, dict) or not isinstance(row.get("PrivilegeName"), str):
@@ -146,24 +187,44 @@ def missing_needs(held: dict[str, str]) -> list[Need]:
     return [need for need in NEEDS if need.privilege not in held]
 
 
+def _why(need: Need) -> str:
+    """What CampSync needs the privilege for, in the person's language."""
+    words = {"prvCreateList": translate("Capabilities", "create CampSync's marketing lists"),
+             "prvAppendList": translate("Capabilities", "add members to the lists and link them to campaigns"),
+             "prvAppendToList": translate("Capabilities", "link the lists to campaigns"),
+             "prvAppendToCampaign": translate("Capabilities", "link the lists to campaigns"),
+             "prvReadList": translate("Capabilities", "read the lists and their members"),
+             "prvReadCampaign": translate("Capabilities", "read campaigns"),
+             "prvCreateLead": translate("Capabilities", "create leads for people not yet in Dynamics"),
+             "prvReadLead": translate("Capabilities", "find leads by email"),
+             "prvReadContact": translate("Capabilities", "find contacts by email")}
+    return words.get(need.privilege, need.why)
+
+
 def assess_privileges(held: dict[str, str]) -> tuple[str, str, str]:
     """(detail, status, fix): a missing privilege fails; one held for the user's own records only warns."""
     missing = missing_needs(held)
     if missing:
-        detail = "missing " + "; ".join(f"{n.privilege} (to {n.why}; usually granted by {n.role})" for n in missing)
+        detail = translate("Capabilities", "missing {privileges}").format(privileges="; ".join(
+            translate("Capabilities", "{privilege} (to {why}; usually granted by {role})").format(
+                privilege=n.privilege, why=_why(n), role=n.role) for n in missing))
         roles = sorted({n.role for n in missing})
-        fix = (f"Give the application user a security role with {', '.join(n.privilege for n in missing)} — "
-               f"usually {' and '.join(roles)} — in the Power Platform admin center (Environment → Settings → "
-               f"Users + permissions → Application users → Manage roles).")
+        fix = translate("Capabilities", "Give the application user a security role with {privileges} — usually "
+                                        "{roles} — in the Power Platform admin center (Environment → Settings → "
+                                        "Users + permissions → Application users → Manage roles).").format(
+            privileges=", ".join(n.privilege for n in missing), roles=translate("Capabilities", " and ").join(roles))
         return detail, "fail", fix
     shallow = [need for need in NEEDS if need.privilege in _OTHERS_RECORDS and held[need.privilege] == "Basic"]
     if shallow:
         names = ", ".join(n.privilege for n in shallow)
-        return (f"all {len(NEEDS)} privileges held, but {names} only at user level (records it owns)", "warn",
-                f"Give {names} at business-unit or organization level (usually {shallow[0].role} does); at user "
-                f"level CampSync sees and links only records the application user owns.")
-    return f"all {len(NEEDS)} privileges CampSync's flow actions need are held (" \
-           + ", ".join(n.privilege for n in NEEDS) + ")", "ok", ""
+        return (translate("Capabilities", "all {count} privileges held, but {privileges} only at user level (records "
+                                          "it owns)").format(count=len(NEEDS), privileges=names), "warn",
+                translate("Capabilities", "Give {privileges} at business-unit or organization level (usually {role} "
+                                          "does); at user level CampSync sees and links only records the "
+                                          "application user owns.").format(privileges=names, role=shallow[0].role))
+    held_all = translate("Capabilities", "all {count} privileges CampSync's flow actions need are held "
+                                         "({privileges})")
+    return held_all.format(count=len(NEEDS), privileges=", ".join(n.privilege for n in NEEDS)), "ok", ""
 
 
 async def dop_hint(client: DataverseClient) -> str | None:
@@ -175,9 +236,12 @@ async def dop_hint(client: DataverseClient) -> str | None:
 def assess_dop_hint(value: str | None) -> tuple[str, str, str]:
     # Informational: Microsoft recommends sending at most this many requests at once; never a failure.
     if value is None:
-        return "the org sent no x-ms-dop-hint header (no recommendation to report)", "ok", ""
+        return translate("Capabilities", "the org sent no x-ms-dop-hint header (no recommendation to report)"), \
+            "ok", ""
     try:
         hint = int(value.strip())
     except ValueError:
-        return f"the org sent an unreadable x-ms-dop-hint ({value[:40]!r})", "ok", ""
-    return f"the org recommends up to {hint} requests in parallel (x-ms-dop-hint: {hint})", "ok", ""
+        return translate("Capabilities", "the org sent an unreadable x-ms-dop-hint ({value})").format(
+            value=repr(value[:40])), "ok", ""
+    return translate("Capabilities", "the org recommends up to {count} requests in parallel (x-ms-dop-hint: "
+                                     "{count})").format(count=hint), "ok", ""

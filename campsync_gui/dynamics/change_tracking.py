@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+from ..language import translate
 from .client import FORMATTED_VALUES, MAX_PAGE_SIZE, DataverseClient
 from .entities import ENTITY_SET, PERSON_SELECT, MemberType, Person
 from .errors import DynamicsError, MalformedResponse, ServiceError, clean_text
@@ -119,15 +120,17 @@ async def tracked_tables(client: DataverseClient,
 
 def assess_tracking(tracked: dict[str, bool]) -> tuple[str, str, str]:
     """The doctor's (detail, status, fix): per table, incremental pulls (change tracking on) or full pulls."""
-    detail = "; ".join(f"{name}s: {'on — incremental pulls' if on else 'off — full pulls'}"
+    detail = "; ".join((translate("ChangeTracking", "{table}s: on — incremental pulls") if on
+                        else translate("ChangeTracking", "{table}s: off — full pulls")).format(table=name)
                        for name, on in tracked.items())
     off = [name for name, on in tracked.items() if not on]
     if not off:
         return detail, "ok", ""
+    tables = translate("ChangeTracking", " and ").join(off)
     return (detail, "warn",
-            f"Pulls read every {' and '.join(off)} each time. To read only what changed, an admin turns on Track "
-            f"changes for the {' and '.join(off)} table(s) (Power Apps → Tables → the table → Properties → "
-            f"Advanced options).")
+            translate("ChangeTracking", "Pulls read every {tables} each time. To read only what changed, an admin "
+                                        "turns on Track changes for the {tables} table(s) (Power Apps → Tables → "
+                                        "the table → Properties → Advanced options).").format(tables=tables))
 
 
 def delta_link_select(delta_link: str) -> str | None:

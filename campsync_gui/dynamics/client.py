@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from ..language import translate
 from . import bounded_reads
 from .answers import GUID, created_id, json_object
 from .auth import TokenProvider, network_error
@@ -156,19 +157,22 @@ class DataverseClient:
                         self.max_body_bytes, self.max_error_bytes, self.deadline_margin)})
                 answered_429 = response.status_code == 429
             except httpx.InvalidURL as exc:
-                raise DynamicsError(f"Not a valid address to ask Dynamics: {clean_text(str(exc), 200)} "
-                                    f"[{method} {clean_text(url, 120)}]") from exc
+                raise DynamicsError(translate("DynamicsClient", "Not a valid address to ask Dynamics: {problem} "
+                                                                "[{method} {url}]").format(
+                    problem=clean_text(str(exc), 200), method=method, url=clean_text(url, 120))) from exc
             except httpx.RequestError as exc:  # transport failures, and bodies that do not decode
                 failure = _transport_failure(exc, self.org_url)
                 if not failure.retryable:
                     raise failure from exc
                 if not resend_if_unsure and not isinstance(exc, NEVER_SENT):
-                    raise ConnectionFailed(f"{failure.message} (the request may have reached Dynamics)",
+                    raise ConnectionFailed(translate("DynamicsClient", "{problem} (the request may have reached "
+                                                                       "Dynamics)").format(problem=failure.message),
                                            cause=exc) from exc
                 failures += 1
                 if failures >= self.retry.max_attempts:
-                    raise ConnectionFailed(f"{failure.message} (gave up after {failures} attempts)",
-                                           cause=exc) from exc
+                    raise ConnectionFailed(translate("DynamicsClient", "{problem} (gave up after {attempts} "
+                                                                       "attempts)").format(
+                        problem=failure.message, attempts=failures), cause=exc) from exc
                 await self._wait(self.retry.backoff(failures), f"{exc.__class__.__name__} on {method}",
                                  kind=exc.__class__.__name__)
                 continue
@@ -561,12 +565,14 @@ def _transport_failure(exc: httpx.RequestError, org_url: str) -> ConnectionFaile
     if isinstance(exc, httpx.ConnectError):
         return network_error(exc, org_url)
     if isinstance(exc, httpx.TimeoutException):
-        return ConnectionFailed(f"Dynamics did not answer in time ({exc.__class__.__name__}).", cause=exc)
+        return ConnectionFailed(translate("DynamicsClient", "Dynamics did not answer in time ({problem}).").format(
+            problem=exc.__class__.__name__), cause=exc)
     if isinstance(exc, httpx.DecodingError):
         # A body that does not match its Content-Encoding (gzip cut short, a proxy's mix-up): worth another try.
-        return ConnectionFailed("Dynamics sent a response that could not be decoded (its Content-Encoding is "
-                                "broken or cut short).", cause=exc)
-    return ConnectionFailed(f"The connection to Dynamics dropped ({exc.__class__.__name__}).", cause=exc)
+        return ConnectionFailed(translate("DynamicsClient", "Dynamics sent a response that could not be decoded (its "
+                                                            "Content-Encoding is broken or cut short)."), cause=exc)
+    return ConnectionFailed(translate("DynamicsClient", "The connection to Dynamics dropped ({problem}).").format(
+        problem=exc.__class__.__name__), cause=exc)
 
 
 __all__ = ["DataverseClient", "RetryPolicy", "ClientStats", "odata_quote", "chunked", "Throttled", "Unauthorized",

@@ -24,7 +24,7 @@ from .doctor_words import missing_word, needed_step, root_hint, skipped, status_
 from .entities import version_tuple
 from .errors import AuthError, DynamicsError, PermissionDenied, SignInRequired, Unauthorized
 from .signin import BROWSER, DEVICE_CODE, UserSignIn
-from .signin_errors import SIGN_IN_HINT
+from .signin_errors import sign_in_hint
 from .tls import ConnectionTrust, connection_trust, is_microsoft_host
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
@@ -509,7 +509,7 @@ class _Doctor:
 
 def _fix_for(exc: DynamicsError) -> str:
     if isinstance(exc, SignInRequired):
-        return translate("Doctor", "Sign in again: {hint}.").format(hint=SIGN_IN_HINT)
+        return translate("Doctor", "Sign in again: {hint}.").format(hint=sign_in_hint())
     if isinstance(exc, AuthError):
         if exc.error == "certificate":
             return translate("Doctor", "Fix the certificate file as the message says, or give the profile a new "

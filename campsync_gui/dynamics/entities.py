@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..language import translate
 from .errors import MalformedResponse, clean_text
 
 MemberType = Literal["lead", "contact"]
@@ -16,7 +17,16 @@ ENTITY_SET: dict[str, str] = {"lead": "leads", "contact": "contacts"}
 ID_FIELD: dict[str, str] = {"lead": "leadid", "contact": "contactid"}
 
 CAMPAIGN_STATUS = {0: "Proposed", 1: "Ready To Launch", 2: "Launched", 3: "Completed", 4: "Canceled",
-                   5: "Suspended", 6: "Inactive"}
+                   5: "Suspended", 6: "Inactive"}  # English: --json; a person reads campaign_status()
+
+
+def campaign_status(code: int | None) -> str:
+    """A campaign's status reason (CAMPAIGN_STATUS) in the person's language; '' for a code Dynamics did not say."""
+    words = {0: translate("Campaigns", "Proposed"), 1: translate("Campaigns", "Ready To Launch"),
+             2: translate("Campaigns", "Launched"), 3: translate("Campaigns", "Completed"),
+             4: translate("Campaigns", "Canceled"), 5: translate("Campaigns", "Suspended"),
+             6: translate("Campaigns", "Inactive")}
+    return words.get(code, "") if code is not None else ""
 FORMATTED = "@OData.Community.Display.V1.FormattedValue"
 _INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 

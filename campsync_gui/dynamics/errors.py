@@ -7,6 +7,8 @@ import math
 import re
 from typing import Any
 
+from ..language import translate
+
 MAX_SERVER_TEXT = 1000  # characters of the server's own message kept in ours: enough to act on, still readable
 
 # Dataverse error codes the client acts on (the code, not the wording, identifies the case).
@@ -191,12 +193,18 @@ _BY_STATUS: dict[int, type[ServiceError]] = {
     400: BadRequest, 401: Unauthorized, 403: PermissionDenied, 404: NotFound, 429: Throttled,
 }
 
-_PLAIN_PREFIX = {
-    401: "Dynamics refused the access token",
-    403: "The application user lacks a privilege in Dynamics",
-    404: "Not found in Dynamics",
-    429: "Dynamics is throttling requests (server busy)",
-}
+
+
+def _plain_prefix(status: int) -> str:
+    """What an HTTP error status means, in the person's language (read when the error happens)."""
+    if status >= 500:
+        return translate("DynamicsErrors", "Dynamics had a server error (HTTP {status})").format(status=status)
+    words = {401: translate("DynamicsErrors", "Dynamics refused the access token"),
+             403: translate("DynamicsErrors", "The application user lacks a privilege in Dynamics"),
+             404: translate("DynamicsErrors", "Not found in Dynamics"),
+             429: translate("DynamicsErrors", "Dynamics is throttling requests (server busy)")}
+    return words.get(status) or translate("DynamicsErrors", "Dynamics rejected the request (HTTP {status})").format(
+        status=status)
 
 
 def parse_envelope(body: bytes | str) -> tuple[str | None, str | None]:
@@ -232,15 +240,11 @@ def error_from_response(status: int, body: bytes, headers: Any, method: str, url
     """Map an HTTP error response to the matching typed error with a readable message."""
     code, server_message = parse_envelope(body)
     request_id = headers.get("x-ms-service-request-id") or headers.get("req_id") if headers else None
-    if status >= 500:
-        cls: type[ServiceError] = ServerUnavailable
-        prefix = f"Dynamics had a server error (HTTP {status})"
-    else:
-        cls = _BY_STATUS.get(status, ServiceError)
-        prefix = _PLAIN_PREFIX.get(status, f"Dynamics rejected the request (HTTP {status})")
+    cls: type[ServiceError] = ServerUnavailable if status >= 500 else _BY_STATUS.get(status, ServiceError)
     detail = clean_text(server_message or "") or clean_text(body[:200].decode("utf-8", "replace") if body else "") \
-        or "no details given"
-    message = f"{prefix}: {detail} [{clean_text(method, 10)} {clean_text(_short(url), 120)}]"
+        or translate("DynamicsErrors", "no details given")
+    message = translate("DynamicsErrors", "{problem}: {detail} [{method} {path}]").format(
+        problem=_plain_prefix(status), detail=detail, method=clean_text(method, 10), path=clean_text(_short(url), 120))
     path = _short(url).split("?", 1)[0]
     kwargs: dict[str, Any] = {"status": status, "code": code, "request_id": request_id, "method": method,
                               "path": path}

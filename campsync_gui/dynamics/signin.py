@@ -23,10 +23,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .auth import MsalHttp, aadsts_code, auth_error_from_result, network_error
+from .auth import MsalHttp, aadsts_code, auth_error_from_result, network_error, no_answer_from, not_entra
 from .errors import AuthError, BrowserUnavailable, ConnectionFailed, SignInCancelled, SignInRequired
-from .signin_errors import BROWSER_UNAVAILABLE, CANCELLED, NO_ANSWER, NOT_SIGNED_IN, SIGNED_OUT, \
-    user_error_from_result
+from .signin_errors import (browser_unavailable, no_answer, not_signed_in, page_not_completed, signed_out,
+                            user_error_from_result)
+from .signin_errors import cancelled as cancelled_message  # `cancelled` names a wait below
 from .tls import ConnectionTrust
 from .token_cache import TokenCache
 
@@ -100,7 +101,7 @@ class _LoopbackWait:
 
 def _system_browser(auth_uri: str) -> None:
     if not webbrowser.open(auth_uri):
-        raise BrowserUnavailable(BROWSER_UNAVAILABLE, error="browser_unavailable")
+        raise BrowserUnavailable(browser_unavailable(), error="browser_unavailable")
 
 
 class UserSignIn:
@@ -215,7 +216,7 @@ class UserSignIn:
     def _silent(self, force_refresh: bool) -> str:
         account = self._cached_account()
         if account is None:
-            raise SignInRequired(NOT_SIGNED_IN, error="not_signed_in")
+            raise SignInRequired(not_signed_in(), error="not_signed_in")
         app = self._application()
         # One refresh at a time: concurrent requests would each spend the same (rotating) refresh token; the
         # ones after the first find the new access token in the cache.
@@ -223,7 +224,7 @@ class UserSignIn:
             result = self._msal(lambda: app.acquire_token_silent_with_error(self._scopes, account,
                                                                             force_refresh=force_refresh))
         if result is None:  # the account is there but its refresh token is not (removed, or never given)
-            raise SignInRequired(SIGNED_OUT, error="no_refresh_token")
+            raise SignInRequired(signed_out(), error="no_refresh_token")
         if "access_token" not in result:
             raise user_error_from_result(result, silent=True)
         return result["access_token"]
@@ -239,7 +240,7 @@ class UserSignIn:
             try:
                 webbrowser.get()
             except webbrowser.Error as exc:
-                raise BrowserUnavailable(BROWSER_UNAVAILABLE, error="browser_unavailable") from exc
+                raise BrowserUnavailable(browser_unavailable(), error="browser_unavailable") from exc
             browser = _system_browser
         async with self._sign_in_lock:
             wait = _LoopbackWait()
@@ -259,7 +260,7 @@ class UserSignIn:
             if "auth_uri" not in flow:
                 raise user_error_from_result(flow, silent=False)
             if not wait.ready(redirect_uri, flow["state"]):
-                raise SignInCancelled(CANCELLED, error="access_denied")
+                raise SignInCancelled(cancelled_message(), error="access_denied")
 
             def open_page() -> None:
                 # Its own thread: a browser stand-in that answers the loopback itself must not block the receiver.
@@ -275,12 +276,11 @@ class UserSignIn:
             failure = wait.browser_failure
             if isinstance(failure, AuthError):
                 raise failure
-            raise AuthError(f"The sign-in page could not be completed: {failure}", error="browser_failed") \
-                from failure
+            raise AuthError(page_not_completed(failure), error="browser_failed") from failure
         if wait.cancelled:
-            raise SignInCancelled(CANCELLED, error="access_denied")
+            raise SignInCancelled(cancelled_message(), error="access_denied")
         if not response:
-            raise AuthError(NO_ANSWER, error="timeout")
+            raise AuthError(no_answer(), error="timeout")
         result = self._msal(lambda: app.acquire_token_by_auth_code_flow(flow, response, scopes=self._scopes))
         return self._signed_in(result)
 
@@ -309,7 +309,7 @@ class UserSignIn:
             result = self._msal(lambda: app.acquire_token_by_device_flow(
                 flow, exit_condition=lambda f: stop.is_set() or f.get("expires_at", 0) < time.time()))
             if stop.is_set():
-                raise SignInCancelled(CANCELLED, error="access_denied")
+                raise SignInCancelled(cancelled_message(), error="access_denied")
             if result.get("error") in ("authorization_pending", "slow_down"):  # polling ended: the code expired
                 result = {**result, "error": "expired_token"}
             return self._signed_in(result)
@@ -369,7 +369,7 @@ class UserSignIn:
         # The person cancelled: answer at once; the thread ends by itself once msal's wait notices.
         job.add_done_callback(_consume)
         await asyncio.to_thread(on_cancel)
-        raise SignInCancelled(CANCELLED, error="access_denied")
+        raise SignInCancelled(cancelled_message(), error="access_denied")
 
     def _signed_in(self, result: dict) -> SignedInUser:
         if "access_token" not in result:
@@ -402,13 +402,11 @@ class UserSignIn:
             original = str(exc.__context__ or exc)
             if aadsts_code(original):
                 raise auth_error_from_result({"error": "invalid_tenant", "error_description": original}) from exc
-            raise AuthError(f"The authority did not answer like Entra ID at {self.authority}: check the tenant id "
-                            "and CAMPSYNC_AUTHORITY_HOST.", error="discovery_failed") from exc
+            raise AuthError(not_entra(self.authority), error="discovery_failed") from exc
         except httpx.ConnectError as exc:
             raise network_error(exc, self.authority_host) from exc
         except httpx.HTTPError as exc:
-            raise ConnectionFailed(f"The sign-in authority {self.authority_host} did not answer: "
-                                   f"{exc.__class__.__name__}", cause=exc) from exc
+            raise ConnectionFailed(no_answer_from(self.authority_host, exc), cause=exc) from exc
 
 
 def _wait_for_answer(receiver: AuthCodeReceiver, timeout: float, state: str) -> dict | None:

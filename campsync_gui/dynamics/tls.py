@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import certifi
 import httpx
 
+from ..language import translate
+
 # Domains of Microsoft's clouds (sign-in and Dataverse): an extra CA is never trusted for them. A network that
 # inspects TLS on its way to Microsoft installs its CA in the system's trust store, which is used for every host.
 MICROSOFT_DOMAINS = (
@@ -41,7 +43,8 @@ def make_ssl_context(ca_bundle: str | Path | None = None) -> ssl.SSLContext:
     if ca_bundle:
         path = Path(ca_bundle).expanduser()
         if not path.is_file():
-            raise FileNotFoundError(f"CA bundle not found: {path} (check CAMPSYNC_CA_BUNDLE)")
+            raise FileNotFoundError(translate("Tls", "CA bundle not found: {path} (check CAMPSYNC_CA_BUNDLE)").format(
+                path=path))
         ctx.load_verify_locations(str(path))
     return ctx
 
@@ -90,12 +93,12 @@ class ConnectionTrust:
         """One line for the doctor: the extra CA and where it is trusted ('' when there is none)."""
         if not self.ca_bundle:
             return ""
-        where = ", ".join(origin_text(o) for o in sorted(self.origins)) or "no host"
-        text = f"extra CA {self.ca_bundle} trusted for {where}"
+        where = ", ".join(origin_text(o) for o in sorted(self.origins)) or translate("Tls", "no host")
         if self.refused:
-            text += (" (not for " + ", ".join(origin_text(o) for o in self.refused)
-                     + ": Microsoft's hosts are checked against the system's CAs only)")
-        return text
+            return translate("Tls", "extra CA {file} trusted for {hosts} (not for {microsoft}: Microsoft's hosts are "
+                                    "checked against the system's CAs only)").format(
+                file=self.ca_bundle, hosts=where, microsoft=", ".join(origin_text(o) for o in self.refused))
+        return translate("Tls", "extra CA {file} trusted for {hosts}").format(file=self.ca_bundle, hosts=where)
 
     def sync_client_options(self) -> dict:
         """httpx.Client keyword arguments: the system context by default, the extended one mounted on the

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..language import translate
+
 if TYPE_CHECKING:  # msal loads when a cache is first made (a sign-in), not when the window starts
     import msal
 
@@ -67,12 +69,14 @@ def open_token_cache(home: Path, *, allow_plaintext: bool) -> TokenCache:
         return TokenCache(encrypted, ENCRYPTED, path)
     if allow_plaintext:
         return TokenCache(_plain_file_cache(path), PLAIN_FILE, path,
-                          problem=f"Sign-in tokens are kept in a plain file readable only by you: {path} "
-                                  f"(no encrypted store on this system: {why}).")
+                          problem=translate("TokenCache", "Sign-in tokens are kept in a plain file readable only "
+                                                          "by you: {path} (no encrypted store on this system: "
+                                                          "{reason}).").format(path=path, reason=why))
     return TokenCache(_memory_cache(home), MEMORY_ONLY, None,
-                      problem=f"Sign-in tokens are kept in memory only, so you sign in again next time: this "
-                              f"system has no encrypted store for them ({why}). To keep them in a file readable "
-                              f"only by you, set {ALLOW_PLAINTEXT_VAR}=1.")
+                      problem=translate("TokenCache", "Sign-in tokens are kept in memory only, so you sign in again "
+                                                      "next time: this system has no encrypted store for them "
+                                                      "({reason}). To keep them in a file readable only by you, set "
+                                                      "{variable}=1.").format(reason=why, variable=ALLOW_PLAINTEXT_VAR))
 
 
 def into_plain_file(current: TokenCache, home: Path) -> TokenCache:
@@ -92,7 +96,8 @@ def memory_token_cache() -> TokenCache:
     import msal
 
     return TokenCache(msal.SerializableTokenCache(), MEMORY_ONLY, None,
-                      problem="Sign-in tokens are kept in memory only, so you sign in again next time.")
+                      problem=translate("TokenCache", "Sign-in tokens are kept in memory only, so you sign in "
+                                                      "again next time."))
 
 
 def _encrypted_cache(path: Path) -> tuple[msal.SerializableTokenCache | None, str]:
@@ -100,18 +105,20 @@ def _encrypted_cache(path: Path) -> tuple[msal.SerializableTokenCache | None, st
     try:
         from msal_extensions import PersistedTokenCache, build_encrypted_persistence
     except ImportError:  # a build without msal-extensions: no encrypted store, the same as a bare Linux
-        return None, "msal-extensions is not installed"
+        return None, translate("TokenCache", "msal-extensions is not installed")
     try:
         _private_dir(path.parent)
         persistence = build_encrypted_persistence(str(path))
     except ImportError as exc:
         # Linux without PyGObject/libsecret (msal-extensions' own wording is several lines of install advice)
         first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        reason = "libsecret and PyGObject are not available" if sys.platform.startswith("linux") else first
+        reason = (translate("TokenCache", "libsecret and PyGObject are not available")
+                  if sys.platform.startswith("linux") else first)
         return None, reason
     except Exception as exc:  # noqa: BLE001 - the platform's store failed its trial: say which, fall back
         first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        return None, f"the system's secret store failed: {first[:200]}"
+        return None, translate("TokenCache", "the system's secret store failed: {problem}").format(
+            problem=first[:200])
     return PersistedTokenCache(persistence), ""
 
 

@@ -59,6 +59,7 @@ class FlowController(QObject):
     progress = Signal(int, int)   # actions finished, actions claimed in this run
     changed = Signal()            # the store changed: campaign counts, members and people need a refresh
     pending = Signal(object)        # person ids now waiting in the outbox
+    sync_finished = Signal(str)   # the status message of a finished run, also to be said to a screen reader
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, environment: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -246,6 +247,7 @@ class FlowController(QObject):
         if report.problems:
             message += " " + report.problems[-1]  # the core's words
         self.status.emit(message)
+        self.sync_finished.emit(message)
 
     def is_running(self) -> bool:
         return self.workspace.is_running()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QSplitter
 
+from .announce import announce
 from .i18n import translate
 from .startup_hint import ExpectedConnection
 from .window_shell import WindowShell
@@ -203,6 +204,8 @@ class MainWindow(WindowShell):
         self.campaigns_panel.refresh_requested.connect(self.refresh)
         self.people_panel.status.connect(self.show_status)
         self.controller.status.connect(self.show_status)
+        # The status bar is painted, not read out: a screen reader hears that a sync finished, and how, from this.
+        self.controller.sync_finished.connect(lambda text: announce(self.statusBar(), text))
         self.controller.busy_changed.connect(self._busy)
         self.controller.progress.connect(self._progress)
         self.controller.changed.connect(self._schedule_reload)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ..core.connections import NotConnected
 from ..dynamics.errors import BrowserUnavailable, DynamicsError, SignInCancelled, SignInRequired
-from ..dynamics.signin_errors import SIGN_IN_HINT
+from ..dynamics.signin_errors import without_command_line
 from .i18n import translate
 from .tasks import describe_failure
 from .widgets.account_button import AccountButton, account_text
@@ -271,13 +271,10 @@ class SignInFlow(QObject):
 def window_words(message: str) -> str:
     """The core's sentence without the command-line instruction it ends with: the window offers its own way (this
     dialog, "Use a code instead", the status bar's Sign in…)."""
-    # The core's English words are matched; what replaces them is the window's, in the person's language.
-    text = message.replace(f" — {SIGN_IN_HINT}", "").replace(f": {SIGN_IN_HINT}", "").replace(
-        SIGN_IN_HINT, translate("SignInFlow", "sign in"))
-    text = text.replace("use device code sign-in instead (`campsync login --device-code`)",
-                        translate("SignInFlow", "use a code instead"))
-    button = translate("SignInDialog", "Use a code instead")  # the dialog's button, named as it shows it
-    return text.replace(" (`campsync login --device-code`)", f" ({button})")
+    # The core's pieces (in either language) are found and replaced by the window's, in the person's language.
+    return without_command_line(message, sign_in=translate("SignInFlow", "sign in"),
+                                use_code=translate("SignInFlow", "use a code instead"),
+                                button=translate("SignInDialog", "Use a code instead"))
 
 
 async def _first_of(*waits: Awaitable) -> None:

@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>Answers</name>
+    <message>
+        <source>Dynamics sent a response that is not valid JSON (HTTP {status}, {size} bytes) for {call}</source>
+        <translation>Dynamics a envoyé une réponse qui n&apos;est pas du JSON valide (HTTP {status}, {size} octets) pour {call}</translation>
+    </message>
+    <message>
+        <source>Dynamics sent JSON of an unexpected shape (expected an object, got {type}; HTTP {status}) for {call}</source>
+        <translation>Dynamics a envoyé du JSON d&apos;une forme inattendue (un objet était attendu, reçu {type}&#xa0;; HTTP {status}) pour {call}</translation>
+    </message>
+    <message>
+        <source>Dynamics created the row but did not say its id (no usable OData-EntityId header).</source>
+        <translation>Dynamics a créé la ligne mais n&apos;a pas indiqué son ID (aucun en-tête OData-EntityId utilisable).</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>CampSync — unexpected error</source>
@@ -68,6 +83,502 @@ Les détails se trouvent dans le fichier journal (Aide → Ouvrir le dossier des
     <message>
         <source>Connection {name} cannot be used: {problem} Open Admin → Connections to fix it.</source>
         <translation>La connexion {name} ne peut pas être utilisée&#xa0;: {problem} Ouvrez Administration → Connexions pour la corriger.</translation>
+    </message>
+</context>
+<context>
+    <name>Auth</name>
+    <message>
+        <source>Tenant not found: check the tenant id (a GUID or yourcompany.onmicrosoft.com).</source>
+        <translation>Locataire (tenant) introuvable&#xa0;: vérifiez l&apos;ID du locataire (un GUID ou votreentreprise.onmicrosoft.com).</translation>
+    </message>
+    <message>
+        <source>The tenant id is malformed: use the directory (tenant) GUID from the app registration.</source>
+        <translation>L&apos;ID du locataire est mal formé&#xa0;: utilisez le GUID du répertoire (locataire) indiqué dans l&apos;inscription d&apos;application.</translation>
+    </message>
+    <message>
+        <source>Application (client) id not found in this tenant: check the client id and the tenant.</source>
+        <translation>ID d&apos;application (client) introuvable dans ce locataire&#xa0;: vérifiez l&apos;ID client et le locataire.</translation>
+    </message>
+    <message>
+        <source>The client secret is wrong: paste the secret&apos;s Value (not its Secret ID), or create a new one.</source>
+        <translation>Le secret client est incorrect&#xa0;: collez la Valeur du secret (pas son ID de secret), ou créez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>The client secret has expired: create a new secret in the app registration.</source>
+        <translation>Le secret client a expiré&#xa0;: créez un nouveau secret dans l&apos;inscription d&apos;application.</translation>
+    </message>
+    <message>
+        <source>The org URL is not a resource in this tenant: check the org URL (https://yourorg.crm.dynamics.com).</source>
+        <translation>L&apos;URL de l&apos;organisation n&apos;est pas une ressource de ce locataire&#xa0;: vérifiez l&apos;URL de l&apos;organisation (https://yourorg.crm.dynamics.com).</translation>
+    </message>
+    <message>
+        <source>The requested scope is invalid: the org URL must be the environment URL.</source>
+        <translation>L&apos;étendue demandée n&apos;est pas valide&#xa0;: l&apos;URL de l&apos;organisation doit être l&apos;URL de l&apos;environnement.</translation>
+    </message>
+    <message>
+        <source>The authority does not support client-credentials sign-in for this app.</source>
+        <translation>L&apos;autorité ne prend pas en charge la connexion par identifiants client pour cette application.</translation>
+    </message>
+    <message>
+        <source>The certificate is not registered on the app registration, or its key does not match: upload the certificate (its public part) under Certificates &amp; secrets.</source>
+        <translation>Le certificat n&apos;est pas enregistré dans l&apos;inscription d&apos;application, ou sa clé ne correspond pas&#xa0;: chargez le certificat (sa partie publique) sous Certificats &amp; secrets.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s sign-in assertion is outside its valid time: check this machine&apos;s clock.</source>
+        <translation>L&apos;assertion de connexion du certificat est hors de sa période de validité&#xa0;: vérifiez l&apos;horloge de cette machine.</translation>
+    </message>
+    <message>
+        <source>client-credentials token</source>
+        <translation>jeton d&apos;identifiants client</translation>
+    </message>
+    <message>
+        <source>certificate token (thumbprint {thumbprint})</source>
+        <translation>jeton de certificat (empreinte {thumbprint})</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {problem}</source>
+        <translation>Échec de la connexion&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{token} issued by {authority}</source>
+        <translation>{token} émis par {authority}</translation>
+    </message>
+    <message>
+        <source>The authority did not answer like Entra ID at {authority}: check the tenant id and CAMPSYNC_AUTHORITY_HOST.</source>
+        <translation>L&apos;autorité n&apos;a pas répondu comme Entra ID à {authority}&#xa0;: vérifiez l&apos;ID du locataire et CAMPSYNC_AUTHORITY_HOST.</translation>
+    </message>
+    <message>
+        <source>The sign-in authority {host} did not answer: {problem}</source>
+        <translation>L&apos;autorité de connexion {host} n&apos;a pas répondu&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {host} is not trusted ({problem}). Microsoft&apos;s hosts are checked against the system&apos;s CAs only (CAMPSYNC_CA_BUNDLE is not used for them): if your organisation inspects TLS, install its CA in the system&apos;s trust store.</source>
+        <translation>Le certificat TLS de {host} n&apos;est pas approuvé ({problem}). Les hôtes de Microsoft ne sont vérifiés qu&apos;avec les autorités de certification du système (CAMPSYNC_CA_BUNDLE ne sert pas pour eux)&#xa0;: si votre organisation inspecte le trafic TLS, installez son autorité de certification dans le magasin de confiance du système.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {host} is not trusted ({problem}). If your organisation inspects TLS or this is the sandbox, set CAMPSYNC_CA_BUNDLE to the CA certificate file.</source>
+        <translation>Le certificat TLS de {host} n&apos;est pas approuvé ({problem}). Si votre organisation inspecte le trafic TLS, ou s&apos;il s&apos;agit de la sandbox, indiquez dans CAMPSYNC_CA_BUNDLE le fichier du certificat de l&apos;autorité de certification.</translation>
+    </message>
+    <message>
+        <source>The host name of {host} could not be resolved (DNS): check the URL for typos.</source>
+        <translation>Le nom d&apos;hôte de {host} n&apos;a pas pu être résolu (DNS)&#xa0;: vérifiez que l&apos;URL ne contient pas de faute de frappe.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at {host} (connection refused): check the URL and port, and that the org or sandbox is running.</source>
+        <translation>Rien n&apos;écoute à {host} (connexion refusée)&#xa0;: vérifiez l&apos;URL et le port, et que l&apos;organisation ou la sandbox est en marche.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host}: {problem}</source>
+        <translation>Impossible de se connecter à {host}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <translation>échec de la vérification</translation>
+    </message>
+</context>
+<context>
+    <name>Automation</name>
+    <message>
+        <source>Added to Microsoft Campaign</source>
+        <translation>Ajouté à Microsoft Campaign</translation>
+    </message>
+    <message>
+        <source>Removed from Microsoft Campaign</source>
+        <translation>Supprimé de Microsoft Campaign</translation>
+    </message>
+    <message>
+        <source>Person is created</source>
+        <translation>La personne est créée</translation>
+    </message>
+    <message>
+        <source>Data value changes</source>
+        <translation>La valeur d&apos;une donnée change</translation>
+    </message>
+    <message>
+        <source>Activity is logged</source>
+        <translation>Une activité est enregistrée</translation>
+    </message>
+    <message>
+        <source>Add to Microsoft Campaign</source>
+        <translation>Ajouter à Microsoft Campaign</translation>
+    </message>
+    <message>
+        <source>Remove from Microsoft Campaign</source>
+        <translation>Supprimer de Microsoft Campaign</translation>
+    </message>
+    <message>
+        <source>Change data value</source>
+        <translation>Modifier la valeur des données</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attendre</translation>
+    </message>
+    <message>
+        <source>the definition is too deeply nested to read</source>
+        <translation>la définition est trop profondément imbriquée pour être lue</translation>
+    </message>
+    <message>
+        <source>a definition must be a JSON object, not {type}</source>
+        <translation>une définition doit être un objet JSON, pas {type}</translation>
+    </message>
+    <message>
+        <source>a wait needs a duration</source>
+        <translation>une attente nécessite une durée</translation>
+    </message>
+    <message>
+        <source>a wait must be a finite number of seconds, more than 0 and at most 1 year ({limit}), not {value}</source>
+        <translation>une attente doit être un nombre fini de secondes, supérieur à 0 et d&apos;au plus 1 an ({limit}), pas {value}</translation>
+    </message>
+    <message>
+        <source>Smart list: {problem}</source>
+        <translation>Liste dynamique&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>Flow: the flow is empty; add at least one step.</source>
+        <translation>Flux&#xa0;: le flux est vide&#xa0;; ajoutez au moins une étape.</translation>
+    </message>
+    <message>
+        <source>Qualification: must be an object such as {&quot;rule&quot;: &quot;once&quot;}.</source>
+        <translation>Qualification&#xa0;: doit être un objet tel que {&quot;rule&quot;: &quot;once&quot;}.</translation>
+    </message>
+    <message>
+        <source>Qualification: unknown rule {rule}.</source>
+        <translation>Qualification&#xa0;: règle inconnue {rule}.</translation>
+    </message>
+    <message>
+        <source>Qualification: &apos;once every N days&apos; needs N ≥ 1.</source>
+        <translation>Qualification&#xa0;: «&#xa0;une fois tous les N jours&#xa0;» nécessite N ≥ 1.</translation>
+    </message>
+    <message>
+        <source>Smart list: a trigger campaign needs at least one trigger.</source>
+        <translation>Liste dynamique&#xa0;: une campagne déclenchée nécessite au moins un déclencheur.</translation>
+    </message>
+    <message>
+        <source>Trigger {number}: must be an object, not {type}.</source>
+        <translation>Déclencheur {number}&#xa0;: doit être un objet, pas {type}.</translation>
+    </message>
+    <message>
+        <source>Trigger {number}: unknown trigger {type}.</source>
+        <translation>Déclencheur {number}&#xa0;: déclencheur inconnu {type}.</translation>
+    </message>
+    <message>
+        <source>Trigger {number}: unknown field {field}.</source>
+        <translation>Déclencheur {number}&#xa0;: champ inconnu {field}.</translation>
+    </message>
+    <message>
+        <source>Trigger {number}: &apos;campaign_ids&apos; must be a list of campaign ids.</source>
+        <translation>Déclencheur {number}&#xa0;: &apos;campaign_ids&apos; doit être une liste d&apos;ID de campagne.</translation>
+    </message>
+    <message>
+        <source>Trigger {number}: campaign {campaign} is not in the org.</source>
+        <translation>Déclencheur {number}&#xa0;: la campagne {campaign} n&apos;est pas dans l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: must be an object, not {type}.</source>
+        <translation>Étape de flux {number}&#xa0;: doit être un objet, pas {type}.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: unknown step {step}.</source>
+        <translation>Étape de flux {number}&#xa0;: étape inconnue {step}.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: choose a Microsoft campaign that exists in the org.</source>
+        <translation>Étape de flux {number}&#xa0;: choisissez une campagne Microsoft qui existe dans l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: campaign {campaign} is inactive in Dynamics.</source>
+        <translation>Étape de flux {number}&#xa0;: la campagne {campaign} est inactive dans Dynamics.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: unknown field {field} (one of {known}).</source>
+        <translation>Étape de flux {number}&#xa0;: champ inconnu {field} (l&apos;un de {known}).</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: score must be a whole number, not {value}.</source>
+        <translation>Étape de flux {number}&#xa0;: le score doit être un nombre entier, pas {value}.</translation>
+    </message>
+    <message>
+        <source>Flow step {number}: {problem}.</source>
+        <translation>Étape de flux {number}&#xa0;: {problem}.</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationFile</name>
+    <message>
+        <source>must be a finite number of seconds, more than 0 and at most 1 year ({limit}), not {value}</source>
+        <translation>doit être un nombre fini de secondes, supérieur à 0 et d&apos;au plus 1 an ({limit}), pas {value}</translation>
+    </message>
+    <message>
+        <source>must be a number, not {what}</source>
+        <translation>doit être un nombre, pas {what}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, not {value}</source>
+        <translation>doit être un nombre fini, pas {value}</translation>
+    </message>
+    <message>
+        <source>must be a number of a sensible size</source>
+        <translation>doit être un nombre de taille raisonnable</translation>
+    </message>
+    <message>
+        <source>must be text or a number, not {what}</source>
+        <translation>doit être du texte ou un nombre, pas {what}</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} characters</source>
+        <translation>doit comporter au plus {limit} caractères</translation>
+    </message>
+    <message>
+        <source>must be text, not {what}</source>
+        <translation>doit être du texte, pas {what}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>ne doit pas contenir de caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>must be one of {known}, not {value}</source>
+        <translation>doit être l&apos;une des valeurs {known}, pas {value}</translation>
+    </message>
+    <message>
+        <source>must be a time in epoch seconds between 1970 and 9999</source>
+        <translation>doit être une heure en secondes epoch entre 1970 et 9999</translation>
+    </message>
+    <message>
+        <source>an automation export</source>
+        <translation>un export d&apos;automatisation</translation>
+    </message>
+    <message>
+        <source>{file} is not a CampSync automation export ({format}).</source>
+        <translation>{file} n&apos;est pas un export d&apos;automatisation CampSync ({format}).</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing was changed); fix these and import it again:</source>
+        <translation>{file} n&apos;a pas été importé (rien n&apos;a été modifié)&#xa0;; corrigez ces points et importez-le de nouveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>{name} is also the name of {other}</source>
+        <translation>{name} est aussi le nom de {other}</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {problem}</source>
+        <translation>Impossible de lire {file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} is too large for {what} (more than {size} MB).</source>
+        <translation>{file} est trop volumineux pour {what} (plus de {size} Mo).</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text (byte {byte}).</source>
+        <translation>{file} n&apos;est pas du texte UTF-8 (octet {byte}).</translation>
+    </message>
+    <message>
+        <source>{file} is too deeply nested: brackets more than {limit} levels inside each other ({what} needs far fewer).</source>
+        <translation>{file} est trop profondément imbriqué&#xa0;: des crochets ou accolades sur plus de {limit} niveaux les uns dans les autres ({what} en nécessite bien moins).</translation>
+    </message>
+    <message>
+        <source>{file} is too deeply nested to read.</source>
+        <translation>{file} est trop profondément imbriqué pour être lu.</translation>
+    </message>
+    <message>
+        <source>{problem} at line {line}, column {column}</source>
+        <translation>{problem} à la ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {problem}.</source>
+        <translation>{file} n&apos;est pas du JSON valide&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit être true ou false</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>doit être un nombre fini</translation>
+    </message>
+    <message>
+        <source>must have at most {limit} {items}, not {count}</source>
+        <translation>doit comporter au plus {limit} {items}, pas {count}</translation>
+    </message>
+    <message>
+        <source>must have at most {limit} {items}</source>
+        <translation>doit comporter au plus {limit} {items}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to {limit}</source>
+        <translation>doit être un nombre entier de 1 à {limit}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>{rule}, not {what}</source>
+        <translation>{rule}, pas {what}</translation>
+    </message>
+    <message>
+        <source>is not valid</source>
+        <translation>n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>filtres</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>étapes</translation>
+    </message>
+    <message>
+        <source>triggers</source>
+        <translation>déclencheurs</translation>
+    </message>
+    <message>
+        <source>campaigns</source>
+        <translation>campagnes</translation>
+    </message>
+    <message>
+        <source>campaign ids</source>
+        <translation>ID de campagne</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>éléments</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>du texte</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationLibrary</name>
+    <message>
+        <source>{detail} (retrying after: {problem})</source>
+        <translation>{detail} (nouvelle tentative après&#xa0;: {problem})</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>No automation campaign named {name}. See: campsync automation list</source>
+        <translation>Aucune campagne d&apos;automatisation nommée {name}. Voir&#xa0;: campsync automation list</translation>
+    </message>
+    <message>
+        <source>The stored definition cannot be read ({problem}); save the campaign again.</source>
+        <translation>La définition enregistrée ne peut pas être lue ({problem})&#xa0;; enregistrez de nouveau la campagne.</translation>
+    </message>
+    <message>
+        <source>person #{id}</source>
+        <translation>personne n° {id}</translation>
+    </message>
+    <message>
+        <source>unknown kind of campaign {kind}</source>
+        <translation>type de campagne inconnu {kind}</translation>
+    </message>
+    <message>
+        <source>New trigger campaign</source>
+        <translation>Nouvelle campagne déclenchée</translation>
+    </message>
+    <message>
+        <source>New batch campaign</source>
+        <translation>Nouvelle campagne par lots</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copie)</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Donnez un nom à la campagne.</translation>
+    </message>
+    <message>
+        <source>This campaign was deleted elsewhere; it cannot be saved.</source>
+        <translation>Cette campagne a été supprimée ailleurs&#xa0;; elle ne peut pas être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not saved: people cannot be added to or removed from an inactive campaign. Choose an active campaign for these steps.</source>
+        <translation>Non enregistré&#xa0;: on ne peut pas ajouter de personnes à une campagne inactive, ni en supprimer. Choisissez une campagne active pour ces étapes.</translation>
+    </message>
+    <message>
+        <source>Not saved: the campaign is active and these changes would stop it from running. Fix them, or deactivate it first.</source>
+        <translation>Non enregistré&#xa0;: la campagne est active et ces modifications l&apos;empêcheraient de s&apos;exécuter. Corrigez-les, ou désactivez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Cannot activate &apos;{name}&apos;:</source>
+        <translation>Impossible d&apos;activer «&#xa0;{name}&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{name}: imported inactive — {problems}</source>
+        <translation>{name}&#xa0;: importée inactive — {problems}</translation>
+    </message>
+    <message>
+        <source>{name}: imported (active)</source>
+        <translation>{name}&#xa0;: importée (active)</translation>
+    </message>
+    <message>
+        <source>{name}: imported</source>
+        <translation>{name}&#xa0;: importée</translation>
+    </message>
+    <message>
+        <source>Cannot export &apos;{name}&apos;: its stored definition cannot be read ({problem}). Save it again in the window, or delete it.</source>
+        <translation>Impossible d&apos;exporter «&#xa0;{name}&#xa0;»&#xa0;: sa définition enregistrée ne peut pas être lue ({problem}). Enregistrez-la de nouveau dans la fenêtre, ou supprimez-la.</translation>
+    </message>
+    <message>
+        <source>Cannot export &apos;{name}&apos;: its stored definition is not a JSON object. Save it again in the window, or delete it.</source>
+        <translation>Impossible d&apos;exporter «&#xa0;{name}&#xa0;»&#xa0;: sa définition enregistrée n&apos;est pas un objet JSON. Enregistrez-la de nouveau dans la fenêtre, ou supprimez-la.</translation>
+    </message>
+    <message>
+        <source>This campaign was deleted elsewhere.</source>
+        <translation>Cette campagne a été supprimée ailleurs.</translation>
+    </message>
+    <message>
+        <source>Another campaign is already called &apos;{name}&apos;: choose another name.</source>
+        <translation>Une autre campagne s&apos;appelle déjà «&#xa0;{name}&#xa0;»&#xa0;: choisissez un autre nom.</translation>
     </message>
 </context>
 <context>
@@ -177,6 +688,53 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     </message>
 </context>
 <context>
+    <name>AutomationRunner</name>
+    <message>
+        <source>loop stopped: {name} already ran for this person in this chain ({chain})</source>
+        <translation>boucle arrêtée&#xa0;: {name} s&apos;est déjà exécutée pour cette personne dans cette chaîne ({chain})</translation>
+    </message>
+    <message>
+        <source>loop stopped: {depth} trigger campaigns deep</source>
+        <translation>boucle arrêtée&#xa0;: {depth} niveaux de campagnes déclenchées</translation>
+    </message>
+    <message>
+        <source>the smart list filters do not match</source>
+        <translation>les filtres de la liste dynamique ne correspondent pas</translation>
+    </message>
+    <message>
+        <source>the campaign could not run: {problem}</source>
+        <translation>la campagne n&apos;a pas pu s&apos;exécuter&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>qualification rule: runs once per person, and this person already ran</source>
+        <translation>règle de qualification&#xa0;: une seule exécution par personne, et cette personne est déjà passée</translation>
+    </message>
+    <message>
+        <source>qualification rule: once every {days} days, last run {ago} days ago</source>
+        <translation>règle de qualification&#xa0;: une fois tous les {days} jours, dernière exécution il y a {ago} jours</translation>
+    </message>
+    <message>
+        <source>{problem}; the flow stops here for this person</source>
+        <translation>{problem}&#xa0;; le flux s&apos;arrête ici pour cette personne</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>jusqu&apos;au {when}</translation>
+    </message>
+    <message>
+        <source>{field} is already {value}</source>
+        <translation>{field} vaut déjà {value}</translation>
+    </message>
+    <message>
+        <source>unknown step {step}</source>
+        <translation>étape inconnue {step}</translation>
+    </message>
+    <message>
+        <source>its triggers are not objects</source>
+        <translation>ses déclencheurs ne sont pas des objets</translation>
+    </message>
+</context>
+<context>
     <name>AutomationWidgets</name>
     <message>
         <source>Inactive in Dynamics: people cannot be added to or removed from it</source>
@@ -256,6 +814,28 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     </message>
 </context>
 <context>
+    <name>BatchSizing</name>
+    <message>
+        <source>{size} per request now (starts at {start}, at most {maximum})</source>
+        <translation>{size} par requête actuellement (au départ {start}, au plus {maximum})</translation>
+    </message>
+</context>
+<context>
+    <name>BoundedReads</name>
+    <message>
+        <source>Dynamics announced {size} in answer to {call}, more than the {limit} CampSync reads for one answer; it did not read it.</source>
+        <translation>Dynamics a annoncé {size} en réponse à {call}, plus que les {limit} que CampSync lit pour une réponse&#xa0;; elle n&apos;a pas été lue.</translation>
+    </message>
+    <message>
+        <source>Dynamics sent more than {limit} in answer to {call}; CampSync stopped reading there.</source>
+        <translation>Dynamics a envoyé plus de {limit} en réponse à {call}&#xa0;; CampSync a cessé de lire à ce point.</translation>
+    </message>
+    <message>
+        <source>Dynamics was still answering {call} after {seconds} s, the most CampSync waits for one request; it stopped waiting.</source>
+        <translation>Dynamics répondait encore à {call} après {seconds} s, le maximum que CampSync attend pour une requête&#xa0;; il a cessé d&apos;attendre.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
         <source>Campaign name</source>
@@ -315,6 +895,14 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>Batch</source>
         <translation>Par lots</translation>
+    </message>
+    <message>
+        <source>Automation campaigns table</source>
+        <translation>Tableau des campagnes d&apos;automatisation</translation>
+    </message>
+    <message>
+        <source>Trigger and batch campaigns: name, type and status. Select one to edit it</source>
+        <translation>Campagnes déclenchées et par lots&#xa0;: nom, type et statut. Sélectionnez-en une pour la modifier</translation>
     </message>
     <message>
         <source>New trigger campaign</source>
@@ -478,10 +1066,65 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     </message>
 </context>
 <context>
+    <name>Campaigns</name>
+    <message>
+        <source>added outside CampSync (the CRM list {list}): CampSync removes only people its flow actions added</source>
+        <translation>ajouté hors de CampSync (la liste CRM {list})&#xa0;: CampSync ne supprime que les personnes ajoutées par ses actions de flux</translation>
+    </message>
+    <message>
+        <source>added outside CampSync (a CRM list): CampSync removes only people its flow actions added</source>
+        <translation>ajouté hors de CampSync (une liste CRM)&#xa0;: CampSync ne supprime que les personnes ajoutées par ses actions de flux</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposée</translation>
+    </message>
+    <message>
+        <source>Ready To Launch</source>
+        <translation>Prête au lancement</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>Lancée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendue</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPanel</name>
     <message>
         <source>select one to see who is in it and where each came from</source>
         <translation>sélectionnez-en une pour voir qui en fait partie et d&apos;où vient chacun</translation>
+    </message>
+    <message>
+        <source>Campaigns table</source>
+        <translation>Tableau des campagnes</translation>
+    </message>
+    <message>
+        <source>Dynamics 365 campaigns, their state and member counts. Drop people on one to add them</source>
+        <translation>Campagnes Dynamics 365, leur état et leur nombre de membres. Déposez des personnes sur l&apos;une d&apos;elles pour les ajouter</translation>
+    </message>
+    <message>
+        <source>Members table</source>
+        <translation>Tableau des membres</translation>
+    </message>
+    <message>
+        <source>The selected campaign&apos;s members: name, email, how, when and by whom each was added</source>
+        <translation>Les membres de la campagne sélectionnée&#xa0;: nom, e-mail, comment, quand et par qui chacun a été ajouté</translation>
     </message>
     <message>
         <source>Members of a campaign</source>
@@ -554,6 +1197,239 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>Cannot remove {who}: from a CRM list (locked).</source>
         <translation>Impossible de supprimer {who}&#xa0;: provient d&apos;une liste CRM (verrouillé).</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>add members</source>
+        <translation>ajout de membres</translation>
+    </message>
+    <message>
+        <source>AddListMembersList refused for each batch, then one AddMemberList per person</source>
+        <translation>AddListMembersList refusé pour chaque lot, puis un AddMemberList par personne</translation>
+    </message>
+    <message>
+        <source>remove members</source>
+        <translation>suppression de membres</translation>
+    </message>
+    <message>
+        <source>RemoveMemberList refused, then the listmember row looked up and DELETE listmembers(&lt;id&gt;): 3 requests per person instead of 1</source>
+        <translation>RemoveMemberList refusé, puis recherche de la ligne listmember et DELETE listmembers(&lt;id&gt;)&#xa0;: 3 requêtes par personne au lieu d&apos;une</translation>
+    </message>
+    <message>
+        <source>create leads</source>
+        <translation>création de leads</translation>
+    </message>
+    <message>
+        <source>one POST leads per lead instead of one CreateMultiple per batch</source>
+        <translation>un POST leads par lead au lieu d&apos;un CreateMultiple par lot</translation>
+    </message>
+    <message>
+        <source>Adds still work, one request per person, which is slow for large drops. AddListMembersList comes with the Marketing List table of Dynamics 365 Sales or Marketing: check that the environment has a Dynamics 365 app installed (a plain Dataverse environment has no marketing lists), or ask Microsoft support why the message is missing.</source>
+        <translation>Les ajouts fonctionnent toujours, une requête par personne, ce qui est lent pour les dépôts volumineux. AddListMembersList est fourni avec la table Liste marketing de Dynamics 365 Sales ou Marketing&#xa0;: vérifiez qu&apos;une application Dynamics 365 est installée dans l&apos;environnement (un environnement Dataverse seul n&apos;a pas de listes marketing), ou demandez au support Microsoft pourquoi le message est absent.</translation>
+    </message>
+    <message>
+        <source>Nothing is required: removals work through the slower path. Orgs created more recently expose RemoveMemberList as a Web API action.</source>
+        <translation>Rien n&apos;est nécessaire&#xa0;: les suppressions passent par la voie plus lente. Les organisations plus récentes exposent RemoveMemberList comme action de l&apos;API Web.</translation>
+    </message>
+    <message>
+        <source>Nothing is required: lead creation works through the slower path. Bulk operation messages come with current Dataverse versions; large first syncs will take longer until the org has them.</source>
+        <translation>Rien n&apos;est nécessaire&#xa0;: la création de leads passe par la voie plus lente. Les messages d&apos;opérations en bloc sont fournis avec les versions actuelles de Dataverse&#xa0;; les premières synchronisations volumineuses prendront plus de temps tant que l&apos;organisation ne les aura pas.</translation>
+    </message>
+    <message>
+        <source>{action} present</source>
+        <translation>{action} présent</translation>
+    </message>
+    <message>
+        <source>{action} MISSING</source>
+        <translation>{action} ABSENT</translation>
+    </message>
+    <message>
+        <source>{job}: impossible (no {action})</source>
+        <translation>{job}&#xa0;: impossible (pas de {action})</translation>
+    </message>
+    <message>
+        <source>{action} is missing, so CampSync uses the slower path ({job}: {fallback}). {fix}</source>
+        <translation>{action} est absent&#xa0;: CampSync utilise donc la voie plus lente ({job}&#xa0;: {fallback}). {fix}</translation>
+    </message>
+    <message>
+        <source>{found} (UpsertMultiple not used by this version); will use — {paths}</source>
+        <translation>{found} (UpsertMultiple n&apos;est pas utilisé par cette version)&#xa0;; utilisera — {paths}</translation>
+    </message>
+    <message>
+        <source>Dynamics answered RetrieveUserPrivileges without a RolePrivileges list.</source>
+        <translation>Dynamics a répondu à RetrieveUserPrivileges sans liste RolePrivileges.</translation>
+    </message>
+    <message>
+        <source>create CampSync&apos;s marketing lists</source>
+        <translation>créer les listes marketing de CampSync</translation>
+    </message>
+    <message>
+        <source>add members to the lists and link them to campaigns</source>
+        <translation>ajouter des membres aux listes et les lier aux campagnes</translation>
+    </message>
+    <message>
+        <source>link the lists to campaigns</source>
+        <translation>lier les listes aux campagnes</translation>
+    </message>
+    <message>
+        <source>read the lists and their members</source>
+        <translation>lire les listes et leurs membres</translation>
+    </message>
+    <message>
+        <source>read campaigns</source>
+        <translation>lire les campagnes</translation>
+    </message>
+    <message>
+        <source>create leads for people not yet in Dynamics</source>
+        <translation>créer des leads pour les personnes qui ne sont pas encore dans Dynamics</translation>
+    </message>
+    <message>
+        <source>find leads by email</source>
+        <translation>trouver les leads par e-mail</translation>
+    </message>
+    <message>
+        <source>find contacts by email</source>
+        <translation>trouver les contacts par e-mail</translation>
+    </message>
+    <message>
+        <source>missing {privileges}</source>
+        <translation>manquant&#xa0;: {privileges}</translation>
+    </message>
+    <message>
+        <source>{privilege} (to {why}; usually granted by {role})</source>
+        <translation>{privilege} (pour {why}&#xa0;; accordé en général par {role})</translation>
+    </message>
+    <message>
+        <source>Give the application user a security role with {privileges} — usually {roles} — in the Power Platform admin center (Environment → Settings → Users + permissions → Application users → Manage roles).</source>
+        <translation>Attribuez à l&apos;utilisateur d&apos;application un rôle de sécurité comprenant {privileges} — en général {roles} — dans le centre d&apos;administration Power Platform (Environnement → Paramètres → Utilisateurs + autorisations → Utilisateurs d&apos;application → Gérer les rôles).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>all {count} privileges held, but {privileges} only at user level (records it owns)</source>
+        <translation>les {count} privilèges sont détenus, mais {privileges} seulement au niveau utilisateur (les enregistrements dont il est propriétaire)</translation>
+    </message>
+    <message>
+        <source>Give {privileges} at business-unit or organization level (usually {role} does); at user level CampSync sees and links only records the application user owns.</source>
+        <translation>Accordez {privileges} au niveau de la division ou de l&apos;organisation (ce que fait en général {role})&#xa0;; au niveau utilisateur, CampSync ne voit et ne lie que les enregistrements dont l&apos;utilisateur d&apos;application est propriétaire.</translation>
+    </message>
+    <message>
+        <source>all {count} privileges CampSync&apos;s flow actions need are held ({privileges})</source>
+        <translation>les {count} privilèges nécessaires aux actions de flux de CampSync sont détenus ({privileges})</translation>
+    </message>
+    <message>
+        <source>the org sent no x-ms-dop-hint header (no recommendation to report)</source>
+        <translation>l&apos;organisation n&apos;a envoyé aucun en-tête x-ms-dop-hint (aucune recommandation à signaler)</translation>
+    </message>
+    <message>
+        <source>the org sent an unreadable x-ms-dop-hint ({value})</source>
+        <translation>l&apos;organisation a envoyé un x-ms-dop-hint illisible ({value})</translation>
+    </message>
+    <message>
+        <source>the org recommends up to {count} requests in parallel (x-ms-dop-hint: {count})</source>
+        <translation>l&apos;organisation recommande jusqu&apos;à {count} requêtes en parallèle (x-ms-dop-hint&#xa0;: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>Certificates</name>
+    <message>
+        <source>{file} holds no certificate (no &apos;-----BEGIN CERTIFICATE-----&apos; block): export the certificate as PEM (Base-64 encoded X.509).</source>
+        <translation>{file} ne contient aucun certificat (pas de bloc &apos;-----BEGIN CERTIFICATE-----&apos;)&#xa0;: exportez le certificat au format PEM (X.509 encodé en base 64).</translation>
+    </message>
+    <message>
+        <source>The certificate in {file} is damaged and cannot be read: export it again as PEM.</source>
+        <translation>Le certificat de {file} est endommagé et illisible&#xa0;: exportez-le de nouveau au format PEM.</translation>
+    </message>
+    <message>
+        <source>The certificate in {file} expired on {date}: create a new one and upload it to the app registration (Certificates &amp; secrets).</source>
+        <translation>Le certificat de {file} a expiré le {date}&#xa0;: créez-en un nouveau et chargez-le dans l&apos;inscription d&apos;application (Certificats &amp; secrets).</translation>
+    </message>
+    <message>
+        <source>The certificate in {file} is not valid before {date} UTC: check this machine&apos;s clock.</source>
+        <translation>Le certificat de {file} n&apos;est pas valide avant le {date} UTC&#xa0;: vérifiez l&apos;horloge de cette machine.</translation>
+    </message>
+    <message>
+        <source>{file} holds no private key: put the key (PEM, unencrypted) in the same file, or save it in the keyring with `campsync profile add … --certificate`.</source>
+        <translation>{file} ne contient aucune clé privée&#xa0;: placez la clé (PEM, non chiffrée) dans le même fichier, ou enregistrez-la dans le trousseau avec `campsync profile add … --certificate`.</translation>
+    </message>
+    <message>
+        <source>The key in the keyring does not belong to the certificate in {file}: use the key the certificate was created with.</source>
+        <translation>La clé du trousseau n&apos;appartient pas au certificat de {file}&#xa0;: utilisez la clé avec laquelle le certificat a été créé.</translation>
+    </message>
+    <message>
+        <source>The key in {key_file} does not belong to the certificate in {file}: use the key the certificate was created with.</source>
+        <translation>La clé de {key_file} n&apos;appartient pas au certificat de {file}&#xa0;: utilisez la clé avec laquelle le certificat a été créé.</translation>
+    </message>
+    <message>
+        <source>{file} holds no private key to move to the keyring: give the file with the certificate and its key.</source>
+        <translation>{file} ne contient aucune clé privée à déplacer dans le trousseau&#xa0;: indiquez le fichier contenant le certificat et sa clé.</translation>
+    </message>
+    <message>
+        <source>{file} is too big to be a certificate file (over 1 MB): check the path.</source>
+        <translation>{file} est trop volumineux pour être un fichier de certificat (plus de 1 Mo)&#xa0;: vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>The certificate file {file} does not exist: check the path.</source>
+        <translation>Le fichier de certificat {file} n&apos;existe pas&#xa0;: vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a certificate file: give the PEM file&apos;s path.</source>
+        <translation>{file} est un dossier, pas un fichier de certificat&#xa0;: indiquez le chemin du fichier PEM.</translation>
+    </message>
+    <message>
+        <source>The certificate file {file} cannot be read by this user: check its owner and permissions.</source>
+        <translation>Le fichier de certificat {file} ne peut pas être lu par cet utilisateur&#xa0;: vérifiez son propriétaire et ses autorisations.</translation>
+    </message>
+    <message>
+        <source>The private key in {file} is readable by other users (mode {mode}): run `chmod 600 {file}`.</source>
+        <translation>La clé privée de {file} est lisible par d&apos;autres utilisateurs (mode {mode})&#xa0;: exécutez `chmod 600 {file}`.</translation>
+    </message>
+    <message>
+        <source>The key in the keyring is protected by a passphrase: export it without one (`openssl pkey -in key.pem -out plain.pem`) and keep that file chmod 600.</source>
+        <translation>La clé du trousseau est protégée par une phrase secrète&#xa0;: exportez-la sans phrase secrète (`openssl pkey -in key.pem -out plain.pem`) et gardez ce fichier en chmod 600.</translation>
+    </message>
+    <message>
+        <source>The key in {key_file} is protected by a passphrase: export it without one (`openssl pkey -in key.pem -out plain.pem`) and keep that file chmod 600.</source>
+        <translation>La clé de {key_file} est protégée par une phrase secrète&#xa0;: exportez-la sans phrase secrète (`openssl pkey -in key.pem -out plain.pem`) et gardez ce fichier en chmod 600.</translation>
+    </message>
+    <message>
+        <source>The key in the keyring is not a readable PEM private key: export it again.</source>
+        <translation>La clé du trousseau n&apos;est pas une clé privée PEM lisible&#xa0;: exportez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The key in {key_file} is not a readable PEM private key: export it again.</source>
+        <translation>La clé de {key_file} n&apos;est pas une clé privée PEM lisible&#xa0;: exportez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The key in the keyring is not an RSA key: Entra ID certificate credentials need an RSA key (2048 bits or more).</source>
+        <translation>La clé du trousseau n&apos;est pas une clé RSA&#xa0;: les identifiants par certificat d&apos;Entra ID nécessitent une clé RSA (2048 bits ou plus).</translation>
+    </message>
+    <message>
+        <source>The key in {key_file} is not an RSA key: Entra ID certificate credentials need an RSA key (2048 bits or more).</source>
+        <translation>La clé de {key_file} n&apos;est pas une clé RSA&#xa0;: les identifiants par certificat d&apos;Entra ID nécessitent une clé RSA (2048 bits ou plus).</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTracking</name>
+    <message>
+        <source>{table}s: on — incremental pulls</source>
+        <translation>{table}s&#xa0;: activé — récupérations incrémentielles</translation>
+    </message>
+    <message>
+        <source>{table}s: off — full pulls</source>
+        <translation>{table}s&#xa0;: désactivé — récupérations complètes</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Pulls read every {tables} each time. To read only what changed, an admin turns on Track changes for the {tables} table(s) (Power Apps → Tables → the table → Properties → Advanced options).</source>
+        <translation>Les récupérations lisent à chaque fois tous les {tables}. Pour ne lire que ce qui a changé, un administrateur active Suivi des modifications pour la ou les tables {tables} (Power Apps → Tables → la table → Propriétés → Options avancées).</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +2388,13 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     </message>
 </context>
 <context>
+    <name>Confirmation</name>
+    <message>
+        <source>confirmed by Dynamics</source>
+        <translation>confirmé par Dynamics</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionForm</name>
     <message>
         <source>No system keyring found on this machine: a secret saved here can be kept for this session only (in memory until CampSync quits; you will be asked again next time), or set CAMPSYNC_CLIENT_SECRET before starting CampSync.</source>
@@ -1684,6 +2567,25 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>No file at {path}: pick the PEM file with the certificate and its private key.</source>
         <translation>Aucun fichier à l&apos;emplacement {path}&#xa0;: choisissez le fichier PEM contenant le certificat et sa clé privée.</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>The org URL must start with https:// (got {url}).</source>
+        <translation>L&apos;URL de l&apos;organisation doit commencer par https:// (reçu {url}).</translation>
+    </message>
+    <message>
+        <source>The org URL has no host name (got {url}).</source>
+        <translation>L&apos;URL de l&apos;organisation n&apos;a pas de nom d&apos;hôte (reçu {url}).</translation>
+    </message>
+    <message>
+        <source>The org URL must be the environment root, like https://yourorg.crm.dynamics.com (remove {path}).</source>
+        <translation>L&apos;URL de l&apos;organisation doit être la racine de l&apos;environnement, comme https://yourorg.crm.dynamics.com (supprimez {path}).</translation>
+    </message>
+    <message>
+        <source>No connection profile named {name}. See: campsync profile list</source>
+        <translation>Aucun profil de connexion nommé {name}. Voir&#xa0;: campsync profile list</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +3185,14 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
         <translation>Détails et correctif</translation>
     </message>
     <message>
+        <source>Checks table</source>
+        <translation>Tableau des vérifications</translation>
+    </message>
+    <message>
+        <source>Each connectivity check: its status, how long it took, and the details and fix</source>
+        <translation>Chaque vérification de connectivité&#xa0;: son statut, sa durée, ses détails et la correction</translation>
+    </message>
+    <message>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
     </message>
@@ -2326,6 +3236,95 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
     </message>
 </context>
 <context>
+    <name>DynamicsClient</name>
+    <message>
+        <source>Not a valid address to ask Dynamics: {problem} [{method} {url}]</source>
+        <translation>Adresse non valide pour interroger Dynamics&#xa0;: {problem} [{method} {url}]</translation>
+    </message>
+    <message>
+        <source>{problem} (the request may have reached Dynamics)</source>
+        <translation>{problem} (la requête a peut-être atteint Dynamics)</translation>
+    </message>
+    <message>
+        <source>{problem} (gave up after {attempts} attempts)</source>
+        <translation>{problem} (abandon après {attempts} tentatives)</translation>
+    </message>
+    <message>
+        <source>Dynamics did not answer in time ({problem}).</source>
+        <translation>Dynamics n&apos;a pas répondu à temps ({problem}).</translation>
+    </message>
+    <message>
+        <source>Dynamics sent a response that could not be decoded (its Content-Encoding is broken or cut short).</source>
+        <translation>Dynamics a envoyé une réponse qui n&apos;a pas pu être décodée (son Content-Encoding est endommagé ou tronqué).</translation>
+    </message>
+    <message>
+        <source>The connection to Dynamics dropped ({problem}).</source>
+        <translation>La connexion à Dynamics a été interrompue ({problem}).</translation>
+    </message>
+</context>
+<context>
+    <name>DynamicsErrors</name>
+    <message>
+        <source>Dynamics had a server error (HTTP {status})</source>
+        <translation>Dynamics a rencontré une erreur serveur (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>Dynamics refused the access token</source>
+        <translation>Dynamics a refusé le jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>The application user lacks a privilege in Dynamics</source>
+        <translation>Il manque un privilège à l&apos;utilisateur d&apos;application dans Dynamics</translation>
+    </message>
+    <message>
+        <source>Not found in Dynamics</source>
+        <translation>Introuvable dans Dynamics</translation>
+    </message>
+    <message>
+        <source>Dynamics is throttling requests (server busy)</source>
+        <translation>Dynamics limite le débit des requêtes (serveur occupé)</translation>
+    </message>
+    <message>
+        <source>Dynamics rejected the request (HTTP {status})</source>
+        <translation>Dynamics a rejeté la requête (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation>aucun détail fourni</translation>
+    </message>
+    <message>
+        <source>{problem}: {detail} [{method} {path}]</source>
+        <translation>{problem}&#xa0;: {detail} [{method} {path}]</translation>
+    </message>
+</context>
+<context>
+    <name>EngineProcess</name>
+    <message>
+        <source>the window that signs in has closed</source>
+        <translation>la fenêtre qui gère la connexion a été fermée</translation>
+    </message>
+    <message>
+        <source>{problem}; the actions it had not sent are back in the queue</source>
+        <translation>{problem}&#xa0;; les actions qu&apos;il n&apos;avait pas envoyées sont de retour dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s process could not start ({problem})</source>
+        <translation>le processus du moteur de synchronisation n&apos;a pas pu démarrer ({problem})</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s process could not start: {problem}</source>
+        <translation>le processus du moteur de synchronisation n&apos;a pas pu démarrer&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s process ended unexpectedly (exit code {code})</source>
+        <translation>le processus du moteur de synchronisation s&apos;est arrêté de façon inattendue (code de sortie {code})</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s process ended as it started (exit code {code})</source>
+        <translation>le processus du moteur de synchronisation s&apos;est arrêté au démarrage (code de sortie {code})</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <source>sandbox</source>
@@ -2342,6 +3341,13 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>EventBus</name>
+    <message>
+        <source>{listener} failed on {event} ({problem}); see the log file</source>
+        <translation>{listener} a échoué sur {event} ({problem})&#xa0;; voir le fichier journal</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +3443,10 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
         <translation>Supprimer ce filtre (les filtres suivants sont renumérotés)</translation>
     </message>
     <message>
+        <source>Remove filter</source>
+        <translation>Supprimer le filtre</translation>
+    </message>
+    <message>
         <source>has</source>
         <translation>a eu</translation>
     </message>
@@ -2487,6 +3497,46 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
     <message>
         <source>(added through CampSync)</source>
         <translation>(ajouté via CampSync)</translation>
+    </message>
+    <message>
+        <source>Filter kind</source>
+        <translation>Type de filtre</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Has or has not</source>
+        <translation>A eu ou n&apos;a pas eu</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>Type d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Activity detail</source>
+        <translation>Détail de l&apos;activité</translation>
+    </message>
+    <message>
+        <source>Period in days</source>
+        <translation>Période en jours</translation>
+    </message>
+    <message>
+        <source>Minimum number of times</source>
+        <translation>Nombre minimal de fois</translation>
+    </message>
+    <message>
+        <source>Member or not</source>
+        <translation>Membre ou non</translation>
     </message>
     <message>
         <source>Unknown kind {value!r}</source>
@@ -2816,6 +3866,141 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
     </message>
 </context>
 <context>
+    <name>ImpliedSync</name>
+    <message>
+        <source>could not create the lead: {problem}</source>
+        <translation>impossible de créer le lead&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>{n} person</source>
+        <translation>{n} personne</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} personnes</translation>
+    </message>
+    <message>
+        <source>Trigger campaign &apos;{automation}&apos; also added {count} of them to {campaign}</source>
+        <translation>La campagne déclenchée «&#xa0;{automation}&#xa0;» en a aussi ajouté {count} à {campaign}</translation>
+    </message>
+    <message>
+        <source>Trigger campaign &apos;{automation}&apos; also removed {count} of them from {campaign}</source>
+        <translation>La campagne déclenchée «&#xa0;{automation}&#xa0;» en a aussi supprimé {count} de {campaign}</translation>
+    </message>
+    <message>
+        <source>Redo add of {people} to {campaign}</source>
+        <translation>Rétablir l&apos;ajout de {people} à {campaign}</translation>
+    </message>
+    <message>
+        <source>Redo removal of {people} from {campaign}</source>
+        <translation>Rétablir la suppression de {people} de {campaign}</translation>
+    </message>
+    <message>
+        <source>Undo add of {people} to {campaign}</source>
+        <translation>Annuler l&apos;ajout de {people} à {campaign}</translation>
+    </message>
+    <message>
+        <source>Undo removal of {people} from {campaign}</source>
+        <translation>Annuler la suppression de {people} de {campaign}</translation>
+    </message>
+    <message>
+        <source>Redo: remove {people} ({campaign})</source>
+        <translation>Rétablir&#xa0;: supprimer {people} ({campaign})</translation>
+    </message>
+    <message>
+        <source>Redo: add back {people} ({campaign})</source>
+        <translation>Rétablir&#xa0;: rajouter {people} ({campaign})</translation>
+    </message>
+    <message>
+        <source>Undo: remove {people} ({campaign})</source>
+        <translation>Annuler&#xa0;: supprimer {people} ({campaign})</translation>
+    </message>
+    <message>
+        <source>Undo: add back {people} ({campaign})</source>
+        <translation>Annuler&#xa0;: rajouter {people} ({campaign})</translation>
+    </message>
+</context>
+<context>
+    <name>Keychain</name>
+    <message>
+        <source>No system keyring is available on this machine, so secrets cannot be saved. Give the secret with the CAMPSYNC_CLIENT_SECRET environment variable instead.</source>
+        <translation>Aucun trousseau système n&apos;est disponible sur cette machine&#xa0;: les secrets ne peuvent donc pas être enregistrés. Indiquez plutôt le secret avec la variable d&apos;environnement CAMPSYNC_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the secret: {problem}</source>
+        <translation>Le trousseau a refusé d&apos;enregistrer le secret&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this machine, so the private key cannot be saved. Keep the key in the certificate&apos;s file (mode 0600).</source>
+        <translation>Aucun trousseau système n&apos;est disponible sur cette machine&#xa0;: la clé privée ne peut donc pas être enregistrée. Gardez la clé dans le fichier du certificat (mode 0600).</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the private key: {problem}</source>
+        <translation>Le trousseau a refusé d&apos;enregistrer la clé privée&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LogExport</name>
+    <message>
+        <source>this store is in memory: it has no log key</source>
+        <translation>cette base est en mémoire&#xa0;: elle n&apos;a pas de clé du journal</translation>
+    </message>
+    <message>
+        <source>{variable} is set: the file it names is this store&apos;s log key; unset it to import a key</source>
+        <translation>{variable} est défini&#xa0;: le fichier qu&apos;il désigne est la clé du journal de cette base&#xa0;; supprimez cette variable pour importer une clé</translation>
+    </message>
+    <message>
+        <source>this store already has a log key (id {id}, in {source}); its events are signed with it, so another key cannot replace it</source>
+        <translation>cette base a déjà une clé du journal (ID {id}, dans {source})&#xa0;; ses événements sont signés avec elle, une autre clé ne peut donc pas la remplacer</translation>
+    </message>
+</context>
+<context>
+    <name>LogKey</name>
+    <message>
+        <source>{file} is not a CampSync log key file (expected one line: {magic} &lt;64 hex digits&gt;)</source>
+        <translation>{file} n&apos;est pas un fichier de clé du journal CampSync (une seule ligne attendue&#xa0;: {magic} &lt;64 chiffres hexadécimaux&gt;)</translation>
+    </message>
+    <message>
+        <source>{file} is not a CampSync log key file: the key is not 64 hex digits</source>
+        <translation>{file} n&apos;est pas un fichier de clé du journal CampSync&#xa0;: la clé ne fait pas 64 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <source>the log key file {path} can be read or changed by other users (mode {mode}), so it is not used: run `chmod 600 {path}`</source>
+        <translation>le fichier de clé du journal {path} peut être lu ou modifié par d&apos;autres utilisateurs (mode {mode}), il n&apos;est donc pas utilisé&#xa0;: exécutez `chmod 600 {path}`</translation>
+    </message>
+    <message>
+        <source>the keyring&apos;s log key</source>
+        <translation>la clé du journal du trousseau</translation>
+    </message>
+    <message>
+        <source>the key file {path} ({variable})</source>
+        <translation>le fichier de clé {path} ({variable})</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>le trousseau système</translation>
+    </message>
+    <message>
+        <source>the trigger log&apos;s new key could not be read back from {places}</source>
+        <translation>la nouvelle clé du journal des déclencheurs n&apos;a pas pu être relue depuis {places}</translation>
+    </message>
+    <message>
+        <source>the key file {path} named by {variable}</source>
+        <translation>le fichier de clé {path} désigné par {variable}</translation>
+    </message>
+    <message>
+        <source>the system keyring and {path}</source>
+        <translation>le trousseau système et {path}</translation>
+    </message>
+    <message>
+        <source>the key file {path} (this machine has no system keyring)</source>
+        <translation>le fichier de clé {path} (cette machine n&apos;a pas de trousseau système)</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Time</source>
@@ -2897,6 +4082,10 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
         <translation>Filtrer par e-mail, campagne, source ou auteur</translation>
     </message>
     <message>
+        <source>Filter the log</source>
+        <translation>Filtrer le journal</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
@@ -2919,6 +4108,14 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
     <message>
         <source>Campaign:</source>
         <translation>Campagne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Live log table</source>
+        <translation>Tableau du journal en direct</translation>
+    </message>
+    <message>
+        <source>Trigger events as they happen: time, trigger, person, campaign, source and who did it</source>
+        <translation>Les événements de déclencheur à mesure qu&apos;ils se produisent&#xa0;: heure, déclencheur, personne, campagne, source et auteur</translation>
     </message>
     <message>
         <source>Auto-scroll is paused: click to follow the newest events again</source>
@@ -2973,6 +4170,37 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
     <message>
         <source>{events} written to {path}</source>
         <translation>Écrit dans {path}&#xa0;: {events}</translation>
+    </message>
+</context>
+<context>
+    <name>LogSeal</name>
+    <message>
+        <source>the head file {path} is missing</source>
+        <translation>le fichier de tête {path} est absent</translation>
+    </message>
+    <message>
+        <source>the head file {path} cannot be read ({problem})</source>
+        <translation>le fichier de tête {path} ne peut pas être lu ({problem})</translation>
+    </message>
+    <message>
+        <source>the head file {path} is not a CampSync log head</source>
+        <translation>le fichier de tête {path} n&apos;est pas une tête de journal CampSync</translation>
+    </message>
+    <message>
+        <source>the head file {path} cannot be checked without the log key</source>
+        <translation>le fichier de tête {path} ne peut pas être vérifié sans la clé du journal</translation>
+    </message>
+    <message>
+        <source>the head file {path} was signed with another log key (id {id}; the key found, in {source}, has id {key_id})</source>
+        <translation>le fichier de tête {path} a été signé avec une autre clé du journal (ID {id}&#xa0;; la clé trouvée, dans {source}, a l&apos;ID {key_id})</translation>
+    </message>
+    <message>
+        <source>the head file {path} was changed after CampSync wrote it (its signature does not match)</source>
+        <translation>le fichier de tête {path} a été modifié après son écriture par CampSync (sa signature ne correspond pas)</translation>
+    </message>
+    <message>
+        <source>the trigger log&apos;s key was not found ({places}), though {head} shows the log is keyed, so nothing is recorded without it: unlock the keyring, set {variable} to the key file, or import the key with `campsync log-key --import FILE`</source>
+        <translation>la clé du journal des déclencheurs est introuvable ({places}), alors que {head} montre que le journal est signé avec une clé&#xa0;: rien n&apos;est donc enregistré sans elle. Déverrouillez le trousseau, indiquez le fichier de clé dans {variable}, ou importez la clé avec `campsync log-key --import FILE`</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +4426,305 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     </message>
 </context>
 <context>
+    <name>Migrations</name>
+    <message>
+        <source>schema {version}</source>
+        <translation>schéma {version}</translation>
+    </message>
+    <message>
+        <source>schema revision {revision}</source>
+        <translation>révision de schéma {revision}</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer CampSync ({what}, this version knows up to {head}). Update CampSync.</source>
+        <translation>Cette base de données a été écrite par une version plus récente de CampSync ({what}, cette version connaît jusqu&apos;à {head}). Mettez CampSync à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Origins</name>
+    <message>
+        <source>Drag and drop (operator)</source>
+        <translation>Glisser-déposer (opérateur)</translation>
+    </message>
+    <message>
+        <source>Delete key (operator)</source>
+        <translation>Touche Suppr (opérateur)</translation>
+    </message>
+    <message>
+        <source>Menu (operator)</source>
+        <translation>Menu (opérateur)</translation>
+    </message>
+    <message>
+        <source>Keyboard (operator)</source>
+        <translation>Clavier (opérateur)</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablissement</translation>
+    </message>
+    <message>
+        <source>Read from Dynamics</source>
+        <translation>Lu dans Dynamics</translation>
+    </message>
+    <message>
+        <source>Trigger campaign {name}</source>
+        <translation>Campagne déclenchée {name}</translation>
+    </message>
+    <message>
+        <source>Batch campaign {name}</source>
+        <translation>Campagne par lots {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>gave up after {attempts} attempts: {problem}</source>
+        <translation>abandon après {attempts} tentatives&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>annulé par l&apos;utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>No person with email {email}: import or pull them first.</source>
+        <translation>Aucune personne avec l&apos;e-mail {email}&#xa0;: importez-la ou récupérez-la d&apos;abord.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImport</name>
+    <message>
+        <source>has more than {limit} cells (a CSV of people has one column per field); the row was not read</source>
+        <translation>a plus de {limit} cellules (un CSV de personnes a une colonne par champ)&#xa0;; la ligne n&apos;a pas été lue</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters; the row was not read</source>
+        <translation>dépasse {limit} caractères&#xa0;; la ligne n&apos;a pas été lue</translation>
+    </message>
+    <message>
+        <source>{n} error</source>
+        <translation>{n} erreur</translation>
+    </message>
+    <message>
+        <source>{n} errors</source>
+        <translation>{n} erreurs</translation>
+    </message>
+    <message>
+        <source>{n} warning</source>
+        <translation>{n} avertissement</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} avertissements</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>ligne {row}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation>le fichier n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>{created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped ({errors}, {warnings})</source>
+        <translation>{created} créées, {updated} mises à jour, {unchanged} inchangées, {skipped} ignorées ({errors}, {warnings})</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {reason}</source>
+        <translation>Rien n&apos;a été importé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing imported from {name}: {reason}</source>
+        <translation>Rien n&apos;a été importé depuis {name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} person</source>
+        <translation>{n} personne</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} personnes</translation>
+    </message>
+    <message>
+        <source>Imported {people} from {name}</source>
+        <translation>Importé depuis {name}&#xa0;: {people}</translation>
+    </message>
+    <message>
+        <source>{imported} ({count} already up to date)</source>
+        <translation>{imported} ({count} déjà à jour)</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>Erreurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Avertissements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>... and {count} more</source>
+        <translation>... et {count} de plus</translation>
+    </message>
+    <message>
+        <source>... and {count} more repeated columns</source>
+        <translation>... et {count} autres colonnes répétées</translation>
+    </message>
+    <message>
+        <source>... and {count} more rows merged with an earlier row</source>
+        <translation>... et {count} autres lignes fusionnées avec une ligne précédente</translation>
+    </message>
+    <message>
+        <source>... and {count} more rows with control characters removed</source>
+        <translation>... et {count} autres lignes dont les caractères de contrôle ont été supprimés</translation>
+    </message>
+    <message>
+        <source>... and {count} more rows with formula-like values</source>
+        <translation>... et {count} autres lignes contenant des valeurs semblables à des formules</translation>
+    </message>
+    <message>
+        <source>... and {count} more rows whose type differs from Dynamics</source>
+        <translation>... et {count} autres lignes dont le type diffère de celui de Dynamics</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {problem}.</source>
+        <translation>Le fichier ne peut pas être lu&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8; it was read as Windows-1252 (cp1252). Check accented characters, or save the file as UTF-8.</source>
+        <translation>Le fichier n&apos;est pas de l&apos;UTF-8 valide&#xa0;; il a été lu en Windows-1252 (cp1252). Vérifiez les caractères accentués, ou enregistrez le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <source>The first line is longer than {limit} characters: it should be a header row naming the columns (email, name, ...). Is this a CSV file?</source>
+        <translation>La première ligne dépasse {limit} caractères&#xa0;: elle devrait être une ligne d&apos;en-tête nommant les colonnes (email, name, ...). S&apos;agit-il bien d&apos;un fichier CSV&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header row with an email column and a name or last-name column.</source>
+        <translation>Le fichier est vide&#xa0;: il lui faut une ligne d&apos;en-tête avec une colonne d&apos;e-mail et une colonne de nom ou de nom de famille.</translation>
+    </message>
+    <message>
+        <source>The header row has {count} columns (at most {limit}): keep the columns of people (email, name, ...) and import that file.</source>
+        <translation>La ligne d&apos;en-tête a {count} colonnes (au plus {limit})&#xa0;: gardez les colonnes des personnes (email, name, ...) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>Column {title} repeats {first}; the first one is used.</source>
+        <translation>La colonne {title} répète {first}&#xa0;; la première est utilisée.</translation>
+    </message>
+    <message>
+        <source>The file needs an email column (email, e-mail, email address) and a name or last-name column (name, full name, last name, surname). Columns found: {found}.</source>
+        <translation>Le fichier doit avoir une colonne d&apos;e-mail (email, e-mail, email address) et une colonne de nom ou de nom de famille (name, full name, last name, surname). Colonnes trouvées&#xa0;: {found}.</translation>
+    </message>
+    <message>
+        <source>The file needs an email column (email, e-mail, email address). Columns found: {found}.</source>
+        <translation>Le fichier doit avoir une colonne d&apos;e-mail (email, e-mail, email address). Colonnes trouvées&#xa0;: {found}.</translation>
+    </message>
+    <message>
+        <source>The file needs a name or last-name column (name, full name, last name, surname). Columns found: {found}.</source>
+        <translation>Le fichier doit avoir une colonne de nom ou de nom de famille (name, full name, last name, surname). Colonnes trouvées&#xa0;: {found}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>... ({count} columns)</source>
+        <translation>... ({count} colonnes)</translation>
+    </message>
+    <message>
+        <source>{reason}: a quote (&quot;) opened in this row is never closed, so lines {first}-{last} of the file were read as this one row</source>
+        <translation>{reason}&#xa0;: un guillemet (&quot;) ouvert dans cette ligne n&apos;est jamais fermé, les lignes {first}-{last} du fichier ont donc été lues comme cette seule ligne</translation>
+    </message>
+    <message>
+        <source>has a cell longer than {limit} characters (or a quote that is never closed); the row was not read</source>
+        <translation>a une cellule de plus de {limit} caractères (ou un guillemet jamais fermé)&#xa0;; la ligne n&apos;a pas été lue</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV ({problem}); the row was not read</source>
+        <translation>ne peut pas être lue comme du CSV ({problem})&#xa0;; la ligne n&apos;a pas été lue</translation>
+    </message>
+    <message>
+        <source>In Excel use File &gt; Save As &gt; CSV UTF-8 (Comma delimited), then import that file.</source>
+        <translation>Dans Excel, utilisez Fichier &gt; Enregistrer sous &gt; CSV UTF-8 (délimité par des virgules), puis importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook (.xlsx) or another ZIP file, not a CSV file. {save_as}</source>
+        <translation>Ceci est un classeur Excel (.xlsx) ou un autre fichier ZIP, pas un fichier CSV. {save_as}</translation>
+    </message>
+    <message>
+        <source>This is an Excel 97-2003 workbook (.xls), not a CSV file. {save_as}</source>
+        <translation>Ceci est un classeur Excel 97-2003 (.xls), pas un fichier CSV. {save_as}</translation>
+    </message>
+    <message>
+        <source>This is a PDF document, not a CSV file. Export the people as CSV (UTF-8) and import that file.</source>
+        <translation>Ceci est un document PDF, pas un fichier CSV. Exportez les personnes en CSV (UTF-8) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>This is not a text CSV file: it contains binary data. Export or save the people as CSV (UTF-8) and import that file.</source>
+        <translation>Ceci n&apos;est pas un fichier CSV texte&#xa0;: il contient des données binaires. Exportez ou enregistrez les personnes en CSV (UTF-8) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>The file starts like UTF-16 text but is not valid UTF-16 ({problem}). Save it again as CSV UTF-8 and import that file.</source>
+        <translation>Le fichier commence comme du texte UTF-16 mais n&apos;est pas de l&apos;UTF-16 valide ({problem}). Enregistrez-le de nouveau en CSV UTF-8 et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>has {cells} cells but the header has {header}</source>
+        <translation>a {cells} cellules mais l&apos;en-tête en a {header}</translation>
+    </message>
+    <message>
+        <source>{column} is {length} characters long (at most {limit})</source>
+        <translation>{column} fait {length} caractères (au plus {limit})</translation>
+    </message>
+    <message>
+        <source>email is missing</source>
+        <translation>l&apos;e-mail est absent</translation>
+    </message>
+    <message>
+        <source>email {email} holds control characters; it is not a valid address</source>
+        <translation>l&apos;e-mail {email} contient des caractères de contrôle&#xa0;; ce n&apos;est pas une adresse valide</translation>
+    </message>
+    <message>
+        <source>email {email} is not a valid address</source>
+        <translation>l&apos;e-mail {email} n&apos;est pas une adresse valide</translation>
+    </message>
+    <message>
+        <source>score {score} is not a whole number</source>
+        <translation>le score {score} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>type {type} is not lead or contact (leave it empty for a local-only person)</source>
+        <translation>le type {type} n&apos;est ni lead ni contact (laissez-le vide pour une personne uniquement locale)</translation>
+    </message>
+    <message>
+        <source>row {row}: same email as row {first} ({email}); merged into one person</source>
+        <translation>ligne {row}&#xa0;: même e-mail que la ligne {first} ({email})&#xa0;; fusionnées en une seule personne</translation>
+    </message>
+    <message>
+        <source>row {row}: control characters (line breaks, tabs, terminal escapes) removed from {columns}</source>
+        <translation>ligne {row}&#xa0;: caractères de contrôle (sauts de ligne, tabulations, séquences d&apos;échappement de terminal) supprimés de {columns}</translation>
+    </message>
+    <message>
+        <source>row {row}: {columns} begins like a spreadsheet formula; stored as text, exports will neutralise it</source>
+        <translation>ligne {row}&#xa0;: {columns} commence comme une formule de tableur&#xa0;; enregistré comme texte, les exports la neutraliseront</translation>
+    </message>
+    <message>
+        <source>row {row}: {email} is a lead in Dynamics; type {type} ignored</source>
+        <translation>ligne {row}&#xa0;: {email} est un lead dans Dynamics&#xa0;; type {type} ignoré</translation>
+    </message>
+    <message>
+        <source>row {row}: {email} is a contact in Dynamics; type {type} ignored</source>
+        <translation>ligne {row}&#xa0;: {email} est un contact dans Dynamics&#xa0;; type {type} ignoré</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <source>All</source>
@@ -3238,6 +4765,14 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Find people</source>
         <translation>Trouver des personnes</translation>
+    </message>
+    <message>
+        <source>People table</source>
+        <translation>Tableau des personnes</translation>
+    </message>
+    <message>
+        <source>Leads and contacts matching the search: name, email, company, type, sync state, score and country</source>
+        <translation>Leads et contacts correspondant à la recherche&#xa0;: nom, e-mail, société, type, état de synchronisation, score et pays</translation>
     </message>
     <message>
         <source>&amp;Add to campaign…</source>
@@ -3413,12 +4948,24 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>Annuler — aperçu</translation>
     </message>
     <message>
+        <source>Preview table</source>
+        <translation>Tableau de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Each person, their email, what will happen to them and why</source>
+        <translation>Chaque personne, son e-mail, ce qui va lui arriver et pourquoi</translation>
+    </message>
+    <message>
         <source>Also undo what trigger campaigns did because of it:</source>
         <translation>Annuler aussi ce que les campagnes déclenchées ont fait en conséquence&#xa0;:</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#c5221f&apos;&gt;Production org.&lt;/b&gt; Type the campaign name &lt;b&gt;{campaign}&lt;/b&gt; to confirm.</source>
         <translation>&lt;b style=&apos;color:#c5221f&apos;&gt;Organisation de production.&lt;/b&gt; Saisissez le nom de la campagne &lt;b&gt;{campaign}&lt;/b&gt; pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Campaign name to confirm</source>
+        <translation>Nom de la campagne à confirmer</translation>
     </message>
     <message>
         <source>Nothing to do: every person is skipped or blocked (see why above).</source>
@@ -3460,6 +5007,10 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
 <context>
     <name>ProfileList</name>
     <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
         <source>{name}   ★ default</source>
         <translation>{name}   ★ par défaut</translation>
     </message>
@@ -3470,6 +5021,56 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>{name}: {url} ({environment})</source>
         <translation>{name}&#xa0;: {url} ({environment})</translation>
+    </message>
+</context>
+<context>
+    <name>Pull</name>
+    <message>
+        <source>{kind}s: the org refused the changes since the last pull ({problem}); read them all instead</source>
+        <translation>{kind}s&#xa0;: l&apos;organisation a refusé les modifications depuis la dernière récupération ({problem})&#xa0;; lecture complète à la place</translation>
+    </message>
+    <message>
+        <source>{kind}s by their changes since the last pull ({count} new or changed, {deleted} deleted in Dynamics)</source>
+        <translation>{kind}s par leurs modifications depuis la dernière récupération ({count} nouveaux ou modifiés, {deleted} supprimés dans Dynamics)</translation>
+    </message>
+    <message>
+        <source>{kind}s by their changes since the last pull ({count} new or changed)</source>
+        <translation>{kind}s par leurs modifications depuis la dernière récupération ({count} nouveaux ou modifiés)</translation>
+    </message>
+    <message>
+        <source>{kind}s in full</source>
+        <translation>{kind}s en entier</translation>
+    </message>
+    <message>
+        <source>Read {parts}.</source>
+        <translation>Lu&#xa0;: {parts}.</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: email {email} already belongs to another Dynamics record in the store; stored without it</source>
+        <translation>{kind} {id}&#xa0;: l&apos;e-mail {email} appartient déjà à un autre enregistrement Dynamics de la base&#xa0;; enregistré sans e-mail</translation>
+    </message>
+    <message>
+        <source>campaign {campaign}: an older CampSync list {older} doubled {list}; its {count} member(s) were moved and it was unlinked and deleted</source>
+        <translation>campagne {campaign}&#xa0;: une ancienne liste CampSync {older} doublait {list}&#xa0;; ses {count} membre(s) ont été déplacés, puis elle a été dissociée et supprimée</translation>
+    </message>
+    <message>
+        <source>list {list} ({id}) is named like CampSync&apos;s list of campaign {campaign} but was not made by CampSync (its id is not CampSync&apos;s); left alone, its members count as CRM members</source>
+        <translation>la liste {list} ({id}) porte le nom de la liste CampSync de la campagne {campaign} mais n&apos;a pas été créée par CampSync (son ID n&apos;est pas celui de CampSync)&#xa0;; laissée telle quelle, ses membres comptent comme membres CRM</translation>
+    </message>
+    <message>
+        <source>list {list} is CampSync&apos;s for {kind}s but holds {held}s; its members count as CRM members</source>
+        <translation>la liste {list} est celle de CampSync pour les {kind}s mais contient des {held}s&#xa0;; ses membres comptent comme membres CRM</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: email {email} holds control characters; stored without it</source>
+        <translation>{kind} {id}&#xa0;: l&apos;e-mail {email} contient des caractères de contrôle&#xa0;; enregistré sans e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>person {id}</source>
+        <translation>personne {id}</translation>
     </message>
 </context>
 <context>
@@ -3538,6 +5139,14 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>Queue table</source>
+        <translation>Tableau de la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Flow actions pending, running or failed: action, person, campaign, state, attempts and message</source>
+        <translation>Actions de flux en attente, en cours ou en échec&#xa0;: action, personne, campagne, état, tentatives et message</translation>
+    </message>
+    <message>
         <source>{pending} pending · {running} running · {failed} failed</source>
         <translation>{pending} en attente · {running} en cours · {failed} en échec</translation>
     </message>
@@ -3599,6 +5208,14 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
 </context>
 <context>
     <name>ResultsView</name>
+    <message>
+        <source>Results table</source>
+        <translation>Tableau des résultats</translation>
+    </message>
+    <message>
+        <source>What this campaign did for each person: time, person, step, outcome, detail and by whom</source>
+        <translation>Ce que cette campagne a fait pour chaque personne&#xa0;: heure, personne, étape, résultat, détail et auteur</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
@@ -3881,6 +5498,33 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>the signed-in user</source>
+        <translation>l&apos;utilisateur connecté</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>{who} may not do this in Dynamics: missing {privileges} (usually granted by {roles}); ask a Dynamics admin for that security role, or sign in as someone who has it</source>
+        <translation>{who} n&apos;a pas le droit de faire cela dans Dynamics&#xa0;: il manque {privileges} (accordé en général par {roles})&#xa0;; demandez ce rôle de sécurité à un administrateur Dynamics, ou connectez-vous avec un compte qui l&apos;a</translation>
+    </message>
+    <message>
+        <source>Connection {name} signs in as an application with a client secret: there is no person to sign in or out. A connection with a client id only signs a person in.</source>
+        <translation>La connexion {name} se connecte en tant qu&apos;application avec un secret client&#xa0;: il n&apos;y a personne à connecter ou à déconnecter. Seule une connexion avec un ID client uniquement connecte une personne.</translation>
+    </message>
+    <message>
+        <source>Connection {name} signs in as an application with a certificate: there is no person to sign in or out. A connection with a client id only signs a person in.</source>
+        <translation>La connexion {name} se connecte en tant qu&apos;application avec un certificat&#xa0;: il n&apos;y a personne à connecter ou à déconnecter. Seule une connexion avec un ID client uniquement connecte une personne.</translation>
+    </message>
+    <message>
+        <source>A store in memory has no folder for the token cache; give the workspace a home.</source>
+        <translation>Une base en mémoire n&apos;a pas de dossier pour le cache des jetons&#xa0;; donnez un dossier de base à l&apos;espace de travail.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Use a code instead</source>
@@ -3925,6 +5569,101 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInErrors</name>
+    <message>
+        <source>run `campsync login` (or `campsync login --device-code` on a machine without a browser)</source>
+        <translation>exécutez `campsync login` (ou `campsync login --device-code` sur une machine sans navigateur)</translation>
+    </message>
+    <message>
+        <source>use device code sign-in instead (`campsync login --device-code`)</source>
+        <translation>utilisez plutôt la connexion par code (`campsync login --device-code`)</translation>
+    </message>
+    <message>
+        <source>Not signed in: {hint}.</source>
+        <translation>Non connecté&#xa0;: {hint}.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was removed: sign in again — {hint}.</source>
+        <translation>Votre connexion a expiré ou a été supprimée&#xa0;: reconnectez-vous — {hint}.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this machine for sign-in: {use_code} and approve the code on any device with a browser.</source>
+        <translation>Aucun navigateur web n&apos;a pu être ouvert sur cette machine pour la connexion&#xa0;: {use_code} et validez le code sur n&apos;importe quel appareil doté d&apos;un navigateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was approved: start again with `campsync login --device-code` and enter the new code within its time.</source>
+        <translation>Le code de connexion a expiré avant d&apos;être validé&#xa0;: recommencez avec `campsync login --device-code` et saisissez le nouveau code avant son expiration.</translation>
+    </message>
+    <message>
+        <source>No answer came back from the sign-in page in time: sign in again, and finish in the browser window CampSync opens.</source>
+        <translation>La page de connexion n&apos;a pas répondu à temps&#xa0;: reconnectez-vous, et terminez dans la fenêtre de navigateur ouverte par CampSync.</translation>
+    </message>
+    <message>
+        <source>The sign-in page could not be completed: {problem}</source>
+        <translation>La page de connexion n&apos;a pas pu aboutir&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>Your organisation requires multi-factor authentication (MFA) for this sign-in: sign in again and complete the second step — {hint}.</source>
+        <translation>Votre organisation exige l&apos;authentification multifacteur (MFA) pour cette connexion&#xa0;: reconnectez-vous et effectuez la deuxième étape — {hint}.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires you to set up multi-factor authentication (MFA): sign in again and follow the setup steps — {hint}.</source>
+        <translation>Votre organisation vous demande de configurer l&apos;authentification multifacteur (MFA)&#xa0;: reconnectez-vous et suivez les étapes de configuration — {hint}.</translation>
+    </message>
+    <message>
+        <source>Access was blocked by your organisation&apos;s conditional access policy: sign in from a device and network your organisation allows, or ask your Entra ID administrator which policy applies.</source>
+        <translation>L&apos;accès a été bloqué par la stratégie d&apos;accès conditionnel de votre organisation&#xa0;: connectez-vous depuis un appareil et un réseau autorisés par votre organisation, ou demandez à votre administrateur Entra ID quelle stratégie s&apos;applique.</translation>
+    </message>
+    <message>
+        <source>This app has not been granted access to Dynamics 365 for you: an Entra ID administrator grants consent for the app registration (API permissions → Dynamics CRM → user_impersonation → Grant admin consent), then sign in again — {hint}.</source>
+        <translation>Cette application n&apos;a pas reçu l&apos;accès à Dynamics 365 pour vous&#xa0;: un administrateur Entra ID donne son consentement pour l&apos;inscription d&apos;application (Autorisations d&apos;API → Dynamics CRM → user_impersonation → Accorder un consentement administrateur), puis reconnectez-vous — {hint}.</translation>
+    </message>
+    <message>
+        <source>This account is not a member of the organisation&apos;s tenant: sign in with your work account of this organisation, or ask an administrator to invite you.</source>
+        <translation>Ce compte n&apos;est pas membre du locataire (tenant) de l&apos;organisation&#xa0;: connectez-vous avec votre compte professionnel de cette organisation, ou demandez à un administrateur de vous inviter.</translation>
+    </message>
+    <message>
+        <source>This user name does not exist in the organisation: check the spelling of your work account (name@yourcompany.com).</source>
+        <translation>Ce nom d&apos;utilisateur n&apos;existe pas dans l&apos;organisation&#xa0;: vérifiez l&apos;orthographe de votre compte professionnel (nom@votreentreprise.com).</translation>
+    </message>
+    <message>
+        <source>This account is disabled: ask your Entra ID administrator to enable it.</source>
+        <translation>Ce compte est désactivé&#xa0;: demandez à votre administrateur Entra ID de l&apos;activer.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong: check them and sign in again.</source>
+        <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect&#xa0;: vérifiez-les et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired (it was not used for a long time): sign in again — {hint}.</source>
+        <translation>Votre connexion a expiré (elle n&apos;a pas été utilisée depuis longtemps)&#xa0;: reconnectez-vous — {hint}.</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid (the password was changed or the session was revoked): sign in again — {hint}.</source>
+        <translation>Votre connexion n&apos;est plus valide (le mot de passe a été modifié ou la session a été révoquée)&#xa0;: reconnectez-vous — {hint}.</translation>
+    </message>
+    <message>
+        <source>The app registration does not accept this sign-in&apos;s redirect address (http://localhost): add it under Authentication → Mobile and desktop applications, or use device code sign-in (`campsync login --device-code`).</source>
+        <translation>L&apos;inscription d&apos;application n&apos;accepte pas l&apos;adresse de redirection de cette connexion (http://localhost)&#xa0;: ajoutez-la sous Authentification → Applications mobiles et de bureau, ou utilisez la connexion par code (`campsync login --device-code`).</translation>
+    </message>
+    <message>
+        <source>The app registration does not allow public client sign-in: turn on &apos;Allow public client flows&apos; under Authentication in the app registration.</source>
+        <translation>L&apos;inscription d&apos;application n&apos;autorise pas la connexion en client public&#xa0;: activez «&#xa0;Autoriser les flux de clients publics&#xa0;» sous Authentification dans l&apos;inscription d&apos;application.</translation>
+    </message>
+    <message>
+        <source>Application (client) id not found in this tenant: check the client id and the tenant.</source>
+        <translation>ID d&apos;application (client) introuvable dans ce locataire&#xa0;: vérifiez l&apos;ID client et le locataire.</translation>
+    </message>
+    <message>
+        <source>Tenant not found: check the tenant id (a GUID or yourcompany.onmicrosoft.com).</source>
+        <translation>Locataire (tenant) introuvable&#xa0;: vérifiez l&apos;ID du locataire (un GUID ou votreentreprise.onmicrosoft.com).</translation>
     </message>
 </context>
 <context>
@@ -4054,6 +5793,401 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     </message>
 </context>
 <context>
+    <name>SmartLists</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Local only (not in Dynamics)</source>
+        <translation>Local uniquement (pas dans Dynamics)</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} est vide</translation>
+    </message>
+    <message>
+        <source>{field} is not empty</source>
+        <translation>{field} n&apos;est pas vide</translation>
+    </message>
+    <message>
+        <source>{field} on {when}</source>
+        <translation>{field} le {when}</translation>
+    </message>
+    <message>
+        <source>{field} at {when}</source>
+        <translation>{field} à {when}</translation>
+    </message>
+    <message>
+        <source>{field} not on {when}</source>
+        <translation>{field} pas le {when}</translation>
+    </message>
+    <message>
+        <source>{field} not at {when}</source>
+        <translation>{field} pas à {when}</translation>
+    </message>
+    <message>
+        <source>{field} after {when}</source>
+        <translation>{field} après {when}</translation>
+    </message>
+    <message>
+        <source>{field} before {when}</source>
+        <translation>{field} avant {when}</translation>
+    </message>
+    <message>
+        <source>{field} is {value}</source>
+        <translation>{field} est {value}</translation>
+    </message>
+    <message>
+        <source>{field} is not {value}</source>
+        <translation>{field} n&apos;est pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} is greater than {value}</source>
+        <translation>{field} est supérieur à {value}</translation>
+    </message>
+    <message>
+        <source>{field} is less than {value}</source>
+        <translation>{field} est inférieur à {value}</translation>
+    </message>
+    <message>
+        <source>{field} contains {value}</source>
+        <translation>{field} contient {value}</translation>
+    </message>
+    <message>
+        <source>{field} does not contain {value}</source>
+        <translation>{field} ne contient pas {value}</translation>
+    </message>
+    <message>
+        <source>{field} starts with {value}</source>
+        <translation>{field} commence par {value}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>{field} is any of {values}</source>
+        <translation>{field} est l&apos;un de {values}</translation>
+    </message>
+    <message>
+        <source>{field} is none of {values}</source>
+        <translation>{field} n&apos;est aucun de {values}</translation>
+    </message>
+    <message>
+        <source>Has {activity}</source>
+        <translation>A eu {activity}</translation>
+    </message>
+    <message>
+        <source>Has not {activity}</source>
+        <translation>N&apos;a pas eu {activity}</translation>
+    </message>
+    <message>
+        <source>containing {text}</source>
+        <translation>contenant {text}</translation>
+    </message>
+    <message>
+        <source>at least {count} times</source>
+        <translation>au moins {count} fois</translation>
+    </message>
+    <message>
+        <source>in the last day</source>
+        <translation>dans le dernier jour</translation>
+    </message>
+    <message>
+        <source>in the last {count} days</source>
+        <translation>dans les {count} derniers jours</translation>
+    </message>
+    <message>
+        <source>Member of Microsoft campaign (added by CampSync): {campaigns}</source>
+        <translation>Membre de la campagne Microsoft (ajouté par CampSync)&#xa0;: {campaigns}</translation>
+    </message>
+    <message>
+        <source>Not member of Microsoft campaign (added by CampSync): {campaigns}</source>
+        <translation>Non membre de la campagne Microsoft (ajouté par CampSync)&#xa0;: {campaigns}</translation>
+    </message>
+    <message>
+        <source>No filters: everyone qualifies</source>
+        <translation>Aucun filtre&#xa0;: tout le monde est qualifié</translation>
+    </message>
+    <message>
+        <source>All filters</source>
+        <translation>Tous les filtres</translation>
+    </message>
+    <message>
+        <source>Any filter</source>
+        <translation>N&apos;importe quel filtre</translation>
+    </message>
+    <message>
+        <source>Filters {logic}</source>
+        <translation>Filtres {logic}</translation>
+    </message>
+    <message>
+        <source>unknown word {word} (use filter numbers with and, or, not and parentheses, or just &apos;all&apos; / &apos;any&apos;)</source>
+        <translation>mot inconnu {word} (utilisez des numéros de filtre avec and, or, not et des parenthèses, ou simplement &apos;all&apos; / &apos;any&apos;)</translation>
+    </message>
+    <message>
+        <source>unexpected {value} (use filter numbers with and, or, not and parentheses)</source>
+        <translation>{value} inattendu (utilisez des numéros de filtre avec and, or, not et des parenthèses)</translation>
+    </message>
+    <message>
+        <source>too long: {count} filter numbers, at most {limit}</source>
+        <translation>trop long&#xa0;: {count} numéros de filtre, au plus {limit}</translation>
+    </message>
+    <message>
+        <source>unbalanced parentheses</source>
+        <translation>parenthèses non équilibrées</translation>
+    </message>
+    <message>
+        <source>Logic {logic}: {problem}.</source>
+        <translation>Logique {logic}&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>unexpected {value}</source>
+        <translation>{value} inattendu</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>imbriquée sur plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>filter numbers start at 1</source>
+        <translation>les numéros de filtre commencent à 1</translation>
+    </message>
+    <message>
+        <source>filter {number} does not exist (there is only 1 filter)</source>
+        <translation>le filtre {number} n&apos;existe pas (il n&apos;y a qu&apos;un seul filtre)</translation>
+    </message>
+    <message>
+        <source>filter {number} does not exist (there are {count} filters)</source>
+        <translation>le filtre {number} n&apos;existe pas (il y a {count} filtres)</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos; or &apos;or&apos; before {value}</source>
+        <translation>&apos;and&apos; ou &apos;or&apos; attendu avant {value}</translation>
+    </message>
+    <message>
+        <source>expected a filter number after {word}</source>
+        <translation>numéro de filtre attendu après {word}</translation>
+    </message>
+    <message>
+        <source>expected a filter number after {word}, not {value}</source>
+        <translation>numéro de filtre attendu après {word}, pas {value}</translation>
+    </message>
+    <message>
+        <source>expected a filter number after &apos;(&apos;</source>
+        <translation>numéro de filtre attendu après &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>expected a filter number after &apos;(&apos;, not {value}</source>
+        <translation>numéro de filtre attendu après &apos;(&apos;, pas {value}</translation>
+    </message>
+    <message>
+        <source>expected a filter number</source>
+        <translation>numéro de filtre attendu</translation>
+    </message>
+    <message>
+        <source>expected a filter number, not {value}</source>
+        <translation>numéro de filtre attendu, pas {value}</translation>
+    </message>
+    <message>
+        <source>A smart list must be an object with &apos;filters&apos; and &apos;logic&apos;.</source>
+        <translation>Une liste dynamique doit être un objet avec &apos;filters&apos; et &apos;logic&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown smart list setting {setting} (a smart list has &apos;filters&apos; and &apos;logic&apos;).</source>
+        <translation>Paramètre de liste dynamique inconnu {setting} (une liste dynamique a &apos;filters&apos; et &apos;logic&apos;).</translation>
+    </message>
+    <message>
+        <source>&apos;filters&apos; must be a list of filters.</source>
+        <translation>&apos;filters&apos; doit être une liste de filtres.</translation>
+    </message>
+    <message>
+        <source>A smart list has at most {limit} filters; this one has {count}. Combine values into one filter (&apos;is any of&apos;) or split the campaign.</source>
+        <translation>Une liste dynamique a au plus {limit} filtres&#xa0;; celle-ci en a {count}. Regroupez des valeurs dans un seul filtre («&#xa0;est l&apos;un de&#xa0;») ou scindez la campagne.</translation>
+    </message>
+    <message>
+        <source>Logic must be text: &apos;all&apos;, &apos;any&apos;, or an expression such as &apos;1 and (2 or 3)&apos;.</source>
+        <translation>La logique doit être du texte&#xa0;: &apos;all&apos;, &apos;any&apos;, ou une expression telle que &apos;1 and (2 or 3)&apos;.</translation>
+    </message>
+    <message>
+        <source>Filter {number}: {problem}</source>
+        <translation>Filtre {number}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>Filter {number} must be an object, not {type}.</source>
+        <translation>Le filtre {number} doit être un objet, pas {type}.</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind} (expected field, activity or membership).</source>
+        <translation>type inconnu {kind} (field, activity ou membership attendu).</translation>
+    </message>
+    <message>
+        <source>unknown setting {setting} for a {kind} filter (known: {known}).</source>
+        <translation>paramètre inconnu {setting} pour un filtre {kind} (connus&#xa0;: {known}).</translation>
+    </message>
+    <message>
+        <source>choose a field.</source>
+        <translation>choisissez un champ.</translation>
+    </message>
+    <message>
+        <source>unknown field {field}. Known fields: {known}.</source>
+        <translation>champ inconnu {field}. Champs connus&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>choose an op for {field}.</source>
+        <translation>choisissez un opérateur pour {field}.</translation>
+    </message>
+    <message>
+        <source>unknown op {op}. Known ops: {known}.</source>
+        <translation>opérateur inconnu {op}. Opérateurs connus&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>{op} is not valid for {field} ({kind}); use one of: {known}.</source>
+        <translation>{op} n&apos;est pas valide pour {field} ({kind})&#xa0;; utilisez l&apos;un de&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>{op} on {field} needs a value.</source>
+        <translation>{op} sur {field} nécessite une valeur.</translation>
+    </message>
+    <message>
+        <source>{op} needs a list of values, e.g. [&quot;France&quot;, &quot;Spain&quot;].</source>
+        <translation>{op} nécessite une liste de valeurs, p. ex. [&quot;France&quot;, &quot;Spain&quot;].</translation>
+    </message>
+    <message>
+        <source>{op} on {field} needs at least one value.</source>
+        <translation>{op} sur {field} nécessite au moins une valeur.</translation>
+    </message>
+    <message>
+        <source>value {number}</source>
+        <translation>la valeur {number}</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>la valeur</translation>
+    </message>
+    <message>
+        <source>a text field</source>
+        <translation>un champ texte</translation>
+    </message>
+    <message>
+        <source>a number field</source>
+        <translation>un champ numérique</translation>
+    </message>
+    <message>
+        <source>a date field</source>
+        <translation>un champ date</translation>
+    </message>
+    <message>
+        <source>a choice field</source>
+        <translation>un champ de choix</translation>
+    </message>
+    <message>
+        <source>{what} for {field} must be text, not {type}.</source>
+        <translation>{what} de {field} doit être du texte, pas {type}.</translation>
+    </message>
+    <message>
+        <source>{op} on {field} needs a value (some text to look for).</source>
+        <translation>{op} sur {field} nécessite une valeur (un texte à rechercher).</translation>
+    </message>
+    <message>
+        <source>{what} for {field} must be a number, not {value}.</source>
+        <translation>{what} de {field} doit être un nombre, pas {value}.</translation>
+    </message>
+    <message>
+        <source>{what} for {field} must be one of {known}, not {value}.</source>
+        <translation>{what} de {field} doit être l&apos;une des valeurs {known}, pas {value}.</translation>
+    </message>
+    <message>
+        <source>{op} on {field} needs a value (a date such as 2024-01-31, or epoch seconds).</source>
+        <translation>{op} sur {field} nécessite une valeur (une date telle que 2024-01-31, ou des secondes Unix (epoch)).</translation>
+    </message>
+    <message>
+        <source>{what} for {field} must be a date such as 2024-01-31, a date and time such as 2024-01-31T09:30:00Z, or epoch seconds (a number); not {value}.</source>
+        <translation>{what} de {field} doit être une date telle que 2024-01-31, une date et une heure telles que 2024-01-31T09:30:00Z, ou des secondes Unix (epoch, un nombre)&#xa0;; pas {value}.</translation>
+    </message>
+    <message>
+        <source>an activity filter needs an activity type, e.g. &quot;visited_web_page&quot;.</source>
+        <translation>un filtre d&apos;activité nécessite un type d&apos;activité, p. ex. &quot;visited_web_page&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;has&apos; must be true or false, not {value}.</source>
+        <translation>&apos;has&apos; doit être true ou false, pas {value}.</translation>
+    </message>
+    <message>
+        <source>&apos;detail_contains&apos; must be text, not {type}.</source>
+        <translation>&apos;detail_contains&apos; doit être du texte, pas {type}.</translation>
+    </message>
+    <message>
+        <source>&apos;within_days&apos; must be a whole number of days from 1 to {limit}, not {value}.</source>
+        <translation>&apos;within_days&apos; doit être un nombre entier de jours de 1 à {limit}, pas {value}.</translation>
+    </message>
+    <message>
+        <source>&apos;min_times&apos; must be a whole number from 1 to {limit}, not {value}.</source>
+        <translation>&apos;min_times&apos; doit être un nombre entier de 1 à {limit}, pas {value}.</translation>
+    </message>
+    <message>
+        <source>&apos;member&apos; must be true or false, not {value}.</source>
+        <translation>&apos;member&apos; doit être true ou false, pas {value}.</translation>
+    </message>
+    <message>
+        <source>choose at least one Microsoft campaign (&apos;campaign_ids&apos;).</source>
+        <translation>choisissez au moins une campagne Microsoft (&apos;campaign_ids&apos;).</translation>
+    </message>
+    <message>
+        <source>every campaign id must be non-empty text.</source>
+        <translation>chaque ID de campagne doit être un texte non vide.</translation>
+    </message>
+    <message>
+        <source>This smart list is too complex for the database (its logic is nested too deeply, or it has too many filters): simplify the logic.</source>
+        <translation>Cette liste dynamique est trop complexe pour la base de données (sa logique est trop profondément imbriquée, ou elle a trop de filtres)&#xa0;: simplifiez la logique.</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <source>minutes</source>
@@ -4080,12 +6214,44 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>Monter cette étape</translation>
     </message>
     <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
         <source>Move this step down</source>
         <translation>Descendre cette étape</translation>
     </message>
     <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
         <source>Remove this step</source>
         <translation>Supprimer cette étape</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Supprimer l&apos;étape</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Field to change</source>
+        <translation>Champ à modifier</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Wait for</source>
+        <translation>Attendre pendant</translation>
+    </message>
+    <message>
+        <source>Unit of time</source>
+        <translation>Unité de temps</translation>
     </message>
     <message>
         <source>{value} (not changeable)</source>
@@ -4094,6 +6260,115 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>to</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>the store URL</source>
+        <translation>l&apos;URL de la base</translation>
+    </message>
+    <message>
+        <source>The store {url} is at schema {revision}; this CampSync needs {head}. An admin upgrades it with `{command}` (with the same store URL).</source>
+        <translation>La base {url} est au schéma {revision}&#xa0;; cette version de CampSync nécessite {head}. Un administrateur la met à niveau avec `{command}` (avec la même URL de base).</translation>
+    </message>
+    <message>
+        <source>The store {url} has no CampSync tables yet; this CampSync needs {head}. An admin upgrades it with `{command}` (with the same store URL).</source>
+        <translation>La base {url} n&apos;a pas encore de tables CampSync&#xa0;; cette version de CampSync nécessite {head}. Un administrateur la met à niveau avec `{command}` (avec la même URL de base).</translation>
+    </message>
+    <message>
+        <source>CampSync cannot reach the store {url}: {problem}</source>
+        <translation>CampSync ne peut pas joindre la base {url}&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUrl</name>
+    <message>
+        <source>(a malformed URL)</source>
+        <translation>(une URL mal formée)</translation>
+    </message>
+    <message>
+        <source>{where} is not a database URL. Write it as {forms}.</source>
+        <translation>{where} n&apos;est pas une URL de base de données. Écrivez-la sous la forme {forms}.</translation>
+    </message>
+    <message>
+        <source>{where} ({url}) names no file: write it as sqlite:///PATH (four slashes for an absolute path: sqlite:////home/me/campsync.db).</source>
+        <translation>{where} ({url}) ne désigne aucun fichier&#xa0;: écrivez-la sous la forme sqlite:///PATH (quatre barres obliques pour un chemin absolu&#xa0;: sqlite:////home/me/campsync.db).</translation>
+    </message>
+    <message>
+        <source>{where} ({url}) names no database: add /DATABASE after the host.</source>
+        <translation>{where} ({url}) ne désigne aucune base de données&#xa0;: ajoutez /DATABASE après l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>{where} ({url}) is not a database CampSync can use: it takes {forms}.</source>
+        <translation>{where} ({url}) n&apos;est pas une base de données utilisable par CampSync&#xa0;: il accepte {forms}.</translation>
+    </message>
+    <message>
+        <source>{file} is not valid TOML ({problem}). Fix or remove it.</source>
+        <translation>{file} n&apos;est pas du TOML valide ({problem}). Corrigez-le ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({problem}).</source>
+        <translation>{file} ne peut pas être lu ({problem}).</translation>
+    </message>
+    <message>
+        <source>{key} in {file} must be a URL in quotes, like {key} = &quot;{forms}&quot;.</source>
+        <translation>{key} dans {file} doit être une URL entre guillemets, comme {key} = &quot;{forms}&quot;.</translation>
+    </message>
+    <message>
+        <source>{key} in {file}</source>
+        <translation>{key} dans {file}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>the prerequisite solution {solution} is not installed in the org</source>
+        <translation>la solution prérequise {solution} n&apos;est pas installée dans l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>the prerequisite solution {solution} is at {version}, older than the required {minimum}</source>
+        <translation>la solution prérequise {solution} est en version {version}, antérieure à la version requise {minimum}</translation>
+    </message>
+    <message>
+        <source>could not check the prerequisite solution: {problem}</source>
+        <translation>impossible de vérifier la solution prérequise&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the campaign was deleted in Dynamics before this action ran</source>
+        <translation>la campagne a été supprimée dans Dynamics avant l&apos;exécution de cette action</translation>
+    </message>
+    <message>
+        <source>campaign {campaign} became inactive in Dynamics before this action ran</source>
+        <translation>la campagne {campaign} est devenue inactive dans Dynamics avant l&apos;exécution de cette action</translation>
+    </message>
+    <message>
+        <source>campaign sync was disabled before this action ran</source>
+        <translation>la synchronisation des campagnes a été désactivée avant l&apos;exécution de cette action</translation>
+    </message>
+    <message>
+        <source>CampSync&apos;s list {name} is locked in Dynamics: {problem}</source>
+        <translation>la liste CampSync {name} est verrouillée dans Dynamics&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>CampSync&apos;s list {name} is inactive in Dynamics: {problem}</source>
+        <translation>la liste CampSync {name} est inactive dans Dynamics&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>not a member through CampSync&apos;s list</source>
+        <translation>pas membre par la liste de CampSync</translation>
+    </message>
+    <message>
+        <source>CampSync&apos;s list was deleted in Dynamics; nothing left to remove</source>
+        <translation>la liste de CampSync a été supprimée dans Dynamics&#xa0;; plus rien à supprimer</translation>
+    </message>
+    <message>
+        <source>the lead {id} was deleted in Dynamics; nothing left to remove</source>
+        <translation>le lead {id} a été supprimé dans Dynamics&#xa0;; plus rien à supprimer</translation>
+    </message>
+    <message>
+        <source>the contact {id} was deleted in Dynamics; nothing left to remove</source>
+        <translation>le contact {id} a été supprimé dans Dynamics&#xa0;; plus rien à supprimer</translation>
     </message>
 </context>
 <context>
@@ -4180,6 +6455,102 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     </message>
 </context>
 <context>
+    <name>TeamLog</name>
+    <message>
+        <source>export the team&apos;s key on a node that writes the log (`campsync log-key --export FILE`) and import it here (`campsync log-key --import FILE`, or set CAMPSYNC_LOG_KEY_FILE to it)</source>
+        <translation>exportez la clé de l&apos;équipe sur un nœud qui écrit le journal (`campsync log-key --export FILE`) et importez-la ici (`campsync log-key --import FILE`, ou indiquez-la dans CAMPSYNC_LOG_KEY_FILE)</translation>
+    </message>
+    <message>
+        <source>the team&apos;s trigger log is keyed, and this node does not have the key, so nothing is recorded here until it does: {hint}</source>
+        <translation>le journal des déclencheurs de l&apos;équipe est signé avec une clé que ce nœud n&apos;a pas, donc rien n&apos;est enregistré ici tant qu&apos;il ne l&apos;a pas&#xa0;: {hint}</translation>
+    </message>
+    <message>
+        <source>this node&apos;s log key ({id}, from {source}) is not the one the team&apos;s trigger log is keyed with, so nothing is recorded here until it is: {hint}</source>
+        <translation>la clé du journal de ce nœud ({id}, depuis {source}) n&apos;est pas celle avec laquelle le journal des déclencheurs de l&apos;équipe est signé, donc rien n&apos;est enregistré ici tant que ce n&apos;est pas le cas&#xa0;: {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPresence</name>
+    <message>
+        <source>window</source>
+        <translation>fenêtre</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>worker</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>{who} ({face})</source>
+        <translation>{who} ({face})</translation>
+    </message>
+    <message>
+        <source>Team: nobody else connected</source>
+        <translation>Équipe&#xa0;: personne d&apos;autre n&apos;est connecté</translation>
+    </message>
+    <message>
+        <source>Team: you + {others}</source>
+        <translation>Équipe&#xa0;: vous + {others}</translation>
+    </message>
+    <message>
+        <source>{n} other</source>
+        <translation>{n} autre</translation>
+    </message>
+    <message>
+        <source>{n} others</source>
+        <translation>{n} autres</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <source>CA bundle not found: {path} (check CAMPSYNC_CA_BUNDLE)</source>
+        <translation>Bundle d&apos;autorités de certification introuvable&#xa0;: {path} (vérifiez CAMPSYNC_CA_BUNDLE)</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>aucun hôte</translation>
+    </message>
+    <message>
+        <source>extra CA {file} trusted for {hosts} (not for {microsoft}: Microsoft&apos;s hosts are checked against the system&apos;s CAs only)</source>
+        <translation>autorité de certification supplémentaire {file} approuvée pour {hosts} (pas pour {microsoft}&#xa0;: les hôtes de Microsoft ne sont vérifiés qu&apos;avec les autorités de certification du système)</translation>
+    </message>
+    <message>
+        <source>extra CA {file} trusted for {hosts}</source>
+        <translation>autorité de certification supplémentaire {file} approuvée pour {hosts}</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCache</name>
+    <message>
+        <source>Sign-in tokens are kept in a plain file readable only by you: {path} (no encrypted store on this system: {reason}).</source>
+        <translation>Les jetons de connexion sont conservés dans un fichier non chiffré lisible par vous seul&#xa0;: {path} (aucun stockage chiffré sur ce système&#xa0;: {reason}).</translation>
+    </message>
+    <message>
+        <source>Sign-in tokens are kept in memory only, so you sign in again next time: this system has no encrypted store for them ({reason}). To keep them in a file readable only by you, set {variable}=1.</source>
+        <translation>Les jetons de connexion ne sont conservés qu&apos;en mémoire, vous devrez donc vous reconnecter la prochaine fois&#xa0;: ce système n&apos;a pas de stockage chiffré pour eux ({reason}). Pour les conserver dans un fichier lisible par vous seul, définissez {variable}=1.</translation>
+    </message>
+    <message>
+        <source>Sign-in tokens are kept in memory only, so you sign in again next time.</source>
+        <translation>Les jetons de connexion ne sont conservés qu&apos;en mémoire, vous devrez donc vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>msal-extensions is not installed</source>
+        <translation>msal-extensions n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>libsecret and PyGObject are not available</source>
+        <translation>libsecret et PyGObject ne sont pas disponibles</translation>
+    </message>
+    <message>
+        <source>the system&apos;s secret store failed: {problem}</source>
+        <translation>le stockage de secrets du système a échoué&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>TriggerRow</name>
     <message>
         <source>Person is created</source>
@@ -4218,6 +6589,26 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>Supprimer ce déclencheur</translation>
     </message>
     <message>
+        <source>Remove trigger</source>
+        <translation>Supprimer le déclencheur</translation>
+    </message>
+    <message>
+        <source>Trigger type</source>
+        <translation>Type de déclencheur</translation>
+    </message>
+    <message>
+        <source>Changed field</source>
+        <translation>Champ modifié</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>Type d&apos;activité</translation>
+    </message>
+    <message>
         <source>Unknown trigger {value!r}</source>
         <translation>Déclencheur inconnu {value!r}</translation>
     </message>
@@ -4231,6 +6622,134 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Removed from Microsoft Campaign</source>
         <translation>Supprimé de Microsoft Campaign</translation>
+    </message>
+    <message>
+        <source>an event changed, inserted, removed or moved anywhere in the log</source>
+        <translation>un événement modifié, inséré, supprimé ou déplacé n&apos;importe où dans le journal</translation>
+    </message>
+    <message>
+        <source>the newest events removed, or every event removed, even when the chain head in the store was changed to match (the head file outside the store, signed with the log key, still records them)</source>
+        <translation>les événements les plus récents supprimés, ou tous les événements supprimés, même si la tête de chaîne dans la base a été modifiée en conséquence (le fichier de tête hors de la base, signé avec la clé du journal, les consigne encore)</translation>
+    </message>
+    <message>
+        <source>hashes recomputed after a change by anyone who does not hold the log key</source>
+        <translation>des empreintes recalculées après une modification par quiconque ne détient pas la clé du journal</translation>
+    </message>
+    <message>
+        <source>a head file that is missing, changed, or signed with another key</source>
+        <translation>un fichier de tête absent, modifié ou signé avec une autre clé</translation>
+    </message>
+    <message>
+        <source>a rewrite by someone who holds the log key (who can read the keyring entry or the key file): they can sign changed events and a new head file</source>
+        <translation>une réécriture par quelqu&apos;un qui détient la clé du journal (qui peut lire l&apos;entrée du trousseau ou le fichier de clé)&#xa0;: il peut signer des événements modifiés et un nouveau fichier de tête</translation>
+    </message>
+    <message>
+        <source>the store and its head file put back together to an earlier copy, or both deleted (a restored backup looks like an intact, shorter log; a deleted one like a new store): compare with the head recorded in an earlier export (`campsync log --export`)</source>
+        <translation>la base et son fichier de tête remis ensemble à une copie antérieure, ou tous deux supprimés (une sauvegarde restaurée ressemble à un journal intact et plus court&#xa0;; une base supprimée à une nouvelle base)&#xa0;: comparez avec la tête consignée dans un export antérieur (`campsync log --export`)</translation>
+    </message>
+    <message>
+        <source>with the key file beside the store (no system keyring), a change by anyone who can read the data folder</source>
+        <translation>avec le fichier de clé à côté de la base (sans trousseau système), une modification par quiconque peut lire le dossier des données</translation>
+    </message>
+    <message>
+        <source>a change to events written before the log was keyed (older CampSync versions) made before this version first wrote to the store: those events are checked as a plain hash chain</source>
+        <translation>une modification d&apos;événements écrits avant que le journal soit signé avec une clé (anciennes versions de CampSync), faite avant la première écriture de cette version dans la base&#xa0;: ces événements sont vérifiés comme une simple chaîne d&apos;empreintes</translation>
+    </message>
+    <message>
+        <source>events that were never written: CampSync stopped before recording what Dynamics confirmed</source>
+        <translation>des événements jamais écrits&#xa0;: CampSync s&apos;est arrêté avant d&apos;enregistrer ce que Dynamics a confirmé</translation>
+    </message>
+    <message>
+        <source>the log cannot be checked: {problem}</source>
+        <translation>le journal ne peut pas être vérifié&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>event {id} does not follow the event before it (a row was removed or inserted)</source>
+        <translation>l&apos;événement {id} ne suit pas l&apos;événement précédent (une ligne a été supprimée ou insérée)</translation>
+    </message>
+    <message>
+        <source>event {id} and those after it are keyed, but the log key was not found (looked in {places}): they cannot be checked</source>
+        <translation>l&apos;événement {id} et les suivants sont signés avec une clé, mais la clé du journal est introuvable (recherchée dans {places})&#xa0;: ils ne peuvent pas être vérifiés</translation>
+    </message>
+    <message>
+        <source>event {id} was changed after it was written, or moved (its hash does not match the log key)</source>
+        <translation>l&apos;événement {id} a été modifié après son écriture, ou déplacé (son empreinte ne correspond pas à la clé du journal)</translation>
+    </message>
+    <message>
+        <source>event {id} was changed after it was written (it is not keyed, though events before it are)</source>
+        <translation>l&apos;événement {id} a été modifié après son écriture (il n&apos;est pas signé avec la clé, alors que les événements précédents le sont)</translation>
+    </message>
+    <message>
+        <source>event {id} was changed after it was written</source>
+        <translation>l&apos;événement {id} a été modifié après son écriture</translation>
+    </message>
+    <message>
+        <source>the newest events were removed (the chain head is ahead of the log)</source>
+        <translation>les événements les plus récents ont été supprimés (la tête de chaîne est en avance sur le journal)</translation>
+    </message>
+    <message>
+        <source>the chain head in the store counts {head} events but the log holds {count}: events were removed or added outside CampSync</source>
+        <translation>la tête de chaîne dans la base compte {head} événements mais le journal en contient {count}&#xa0;: des événements ont été supprimés ou ajoutés hors de CampSync</translation>
+    </message>
+    <message>
+        <source>the first {count} events were written before the log was keyed: they are checked as a plain hash chain, which anyone who could write the store could recompute, up to the first keyed event</source>
+        <translation>les {count} premiers événements ont été écrits avant que le journal soit signé avec une clé&#xa0;: ils sont vérifiés comme une simple chaîne d&apos;empreintes, que quiconque pouvant écrire dans la base pourrait recalculer, jusqu&apos;au premier événement signé</translation>
+    </message>
+    <message>
+        <source>the first {count} events were written before the log was keyed: they are checked as a plain hash chain, which anyone who could write the store could recompute</source>
+        <translation>les {count} premiers événements ont été écrits avant que le journal soit signé avec une clé&#xa0;: ils sont vérifiés comme une simple chaîne d&apos;empreintes, que quiconque pouvant écrire dans la base pourrait recalculer</translation>
+    </message>
+    <message>
+        <source>{events}, chain intact</source>
+        <translation>{events}, chaîne intacte</translation>
+    </message>
+    <message>
+        <source>{n} trigger event</source>
+        <translation>{n} événement de déclencheur</translation>
+    </message>
+    <message>
+        <source>{n} trigger events</source>
+        <translation>{n} événements de déclencheur</translation>
+    </message>
+    <message>
+        <source>the log is not keyed yet (nothing written since this version): without a log key and a head file, events removed from the end cannot be found</source>
+        <translation>le journal n&apos;est pas encore signé avec une clé (rien d&apos;écrit depuis cette version)&#xa0;: sans clé du journal ni fichier de tête, les événements supprimés à la fin ne peuvent pas être détectés</translation>
+    </message>
+    <message>
+        <source>the log key was not found ({problem}; looked in {places})</source>
+        <translation>la clé du journal est introuvable ({problem}&#xa0;; recherchée dans {places})</translation>
+    </message>
+    <message>
+        <source>no event has been written with the log key yet</source>
+        <translation>aucun événement n&apos;a encore été écrit avec la clé du journal</translation>
+    </message>
+    <message>
+        <source>this node has not written to the team&apos;s log yet, so it keeps no head file: every event&apos;s keyed hash was checked; events removed from the end are found from the nodes that wrote them (their head files)</source>
+        <translation>ce nœud n&apos;a pas encore écrit dans le journal de l&apos;équipe, il n&apos;a donc pas de fichier de tête&#xa0;: l&apos;empreinte signée de chaque événement a été vérifiée&#xa0;; les événements supprimés à la fin sont détectés par les nœuds qui les ont écrits (leurs fichiers de tête)</translation>
+    </message>
+    <message>
+        <source>{problem}: it is written with every event once the log is keyed, so the log may have been emptied or replaced</source>
+        <translation>{problem}&#xa0;: il est écrit à chaque événement une fois le journal signé avec une clé, le journal a donc peut-être été vidé ou remplacé</translation>
+    </message>
+    <message>
+        <source>the head file says events are keyed from event {head} on, the log from {log} on: keyed events were rewritten as older, unkeyed ones</source>
+        <translation>le fichier de tête indique des événements signés à partir de l&apos;événement {head}, le journal à partir de {log}&#xa0;: des événements signés ont été réécrits comme d&apos;anciens événements non signés</translation>
+    </message>
+    <message>
+        <source>the head file records {head} events, the log holds {count}: the newest events were removed (and the chain head in the store changed to match)</source>
+        <translation>le fichier de tête consigne {head} événements, le journal en contient {count}&#xa0;: les événements les plus récents ont été supprimés (et la tête de chaîne dans la base modifiée en conséquence)</translation>
+    </message>
+    <message>
+        <source>the newest event is not the one the head file records: events were replaced</source>
+        <translation>l&apos;événement le plus récent n&apos;est pas celui que consigne le fichier de tête&#xa0;: des événements ont été remplacés</translation>
+    </message>
+    <message>
+        <source>event {id} of the log is not the one the head file records: events were replaced</source>
+        <translation>l&apos;événement {id} du journal n&apos;est pas celui que consigne le fichier de tête&#xa0;: des événements ont été remplacés</translation>
+    </message>
+    <message>
+        <source>the head file records the first {head} events: the newest {newer} were written after it was last updated (by another node of a team&apos;s store, or after a CampSync process stopped in between); the next write here updates it</source>
+        <translation>le fichier de tête consigne les {head} premiers événements&#xa0;: les {newer} plus récents ont été écrits après sa dernière mise à jour (par un autre nœud d&apos;une base d&apos;équipe, ou après l&apos;arrêt d&apos;un processus CampSync entre-temps)&#xa0;; la prochaine écriture ici le met à jour</translation>
     </message>
 </context>
 <context>
@@ -4294,6 +6813,29 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Cancel sync</source>
         <translation>Annuler la synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Not connected: missing {settings}. Add a profile with `campsync profile add`, or export the variables printed by `campsync sandbox`.</source>
+        <translation>Non connecté&#xa0;: il manque {settings}. Ajoutez un profil avec `campsync profile add`, ou exportez les variables affichées par `campsync sandbox`.</translation>
+    </message>
+    <message>
+        <source>Could not refresh from Dynamics now ({problem}); it will be refreshed on the next sync.</source>
+        <translation>Impossible d&apos;actualiser depuis Dynamics maintenant ({problem})&#xa0;; l&apos;actualisation aura lieu à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Refreshed {count} campaigns and CampSync&apos;s list links from Dynamics.</source>
+        <translation>{count} campagnes et les liens des listes de CampSync ont été actualisés depuis Dynamics.</translation>
+    </message>
+    <message>
+        <source>not finished: {problem} (campsync retry continues it)</source>
+        <translation>non terminé&#xa0;: {problem} (campsync retry le reprend)</translation>
+    </message>
+    <message>
+        <source>still queued</source>
+        <translation>toujours en file d&apos;attente</translation>
     </message>
 </context>
 </TS>

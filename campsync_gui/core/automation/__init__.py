@@ -9,8 +9,8 @@ library.py      the stored campaigns: create, save, delete, (de)activate, export
 
 from .definitions import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, MAX_DEPTH,
                           PERSON_CREATED, REMOVE_STEP, RULES, STEP_LABELS, TRIGGER_TYPES, WAIT_STEP, AutomationError,
-                          Definition, validate)
+                          Definition, step_label, trigger_type_label, validate)
 
 __all__ = ["ACTIVITY_LOGGED", "ADD_STEP", "CHANGE_STEP", "CHANGEABLE_FIELDS", "DATA_VALUE_CHANGES", "MAX_DEPTH",
            "PERSON_CREATED", "REMOVE_STEP", "RULES", "STEP_LABELS", "TRIGGER_TYPES", "WAIT_STEP", "AutomationError",
-           "Definition", "validate"]
+           "Definition", "step_label", "trigger_type_label", "validate"]

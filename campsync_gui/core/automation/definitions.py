@@ -22,6 +22,7 @@ import json
 import math
 from dataclasses import dataclass, field
 
+from ...language import translate
 from ..models import CampaignRecord
 from ..smartlists import SmartListError, validate as validate_smart_list
 from ..triggers import ADDED, REMOVED
@@ -47,6 +48,24 @@ MAX_DEPTH = 5  # a trigger campaign's flow action may fire further campaigns, th
 MAX_WAIT_SECONDS = 365 * 86400  # a Wait lasts at most 1 year (longer, or Infinity, could not be scheduled)
 
 
+def trigger_type_label(key: str) -> str:
+    """TRIGGER_TYPES[key] in the person's language (the constant stays English: results' ids, --json)."""
+    words = {ADDED: translate("Automation", "Added to Microsoft Campaign"),
+             REMOVED: translate("Automation", "Removed from Microsoft Campaign"),
+             PERSON_CREATED: translate("Automation", "Person is created"),
+             DATA_VALUE_CHANGES: translate("Automation", "Data value changes"),
+             ACTIVITY_LOGGED: translate("Automation", "Activity is logged")}
+    return words.get(key) or TRIGGER_TYPES.get(key, key)
+
+
+def step_label(name: str) -> str:
+    """STEP_LABELS[name] in the person's language."""
+    words = {ADD_STEP: translate("Automation", "Add to Microsoft Campaign"),
+             REMOVE_STEP: translate("Automation", "Remove from Microsoft Campaign"),
+             CHANGE_STEP: translate("Automation", "Change data value"), WAIT_STEP: translate("Automation", "Wait")}
+    return words.get(name) or STEP_LABELS.get(name, name)
+
+
 class AutomationError(ValueError):
     """A definition that cannot run; the message says what to fix."""
 
@@ -67,9 +86,10 @@ class Definition:
         try:
             data = json.loads(text) if isinstance(text, str) else text
         except RecursionError:  # hand-edited: json's parser recurses into every bracket
-            raise AutomationError("the definition is too deeply nested to read") from None
+            raise AutomationError(translate("Automation", "the definition is too deeply nested to read")) from None
         if not isinstance(data, dict):
-            raise AutomationError(f"a definition must be a JSON object, not {type(data).__name__}")
+            raise AutomationError(translate("Automation", "a definition must be a JSON object, not {type}").format(
+                type=type(data).__name__))
         return cls(smart_list=data.get("smart_list") or {"filters": [], "logic": "all"},
                    triggers=_as_list(data.get("triggers")), flow=_as_list(data.get("flow")),
                    qualification=data.get("qualification") or {"rule": "once"}, schedule=data.get("schedule"),
@@ -100,13 +120,14 @@ def wait_seconds(step: dict) -> float:
         ok = False
     if not ok:
         if value is None:
-            raise AutomationError("a wait needs a duration")
+            raise AutomationError(translate("Automation", "a wait needs a duration"))
         if isinstance(value, float) and not math.isfinite(value):  # as JSON writes it
             shown = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
         else:
             shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise AutomationError(f"a wait must be a finite number of seconds, more than 0 and at most 1 year "
-                              f"({MAX_WAIT_SECONDS}), not {shown}")
+        raise AutomationError(translate("Automation", "a wait must be a finite number of seconds, more than 0 and at "
+                                                      "most 1 year ({limit}), not {value}").format(
+            limit=MAX_WAIT_SECONDS, value=shown))
     return float(value)
 
 
@@ -116,47 +137,52 @@ def validate(kind: str, definition: Definition, campaigns: dict[str, CampaignRec
     try:
         validate_smart_list(definition.smart_list)
     except SmartListError as exc:
-        problems.append(f"Smart list: {exc}")
+        problems.append(translate("Automation", "Smart list: {problem}").format(problem=exc))
     if kind == "trigger":
         problems += _trigger_problems(definition, campaigns)
     if not definition.flow:
-        problems.append("Flow: the flow is empty; add at least one step.")
+        problems.append(translate("Automation", "Flow: the flow is empty; add at least one step."))
     for number, step in enumerate(definition.flow, 1):
         problems += _step_problems(number, step, campaigns)
     qualification = definition.qualification if isinstance(definition.qualification, dict) else {}
     rule = qualification.get("rule")
     if not isinstance(definition.qualification, dict):
-        problems.append("Qualification: must be an object such as {\"rule\": \"once\"}.")
+        problems.append(translate("Automation", 'Qualification: must be an object such as {"rule": "once"}.'))
     elif not isinstance(rule, str) or rule not in RULES:
-        problems.append(f"Qualification: unknown rule {rule!r}.")
+        problems.append(translate("Automation", "Qualification: unknown rule {rule}.").format(rule=repr(rule)))
     elif rule == "every_n_days" and not (isinstance(qualification.get("days"), int)
                                          and not isinstance(qualification["days"], bool)
                                          and qualification["days"] > 0):
-        problems.append("Qualification: 'once every N days' needs N ≥ 1.")
+        problems.append(translate("Automation", "Qualification: 'once every N days' needs N ≥ 1."))
     return problems
 
 
 def _trigger_problems(definition: Definition, campaigns: dict[str, CampaignRecord]) -> list[str]:
     problems = []
     if not definition.triggers:
-        problems.append("Smart list: a trigger campaign needs at least one trigger.")
+        problems.append(translate("Automation", "Smart list: a trigger campaign needs at least one trigger."))
     for number, trigger in enumerate(definition.triggers, 1):
         if not isinstance(trigger, dict):
-            problems.append(f"Trigger {number}: must be an object, not {type(trigger).__name__}.")
+            problems.append(translate("Automation", "Trigger {number}: must be an object, not {type}.").format(
+                number=number, type=type(trigger).__name__))
             continue
         kind_of = trigger.get("type")
         if not isinstance(kind_of, str) or kind_of not in TRIGGER_TYPES:
-            problems.append(f"Trigger {number}: unknown trigger {kind_of!r}.")
+            problems.append(translate("Automation", "Trigger {number}: unknown trigger {type}.").format(
+                number=number, type=repr(kind_of)))
         if kind_of == DATA_VALUE_CHANGES and not (isinstance(trigger.get("field"), str)
                                                   and trigger["field"] in CHANGEABLE_FIELDS + ("email",)):
-            problems.append(f"Trigger {number}: unknown field {trigger.get('field')!r}.")
+            problems.append(translate("Automation", "Trigger {number}: unknown field {field}.").format(
+                number=number, field=repr(trigger.get("field"))))
         ids = trigger.get("campaign_ids") or []
         if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
-            problems.append(f"Trigger {number}: 'campaign_ids' must be a list of campaign ids.")
+            problems.append(translate("Automation", "Trigger {number}: 'campaign_ids' must be a list of campaign "
+                                                    "ids.").format(number=number))
             continue
         for cid in ids:
             if cid not in campaigns:
-                problems.append(f"Trigger {number}: campaign {cid!r} is not in the org.")
+                problems.append(translate("Automation", "Trigger {number}: campaign {campaign} is not in the "
+                                                        "org.").format(number=number, campaign=repr(cid)))
     return problems
 
 
@@ -171,26 +197,32 @@ def inactive_targets(definition: Definition, campaigns: dict[str, CampaignRecord
 
 def _step_problems(number: int, step: dict, campaigns: dict[str, CampaignRecord]) -> list[str]:
     if not isinstance(step, dict):
-        return [f"Flow step {number}: must be an object, not {type(step).__name__}."]
+        return [translate("Automation", "Flow step {number}: must be an object, not {type}.").format(
+            number=number, type=type(step).__name__)]
     name = step.get("step")
     if not isinstance(name, str) or name not in STEP_LABELS:
-        return [f"Flow step {number}: unknown step {name!r}."]
+        return [translate("Automation", "Flow step {number}: unknown step {step}.").format(number=number,
+                                                                                          step=repr(name))]
     if name in (ADD_STEP, REMOVE_STEP):
         campaign_id = step.get("campaign_id")
         campaign = campaigns.get(campaign_id) if isinstance(campaign_id, str) else None
         if campaign is None:
-            return [f"Flow step {number}: choose a Microsoft campaign that exists in the org."]
+            return [translate("Automation", "Flow step {number}: choose a Microsoft campaign that exists in the "
+                                            "org.").format(number=number)]
         if not campaign.active:
-            return [f"Flow step {number}: campaign {campaign.name!r} is inactive in Dynamics."]
+            return [translate("Automation", "Flow step {number}: campaign {campaign} is inactive in "
+                                            "Dynamics.").format(number=number, campaign=repr(campaign.name))]
     elif name == CHANGE_STEP and not (isinstance(step.get("field"), str) and step["field"] in CHANGEABLE_FIELDS):
-        return [f"Flow step {number}: unknown field {step.get('field')!r} (one of {', '.join(CHANGEABLE_FIELDS)})."]
+        return [translate("Automation", "Flow step {number}: unknown field {field} (one of {known}).").format(
+            number=number, field=repr(step.get("field")), known=", ".join(CHANGEABLE_FIELDS))]
     elif name == CHANGE_STEP and step.get("field") == "score" and not _whole_number(step.get("value")):
-        return [f"Flow step {number}: score must be a whole number, not {step.get('value')!r}."]
+        return [translate("Automation", "Flow step {number}: score must be a whole number, not {value}.").format(
+            number=number, value=repr(step.get("value")))]
     elif name == WAIT_STEP:
         try:
             wait_seconds(step)
         except AutomationError as exc:
-            return [f"Flow step {number}: {exc}."]
+            return [translate("Automation", "Flow step {number}: {problem}.").format(number=number, problem=exc)]
     return []
 
 

@@ -15,10 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
+from ...language import translate
 from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRecord, OutboxRow, Person, Qualification,
                       WaitingStep)
 from ..smartlists import count, validate as validate_smart_list
-from .definitions import ADD_STEP, KINDS, REMOVE_STEP, STEP_LABELS, Definition, inactive_targets, validate
+from .definitions import ADD_STEP, KINDS, REMOVE_STEP, Definition, inactive_targets, step_label, validate
 from .runner import step_request_id_sql
 from .schema import EXPORT_FORMAT, ExportFileError, read_export  # noqa: F401 (EXPORT_FORMAT: importers use it here)
 
@@ -80,15 +81,16 @@ def final_outcome(outcome: str, detail: str, queued: OutboxRow | None) -> tuple[
     if queued.outcome:
         return queued.outcome, queued.reason or queued.last_error or ""
     if queued.last_error:  # back in the queue after a retryable failure: it will be tried again
-        return outcome, f"{detail} (retrying after: {queued.last_error})"
+        return outcome, translate("AutomationLibrary", "{detail} (retrying after: {problem})").format(
+            detail=detail, problem=queued.last_error)
     return outcome, detail
 
 
 def step_words(step_index: int, step: str) -> str:
     """"Qualification" for the smart list / trigger check, else "2. Add to Microsoft Campaign"."""
     if step_index < 0:
-        return "Qualification"
-    return f"{step_index + 1}. {STEP_LABELS.get(step, step or '?')}"
+        return translate("AutomationLibrary", "Qualification")
+    return f"{step_index + 1}. {step_label(step or '?')}"
 
 
 class AutomationLibrary:
@@ -115,13 +117,14 @@ class AutomationLibrary:
         with Session(self.db) as session:
             row = session.get(AutomationCampaign, campaign_id)
         if row is None:
-            raise LibraryError("This campaign was deleted elsewhere.")
+            raise LibraryError(deleted_elsewhere())
         return row
 
     def named(self, name: str) -> StoredCampaign:
         found = next((c for c in self.campaigns() if c.name == name), None)
         if found is None:
-            raise LookupError(f"No automation campaign named {name!r}. See: campsync automation list")
+            raise LookupError(translate("AutomationLibrary", "No automation campaign named {name}. See: campsync "
+                                                             "automation list").format(name=repr(name)))
         return found
 
     def dynamics_campaigns(self) -> dict[str, CampaignRecord]:
@@ -138,7 +141,8 @@ class AutomationLibrary:
         try:
             return self.problems(stored.kind, Definition.from_json(stored.definition))
         except (ValueError, TypeError, AttributeError, RecursionError) as exc:
-            return [f"The stored definition cannot be read ({exc}); save the campaign again."]
+            return [translate("AutomationLibrary", "The stored definition cannot be read ({problem}); save the "
+                                                   "campaign again.").format(problem=exc)]
 
     def campaign_choices(self) -> list[CampaignChoice]:
         """Every Dynamics campaign in the store's cache, by name (active and inactive)."""
@@ -173,7 +177,8 @@ class AutomationLibrary:
         rows = []
         with Session(self.db) as session:
             for result, email, first, last, outbox_row in session.exec(statement):
-                who = email or f"{first or ''} {last or ''}".strip() or f"person #{result.person_id}"
+                who = email or f"{first or ''} {last or ''}".strip() or translate(
+                    "AutomationLibrary", "person #{id}").format(id=result.person_id)
                 outcome, detail = final_outcome(result.outcome, result.detail or "", outbox_row)
                 rows.append(ResultRow(result.id, result.at, who, step_words(result.step_index, result.step),
                                       outcome, detail, result.actor))
@@ -193,10 +198,13 @@ class AutomationLibrary:
     def create(self, kind: str, name: str | None = None, definition: str | None = None) -> int:
         """A new inactive campaign of `kind` ("trigger" / "batch"); returns its id."""
         if kind not in KINDS:
-            raise LibraryError(f"unknown kind of campaign {kind!r}")
+            raise LibraryError(translate("AutomationLibrary", "unknown kind of campaign {kind}").format(
+                kind=repr(kind)))
         now = self.clock()
+        new_name = (translate("AutomationLibrary", "New trigger campaign") if kind == "trigger"
+                    else translate("AutomationLibrary", "New batch campaign"))
         with Session(self.db) as session:
-            row = AutomationCampaign(name=name or self.unique_name(f"New {kind} campaign"), kind=kind, active=False,
+            row = AutomationCampaign(name=name or self.unique_name(new_name), kind=kind, active=False,
                                      definition=definition or Definition().to_json(), created_at=now, updated_at=now)
             session.add(row)
             session.commit()
@@ -206,8 +214,9 @@ class AutomationLibrary:
         """A copy of the stored campaign, inactive, as '<name> (copy)'."""
         source = self.get(campaign_id)
         if source is None:
-            raise LibraryError("This campaign was deleted elsewhere.")
-        return self.create(source.kind, self.unique_name(f"{source.name} (copy)"), source.definition)
+            raise LibraryError(deleted_elsewhere())
+        copy = translate("AutomationLibrary", "{name} (copy)").format(name=source.name)
+        return self.create(source.kind, self.unique_name(copy), source.definition)
 
     def save(self, campaign_id: int, name: str, definition: Definition, *, keep_schedule: bool = False) -> None:
         """Write the name and the definition. Refused (LibraryError, in words) for an empty or taken name, a campaign
@@ -216,23 +225,26 @@ class AutomationLibrary:
         campaign again)."""
         name = name.strip()
         if not name:
-            raise LibraryError("Give the campaign a name.")
+            raise LibraryError(translate("AutomationLibrary", "Give the campaign a name."))
         clash = [c for c in self.campaigns() if c.id != campaign_id and c.name.casefold() == name.casefold()]
         if clash:
-            raise LibraryError(f"Another campaign is already called '{clash[0].name}': choose another name.")
+            raise LibraryError(name_taken(clash[0].name))
         stored = self.get(campaign_id)
         if stored is None:
-            raise LibraryError("This campaign was deleted elsewhere; it cannot be saved.")
+            raise LibraryError(translate("AutomationLibrary", "This campaign was deleted elsewhere; it cannot be "
+                                                              "saved."))
         # Even a draft may not point a flow step at an inactive campaign: Dynamics would refuse every person.
         inactive = inactive_targets(definition, self.dynamics_campaigns())
         if inactive:
-            raise LibraryError("Not saved: people cannot be added to or removed from an inactive campaign. Choose "
-                               "an active campaign for these steps.\n" + bullets(inactive), inactive)
+            raise LibraryError(translate("AutomationLibrary", "Not saved: people cannot be added to or removed from "
+                                                              "an inactive campaign. Choose an active campaign for "
+                                                              "these steps.") + "\n" + bullets(inactive), inactive)
         if stored.active:
             problems = self.problems(stored.kind, definition)
             if problems:
-                raise LibraryError("Not saved: the campaign is active and these changes would stop it from running. "
-                                   "Fix them, or deactivate it first.\n" + bullets(problems), problems)
+                raise LibraryError(translate("AutomationLibrary", "Not saved: the campaign is active and these changes "
+                                                                  "would stop it from running. Fix them, or deactivate "
+                                                                  "it first.") + "\n" + bullets(problems), problems)
         if keep_schedule and stored.kind == "batch":
             try:
                 definition.schedule = Definition.from_json(stored.definition).schedule
@@ -245,17 +257,18 @@ class AutomationLibrary:
                 session.add(record)
                 session.commit()
         except IntegrityError as exc:
-            raise LibraryError(f"Another campaign is already called '{name}': choose another name.") from exc
+            raise LibraryError(name_taken(name)) from exc
 
     def set_active(self, campaign_id: int, active: bool) -> None:
         """Activate (after checking that it can run: LibraryError with the problems otherwise) or deactivate."""
         stored = self.get(campaign_id)
         if stored is None:
-            raise LibraryError("This campaign was deleted elsewhere.")
+            raise LibraryError(deleted_elsewhere())
         if active:
             problems = self.stored_problems(stored)  # a definition hand-edited or from a newer version: a problem
             if problems:
-                raise LibraryError(f"Cannot activate '{stored.name}':\n" + bullets(problems), problems)
+                raise LibraryError(translate("AutomationLibrary", "Cannot activate '{name}':").format(
+                    name=stored.name) + "\n" + bullets(problems), problems)
         with Session(self.db) as session:
             record = session.get(AutomationCampaign, campaign_id)
             record.active, record.updated_at = active, self.clock()
@@ -302,8 +315,13 @@ class AutomationLibrary:
                 row.kind, row.definition, row.updated_at = kind, definition.to_json(), now
                 row.active = item.active and not problems
                 session.add(row)
-                messages.append(f"{item.name}: " + ("imported" + (" (active)" if row.active else "")
-                                                     if not problems else "imported inactive — " + "; ".join(problems)))
+                if problems:
+                    said = translate("AutomationLibrary", "{name}: imported inactive — {problems}").format(
+                        name=item.name, problems="; ".join(problems))
+                else:
+                    said = (translate("AutomationLibrary", "{name}: imported (active)") if row.active
+                            else translate("AutomationLibrary", "{name}: imported")).format(name=item.name)
+                messages.append(said)
             session.commit()
         return messages
 
@@ -312,12 +330,23 @@ def _readable(stored: StoredCampaign) -> dict:
     try:
         definition = json.loads(stored.definition)
     except (ValueError, RecursionError) as exc:
-        raise LibraryError(f"Cannot export '{stored.name}': its stored definition cannot be read ({exc}). Save it "
-                           f"again in the window, or delete it.") from exc
+        raise LibraryError(translate("AutomationLibrary", "Cannot export '{name}': its stored definition cannot be "
+                                                          "read ({problem}). Save it again in the window, or delete "
+                                                          "it.").format(name=stored.name, problem=exc)) from exc
     if not isinstance(definition, dict):
-        raise LibraryError(f"Cannot export '{stored.name}': its stored definition is not a JSON object. Save it "
-                           f"again in the window, or delete it.")
+        raise LibraryError(translate("AutomationLibrary", "Cannot export '{name}': its stored definition is not a JSON "
+                                                          "object. Save it again in the window, or delete it.").format(
+            name=stored.name))
     return definition
+
+
+def deleted_elsewhere() -> str:
+    return translate("AutomationLibrary", "This campaign was deleted elsewhere.")
+
+
+def name_taken(name: str) -> str:
+    return translate("AutomationLibrary", "Another campaign is already called '{name}': choose another name.").format(
+        name=name)
 
 
 def _stored(row: AutomationCampaign) -> StoredCampaign:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, select
 
+from ...language import translate
 from .. import flows, origins
 from ..events import TRIGGERS, Event, EventBus
 from ..models import (Activity, AutomationCampaign, AutomationResult, CampaignRecord, Membership, Person,
@@ -32,7 +33,7 @@ from ..smartlists import matches, validate as validate_smart_list
 from ..triggers import ADDED, REMOVED, TriggerEvent
 from .claims import HappeningClaims
 from .definitions import (ACTIVITY_LOGGED, ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, MAX_DEPTH,
-                          PERSON_CREATED, REMOVE_STEP, TRIGGER_TYPES, WAIT_STEP, AutomationError, Definition,
+                          PERSON_CREATED, REMOVE_STEP, WAIT_STEP, AutomationError, Definition, trigger_type_label,
                           wait_seconds)
 
 log = logging.getLogger(__name__)
@@ -194,24 +195,25 @@ class AutomationRunner:
         """One campaign for one happening: 1 when its flow ran, else 0 (the reason is in its results)."""
         chain = list(happening.chain)
         if campaign.id in chain:
-            self._result(campaign, run_id, person.id, -1, "", "stopped",
-                         f"loop stopped: {campaign.name!r} already ran for this person in this chain "
-                         f"({' → '.join(map(str, chain + [campaign.id]))})")
+            self._result(campaign, run_id, person.id, -1, "", "stopped", translate(
+                "AutomationRunner", "loop stopped: {name} already ran for this person in this chain ({chain})").format(
+                name=repr(campaign.name), chain=" → ".join(map(str, chain + [campaign.id]))))
             return 0
         if happening.depth >= MAX_DEPTH:
-            self._result(campaign, run_id, person.id, -1, "", "stopped",
-                         f"loop stopped: {MAX_DEPTH} trigger campaigns deep")
+            self._result(campaign, run_id, person.id, -1, "", "stopped", translate(
+                "AutomationRunner", "loop stopped: {depth} trigger campaigns deep").format(depth=MAX_DEPTH))
             return 0
         activities, memberships = self._history(person.id)
         if not matches(validate_smart_list(definition.smart_list), person, activities=activities,
                        memberships=memberships, now=self.clock()):
-            self._result(campaign, run_id, person.id, -1, "", "skipped", "the smart list filters do not match")
+            self._result(campaign, run_id, person.id, -1, "", "skipped",
+                         translate("AutomationRunner", "the smart list filters do not match"))
             return 0
         allowed, why = self.qualifies(campaign, definition, person.id)
         if not allowed:
             self._result(campaign, run_id, person.id, -1, "", "skipped", why)
             return 0
-        self._result(campaign, run_id, person.id, -1, "", "qualified", TRIGGER_TYPES[happening.type])
+        self._result(campaign, run_id, person.id, -1, "", "qualified", trigger_type_label(happening.type))
         self.run_flow(campaign, definition, person.id, run_id, 0, happening.depth + 1, chain + [campaign.id])
         return 1
 
@@ -224,7 +226,8 @@ class AutomationRunner:
         log.info("automation %r failed", campaign.name, exc_info=exc)
         try:
             self._result(campaign, run_id or uuid.uuid4().hex[:10], person_id, -1, "", "failed",
-                         f"the campaign could not run: {type(exc).__name__}: {exc}")
+                         translate("AutomationRunner", "the campaign could not run: {problem}").format(
+                             problem=f"{type(exc).__name__}: {exc}"))
         except Exception:  # the store itself failing: the warning above is what is left
             log.info("could not record the failure of %r", campaign.name, exc_info=True)
 
@@ -237,11 +240,13 @@ class AutomationRunner:
         if record is None or rule == "every_time":
             return None
         if rule == "once":
-            return "qualification rule: runs once per person, and this person already ran"
+            return translate("AutomationRunner", "qualification rule: runs once per person, and this person already "
+                                                 "ran")
         days = int(definition.qualification.get("days") or 1)
         elapsed = self.clock() - record.last_at
         if elapsed < days * 86400:
-            return f"qualification rule: once every {days} days, last run {elapsed / 86400:.1f} days ago"
+            return translate("AutomationRunner", "qualification rule: once every {days} days, last run {ago} days "
+                                                 "ago").format(days=days, ago=f"{elapsed / 86400:.1f}")
         return None
 
     def qualifies(self, campaign: AutomationCampaign, definition: Definition, person_id: int) -> tuple[bool, str]:
@@ -271,15 +276,16 @@ class AutomationRunner:
                 except AutomationError as exc:  # Infinity, 1e300, -5 in a definition saved by an older version
                     self._warn_once(campaign, f"automation {campaign.name!r}: flow step {index + 1}: {exc}",
                                     f"{index}: {exc}")
-                    self._result(campaign, run_id, person_id, index, name, "failed",
-                                 f"{exc}; the flow stops here for this person")
+                    self._result(campaign, run_id, person_id, index, name, "failed", translate(
+                        "AutomationRunner", "{problem}; the flow stops here for this person").format(problem=exc))
                     return
                 with Session(self.db) as session:
                     session.add(WaitingStep(campaign_id=campaign.id, person_id=person_id, run_id=run_id,
                                             next_step=index + 1, due_at=due, depth=depth, chain=json.dumps(chain)))
                     session.commit()
-                self._result(campaign, run_id, person_id, index, name, "waiting",
-                             f"until {time.strftime('%Y-%m-%d %H:%M', time.localtime(due))}")
+                self._result(campaign, run_id, person_id, index, name, "waiting", translate(
+                    "AutomationRunner", "until {when}").format(when=time.strftime("%Y-%m-%d %H:%M",
+                                                                                  time.localtime(due))))
                 return
             try:
                 outcome, detail = self._run_step(campaign, step, person_id, depth, chain,
@@ -304,7 +310,7 @@ class AutomationRunner:
             # Named for its kind ("Batch campaign …" in the log), under the step's own request id (see Results).
             self.flow_actions.enqueue(plan, origin=origins.automation_campaign(campaign.kind, campaign.name),
                                       request_id=request_id, depth=depth, chain=chain, actor=self.actor())
-            return "enqueued", flows.LABELS[item.outcome]
+            return "enqueued", flows.outcome_label(item.outcome)
         if name == CHANGE_STEP:
             field_name, value = step["field"], step.get("value")
             with Session(self.db) as session:
@@ -312,7 +318,8 @@ class AutomationRunner:
                 old = getattr(person, field_name)
                 new = int(value) if field_name == "score" else value
                 if old == new:
-                    return "skipped", f"{field_name} is already {new!r}"
+                    return "skipped", translate("AutomationRunner", "{field} is already {value}").format(
+                        field=field_name, value=repr(new))
                 setattr(person, field_name, new)
                 person.updated_at = self.clock()
                 session.add(person)
@@ -321,7 +328,7 @@ class AutomationRunner:
             self.note([Happening(DATA_VALUE_CHANGES, person_id, field=field_name, new_value=new, depth=depth,
                                  chain=tuple(chain))])
             return "changed", f"{field_name}: {old!r} → {new!r}"
-        raise AutomationError(f"unknown step {name!r}")
+        raise AutomationError(translate("AutomationRunner", "unknown step {step}").format(step=repr(name)))
 
     def resume_due(self) -> int:
         """Carry on every flow whose Wait is over (called by the scheduler tick, also after a restart); returns
@@ -358,7 +365,7 @@ class AutomationRunner:
             try:
                 definition = Definition.from_json(row.definition)
                 if not all(isinstance(trigger, dict) for trigger in definition.triggers):
-                    raise AutomationError("its triggers are not objects")
+                    raise AutomationError(translate("AutomationRunner", "its triggers are not objects"))
                 campaigns.append((row, definition))
             except (ValueError, TypeError, RecursionError) as exc:  # hand-edited: the others still run
                 self._warn_once(row, f"automation {row.name!r} is skipped: its stored definition cannot be read "

@@ -27,6 +27,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ...language import translate
 from ..smartlists import MAX_FILTERS
 from .definitions import KINDS, MAX_WAIT_SECONDS, WAIT_STEP
 
@@ -44,7 +45,12 @@ MAX_DAYS = 36_500                   # "once every N days"
 LAST_EPOCH = 253_402_300_799.0      # 9999-12-31T23:59:59Z: the last moment a schedule can name
 MAX_PROBLEMS_SHOWN = 20
 
-WAIT_WORDS = f"must be a finite number of seconds, more than 0 and at most 1 year ({MAX_WAIT_SECONDS})"
+
+
+def wait_words(value: Any) -> str:
+    """What a wait's duration must be, and what `value` was instead."""
+    return translate("AutomationFile", "must be a finite number of seconds, more than 0 and at most 1 year ({limit}), "
+                                       "not {value}").format(limit=MAX_WAIT_SECONDS, value=_short(value))
 
 
 class ExportFileError(ValueError):
@@ -62,12 +68,13 @@ def _fail(kind: str, message: str) -> PydanticCustomError:
 def _finite(value: Any) -> float | int:
     """A JSON number (never a bool or text) that is finite and fits a float."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail("number", f"must be a number, not {_what(value)}")
+        raise _fail("number", translate("AutomationFile", "must be a number, not {what}").format(what=_what(value)))
     try:
         if not math.isfinite(value):
-            raise _fail("finite", f"must be a finite number, not {value!r}")
+            raise _fail("finite", translate("AutomationFile", "must be a finite number, not {value}").format(
+                value=repr(value)))
     except OverflowError:  # an integer too large for a float
-        raise _fail("finite", "must be a number of a sensible size") from None
+        raise _fail("finite", translate("AutomationFile", "must be a number of a sensible size")) from None
     return value
 
 
@@ -77,9 +84,9 @@ def _seconds(value: Any) -> Any:
     try:
         number = _finite(value)
     except PydanticCustomError:
-        raise _fail("wait", WAIT_WORDS + f", not {_short(value)}") from None
+        raise _fail("wait", wait_words(value)) from None
     if not 0 < number <= MAX_WAIT_SECONDS:
-        raise _fail("wait", WAIT_WORDS + f", not {_short(value)}")
+        raise _fail("wait", wait_words(value))
     return value
 
 
@@ -87,29 +94,39 @@ def _scalar(value: Any) -> Any:
     """A step's or trigger's value: text, a finite number, true/false or null."""
     if value is None or isinstance(value, (str, bool)):
         if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-            raise _fail("too_long", f"must be at most {MAX_TEXT_CHARS} characters")
+            raise _fail("too_long", _at_most_characters(MAX_TEXT_CHARS))
         return value
     if isinstance(value, (int, float)):
         return _finite(value)
-    raise _fail("scalar", f"must be text or a number, not {_what(value)}")
+    raise _fail("scalar", translate("AutomationFile", "must be text or a number, not {what}").format(
+        what=_what(value)))
+
+
+def _at_most_characters(limit: object) -> str:
+    return translate("AutomationFile", "must be at most {limit} characters").format(limit=limit)
+
+
+def _not_text(value: Any) -> str:
+    return translate("AutomationFile", "must be text, not {what}").format(what=_what(value))
 
 
 def _name(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("name", f"must be text, not {_what(value)}")
+        raise _fail("name", _not_text(value))
     if not value.strip():
-        raise _fail("name", "must not be empty")
+        raise _fail("name", translate("AutomationFile", "must not be empty"))
     if len(value) > MAX_NAME_CHARS:
-        raise _fail("name", f"must be at most {MAX_NAME_CHARS} characters")
+        raise _fail("name", _at_most_characters(MAX_NAME_CHARS))
     if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise _fail("name", "must not contain control characters")
+        raise _fail("name", translate("AutomationFile", "must not contain control characters"))
     return value
 
 
 def _kind(value: Any) -> str | None:
     if value is None or value in KINDS:
         return value
-    raise _fail("kind", f"must be one of {', '.join(map(repr, KINDS))}, not {_short(value)}")
+    raise _fail("kind", translate("AutomationFile", "must be one of {known}, not {value}").format(
+        known=", ".join(map(repr, KINDS)), value=_short(value)))
 
 
 def _at(value: Any) -> Any:
@@ -117,7 +134,7 @@ def _at(value: Any) -> Any:
         return None
     number = _finite(value)
     if not 0 <= number <= LAST_EPOCH:
-        raise _fail("at", "must be a time in epoch seconds between 1970 and 9999")
+        raise _fail("at", translate("AutomationFile", "must be a time in epoch seconds between 1970 and 9999"))
     return value
 
 
@@ -200,16 +217,19 @@ class ImportedCampaign:
 
 def read_export(path: str | Path) -> list[ImportedCampaign]:
     """The campaigns of an export file, every field checked; ExportFileError (in words) when anything is wrong."""
-    data = parse_json_file(path, MAX_FILE_BYTES, "an automation export")
+    data = parse_json_file(path, MAX_FILE_BYTES, translate("AutomationFile", "an automation export"))
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise ExportFileError(f"{path} is not a CampSync automation export ({EXPORT_FORMAT}).")
+        raise ExportFileError(translate("AutomationFile", "{file} is not a CampSync automation export "
+                                                          "({format}).").format(file=path, format=EXPORT_FORMAT))
     problems = structure_problems(data)
     if problems:
         shown = problems[:MAX_PROBLEMS_SHOWN]
         more = len(problems) - len(shown)
-        raise ExportFileError(f"{path} was not imported (nothing was changed); fix these and import it again:\n"
+        raise ExportFileError(translate("AutomationFile", "{file} was not imported (nothing was changed); fix these "
+                                                          "and import it again:").format(file=path) + "\n"
                               + "\n".join(f"• {line}" for line in shown)
-                              + (f"\n… and {more} more" if more else ""), problems)
+                              + ("\n" + translate("AutomationFile", "… and {count} more").format(count=more)
+                                 if more else ""), problems)
     campaigns = []
     for item in data.get("campaigns") or []:
         campaigns.append(ImportedCampaign(name=item["name"], kind=item.get("kind") or "trigger",
@@ -250,7 +270,9 @@ def _duplicate_names(data: dict) -> list[str]:
         name = item.get("name") if isinstance(item, dict) else None
         if isinstance(name, str):
             if name in seen:
-                problems.append(f"campaigns[{c}].name: {_short(name)} is also the name of campaigns[{seen[name]}]")
+                problems.append(f"campaigns[{c}].name: " + translate(
+                    "AutomationFile", "{name} is also the name of {other}").format(name=_short(name),
+                                                                                   other=f"campaigns[{seen[name]}]"))
             seen.setdefault(name, c)
     return problems
 
@@ -261,24 +283,32 @@ def parse_json_file(path: str | Path, max_bytes: int, what: str) -> Any:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise ExportFileError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise ExportFileError(translate("AutomationFile", "Cannot read {file}: {problem}").format(
+            file=path, problem=exc.strerror or exc)) from exc
     if len(raw) > max_bytes:
-        raise ExportFileError(f"{path} is too large for {what} (more than {max_bytes // (1024 * 1024)} MB).")
+        raise ExportFileError(translate("AutomationFile", "{file} is too large for {what} (more than {size} "
+                                                          "MB).").format(file=path, what=what,
+                                                                         size=max_bytes // (1024 * 1024)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExportFileError(f"{path} is not UTF-8 text (byte {exc.start + 1}).") from exc
+        raise ExportFileError(translate("AutomationFile", "{file} is not UTF-8 text (byte {byte}).").format(
+            file=path, byte=exc.start + 1)) from exc
     if nesting_depth(text, MAX_NESTING) > MAX_NESTING:
-        raise ExportFileError(f"{path} is too deeply nested: brackets more than {MAX_NESTING} levels inside each "
-                              f"other ({what} needs far fewer).")
+        raise ExportFileError(translate("AutomationFile", "{file} is too deeply nested: brackets more than {limit} "
+                                                          "levels inside each other ({what} needs far "
+                                                          "fewer).").format(file=path, limit=MAX_NESTING, what=what))
     try:
         return json.loads(text)
     except RecursionError:  # not reached after the check above; kept so that no file ends in a traceback
-        raise ExportFileError(f"{path} is too deeply nested to read.") from None
+        raise ExportFileError(translate("AutomationFile", "{file} is too deeply nested to read.").format(
+            file=path)) from None
     except ValueError as exc:
-        detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
+        detail = translate("AutomationFile", "{problem} at line {line}, column {column}").format(
+            problem=exc.msg, line=exc.lineno, column=exc.colno) if isinstance(exc, json.JSONDecodeError) \
             else str(exc)
-        raise ExportFileError(f"{path} is not valid JSON: {detail}.") from None
+        raise ExportFileError(translate("AutomationFile", "{file} is not valid JSON: {problem}.").format(
+            file=path, problem=detail)) from None
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -298,32 +328,46 @@ def nesting_depth(text: str, stop_above: int | None = None) -> int:
     return deepest
 
 
-_TYPE_WORDS = {
-    "missing": "is required", "string_type": "must be text", "list_type": "must be a list",
-    "dict_type": "must be an object", "model_type": "must be an object", "model_attributes_type": "must be an object",
-    "bool_type": "must be true or false", "int_type": "must be a whole number", "float_type": "must be a number",
-    "finite_number": "must be a finite number", "int_from_float": "must be a whole number",
-}
+def _type_words(kind: str) -> str | None:
+    """What pydantic's error `kind` says the value must be, in the person's language; None for other kinds."""
+    an_object = translate("AutomationFile", "must be an object")
+    whole = translate("AutomationFile", "must be a whole number")
+    return {"string_type": translate("AutomationFile", "must be text"),
+            "list_type": translate("AutomationFile", "must be a list"), "dict_type": an_object,
+            "model_type": an_object, "model_attributes_type": an_object,
+            "bool_type": translate("AutomationFile", "must be true or false"), "int_type": whole,
+            "float_type": translate("AutomationFile", "must be a number"),
+            "finite_number": translate("AutomationFile", "must be a finite number"), "int_from_float": whole,
+            }.get(kind)
 
 
 def _words(error: dict) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "too_long":
-        actual = f", not {ctx['actual_length']}" if ctx.get("actual_length") is not None else ""
-        items = _ITEMS.get(str(error["loc"][-1]) if error["loc"] else "", "items")
-        return f"must have at most {ctx.get('max_length')} {items}{actual}"
+        items = _items(str(error["loc"][-1]) if error["loc"] else "")
+        if ctx.get("actual_length") is not None:
+            return translate("AutomationFile", "must have at most {limit} {items}, not {count}").format(
+                limit=ctx.get("max_length"), items=items, count=ctx["actual_length"])
+        return translate("AutomationFile", "must have at most {limit} {items}").format(limit=ctx.get("max_length"),
+                                                                                       items=items)
     if kind == "string_too_long":
-        return f"must be at most {ctx.get('max_length')} characters"
+        return _at_most_characters(ctx.get("max_length"))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"must be a whole number from 1 to {MAX_DAYS}"
-    if kind in _TYPE_WORDS:
-        words = _TYPE_WORDS[kind]
-        return words if kind == "missing" else f"{words}, not {_what(error.get('input'))}"
-    return str(error.get("msg", "is not valid"))
+        return translate("AutomationFile", "must be a whole number from 1 to {limit}").format(limit=MAX_DAYS)
+    if kind == "missing":
+        return translate("AutomationFile", "is required")
+    words = _type_words(kind)
+    if words is not None:
+        return translate("AutomationFile", "{rule}, not {what}").format(rule=words, what=_what(error.get("input")))
+    return str(error["msg"]) if "msg" in error else translate("AutomationFile", "is not valid")
 
 
-_ITEMS = {"filters": "filters", "flow": "steps", "triggers": "triggers", "campaigns": "campaigns",
-          "campaign_ids": "campaign ids"}
+def _items(key: str) -> str:
+    """What a list of the file holds, by its key ("flow": steps)."""
+    return {"filters": translate("AutomationFile", "filters"), "flow": translate("AutomationFile", "steps"),
+            "triggers": translate("AutomationFile", "triggers"), "campaigns": translate("AutomationFile", "campaigns"),
+            "campaign_ids": translate("AutomationFile", "campaign ids")}.get(key) or translate("AutomationFile",
+                                                                                              "items")
 
 
 def _what(value: Any) -> str:
@@ -332,13 +376,13 @@ def _what(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, str):
-        return "text"
+        return translate("AutomationFile", "text")
     if isinstance(value, (int, float)):
-        return "a number"
+        return translate("AutomationFile", "a number")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return translate("AutomationFile", "a list")
     if isinstance(value, dict):
-        return "an object"
+        return translate("AutomationFile", "an object")
     return type(value).__name__
 
 
@@ -353,7 +397,7 @@ def _path(loc: tuple) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
+    return out or translate("AutomationFile", "the file")
 
 
 def _natural(line: str) -> list:

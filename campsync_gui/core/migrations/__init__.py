@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from ...language import translate
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Connection
@@ -85,19 +87,24 @@ def upgrade(connection: Connection) -> None:
     current = MigrationContext.configure(connection).get_current_heads()
     for revision in current:
         if revision not in known:
-            raise newer_store_error(f"schema revision {revision}")
+            raise newer_store_error(schema_revision(revision))
     if not current:
         version = _pre_alembic_version(connection)
         if version is not None:
             if version not in PRE_ALEMBIC_REVISIONS:
-                raise newer_store_error(f"schema {version}")
+                raise newer_store_error(translate("Migrations", "schema {version}").format(version=version))
             command.stamp(cfg, PRE_ALEMBIC_REVISIONS[version])
     command.upgrade(cfg, "head")
 
 
+def schema_revision(revision: str) -> str:
+    return translate("Migrations", "schema revision {revision}").format(revision=revision)
+
+
 def newer_store_error(what: str) -> NewerStoreError:
-    return NewerStoreError(f"This database was written by a newer CampSync ({what}, this version knows up to "
-                           f"{HEAD}). Update CampSync.")
+    return NewerStoreError(translate("Migrations", "This database was written by a newer CampSync ({what}, this "
+                                                   "version knows up to {head}). Update CampSync.").format(
+        what=what, head=HEAD))
 
 
 def _pre_alembic_version(connection: Connection) -> int | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ...language import translate
 from .vocabulary import MAX_LOGIC_TERMS, SmartListError
 
 # Logic tree: ("ref", n) with n 1-based, ("not", node), ("and", (nodes...)), ("or", (nodes...)).
@@ -45,26 +46,30 @@ class _LogicParser:
             if kind == "word":
                 value = value.lower()
                 if value not in ("and", "or", "not"):
-                    raise self.fail(f"unknown word {match.group(kind)!r} (use filter numbers with and, or, not "
-                                    f"and parentheses, or just 'all' / 'any')")
+                    raise self.fail(translate("SmartLists", "unknown word {word} (use filter numbers with and, or, "
+                                                            "not and parentheses, or just 'all' / 'any')").format(
+                        word=repr(match.group(kind))))
             elif kind == "other":
-                raise self.fail(f"unexpected {value!r} (use filter numbers with and, or, not and parentheses)")
+                raise self.fail(translate("SmartLists", "unexpected {value} (use filter numbers with and, or, not "
+                                                        "and parentheses)").format(value=repr(value)))
             self.tokens.append((kind if kind != "word" else value, value))
         terms = sum(kind == "num" for kind, _ in self.tokens)
         if terms > MAX_LOGIC_TERMS:
-            raise self.fail(f"too long: {terms} filter numbers, at most {MAX_LOGIC_TERMS}")
+            raise self.fail(translate("SmartLists", "too long: {count} filter numbers, at most {limit}").format(
+                count=terms, limit=MAX_LOGIC_TERMS))
         depth = 0
         for kind, _ in self.tokens:
             depth += {"open": 1, "close": -1}.get(kind, 0)
             if depth < 0:
                 break
         if depth != 0:
-            raise self.fail("unbalanced parentheses")
+            raise self.fail(translate("SmartLists", "unbalanced parentheses"))
         self.pos = 0
         self.depth = 0
 
     def fail(self, message: str) -> SmartListError:
-        return SmartListError(f"Logic {self.text!r}: {message}.")
+        return SmartListError(translate("SmartLists", "Logic {logic}: {problem}.").format(logic=repr(self.text),
+                                                                                         problem=message))
 
     def peek(self) -> str | None:
         return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
@@ -74,8 +79,8 @@ class _LogicParser:
         if self.pos < len(self.tokens):
             kind, value = self.tokens[self.pos]
             if kind in ("num", "open", "not"):
-                raise self.fail(f"expected 'and' or 'or' before {value!r}")
-            raise self.fail(f"unexpected {value!r}")
+                raise self.fail(_and_or_before(value))
+            raise self.fail(translate("SmartLists", "unexpected {value}").format(value=repr(value)))
         return render_logic(tree), tree
 
     def parse_or(self) -> Node:
@@ -103,24 +108,26 @@ class _LogicParser:
     def nested(self) -> Iterator[None]:
         self.depth += 1
         if self.depth > MAX_LOGIC_DEPTH:
-            raise self.fail(f"nested more than {MAX_LOGIC_DEPTH} levels deep")
+            raise self.fail(translate("SmartLists", "nested more than {limit} levels deep").format(
+                limit=MAX_LOGIC_DEPTH))
         yield
         self.depth -= 1
 
     def parse_atom(self, after: str | None) -> Node:
-        where = f" after {after!r}" if after else (" after '('" if self.pos and self.tokens[self.pos - 1][0] == "open"
-                                                   else "")
+        after_open = not after and bool(self.pos) and self.tokens[self.pos - 1][0] == "open"
         if self.pos >= len(self.tokens):
-            raise self.fail(f"expected a filter number{where}")
+            raise self.fail(_expected_number(after, after_open))
         kind, value = self.tokens[self.pos]
         if kind == "num":
             self.pos += 1
             number = int(value)
             if number < 1:
-                raise self.fail("filter numbers start at 1")
+                raise self.fail(translate("SmartLists", "filter numbers start at 1"))
             if number > self.filter_count:
-                there = "is only 1 filter" if self.filter_count == 1 else f"are {self.filter_count} filters"
-                raise self.fail(f"filter {number} does not exist (there {there})")
+                raise self.fail((translate("SmartLists", "filter {number} does not exist (there is only 1 filter)")
+                                 if self.filter_count == 1 else
+                                 translate("SmartLists", "filter {number} does not exist (there are {count} "
+                                                         "filters)")).format(number=number, count=self.filter_count))
             return ("ref", number)
         if kind == "open":
             self.pos += 1
@@ -128,10 +135,28 @@ class _LogicParser:
                 inner = self.parse_or()
             if self.peek() != "close":
                 kind, value = self.tokens[self.pos]  # parentheses balance, so something is left
-                raise self.fail(f"expected 'and' or 'or' before {value!r}")
+                raise self.fail(_and_or_before(value))
             self.pos += 1
             return inner
-        raise self.fail(f"expected a filter number{where}, not {value!r}")
+        raise self.fail(_expected_number(after, after_open, value))
+
+
+def _and_or_before(value: str) -> str:
+    return translate("SmartLists", "expected 'and' or 'or' before {value}").format(value=repr(value))
+
+
+def _expected_number(after: str | None, after_open: bool, value: str | None = None) -> str:
+    """"expected a filter number", after a word or '(' when there was one, and what came instead if anything."""
+    if after:
+        text = (translate("SmartLists", "expected a filter number after {word}") if value is None
+                else translate("SmartLists", "expected a filter number after {word}, not {value}"))
+    elif after_open:
+        text = (translate("SmartLists", "expected a filter number after '('") if value is None
+                else translate("SmartLists", "expected a filter number after '(', not {value}"))
+    else:
+        text = (translate("SmartLists", "expected a filter number") if value is None
+                else translate("SmartLists", "expected a filter number, not {value}"))
+    return text.format(word=repr(after), value=repr(value))
 
 
 def _flatten(op: str, items: list[Node]) -> tuple[Node, ...]:

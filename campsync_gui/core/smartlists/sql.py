@@ -21,6 +21,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
+from ...language import translate
 from ..folded_text import ACTIVITY_FOLDED, FOLDED_NAME, PERSON_FOLDED
 from ..models import Activity, Membership, Person
 from .logic import Node, referenced_filters
@@ -221,8 +222,9 @@ def _connection(db: Engine) -> Iterator[Connection]:
         except OperationalError as exc:  # what the bounds checked in `validate` did not foresee, still in words
             text = str(exc.orig if exc.orig is not None else exc).lower()
             if any(words in text for words in _TOO_COMPLEX):
-                raise SmartListError("This smart list is too complex for the database (its logic is nested too "
-                                     "deeply, or it has too many filters): simplify the logic.") from exc
+                raise SmartListError(translate("SmartLists", "This smart list is too complex for the database (its "
+                                                             "logic is nested too deeply, or it has too many "
+                                                             "filters): simplify the logic.")) from exc
             raise
 
 

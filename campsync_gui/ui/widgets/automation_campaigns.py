@@ -79,6 +79,9 @@ class CampaignList(QWidget):
         self.model = AutomationListModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setAccessibleName(translate("CampaignList", "Automation campaigns table"))  # its only name for Qt
+        self.view.setAccessibleDescription(translate("CampaignList", "Trigger and batch campaigns: name, type and "
+                                                                     "status. Select one to edit it"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

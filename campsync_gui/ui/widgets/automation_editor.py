@@ -33,6 +33,7 @@ class CampaignEditor(QWidget):
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(translate("CampaignEditor", "Campaign name"))
+        self.name_edit.setAccessibleName(translate("CampaignEditor", "Campaign name"))  # a hint is no name
         self.description_edit = QLineEdit()
         self.description_edit.setPlaceholderText(translate("CampaignEditor",
                                                            "Description (optional): what this campaign is for"))

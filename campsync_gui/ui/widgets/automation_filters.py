@@ -54,7 +54,8 @@ class FilterRow(QFrame):
             self.kind_combo.addItem(filter_words(label), key)
         self.stack = QStackedWidget()
         self.remove_button = tool_button("✕", translate("FilterRow",
-                                                        "Remove this filter (the numbers after it move up)"))
+                                                        "Remove this filter (the numbers after it move up)"),
+                                         translate("FilterRow", "Remove filter"))
 
         # field page
         self.field_combo = QComboBox()
@@ -97,6 +98,7 @@ class FilterRow(QFrame):
         self.stack.addWidget(self._page(self.member_combo, self.campaigns,
                                         QLabel(translate("FilterRow", "(added through CampSync)"))))
 
+        self._name_editors()
         self._load(flt)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +117,21 @@ class FilterRow(QFrame):
                        self.member_combo.currentIndexChanged, self.campaigns.changed):
             signal.connect(self.changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def _name_editors(self) -> None:
+        """A row reads as a sentence ("Email" "contains" "…") with no labels: each editor names itself."""
+        for widget, name in ((self.kind_combo, translate("FilterRow", "Filter kind")),
+                             (self.field_combo, translate("FilterRow", "Field")),
+                             (self.op_combo, translate("FilterRow", "Comparison")),
+                             (self.value_edit, translate("FilterRow", "Value")),
+                             (self.choice_combo, translate("FilterRow", "Value")),
+                             (self.has_combo, translate("FilterRow", "Has or has not")),
+                             (self.activity_combo, translate("FilterRow", "Activity type")),
+                             (self.detail_edit, translate("FilterRow", "Activity detail")),
+                             (self.within_spin, translate("FilterRow", "Period in days")),
+                             (self.times_spin, translate("FilterRow", "Minimum number of times")),
+                             (self.member_combo, translate("FilterRow", "Member or not"))):
+            widget.setAccessibleName(name)
 
     @staticmethod
     def _page(*widgets: QWidget) -> QWidget:

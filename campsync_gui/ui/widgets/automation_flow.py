@@ -77,9 +77,18 @@ class StepRow(QFrame):
         self.unit_combo = QComboBox()
         for unit in UNITS:
             self.unit_combo.addItem(translate("StepRow", UNIT_WORDS[unit]), unit)
-        self.up_button = tool_button("▲", translate("StepRow", "Move this step up"))
-        self.down_button = tool_button("▼", translate("StepRow", "Move this step down"))
-        self.remove_button = tool_button("✕", translate("StepRow", "Remove this step"))
+        self.up_button = tool_button("▲", translate("StepRow", "Move this step up"), translate("StepRow", "Move up"))
+        self.down_button = tool_button("▼", translate("StepRow", "Move this step down"),
+                                       translate("StepRow", "Move down"))
+        self.remove_button = tool_button("✕", translate("StepRow", "Remove this step"),
+                                         translate("StepRow", "Remove step"))
+        # No label says what these edit (the step's title is rich text, no buddy): each names itself.
+        for widget, name in ((self.campaign_combo, translate("StepRow", "Campaign")),
+                             (self.field_combo, translate("StepRow", "Field to change")),
+                             (self.value_edit, translate("StepRow", "New value")),
+                             (self.amount_spin, translate("StepRow", "Wait for")),
+                             (self.unit_combo, translate("StepRow", "Unit of time"))):
+            widget.setAccessibleName(name)
 
         parts: list[QWidget] = []
         if self.name in (ADD_STEP, REMOVE_STEP):

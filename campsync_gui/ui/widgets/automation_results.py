@@ -80,6 +80,9 @@ class ResultsView(QWidget):
         self.model = ResultsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setAccessibleName(translate("ResultsView", "Results table"))  # a table's only name for Qt
+        self.view.setAccessibleDescription(translate("ResultsView", "What this campaign did for each person: time, "
+                                                                    "person, step, outcome, detail and by whom"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)

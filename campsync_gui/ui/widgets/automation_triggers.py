@@ -53,7 +53,14 @@ class TriggerRow(QFrame):
         self.value_edit.setMinimumWidth(170)
         self.activity_label = QLabel(translate("TriggerRow", "type"))
         self.activity_combo = activity_combo(activity_types)
-        self.remove_button = tool_button("✕", translate("TriggerRow", "Remove this trigger"))
+        self.remove_button = tool_button("✕", translate("TriggerRow", "Remove this trigger"),
+                                         translate("TriggerRow", "Remove trigger"))
+        # The row's small labels ("field", "type") read well beside the combos, not alone: the names say more.
+        for widget, name in ((self.type_combo, translate("TriggerRow", "Trigger type")),
+                             (self.field_combo, translate("TriggerRow", "Changed field")),
+                             (self.value_edit, translate("TriggerRow", "New value")),
+                             (self.activity_combo, translate("TriggerRow", "Activity type"))):
+            widget.setAccessibleName(name)
 
         select_data(self.type_combo, trigger.get("type") or ADDED, translate("TriggerRow", "Unknown trigger {value!r}"))
         if trigger.get("type") == DATA_VALUE_CHANGES:

@@ -43,11 +43,13 @@ def type_label(key: str) -> str:
     return translate("AutomationWidgets", label) if label else key
 
 
-def tool_button(text: str, tip: str) -> QToolButton:
-    """A flat button at the end of a row: remove, move up, move down."""
+def tool_button(text: str, tip: str, name: str) -> QToolButton:
+    """A flat button at the end of a row: remove, move up, move down. `text` is a symbol ("✕", "▲"), which a screen
+    reader cannot say: `name` is what it says instead (short: the tooltip is read after it)."""
     button = QToolButton()
     button.setText(text)
     button.setToolTip(tip)
+    button.setAccessibleName(name)
     button.setAutoRaise(True)
     return button
 

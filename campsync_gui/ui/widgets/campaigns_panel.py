@@ -124,6 +124,13 @@ class CampaignsPanel(QWidget):
         self.member_view.setDragEnabled(True)
         self.member_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.member_view.delete_pressed.connect(lambda: self.remove_selected(origins.DELETE_KEY))
+        # Qt names a table only by its accessible name (no label counts): a screen reader says these on entering it.
+        self.campaign_view.setAccessibleName(translate("CampaignsPanel", "Campaigns table"))
+        self.campaign_view.setAccessibleDescription(translate(
+            "CampaignsPanel", "Dynamics 365 campaigns, their state and member counts. Drop people on one to add them"))
+        self.member_view.setAccessibleName(translate("CampaignsPanel", "Members table"))
+        self.member_view.setAccessibleDescription(translate(
+            "CampaignsPanel", "The selected campaign's members: name, email, how, when and by whom each was added"))
         self._build_actions()
         # Elided, never wider than the panel: a long campaign name must not widen the window or move splitters.
         self.members_title = ElidedLabel(translate("CampaignsPanel", "Members of a campaign"), bold=True)

@@ -99,6 +99,8 @@ class ConnectionForm(QWidget):
         certificate_row.setContentsMargins(0, 0, 0, 0)
         certificate_row.addWidget(self.certificate_edit, 1)
         certificate_row.addWidget(self.certificate_browse)
+        # The form's label names the row (its buddy), not the field inside it: the field is named as the label is.
+        self.certificate_edit.setAccessibleName(translate("ConnectionForm", "Certificate"))
         self.environment_combo = QComboBox()
         for env in ENVIRONMENTS:
             self.environment_combo.addItem(badge_icon(env, self.devicePixelRatioF()), environment_name(env), env)
@@ -121,6 +123,7 @@ class ConnectionForm(QWidget):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(self.ca_browse)
+        self.ca_edit.setAccessibleName(translate("ConnectionForm", "CA bundle"))  # a row of the form: no buddy
         advanced_form = QFormLayout(self.advanced)
         advanced_form.setContentsMargins(0, 0, 0, 0)
         advanced_form.addRow(translate("ConnectionForm", "Authority host"), self.authority_edit)

@@ -38,6 +38,9 @@ class DoctorDialog(QDialog):
                                               translate("DoctorDialog", "Time"),
                                               translate("DoctorDialog", "Details and fix")])
         self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(translate("DoctorDialog", "Checks table"))  # a table's only name for Qt
+        self.table.setAccessibleDescription(translate("DoctorDialog", "Each connectivity check: its status, how long "
+                                                                      "it took, and the details and fix"))
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         for row, (key, _english) in enumerate(STEPS):

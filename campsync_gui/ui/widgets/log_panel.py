@@ -89,6 +89,7 @@ class LogPanel(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(translate("LogPanel", "Filter by email, campaign, source or who"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(translate("LogPanel", "Filter the log"))  # no label: the hint is no name
         self.search_edit.textChanged.connect(self.proxy.set_text)
         self.search_edit.textChanged.connect(self._update_count)
         # Elided when the row is short of room: a count growing during a sync ("10,000 events (10,000 shown)") must
@@ -122,9 +123,15 @@ class LogPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(translate("LogPanel", "Trigger:")))
+        # Each combo is its label's buddy: Qt then names the combo with the label's words for a screen reader
+        # (without one, a screen reader on Windows says only the current item, "All", not what it filters).
+        trigger_label = QLabel(translate("LogPanel", "Trigger:"))
+        trigger_label.setBuddy(self.trigger_combo)
+        campaign_label = QLabel(translate("LogPanel", "Campaign:"))
+        campaign_label.setBuddy(self.campaign_combo)
+        filters.addWidget(trigger_label)
         filters.addWidget(self.trigger_combo)
-        filters.addWidget(QLabel(translate("LogPanel", "Campaign:")))
+        filters.addWidget(campaign_label)
         filters.addWidget(self.campaign_combo)
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.count_label)
@@ -148,6 +155,9 @@ class LogPanel(QWidget):
     def _build_view(self) -> QTableView:
         view = QTableView(self)
         view.setModel(self.proxy)
+        view.setAccessibleName(translate("LogPanel", "Live log table"))  # a table's only name for Qt
+        view.setAccessibleDescription(translate("LogPanel", "Trigger events as they happen: time, trigger, person, "
+                                                            "campaign, source and who did it"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -116,6 +116,10 @@ class PeoplePanel(QWidget):
 
         self.view = PeopleTableView()
         self.view.setObjectName("peopleTable")
+        self.view.setAccessibleName(translate("PeoplePanel", "People table"))  # a table's only name for Qt
+        self.view.setAccessibleDescription(translate(
+            "PeoplePanel", "Leads and contacts matching the search: name, email, company, type, sync state, score "
+                           "and country"))
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -56,6 +56,9 @@ class PreviewDialog(QDialog):
                                     ordered=prepared.rows if prepared is not None else None)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(translate("PreviewDialog", "Preview table"))  # a table's only name for Qt
+        self.table.setAccessibleDescription(translate("PreviewDialog", "Each person, their email, what will happen "
+                                                                       "to them and why"))
         rows = self.table.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -97,6 +100,8 @@ class PreviewDialog(QDialog):
                              .format(campaign=campaign))
             self.typed = QLineEdit()
             self.typed.setPlaceholderText(plan.campaign_name)
+            # The warning above is rich text, no buddy: the field names itself.
+            self.typed.setAccessibleName(translate("PreviewDialog", "Campaign name to confirm"))
             self.typed.textChanged.connect(self._update)
             layout.addWidget(warning)
             layout.addWidget(self.typed)

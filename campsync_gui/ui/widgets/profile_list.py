@@ -28,6 +28,7 @@ class ProfileList(QListWidget):
         super().__init__(parent)
         self.setIconSize(BADGE_SIZE)
         self.setMinimumWidth(240)
+        self.setAccessibleName(translate("ProfileList", "Connections"))  # a list's only name for Qt (no label)
         self.currentItemChanged.connect(self._on_current_item_changed)
 
     def show_profiles(self, profiles: Iterable[ConnectionProfile], default: str, current: str | None) -> None:

@@ -78,6 +78,9 @@ class QueuePanel(QWidget):
     def _build_view(self) -> QTableView:
         view = QTableView(self)
         view.setModel(self.proxy)
+        view.setAccessibleName(translate("QueuePanel", "Queue table"))  # a table's only name for Qt
+        view.setAccessibleDescription(translate("QueuePanel", "Flow actions pending, running or failed: action, "
+                                                              "person, campaign, state, attempts and message"))
         # Rows come in # order already; the proxy sorts only once someone clicks a header (sorting a long
         # queue on every refresh would cost n log n calls into Python).
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
