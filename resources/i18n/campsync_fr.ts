@@ -179,14 +179,6 @@ Les détails se trouvent dans le fichier journal (Aide → Ouvrir le dossier des
 <context>
     <name>Automation</name>
     <message>
-        <source>Added to Microsoft Campaign</source>
-        <translation>Ajouté à Microsoft Campaign</translation>
-    </message>
-    <message>
-        <source>Removed from Microsoft Campaign</source>
-        <translation>Supprimé de Microsoft Campaign</translation>
-    </message>
-    <message>
         <source>Person is created</source>
         <translation>La personne est créée</translation>
     </message>
@@ -743,58 +735,6 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>This campaign is not in the org (any more): choose another one</source>
         <translation>Cette campagne n&apos;est pas (ou plus) dans l&apos;organisation&#xa0;: choisissez-en une autre</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Société</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Créé le</translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation>Lead</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Local only (not in Dynamics)</source>
-        <translation>Local uniquement (pas dans Dynamics)</translation>
     </message>
     <message>
         <source>activity type, e.g. visited_web_page</source>
@@ -3640,22 +3580,6 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
 </context>
 <context>
     <name>FlowEditor</name>
-    <message>
-        <source>Add to Microsoft Campaign</source>
-        <translation>Ajouter à Microsoft Campaign</translation>
-    </message>
-    <message>
-        <source>Remove from Microsoft Campaign</source>
-        <translation>Supprimer de Microsoft Campaign</translation>
-    </message>
-    <message>
-        <source>Change data value</source>
-        <translation>Modifier la valeur des données</translation>
-    </message>
-    <message>
-        <source>Wait</source>
-        <translation>Attendre</translation>
-    </message>
     <message>
         <source>Add step</source>
         <translation>Ajouter une étape</translation>
@@ -6552,18 +6476,6 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
 </context>
 <context>
     <name>TriggerRow</name>
-    <message>
-        <source>Person is created</source>
-        <translation>La personne est créée</translation>
-    </message>
-    <message>
-        <source>Data value changes</source>
-        <translation>La valeur d&apos;une donnée change</translation>
-    </message>
-    <message>
-        <source>Activity is logged</source>
-        <translation>Une activité est enregistrée</translation>
-    </message>
     <message>
         <source>campaign is any of</source>
         <translation>la campagne est l&apos;une de</translation>

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ...language import translate
 from ..models import CampaignRecord
 from ..smartlists import SmartListError, validate as validate_smart_list
-from ..triggers import ADDED, REMOVED
+from ..triggers import ADDED, REMOVED, trigger_label
 
 PERSON_CREATED = "person_created"
 DATA_VALUE_CHANGES = "data_value_changes"
@@ -50,9 +50,9 @@ MAX_WAIT_SECONDS = 365 * 86400  # a Wait lasts at most 1 year (longer, or Infini
 
 def trigger_type_label(key: str) -> str:
     """TRIGGER_TYPES[key] in the person's language (the constant stays English: results' ids, --json)."""
-    words = {ADDED: translate("Automation", "Added to Microsoft Campaign"),
-             REMOVED: translate("Automation", "Removed from Microsoft Campaign"),
-             PERSON_CREATED: translate("Automation", "Person is created"),
+    if key in (ADDED, REMOVED):
+        return trigger_label(key)  # Marketo's names, from one place
+    words = {PERSON_CREATED: translate("Automation", "Person is created"),
              DATA_VALUE_CHANGES: translate("Automation", "Data value changes"),
              ACTIVITY_LOGGED: translate("Automation", "Activity is logged")}
     return words.get(key) or TRIGGER_TYPES.get(key, key)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 from ...core.automation.library import CampaignChoice
 from ...core.smartlists import (CHOICE, DATE, FIELD_KINDS, FIELD_LABELS, LIST_OPS, NO_VALUE_OPS, NUMBER, OPS_BY_KIND,
                                 PERSON_TYPES)
+from ...core.smartlists.describe import field_label, type_label
 from ..i18n import translate
-from .automation_widgets import CampaignMultiSelect, activity_combo, field_label, select_data, tool_button, type_label
+from .automation_widgets import CampaignMultiSelect, activity_combo, select_data, tool_button
 
 # The combos' words, English here (keys: the data the definition stores); shown through filter_words().
 OP_WORDS = {"equals": QT_TRANSLATE_NOOP("FilterRow", "is"), "not_equals": QT_TRANSLATE_NOOP("FilterRow", "is not"),

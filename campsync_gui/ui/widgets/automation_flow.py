@@ -9,27 +9,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ...core.automation import ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, REMOVE_STEP, STEP_LABELS, WAIT_STEP
+from ...core.automation import (ADD_STEP, CHANGE_STEP, CHANGEABLE_FIELDS, REMOVE_STEP, STEP_LABELS, WAIT_STEP,
+                                step_label)
 from ...core.automation.definitions import MAX_WAIT_SECONDS
 from ...core.automation.library import CampaignChoice
+from ...core.smartlists.describe import field_label
 from ..i18n import translate
 from ..theme import set_role
-from .automation_widgets import field_label, fill_campaign_combo, select_data, tool_button
+from .automation_widgets import fill_campaign_combo, select_data, tool_button
 
 UNITS = {"minutes": 60, "hours": 3600, "days": 86400}
 UNIT_WORDS = {"minutes": QT_TRANSLATE_NOOP("StepRow", "minutes"), "hours": QT_TRANSLATE_NOOP("StepRow", "hours"),
               "days": QT_TRANSLATE_NOOP("StepRow", "days")}  # the unit combo's words (its data: the keys)
-# The core's English names of the steps (STEP_LABELS stays English for the results and --json), marked here so
-# lupdate puts them in the catalogue; the window shows them translated.
-_STEP_WORDS = (QT_TRANSLATE_NOOP("FlowEditor", "Add to Microsoft Campaign"),
-               QT_TRANSLATE_NOOP("FlowEditor", "Remove from Microsoft Campaign"),
-               QT_TRANSLATE_NOOP("FlowEditor", "Change data value"), QT_TRANSLATE_NOOP("FlowEditor", "Wait"))
-
-
-def step_label(name: str) -> str:
-    """A flow step's name as a person reads it (its row, the Add step menu), in their language."""
-    label = STEP_LABELS.get(name)
-    return translate("FlowEditor", label) if label else name
 
 
 def split_seconds(seconds: Any) -> tuple[int, str]:

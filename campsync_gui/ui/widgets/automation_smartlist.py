@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
                                QWidget)
 
 from ...core import smartlists
-from ...core.automation import TRIGGER_TYPES
+from ...core.automation import TRIGGER_TYPES, trigger_type_label
 from ...core.automation.library import AutomationLibrary, CampaignChoice
 from ...core.smartlists import SmartListError
 from ...core.store import STORE_OUTAGES, outage_reason
@@ -17,7 +17,7 @@ from ...language import plural
 from ..i18n import translate
 from ..theme import set_role
 from .automation_filters import FILTER_KINDS, FilterRow, filter_words, new_filter
-from .automation_triggers import TriggerRow, trigger_type_label
+from .automation_triggers import TriggerRow
 
 log = logging.getLogger(__name__)
 OUTAGE_RETRY_MS = 2000  # the store did not answer a count: ask again this much later

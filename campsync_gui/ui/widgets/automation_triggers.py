@@ -4,29 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from ...core.automation import ACTIVITY_LOGGED, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, TRIGGER_TYPES
+from ...core.automation import ACTIVITY_LOGGED, CHANGEABLE_FIELDS, DATA_VALUE_CHANGES, TRIGGER_TYPES, trigger_type_label
 from ...core.automation.library import CampaignChoice
-from ...core.triggers import ADDED, REMOVED, trigger_label
+from ...core.smartlists.describe import field_label
+from ...core.triggers import ADDED, REMOVED
 from ..i18n import translate
-from .automation_widgets import CampaignMultiSelect, activity_combo, field_label, select_data, tool_button
+from .automation_widgets import CampaignMultiSelect, activity_combo, select_data, tool_button
 
 TRIGGER_FIELDS = CHANGEABLE_FIELDS + ("email",)
-# The core's English names of the triggers core.triggers.trigger_label does not name (TRIGGER_TYPES stays English
-# for the results and --json), marked here so lupdate puts them in the catalogue; the window shows them translated.
-_TRIGGER_WORDS = (QT_TRANSLATE_NOOP("TriggerRow", "Person is created"),
-                  QT_TRANSLATE_NOOP("TriggerRow", "Data value changes"),
-                  QT_TRANSLATE_NOOP("TriggerRow", "Activity is logged"))
-
-
-def trigger_type_label(key: str) -> str:
-    """A trigger type as a person reads it (its combo, the Add trigger menu), in their language."""
-    if key in (ADDED, REMOVED):
-        return trigger_label(key)
-    label = TRIGGER_TYPES.get(key)
-    return translate("TriggerRow", label) if label else key
 
 
 class TriggerRow(QFrame):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
 
 from ...core.automation.library import CampaignChoice
-from ...core.smartlists import FIELD_LABELS, TYPE_LABELS
 from ...language import number
 from ..i18n import translate
 
@@ -18,29 +17,6 @@ from ..i18n import translate
 INACTIVE_TIP = QT_TRANSLATE_NOOP("AutomationWidgets",
                                  "Inactive in Dynamics: people cannot be added to or removed from it")
 MISSING_TIP = QT_TRANSLATE_NOOP("AutomationWidgets", "This campaign is not in the org (any more): choose another one")
-# The core's English names of person fields and types (FIELD_LABELS, TYPE_LABELS), marked here so lupdate puts them
-# in the catalogue: the editors' combos show them translated, the core keeps its English for descriptions and JSON.
-_CORE_WORDS = (
-    QT_TRANSLATE_NOOP("AutomationWidgets", "First name"), QT_TRANSLATE_NOOP("AutomationWidgets", "Last name"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Name"), QT_TRANSLATE_NOOP("AutomationWidgets", "Email"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Company"), QT_TRANSLATE_NOOP("AutomationWidgets", "Job title"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Country"), QT_TRANSLATE_NOOP("AutomationWidgets", "Score"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Type"), QT_TRANSLATE_NOOP("AutomationWidgets", "Created"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Lead"), QT_TRANSLATE_NOOP("AutomationWidgets", "Contact"),
-    QT_TRANSLATE_NOOP("AutomationWidgets", "Local only (not in Dynamics)"),
-)
-
-
-def field_label(name: str) -> str:
-    """A person field's name as a combo shows it (the field's key when the core does not name it)."""
-    label = FIELD_LABELS.get(name)
-    return translate("AutomationWidgets", label) if label else name
-
-
-def type_label(key: str) -> str:
-    """A person type (lead, contact, local) as a combo shows it."""
-    label = TYPE_LABELS.get(key)
-    return translate("AutomationWidgets", label) if label else key
 
 
 def tool_button(text: str, tip: str, name: str) -> QToolButton:
