@@ -39,7 +39,7 @@ test: $(STAMP) $(COMPILED)
 BENCH_SUMMARY := $(CURDIR)/.bench-summary.jsonl
 BENCHES := bench_p1_drop.py bench_cli_drop.py bench_throttled.py bench_p2_ui.py "bench_p2_ui.py --people 200000" \
 	bench_people_table.py "bench_people_table.py --people 1000000" bench_p4_start.py bench_smartlists.py \
-	bench_incremental_pull.py
+	bench_incremental_pull.py bench_charts.py
 bench: $(STAMP) $(COMPILED)
 	rm -f $(BENCH_SUMMARY)
 	for bench in $(BENCHES); do echo "== tests/perf/$$bench"; \

@@ -27,7 +27,7 @@ from ..dynamics.doctor import CheckResult, DoctorOptions, DoctorReport, run_doct
 from ..dynamics.errors import DynamicsError
 from ..language import translate
 from ..paths import AppPaths
-from . import campaigns, flows, journal, origins, people, people_index, queue, triggers
+from . import campaigns, chart_history, flows, journal, origins, people, people_index, queue, triggers
 from .automation.batch import BatchReport, preview as batch_preview, run_batch
 from .automation.library import AutomationLibrary
 from .automation.runner import AutomationRunner
@@ -563,6 +563,12 @@ class Workspace(SignInUseCases):
 
     def campaign_members(self, campaign_id: str) -> list[campaigns.MemberSummary]:
         return campaigns.members(self.db, campaign_id)
+
+    def membership_history(self, campaign_id: str) -> chart_history.MembershipHistory:
+        return chart_history.membership_history(self.db, campaign_id)
+
+    def event_counts(self, period: str, campaign_id: str | None = None) -> chart_history.EventCounts:
+        return chart_history.event_counts(self.db, period, campaign_id)
 
     # ---- batch campaigns and the scheduler -------------------------------------------------------------
 

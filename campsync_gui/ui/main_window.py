@@ -81,6 +81,8 @@ class MainWindow(WindowShell):
         self.signin = SignInFlow(self)  # the account in the status bar; the sign-in dialog when Dynamics needs it
 
         self._place_panels()
+        from .chart_actions import ChartActions
+        self.charts = ChartActions(self)
         self._build_menus()
         self._attach_status_bar()
         self._wire()
@@ -157,6 +159,7 @@ class MainWindow(WindowShell):
                                        "Ctrl+Shift+L")
         self.log_toggle.setCheckable(True)
         self.log_toggle.setChecked(True)
+        self.charts.add_menu_entries(view)
         # QTabWidget switches tabs with Ctrl+Tab only while the focus is inside it (and a table took the key for
         # itself): window-wide actions switch the main tabs from anywhere.
         tabs = self.main_tabs

@@ -30,7 +30,8 @@ TASK_NAMES = (
     QT_TRANSLATE_NOOP("TaskManager", "refresh after enabling sync"), QT_TRANSLATE_NOOP("TaskManager", "refresh views"),
     QT_TRANSLATE_NOOP("TaskManager", "prepare engine"), QT_TRANSLATE_NOOP("TaskManager", "check sign-in"),
     QT_TRANSLATE_NOOP("TaskManager", "sign in"), QT_TRANSLATE_NOOP("TaskManager", "test connectivity"),
-    QT_TRANSLATE_NOOP("TaskManager", "keep secret"),
+    QT_TRANSLATE_NOOP("TaskManager", "keep secret"), QT_TRANSLATE_NOOP("TaskManager", "draw membership chart"),
+    QT_TRANSLATE_NOOP("TaskManager", "draw events chart"),
 )
 
 

@@ -72,6 +72,7 @@ class WindowShell(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.addTab(QWidget(), translate("WindowShell", "Live log"))
         self.bottom_tabs.addTab(QWidget(), translate("WindowShell", "Queue"))
+        self.bottom_tabs.addTab(QWidget(), translate("WindowShell", "Events chart"))
         self.main_tabs = QTabWidget()
         self.main_tabs.addTab(self.top_splitter, translate("WindowShell", "People and campaigns"))
         self.main_tabs.addTab(QWidget(), translate("WindowShell", "Automation"))

@@ -1091,6 +1091,10 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>&amp;Ajouter les personnes sélectionnées…</translation>
     </message>
     <message>
+        <source>Membership &amp;chart…</source>
+        <translation>Graphique des &amp;membres…</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
@@ -1370,6 +1374,84 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>Pulls read every {tables} each time. To read only what changed, an admin turns on Track changes for the {tables} table(s) (Power Apps → Tables → the table → Properties → Advanced options).</source>
         <translation>Les récupérations lisent à chaque fois tous les {tables}. Pour ne lire que ce qui a changé, un administrateur active Suivi des modifications pour la ou les tables {tables} (Power Apps → Tables → la table → Propriétés → Options avancées).</translation>
+    </message>
+</context>
+<context>
+    <name>ChartActions</name>
+    <message>
+        <source>Trigger &amp;events chart</source>
+        <translation>Graphique des &amp;événements déclencheurs</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Members of {campaign} over time</source>
+        <translation>Membres de {campaign} au fil du temps</translation>
+    </message>
+    <message>
+        <source>From CRM lists</source>
+        <translation>Des listes CRM</translation>
+    </message>
+    <message>
+        <source>Added by CampSync</source>
+        <translation>Ajoutés par CampSync</translation>
+    </message>
+    <message>
+        <source>{members} now: {campsync} added by CampSync, {crm} from CRM lists</source>
+        <translation>{members} aujourd’hui&#xa0;: {campsync} ajoutés par CampSync, {crm} des listes CRM</translation>
+    </message>
+    <message>
+        <source>Trigger events per day</source>
+        <translation>Événements déclencheurs par jour</translation>
+    </message>
+    <message>
+        <source>Trigger events per hour</source>
+        <translation>Événements déclencheurs par heure</translation>
+    </message>
+    <message>
+        <source>{title} — {campaign}</source>
+        <translation>{title} — {campaign}</translation>
+    </message>
+    <message>
+        <source>{events}: {added} added, {removed} removed</source>
+        <translation>{events}&#xa0;: {added} ajouts, {removed} suppressions</translation>
+    </message>
+    <message>
+        <source>; the most at {when}: {count}</source>
+        <translation>&#xa0;; le plus le {when}&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG</source>
+        <translation>Exporter le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: check that the folder exists and that you may write there.</source>
+        <translation>Impossible d’écrire {path}&#xa0;: vérifiez que le dossier existe et que vous pouvez y écrire.</translation>
+    </message>
+    <message>
+        <source>{n} member</source>
+        <translation>{n} membre</translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation>{n} membres</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} événement</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} événements</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3373,49 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
     </message>
 </context>
 <context>
+    <name>EventsChart</name>
+    <message>
+        <source>Per hour</source>
+        <translation>Par heure</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Toutes les campagnes</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>Enregistrer le graphique comme image PNG</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Événements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Campagne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Trigger events chart</source>
+        <translation>Graphique des événements déclencheurs</translation>
+    </message>
+    <message>
+        <source>No trigger events yet</source>
+        <translation>Aucun événement déclencheur pour l’instant</translation>
+    </message>
+    <message>
+        <source>Chart saved as {path}</source>
+        <translation>Graphique enregistré sous {path}</translation>
+    </message>
+</context>
+<context>
     <name>ExpectedConnection</name>
     <message>
         <source>your organisation</source>
@@ -4347,6 +4472,37 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Added by CampSync: drag back to the people list (or press Delete) to remove.</source>
         <translation>Ajouté par CampSync&#xa0;: faites glisser vers la liste des personnes (ou appuyez sur la touche Suppr/Delete) pour retirer.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipChart</name>
+    <message>
+        <source>Membership — {campaign}</source>
+        <translation>Membres — {campaign}</translation>
+    </message>
+    <message>
+        <source>Membership of {campaign} over time</source>
+        <translation>Membres de {campaign} au fil du temps</translation>
+    </message>
+    <message>
+        <source>Reading the campaign&apos;s history…</source>
+        <translation>Lecture de l’historique de la campagne…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>Enregistrer le graphique comme image PNG</translation>
+    </message>
+    <message>
+        <source>No members yet: people dropped on the campaign, and members of its CRM lists once pulled, show here.</source>
+        <translation>Aucun membre pour l’instant&#xa0;: les personnes déposées sur la campagne, et les membres de ses listes CRM une fois récupérés, apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Chart saved as {path}</source>
+        <translation>Graphique enregistré sous {path}</translation>
     </message>
 </context>
 <context>
@@ -6374,6 +6530,14 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>conserver le secret</translation>
     </message>
     <message>
+        <source>draw membership chart</source>
+        <translation>dessiner le graphique des membres</translation>
+    </message>
+    <message>
+        <source>draw events chart</source>
+        <translation>dessiner le graphique des événements</translation>
+    </message>
+    <message>
         <source>the store is not answering ({reason}); nothing queued is lost, try again once it answers</source>
         <translation>la base ne répond pas ({reason})&#xa0;; rien de ce qui est en file d&apos;attente n&apos;est perdu, réessayez dès qu&apos;elle répond</translation>
     </message>
@@ -6705,6 +6869,10 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     <message>
         <source>Queue</source>
         <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Events chart</source>
+        <translation>Graphique des événements</translation>
     </message>
     <message>
         <source>People and campaigns</source>

@@ -2,6 +2,7 @@
 finished sync is announced — as Qt's accessibility interface (what a screen reader is told) reports them."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
                                QHeaderView, QLineEdit, QPlainTextEdit, QScrollBar, QTableView, QTabBar, QTextEdit,
@@ -96,9 +97,29 @@ def every_row_kind(win) -> None:
 
 def test_accessible_names_of_every_control_of_the_window(loaded):
     every_row_kind(loaded)
-    assert loaded.main_tabs.count() == 2 and loaded.bottom_tabs.count() == 2
+    assert loaded.main_tabs.count() == 2 and loaded.bottom_tabs.count() == 3
     assert len(controls(loaded)) > 50, "the panels are attached: people, campaigns, automation, log, queue"
     assert_accessible(loaded, "main window")
+
+
+def test_accessible_names_and_descriptions_of_the_charts(org, loaded, qloop):
+    """A chart is a picture to a screen reader: its name says what it is, its description what it shows, and every
+    control of its window or tab has a name."""
+    loaded.show()
+    events = loaded.charts.show_events()
+    wait_until(qloop, lambda: events.counts is not None)
+    campaign = active_campaign(org)
+    loaded.campaigns_panel.select_campaign(campaign["campaignid"])
+    membership = loaded.charts.open_membership(campaign["campaignid"])
+    qloop.run_until_complete(membership.load())
+    assert_accessible(loaded, "main window with the events chart shown")
+    assert_accessible(membership, "membership chart")
+    for view, what in ((events.view, "events"), (membership.view, "members")):
+        iface = QAccessible.queryAccessibleInterface(view)
+        assert what in iface.text(QAccessible.Text.Name).lower()
+        assert len(iface.text(QAccessible.Text.Description).split()) >= 4, what
+        assert view.focusPolicy() & Qt.FocusPolicy.TabFocus, "reached with Tab, so its description is read out"
+    assert campaign["name"] in QAccessible.queryAccessibleInterface(membership.view).text(QAccessible.Text.Name)
 
 
 def test_accessible_names_and_descriptions_of_the_tables(loaded):
@@ -201,8 +222,6 @@ def test_accessible_announcement_of_a_finished_sync(org, loaded, qloop, announce
     campaign = active_campaign(org)
     mime = drag_people(loaded, loaded.people_panel.model.matching_person_ids()[:2])
     model = loaded.campaigns_panel.campaigns
-    from PySide6.QtCore import Qt
-
     target = model.index(model.row_of(campaign["campaignid"]), 0)
     assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
     confirm_preview(loaded, qloop)

@@ -220,7 +220,8 @@ def test_keyboard_context_menus_offer_the_drag_actions(org, win, qloop, qtbot):
     press(Qt.Key.Key_Tab)
     assert focused() is panels.campaign_view
     menu = open_menu(qtbot)
-    assert entries(menu) == {"Show members": True, "Add selected people…": True, "Refresh": True}
+    assert entries(menu) == {"Show members": True, "Add selected people…": True, "Membership chart…": True,
+                             "Refresh": True}
     press(Qt.Key.Key_Return)  # Show members: the focus goes to the members table
     qtbot.waitUntil(lambda: focused() is panels.member_view, timeout=1000)
 

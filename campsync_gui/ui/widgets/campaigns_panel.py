@@ -99,6 +99,7 @@ class CampaignsPanel(QWidget):
     remove_requested = Signal(str, object, str)  # campaign id, person ids, origin (the Delete key or a menu)
     refresh_requested = Signal()           # the campaigns' context menu asks to read campaigns from Dynamics again
     status = Signal(str)
+    chart_requested = Signal(str)          # a campaign's membership chart (its menu, or Ctrl+Shift+M)
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -179,6 +180,10 @@ class CampaignsPanel(QWidget):
         self.add_selected_action.triggered.connect(lambda _checked=False: self.add_selected_people(
             origins.KEYBOARD if self.add_selected_action.by_key else origins.CONTEXT_MENU))
         self.campaign_view.addAction(self.add_selected_action)
+        # Ctrl+Shift+M from anywhere in the window (View menu): the selected campaign's members over time.
+        self.chart_action = QAction(translate("CampaignsPanel", "Membership &chart…"), self)
+        self.chart_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.chart_action.triggered.connect(self.ask_chart)
         self.refresh_action = QAction(translate("CampaignsPanel", "&Refresh"), self)
         self.refresh_action.triggered.connect(self.refresh_requested)
         keyboard_menus(self.campaign_view, self.campaign_menu)
@@ -232,9 +237,19 @@ class CampaignsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.show_members_action)
         menu.addAction(self.add_selected_action)
+        menu.addAction(self.chart_action)
         menu.addSeparator()
         menu.addAction(self.refresh_action)
         return menu
+
+    def ask_chart(self) -> None:
+        """The selected (or current) campaign's membership chart, asked for with `chart_requested`."""
+        current = self.campaign_view.currentIndex().data(RowRole)
+        campaign_id = self.selected_campaign_id() or (current.id if current is not None else None)
+        if campaign_id:
+            self.chart_requested.emit(campaign_id)
+        else:
+            self.status.emit(translate("CampaignsPanel", "Select a campaign first."))
 
     def member_menu(self) -> QMenu:
         menu = QMenu(self)
