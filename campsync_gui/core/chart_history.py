@@ -4,6 +4,7 @@ from CRM lists) and the trigger events per hour or per day."""
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,8 +19,10 @@ from .triggers import ADDED, REMOVED
 
 MAX_POINTS = 400  # a line of more points than a chart is wide in pixels only costs time to draw
 HOUR, DAY = "hour", "day"
-# How far back each period reaches, from the newest event: three days of hours, three months of days.
+# How far back each period reaches from now: three days of hours, three months of days; and at least a day of
+# hours and two weeks of days, so a first event is seen against the quiet before it.
 MAX_BUCKETS = {HOUR: 72, DAY: 92}
+MIN_BUCKETS = {HOUR: 24, DAY: 14}
 # Events are first counted in SQL per quarter of an hour of UTC: every time zone's hours (India's +5:30 and
 # Nepal's +5:45 included) and days, summer time or not, are whole numbers of those.
 QUARTER = 900
@@ -31,10 +34,11 @@ class MembershipHistory:
 
     times: list[float]
     campsync: list[int]  # members CampSync's flow actions added
-    crm: list[int]       # members through other lists (a person on both counts as CampSync's, as the members table)
+    crm: list[int]       # members through CRM lists (a person on both counts in each, as the campaigns table counts)
 
     @property
     def members(self) -> int:
+        """CampSync's and CRM lists' members now, as the campaigns table's two columns add up."""
         return (self.campsync[-1] + self.crm[-1]) if self.times else 0
 
 
@@ -55,7 +59,8 @@ class EventCounts:
 
 def membership_history(db: Engine, campaign_id: str) -> MembershipHistory:
     """A campaign's members over time: CampSync's from when they were added (a member since removed counts from
-    its Added event to its Removed event), CRM lists' from when CampSync first saw them."""
+    its Added event to its Removed event), CRM lists' from when CampSync first saw them; a person on both counts
+    in each, as the campaigns table counts them."""
     def joined(source) -> Select:  # newest first: in the dict, a person on two such lists keeps the earliest
         return (select(Membership.person_id, Membership.added_at)
                 .where(Membership.campaign_id == campaign_id, source).order_by(Membership.added_at.desc()))
@@ -77,7 +82,7 @@ def membership_history(db: Engine, campaign_id: str) -> MembershipHistory:
         elif trigger == REMOVED and person_id in last_added:
             came.append(last_added.pop(person_id))
             left.append(at)
-    return _steps(came, left, [at for person_id, at in theirs.items() if person_id not in ours])
+    return _steps(came, left, list(theirs.values()))
 
 
 def _steps(came: list[float], left: list[float], crm: list[float]) -> MembershipHistory:
@@ -101,14 +106,17 @@ def _steps(came: list[float], left: list[float], crm: list[float]) -> Membership
                              list(accumulate(others[at] for at in times)))
 
 
-def event_counts(db: Engine, period: str, campaign_id: str | None = None) -> EventCounts:
-    """Added and Removed events per local hour or day (of one campaign, or all), the newest MAX_BUCKETS periods up
-    to the newest event."""
+def event_counts(db: Engine, period: str, campaign_id: str | None = None, *, now: float | None = None) -> EventCounts:
+    """Added and Removed events per local hour or day (of one campaign, or all) in the newest MAX_BUCKETS periods
+    up to now: from the first of them with an event, quiet ones included; none when there was no event in them."""
+    current = _period_start(datetime.fromtimestamp(time.time() if now is None else now), period)
+    earliest = _periods(datetime.min, current, period)[0]
     column = TriggerEventRecord.at / QUARTER
     # PostgreSQL rounds a cast to an integer where SQLite truncates: floor() on one, a cast on the other (SQLite has
     # floor() only when built with its maths functions).
     quarter = func.floor(column) if db.dialect.name == "postgresql" else cast(column, Integer)
-    query = select(quarter, TriggerEventRecord.trigger, func.count()).group_by(quarter, TriggerEventRecord.trigger)
+    query = (select(quarter, TriggerEventRecord.trigger, func.count())
+             .where(TriggerEventRecord.at >= earliest.timestamp()).group_by(quarter, TriggerEventRecord.trigger))
     if campaign_id is not None:
         query = query.where(TriggerEventRecord.campaign_id == campaign_id)
     with db.connect() as conn:
@@ -120,7 +128,8 @@ def event_counts(db: Engine, period: str, campaign_id: str | None = None) -> Eve
         slot[trigger != ADDED] += count
     if not counts:
         return EventCounts(period, [], [], [])
-    starts = _periods(min(counts), max(counts), period)
+    last = max(current, max(counts))  # a colleague's clock ahead: up to its events
+    starts = _periods(min(min(counts), _periods(datetime.min, last, period, MIN_BUCKETS[period])[0]), last, period)
     return EventCounts(period, [start.timestamp() for start in starts], [counts.get(s, (0, 0))[0] for s in starts],
                        [counts.get(s, (0, 0))[1] for s in starts])
 
@@ -130,11 +139,11 @@ def _period_start(moment: datetime, period: str) -> datetime:
     return start.replace(hour=0) if period == DAY else start
 
 
-def _periods(first: datetime, last: datetime, period: str) -> list[datetime]:
-    """Every period from `first` to `last`, at most MAX_BUCKETS of them (the newest). Days step by the calendar
-    (a summer-time day has 23 or 25 hours); hours by the clock."""
+def _periods(first: datetime, last: datetime, period: str, most: int | None = None) -> list[datetime]:
+    """Every period from `first` to `last`, at most `most` (MAX_BUCKETS) of them, the newest. Days step by the
+    calendar (a summer-time day has 23 or 25 hours); hours by the clock."""
     starts = [last]
-    while len(starts) < MAX_BUCKETS[period] and starts[-1] > first:
+    while len(starts) < (most or MAX_BUCKETS[period]) and starts[-1] > first:
         if period == DAY:
             starts.append(datetime.combine(starts[-1].date() - timedelta(days=1), starts[-1].time()))
         else:

@@ -568,7 +568,7 @@ class Workspace(SignInUseCases):
         return chart_history.membership_history(self.db, campaign_id)
 
     def event_counts(self, period: str, campaign_id: str | None = None) -> chart_history.EventCounts:
-        return chart_history.event_counts(self.db, period, campaign_id)
+        return chart_history.event_counts(self.db, period, campaign_id, now=self.clock())
 
     # ---- batch campaigns and the scheduler -------------------------------------------------------------
 

@@ -45,8 +45,9 @@ class ChartActions(QObject):
             chart = MembershipChartWindow(self.workspace.membership_history, self.window.tasks, campaign_id, name,
                                           self.window)
             chart.destroyed.connect(lambda *_: self.membership_windows.pop(campaign_id, None))
+            chart.addAction(self.window.quit_action)  # Ctrl+Q quits from the chart's window too
             self.membership_windows[campaign_id] = chart
-            chart.show()
+        chart.show()  # again if Esc hid it
         chart.raise_()
         chart.activateWindow()
         chart.load()

@@ -138,7 +138,8 @@ class MainWindow(WindowShell):
         self._action(file_menu, translate("MainWindow", "&Refresh campaigns"), self.refresh,
                      QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
-        self._action(file_menu, translate("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(file_menu, translate("MainWindow", "&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit)
         edit = self.menus["&Edit"]
         self.undo_action = self._action(edit, translate("MainWindow", "&Undo last flow action"), self.controller.undo,
                                         QKeySequence.StandardKey.Undo)

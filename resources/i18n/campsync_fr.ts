@@ -1398,8 +1398,8 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>Ajoutés par CampSync</translation>
     </message>
     <message>
-        <source>{members} now: {campsync} added by CampSync, {crm} from CRM lists</source>
-        <translation>{members} aujourd’hui&#xa0;: {campsync} ajoutés par CampSync, {crm} des listes CRM</translation>
+        <source>Now: {campsync} added by CampSync, {crm} from CRM lists</source>
+        <translation>Aujourd’hui&#xa0;: {campsync} ajoutés par CampSync, {crm} des listes CRM</translation>
     </message>
     <message>
         <source>Trigger events per day</source>
@@ -1418,8 +1418,8 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>{events}&#xa0;: {added} ajouts, {removed} suppressions</translation>
     </message>
     <message>
-        <source>; the most at {when}: {count}</source>
-        <translation>&#xa0;; le plus le {when}&#xa0;: {count}</translation>
+        <source>; busiest: {when} ({count})</source>
+        <translation>&#xa0;; pic&#xa0;: {when} ({count})</translation>
     </message>
     <message>
         <source>Export the chart as PNG</source>
@@ -1436,14 +1436,6 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
     <message>
         <source>Could not write {path}: check that the folder exists and that you may write there.</source>
         <translation>Impossible d’écrire {path}&#xa0;: vérifiez que le dossier existe et que vous pouvez y écrire.</translation>
-    </message>
-    <message>
-        <source>{n} member</source>
-        <translation>{n} membre</translation>
-    </message>
-    <message>
-        <source>{n} members</source>
-        <translation>{n} membres</translation>
     </message>
     <message>
         <source>{n} event</source>

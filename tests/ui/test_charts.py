@@ -7,7 +7,6 @@ from PySide6.QtGui import QImage
 
 from campsync_gui.core.chart_history import DAY, HOUR
 from campsync_gui.ui.chart_actions import EVENTS_TAB
-from campsync_gui.ui.models.members import RowRole as MemberRowRole
 from campsync_gui.ui.widgets import charts
 import test_main_window
 from test_main_window import (active_campaign, campaign_index, confirm_preview, drag_people, finish_sync,
@@ -24,12 +23,10 @@ def drop(win, qloop, qtbot, campaign_id, person_ids):
     finish_sync(win, qloop)
 
 
-def member_counts(win) -> tuple[int, int]:
-    """(CampSync's, CRM lists') members, as the members table shows them."""
-    members = win.campaigns_panel.members
-    rows = [members.index(r, 0).data(MemberRowRole) for r in range(members.rowCount())]
-    ours = sum(1 for row in rows if row.flow_action)
-    return ours, len(rows) - ours
+def member_counts(win, campaign_id) -> tuple[int, int]:
+    """(CampSync's, CRM lists') members, as the campaigns table's two columns show them."""
+    row = win.campaigns_panel.campaigns.campaign(campaign_id)
+    return row.flow_count, row.crm_count
 
 
 def top_of(view) -> float:
@@ -37,7 +34,7 @@ def top_of(view) -> float:
     return view.chart().series()[-1].upperSeries().points()[-1].y()
 
 
-def test_the_membership_chart_grows_with_a_drop_and_ends_at_the_members_table_counts(org, loaded, qloop, qtbot):
+def test_the_membership_chart_grows_with_a_drop_and_ends_at_the_campaigns_table_counts(org, loaded, qloop, qtbot):
     win = loaded
     campaign = active_campaign(org)
     campaign_id = campaign["campaignid"]
@@ -52,16 +49,19 @@ def test_the_membership_chart_grows_with_a_drop_and_ends_at_the_members_table_co
     drop(win, qloop, qtbot, campaign_id, chosen)  # the chart is drawn again when the sync finishes
     wait_until(qloop, lambda: chart.history.members == before + 3)
     qloop.run_until_complete(chart.load())  # the last redraw done before reading the series
-    ours, theirs = member_counts(win)
+    ours, theirs = member_counts(win, campaign_id)
+    assert theirs > 0, "the campaign has CRM list members too"
     assert (chart.history.campsync[-1], chart.history.crm[-1]) == (ours, theirs)
     assert top_of(chart.view) == ours + theirs
     names = [series.name() for series in chart.view.chart().series()]
     assert names == ["From CRM lists", "Added by CampSync"]
-    assert f"{ours + theirs} members now: {ours} added by CampSync" in chart.view.accessibleDescription()
+    assert chart.view.accessibleDescription() == f"Now: {ours} added by CampSync, {theirs} from CRM lists"
     assert chart.summary.text() == chart.view.accessibleDescription()  # read on screen too, not only by a reader
 
-    win.campaigns_panel.chart_action.trigger()  # asked again: the same window, not a second one
-    assert list(win.charts.membership_windows) == [campaign_id]
+    chart.reject()  # Esc
+    win.campaigns_panel.chart_action.trigger()  # asked again: the same window, shown again, not a second one
+    assert list(win.charts.membership_windows) == [campaign_id] and chart.isVisible()
+    assert win.quit_action in chart.actions(), "Ctrl+Q quits from the chart's window too"
 
 
 def test_asking_for_a_membership_chart_with_no_campaign_selected_says_what_to_do(loaded, qtbot):
@@ -99,7 +99,7 @@ def test_the_events_chart_counts_a_drop_per_hour_and_per_day_and_redraws_on_new_
     panel.period_combo.setCurrentIndex(panel.period_combo.findData(DAY))
     wait_until(qloop, lambda: panel.counts.period == DAY)
     assert panel.counts.total == win.workspace.event_counts(DAY, campaign["campaignid"]).total >= 2
-    assert campaign["name"] in panel.view.chart().title()
+    assert panel.view.chart().title() == "", "no title in the log's low tab: the combos beside it say what it shows"
     assert [series.name() for series in panel.view.chart().series()] == ["Added to Microsoft Campaign",
                                                                          "Removed from Microsoft Campaign"]
     assert panel.view.accessibleName() == "Trigger events chart"
@@ -115,7 +115,11 @@ def test_a_chart_is_saved_as_the_png_the_person_sees(org, loaded, qloop, monkeyp
     path = panel.ask_export()
     assert path == str(tmp_path / "events.png")  # the extension added when the person left it out
     image = QImage(path)
-    assert not image.isNull() and image.size() == panel.view.size() * panel.view.devicePixelRatioF()
+    assert not image.isNull() and (image.width(), image.height()) == charts.EXPORT_SIZE
+    green = charts.ADDED_GREEN
+    bars = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+               if abs(image.pixelColor(x, y).green() - green.green()) < 40 and image.pixelColor(x, y).red() < 120)
+    assert bars > 0, "the Added bars are in the picture"
     assert path in panel.summary.text()
 
 
@@ -138,3 +142,17 @@ def test_the_chart_menu_entries_have_their_shortcuts(loaded):
     shortcuts = {action.text().replace("&", ""): action.shortcut().toString() for action in view.actions()}
     assert shortcuts["Membership chart…"] == "Ctrl+Shift+M"
     assert shortcuts["Trigger events chart"] == "Ctrl+Shift+E"
+
+
+def test_the_events_chart_tab_keeps_the_logs_height(loaded, qloop, qtbot):
+    """Shown, the chart must fit the height the log had: a taller minimum pushed the log's tabs up into the people
+    and campaigns (seen at 1280×720)."""
+    win = loaded
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    before = win.main_splitter.sizes()
+    panel = win.charts.show_events()
+    wait_until(qloop, lambda: panel.counts is not None)
+    qtbot.wait(50)  # the layout settles
+    assert win.main_splitter.sizes() == before

@@ -6,6 +6,7 @@ Imported when a chart is first shown: QtCharts is not part of the first paint.""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QLocale, QMargins, QPointF, Qt
@@ -23,9 +24,10 @@ CAMPSYNC_BLUE, CRM_GREY = QColor("#1a73e8"), QColor("#9aa0a6")
 ADDED_GREEN, REMOVED_RED = QColor("#188038"), QColor("#d93025")
 HOUR_S, DAY_S = 3600, 86400
 EXPORT_PURPOSE = "export-chart"  # the file dialogs' remembered folder
+EXPORT_SIZE = (1200, 600)  # a PNG is read on its own: roomier than the log's tab
 
 
-def chart_view(name: str) -> QChartView:
+def chart_view(name: str, minimum_height: int = 220) -> QChartView:
     """An empty chart in the window's theme, antialiased, numbers in the person's locale; `name` for a screen
     reader (a chart is a picture to it: the description says what it shows)."""
     chart = QChart()
@@ -37,28 +39,28 @@ def chart_view(name: str) -> QChartView:
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumSize(360, 220)
+    view.setMinimumSize(360, minimum_height)
     view.setAccessibleName(name)
     view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, so a screen reader reads its description
     return view
 
 
-def draw_membership(view: QChartView, history: MembershipHistory, campaign: str) -> None:
-    """Members from CRM lists below, CampSync's stacked on them: the top line is the campaign's size."""
+def draw_membership(view: QChartView, history: MembershipHistory, campaign: str, until: float) -> None:
+    """Members from CRM lists below, CampSync's stacked on them, up to `until` (now): the two columns of the
+    campaigns table over time."""
     times = history.times
-    crm = _steps(times, history.crm)
-    total = _steps(times, [a + b for a, b in zip(history.campsync, history.crm)])
+    crm = _steps(times, history.crm, until)
+    total = _steps(times, [a + b for a, b in zip(history.campsync, history.crm)], until)
     chart = _reset(view.chart(), translate("Charts", "Members of {campaign} over time").format(campaign=campaign))
     series = (_area(crm, None, translate("Charts", "From CRM lists"), CRM_GREY),
               _area(total, crm, translate("Charts", "Added by CampSync"), CAMPSYNC_BLUE))
-    _axes(chart, series, times, max([0, *(p.y() for p in total)]))
-    view.setAccessibleDescription(translate("Charts", "{members} now: {campsync} added by CampSync, {crm} from CRM "
-                                                      "lists").format(
-        members=_members(history.members), campsync=number(history.campsync[-1] if times else 0),
-        crm=number(history.crm[-1] if times else 0)))
+    # At least the last hour: members who all came in the same minute are a step, not a line of no width.
+    _axes(chart, series, [*times[:1], until - HOUR_S, until], max([0, *(p.y() for p in total)]))
+    view.setAccessibleDescription(translate("Charts", "Now: {campsync} added by CampSync, {crm} from CRM lists").format(
+        campsync=number(history.campsync[-1] if times else 0), crm=number(history.crm[-1] if times else 0)))
 
 
-def draw_event_counts(view: QChartView, counts: EventCounts, campaign: str | None) -> None:
+def draw_event_counts(view: QChartView, counts: EventCounts, campaign: str | None, *, steps: int = 5) -> None:
     """Added events below, Removed stacked on them, one step per hour or day (quiet ones at 0)."""
     width = DAY_S if counts.period == DAY else HOUR_S
     ends = [*counts.starts[1:], counts.starts[-1] + width] if counts.starts else []
@@ -71,38 +73,48 @@ def draw_event_counts(view: QChartView, counts: EventCounts, campaign: str | Non
     chart = _reset(view.chart(), title)
     series = (_area(added, None, trigger_label(ADDED), ADDED_GREEN),
               _area(both, added, trigger_label(REMOVED), REMOVED_RED))
-    _axes(chart, series, [*counts.starts, *ends[-1:]], max([0, *(p.y() for p in both)]))
+    _axes(chart, series, [*counts.starts, *ends[-1:]], max([0, *(p.y() for p in both)]), steps)
     busiest = max(range(len(counts.starts)), key=lambda i: counts.added[i] + counts.removed[i], default=None)
     description = translate("Charts", "{events}: {added} added, {removed} removed").format(
         events=_events(counts.total), added=number(sum(counts.added)), removed=number(sum(counts.removed)))
     if busiest is not None and counts.total:
-        description += translate("Charts", "; the most at {when}: {count}").format(
+        description += translate("Charts", "; busiest: {when} ({count})").format(
             when=_when(counts.starts[busiest], counts.period),
             count=number(counts.added[busiest] + counts.removed[busiest]))
     view.setAccessibleDescription(description)
 
 
 def save_png(view: QChartView, path: str) -> bool:
-    """The chart as the person sees it, as a PNG file; False when it could not be written."""
+    """The chart as the view shows it, as a PNG file; False when it could not be written."""
     return view.grab().save(path, "PNG")
 
 
-def ask_export_png(view: QChartView, file_name: str) -> str:
-    """Ask where to save the chart and save it there: the path written, '' when the person cancelled or it could
-    not be written (then they are told why)."""
+def ask_export_png(view: QChartView, draw: Callable[[QChartView], None], file_name: str) -> str:
+    """Ask where to save the chart and save it there, drawn again by `draw` at EXPORT_SIZE with its title (the
+    log's tab shows it low and untitled): the path written, '' when the person cancelled or it could not be
+    written (then they are told why)."""
     path = get_save_path(view, EXPORT_PURPOSE, translate("Charts", "Export the chart as PNG"), file_name,
                          translate("Charts", "PNG images (*.png)"))
     if not path:
         return ""
     if not path.lower().endswith(".png"):
         path += ".png"
-    if save_png(view, path):
+    page = chart_view(view.accessibleName())
+    page.resize(*EXPORT_SIZE)
+    draw(page)
+    if save_png(page, path):
         return path
     # not QMessageBox.warning: its exec() would nest an event loop under qasync
     view.export_refusal = warn(view.window(), translate("Charts", "Export failed"),
                                translate("Charts", "Could not write {path}: check that the folder exists and that "
                                                    "you may write there.").format(path=path))
     return ""
+
+
+def compact(view: QChartView) -> None:
+    """For a view only a few rows high: no title (what is shown is said beside it), the legend at the side."""
+    view.chart().setTitle("")
+    view.chart().legend().setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
 # ---- building blocks ------------------------------------------------------------------------------------------
@@ -115,14 +127,17 @@ def _reset(chart: QChart, title: str) -> QChart:
     return chart
 
 
-def _steps(times: list[float], values: list[int]) -> list[QPointF]:
-    """A value that holds until the next change: two points per change, the old value and then the new."""
+def _steps(times: list[float], values: list[int], until: float) -> list[QPointF]:
+    """A value that holds until the next change (the last one until `until`): two points per change, the old value
+    and then the new."""
     points: list[QPointF] = []
     before = 0
     for at, value in zip(times, values):
         x = at * 1000.0  # QDateTimeAxis counts milliseconds
         points += (QPointF(x, before), QPointF(x, value))
         before = value
+    if points and until * 1000.0 > points[-1].x():
+        points.append(QPointF(until * 1000.0, before))
     return points
 
 
@@ -153,7 +168,7 @@ def _area(upper: list[QPointF], lower: list[QPointF] | None, name: str, colour: 
     return series
 
 
-def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], highest: float) -> None:
+def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], highest: float, steps: int = 5) -> None:
     for one in series:
         chart.addSeries(one)
     time_axis = QDateTimeAxis()
@@ -167,7 +182,7 @@ def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], hi
     time_axis.setRange(_moment(first), _moment(last))
     count_axis = QValueAxis()
     count_axis.setLabelFormat("%.0f")  # with localised numbers ("12 000" in French); "%d" showed no labels at all
-    step = _tick_step(highest)
+    step = _tick_step(highest, steps)
     count_axis.setTickType(QValueAxis.TickType.TicksDynamic)  # whole numbers only: no "0.5 members"
     count_axis.setTickAnchor(0)
     count_axis.setTickInterval(step)
@@ -179,12 +194,12 @@ def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], hi
         one.attachAxis(count_axis)
 
 
-def _tick_step(highest: float) -> int:
-    """1, 2 or 5 times a power of ten: the smallest that needs at most five steps to reach `highest`."""
+def _tick_step(highest: float, steps: int) -> int:
+    """1, 2 or 5 times a power of ten: the smallest that needs at most `steps` steps to reach `highest`."""
     power = 1
     while True:
         for step in (power, 2 * power, 5 * power):
-            if step * 5 >= highest:
+            if step * steps >= highest:
                 return step
         power *= 10
 
@@ -199,10 +214,6 @@ def _when(seconds: float, period: str) -> str:
     if period == DAY:
         return locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def _members(count: int) -> str:
-    return plural(count, translate("Charts", "{n} member"), translate("Charts", "{n} members"))
 
 
 def _events(count: int) -> str:

@@ -31,6 +31,7 @@ class EventsChartPanel(QWidget):
         self._tasks = tasks
         self.view = None  # the QChartView, made when first shown
         self.counts: EventCounts | None = None
+        self._campaign: str | None = None  # the campaign the counts are of (its name), None for all
         self.drawn_ms = 0.0  # reading and drawing, last time (the benchmark reads it)
         self._stale = True
         self.period_combo = QComboBox()
@@ -105,21 +106,26 @@ class EventsChartPanel(QWidget):
         self.drawn_ms = (time.perf_counter() - started) * 1000
 
     def show_counts(self, counts: EventCounts, campaign: str | None) -> None:
-        from .charts import chart_view, draw_event_counts
+        from .charts import chart_view, compact, draw_event_counts
         if self.view is None:
-            self.view = chart_view(translate("EventsChart", "Trigger events chart"))
+            # as low as the log's table may be: a taller minimum pushed the log's tabs up into the people
+            self.view = chart_view(translate("EventsChart", "Trigger events chart"), minimum_height=120)
             self._layout.addWidget(self.view, 1)
         self.counts = counts
-        draw_event_counts(self.view, counts, campaign)
+        self._campaign = campaign
+        draw_event_counts(self.view, counts, campaign, steps=2)  # three labels fit a few rows' height
+        compact(self.view)
         self.summary.setText(self.view.accessibleDescription() if counts.starts
                              else translate("EventsChart", "No trigger events yet"))
         self.export_button.setEnabled(True)
 
     def ask_export(self) -> str:
-        from .charts import ask_export_png
-        if self.view is None:
+        from .charts import ask_export_png, draw_event_counts
+        if self.view is None or self.counts is None:
             return ""
-        path = ask_export_png(self.view, f"campsync-events-{datetime.now():%Y%m%d-%H%M%S}.png")
+        counts, campaign = self.counts, self._campaign
+        path = ask_export_png(self.view, lambda page: draw_event_counts(page, counts, campaign),
+                              f"campsync-events-{datetime.now():%Y%m%d-%H%M%S}.png")
         if path:
             self.summary.setText(translate("EventsChart", "Chart saved as {path}").format(path=path))
         return path

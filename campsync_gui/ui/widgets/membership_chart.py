@@ -32,6 +32,7 @@ class MembershipChartWindow(QDialog):
         self._tasks = tasks
         self.history: MembershipHistory | None = None
         self.loading: asyncio.Task | None = None  # the last load()
+        self.drawn_until = 0.0  # the chart's right end (when it was drawn)
         self.drawn_ms = 0.0  # reading and drawing, last time (the benchmark reads it)
         self.setWindowTitle(translate("MembershipChart", "Membership — {campaign}").format(campaign=campaign_name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -70,18 +71,20 @@ class MembershipChartWindow(QDialog):
             self._layout.removeItem(self._layout.itemAt(0))
             self._layout.insertWidget(0, self.view, 1)
         self.history = history
-        draw_membership(self.view, history, self.campaign_name)
+        self.drawn_until = time.time()
+        draw_membership(self.view, history, self.campaign_name, self.drawn_until)
         self.summary.setText(self.view.accessibleDescription() if history.times
                              else translate("MembershipChart", "No members yet: people dropped on the campaign, "
                                                                "and members of its CRM lists once pulled, show here."))
         self.export_button.setEnabled(True)
 
     def ask_export(self) -> str:
-        from .charts import ask_export_png
-        if self.view is None:
+        from .charts import ask_export_png, draw_membership
+        if self.view is None or self.history is None:
             return ""
-        name = f"campsync-members-{datetime.now():%Y%m%d-%H%M%S}.png"
-        path = ask_export_png(self.view, name)
+        history, until = self.history, self.drawn_until
+        path = ask_export_png(self.view, lambda page: draw_membership(page, history, self.campaign_name, until),
+                              f"campsync-members-{datetime.now():%Y%m%d-%H%M%S}.png")
         if path:
             self.summary.setText(translate("MembershipChart", "Chart saved as {path}").format(path=path))
         return path
