@@ -3858,12 +3858,24 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
         <translation>Passer d&apos;un panneau à l&apos;autre&#xa0;; les flèches se déplacent dans un tableau</translation>
     </message>
     <message>
-        <source>Next tab (People and campaigns, Automation)</source>
-        <translation>Onglet suivant (Personnes et campagnes, Automatisation)</translation>
+        <source>Next / previous tab (People and campaigns, Automation)</source>
+        <translation>Onglet suivant / précédent (Personnes et campagnes, Automatisation)</translation>
     </message>
     <message>
         <source>Show or hide the live log and queue</source>
         <translation>Afficher ou masquer le journal en direct et la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Membership chart of the selected campaign</source>
+        <translation>Graphique des membres de la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Trigger events chart, per hour or per day</source>
+        <translation>Graphique des événements déclencheurs, par heure ou par jour</translation>
+    </message>
+    <message>
+        <source>Save the trigger or batch campaign being edited (Automation)</source>
+        <translation>Enregistrer la campagne déclenchée ou par lots en cours de modification (Automatisation)</translation>
     </message>
     <message>
         <source>Import people from a CSV file</source>
@@ -3884,6 +3896,10 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
     <message>
         <source>Confirm / cancel a preview</source>
         <translation>Confirmer / annuler un aperçu</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Prise en main</translation>
     </message>
     <message>
         <source>Quit</source>

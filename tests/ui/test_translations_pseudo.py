@@ -58,6 +58,11 @@ def test_translations_pseudo_locale_cuts_nothing_off_at_1280x720(pseudo_locale, 
     qtbot.wait(50)
     problems += [f"automation: {p}" for p in cut_off(win)]
     win.main_tabs.setCurrentIndex(0)
+    events = win.charts.show_events()  # the log's chart tab, with its row of choices
+    wait_until(qloop, lambda: events.counts is not None)
+    qtbot.wait(50)
+    problems += [f"events chart: {p}" for p in cut_off(win)]
+    win.bottom_tabs.setCurrentIndex(0)
 
     for name, dialog in (("settings", win.open_settings()), ("connections", win.open_connections())):
         qtbot.wait(50)
@@ -74,6 +79,11 @@ def test_translations_pseudo_locale_cuts_nothing_off_at_1280x720(pseudo_locale, 
     qtbot.wait(50)
     problems += [f"preview: {p}" for p in cut_off(preview)]
     preview.reject()
+    win.campaigns_panel.select_campaign(campaign["campaignid"])
+    membership = win.charts.open_membership(campaign["campaignid"])
+    qloop.run_until_complete(membership.load())
+    qtbot.wait(50)
+    problems += [f"membership chart: {p}" for p in cut_off(membership)]
     assert not problems, "cut off:\n" + "\n".join(problems)
 
 
