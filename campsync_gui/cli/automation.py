@@ -9,8 +9,8 @@ import signal
 from ..core.automation import AutomationError
 from ..core.automation.library import LibraryError
 from ..core.smartlists import SmartListError
-from ..language import translate
-from .common import Context, UserError, emit_json, failed, json_flag, say, shown
+from ..language import plural, translate
+from .common import Context, UserError, changes, emit_json, failed, json_flag, say, shown
 
 
 def cmd_list(ctx: Context) -> int:
@@ -39,8 +39,9 @@ def _kind_word(kind: str) -> str:
 
 def cmd_export(ctx: Context) -> int:
     count = ctx.workspace.automations.export(ctx.args.file)
-    say(translate("Cli", "Exported {count} automation campaign(s) to {file}.").format(
-        count=count, file=ctx.args.file))
+    say(translate("Cli", "Exported {campaigns} to {file}.").format(campaigns=plural(
+        count, translate("Cli", "{n} automation campaign"), translate("Cli", "{n} automation campaigns")),
+        file=ctx.args.file))
     return 0
 
 
@@ -103,8 +104,9 @@ async def cmd_run(ctx: Context) -> int:
         if ctx.args.json:
             emit_json({"campaign": campaign.name, "qualified": count})
         else:
-            say(translate("Cli", "{count} people qualify for {campaign} now (nothing was run).").format(
-                count=count, campaign=repr(campaign.name)))
+            say(translate("Cli", "{people} for {campaign} now (nothing was run).").format(people=plural(
+                count, translate("Cli", "{n} person qualifies"), translate("Cli", "{n} people qualify")),
+                campaign=repr(campaign.name)))
         return 0
     asyncio.get_running_loop().add_signal_handler(signal.SIGINT, workspace.stop_running)  # Ctrl+C: abort the rest
     report = await _runnable_async(campaign, workspace.run_batch(campaign.id))
@@ -116,9 +118,9 @@ async def cmd_run(ctx: Context) -> int:
                      if report.aborted else
                      translate("Cli", "{processed} of {qualified} qualified people processed")).format(
             processed=report.processed, qualified=report.qualified)
-        say(translate("Cli", "{campaign}: {processed}; Dynamics confirmed {done} change(s), {failed} "
+        say(translate("Cli", "{campaign}: {processed}; Dynamics confirmed {changes}, {failed} "
                              "failed, {pending} still queued.").format(
-            campaign=shown(campaign.name), processed=processed, done=sync.done, failed=sync.failed,
+            campaign=shown(campaign.name), processed=processed, changes=changes(sync.done), failed=sync.failed,
             pending=sync.left_pending))
     if sync.failed:
         return failed(ctx, "sync_failed", f"{sync.failed} flow action(s) failed (see: campsync queue)")

@@ -21,7 +21,7 @@ from ..core.events import PROBLEM, Event
 from ..core.store import open_store
 from ..core.store_url import resolve_store_url
 from ..core.workspace import Workspace
-from ..language import translate
+from ..language import plural, translate
 from ..logs import setup_logging
 from ..paths import AppPaths
 
@@ -139,13 +139,18 @@ def json_flag(parser: argparse.ArgumentParser, help_text: str | None = None) -> 
 
 
 def fired_text(ran: int, confirmed: int | None) -> str:
-    """'2 trigger campaign run(s); Dynamics confirmed 3 change(s)', or '' when nothing ran."""
+    """'2 trigger campaign runs; Dynamics confirmed 3 changes', or '' when nothing ran."""
     if not ran:
         return ""
+    runs = plural(ran, translate("Cli", "{n} trigger campaign run"), translate("Cli", "{n} trigger campaign runs"))
     if confirmed is None:
-        return translate("Cli", "{ran} trigger campaign run(s)").format(ran=ran)
-    return translate("Cli", "{ran} trigger campaign run(s); Dynamics confirmed {confirmed} change(s)").format(
-        ran=ran, confirmed=confirmed)
+        return runs
+    return translate("Cli", "{runs}; Dynamics confirmed {changes}").format(runs=runs, changes=changes(confirmed))
+
+
+def changes(count: int) -> str:
+    """'1 change', '3 changes' (what Dynamics confirmed)."""
+    return plural(count, translate("Cli", "{n} change"), translate("Cli", "{n} changes"))
 
 
 async def send_what_triggers_queued(ctx: Context, ran: int) -> str:

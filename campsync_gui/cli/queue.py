@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..language import translate
+from ..language import plural, translate
 from .common import Context, emit_json, failed, json_flag, say, shown
 
 
@@ -44,9 +44,9 @@ async def cmd_retry(ctx: Context) -> int:
     if ctx.args.json:
         emit_json({"requeued": requeued, **report.to_dict()})
     else:
-        say(translate("Cli", "Re-queued {requeued} failed action(s); done {done}, failed {failed}, blocked {blocked}, "
-                             "skipped {skipped}, still pending {pending}.").format(
-            requeued=requeued, done=report.done, failed=report.failed, blocked=report.blocked,
+        say(translate("Cli", "Re-queued {actions}; done {done}, failed {failed}, blocked {blocked}, skipped "
+                             "{skipped}, still pending {pending}.").format(
+            actions=failed_actions(requeued), done=report.done, failed=report.failed, blocked=report.blocked,
             skipped=report.skipped, pending=report.left_pending))
     if report.failed or report.left_pending:
         return failed(ctx, "sync_failed", f"{report.failed} action(s) failed, {report.left_pending} still pending "
@@ -56,8 +56,13 @@ async def cmd_retry(ctx: Context) -> int:
 
 def cmd_cancel(ctx: Context) -> int:
     count = ctx.workspace.cancel(ctx.args.ids or None, request_id=ctx.args.request)
-    say(translate("Cli", "Cancelled {count} queued action(s).").format(count=count))
+    say(translate("Cli", "Cancelled {actions}.").format(actions=plural(
+        count, translate("Cli", "{n} queued action"), translate("Cli", "{n} queued actions"))))
     return 0
+
+
+def failed_actions(count: int) -> str:
+    return plural(count, translate("Cli", "{n} failed action"), translate("Cli", "{n} failed actions"))
 
 
 def add_commands(sub) -> None:

@@ -13,7 +13,7 @@ import webbrowser
 
 from ..dynamics.errors import BrowserUnavailable, SignInRequired
 from ..dynamics.signin_errors import not_signed_in
-from ..language import translate
+from ..language import plural, translate
 from .common import Context, UserError, emit_json, json_flag, say
 
 
@@ -83,8 +83,9 @@ def cmd_logout(ctx: Context) -> int:
     if ctx.as_json:
         emit_json({"signed_out": removed, "profile": workspace.scope})
     elif removed:
-        say(translate("Cli", "Signed out of connection {name}: {removed} account(s) removed from the token cache.")
-            .format(name=repr(workspace.scope), removed=removed))
+        say(translate("Cli", "Signed out of connection {name}: {accounts} removed from the token cache.")
+            .format(name=repr(workspace.scope), accounts=plural(removed, translate("Cli", "{n} account"),
+                                                                translate("Cli", "{n} accounts"))))
     else:
         say(translate("Cli", "Nobody was signed in to connection {name}.").format(name=repr(workspace.scope)))
     return 0

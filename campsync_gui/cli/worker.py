@@ -26,8 +26,8 @@ import time
 from ..core.events import TRIGGERS
 from ..core.store import STORE_OUTAGES, outage_reason
 from ..dynamics.errors import DynamicsError
-from ..language import translate
-from .common import Context, DemoOrgWorkspace, UserError, say
+from ..language import plural, translate
+from .common import Context, DemoOrgWorkspace, UserError, changes, say
 
 # SIGTERM to exit: container runtimes wait 10 s before they kill; the request in flight gets most of it.
 STOP_GRACE_S = 8.0
@@ -83,7 +83,8 @@ async def cmd_worker(ctx: Context) -> int:
         handed_back = _hand_back(workspace)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
-    _log(translate("Cli", "stopped; {count} unfinished row(s) handed back to the queue").format(count=handed_back)
+    _log(translate("Cli", "stopped; {rows} handed back to the queue").format(rows=plural(
+        handed_back, translate("Cli", "{n} unfinished row"), translate("Cli", "{n} unfinished rows")))
          if handed_back else translate("Cli", "stopped"))
     return 0
 
@@ -119,8 +120,9 @@ async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
     try:
         if seen.pop("store_lost", False):
             handed_back = _hand_back(workspace)
-            _log(translate("Cli", "the store answers again; {count} row(s) this worker held when it was cut off "
-                                  "handed back to the queue").format(count=handed_back)
+            _log(translate("Cli", "the store answers again; {rows} this worker held when it was cut off handed "
+                                  "back to the queue").format(rows=plural(
+                handed_back, translate("Cli", "{n} row"), translate("Cli", "{n} rows")))
                  if handed_back else translate("Cli", "the store answers again"))
         tick = await workspace.scheduler_tick()  # then sends whatever is queued (Workspace.scheduler_tick)
     except DynamicsError as exc:  # the org is down or refuses: waited out, the rows stay queued
@@ -140,15 +142,17 @@ async def _one_pass(workspace, confirmed: list[int], seen: dict) -> None:
             worker=tick.runs_elsewhere))
     seen["elsewhere"] = tick.runs_elsewhere
     for report in tick.batches:
-        _log(translate("Cli", "ran batch campaign {campaign}: {count} people").format(
-            campaign=repr(report.campaign), count=report.processed))
+        _log(translate("Cli", "ran batch campaign {campaign}: {people}").format(
+            campaign=repr(report.campaign), people=plural(report.processed, translate("Cli", "{n} person"),
+                                                          translate("Cli", "{n} people"))))
     for failure in tick.failed:
         _log(translate("Cli", "could not run {what}").format(what=failure), problem=True)
     if tick.resumed:
-        _log(translate("Cli", "resumed {count} waiting flow(s)").format(count=tick.resumed))
+        _log(translate("Cli", "resumed {flows}").format(flows=plural(
+            tick.resumed, translate("Cli", "{n} waiting flow"), translate("Cli", "{n} waiting flows"))))
     if confirmed[0] != before:
         left = workspace.pending_count()
-        confirmed_text = translate("Cli", "Dynamics confirmed {count} change(s)").format(count=confirmed[0] - before)
+        confirmed_text = translate("Cli", "Dynamics confirmed {changes}").format(changes=changes(confirmed[0] - before))
         _log(translate("Cli", "{confirmed}; {count} still queued").format(confirmed=confirmed_text, count=left)
              if left else confirmed_text)
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from ..dynamics.client import DataverseClient, chunked
 from ..dynamics.entities import MarketingList
 from ..dynamics.entities import Person as DynamicsPerson
-from ..language import translate
+from ..language import plural, translate
 from . import origins
 from .applists import record_app_list
 from .clean_text import clean_line, has_unsafe
@@ -224,9 +224,10 @@ async def _merge_older_lists(client: DataverseClient, campaign_id: str, ownershi
         members[target.id] = sorted(set(members.get(target.id, [])) | set(members.pop(older.id, [])))
         lists = [mlist for mlist in lists if mlist.id != older.id]
         report.merged_lists += 1
-        _warn(report, translate("Pull", "campaign {campaign}: an older CampSync list {older} doubled {list}; its "
-                                        "{count} member(s) were moved and it was unlinked and deleted").format(
-            campaign=campaign_id, older=repr(older.name), list=repr(target.name), count=moved))
+        _warn(report, translate("Pull", "campaign {campaign}: an older CampSync list {older} doubled {list}; "
+                                        "{members} moved from it, and it was unlinked and deleted").format(
+            campaign=campaign_id, older=repr(older.name), list=repr(target.name), members=plural(
+                moved, translate("Pull", "{n} member was"), translate("Pull", "{n} members were"))))
     return lists
 
 

@@ -127,10 +127,13 @@ def assess_tracking(tracked: dict[str, bool]) -> tuple[str, str, str]:
     if not off:
         return detail, "ok", ""
     tables = translate("ChangeTracking", " and ").join(off)
-    return (detail, "warn",
-            translate("ChangeTracking", "Pulls read every {tables} each time. To read only what changed, an admin "
-                                        "turns on Track changes for the {tables} table(s) (Power Apps → Tables → "
-                                        "the table → Properties → Advanced options).").format(tables=tables))
+    one = translate("ChangeTracking", "Pulls read every {tables} each time. To read only what changed, an admin "
+                                      "turns on Track changes for the {tables} table (Power Apps → Tables → the "
+                                      "table → Properties → Advanced options).")
+    many = translate("ChangeTracking", "Pulls read every {tables} each time. To read only what changed, an admin "
+                                       "turns on Track changes for the {tables} tables (Power Apps → Tables → each "
+                                       "table → Properties → Advanced options).")
+    return detail, "warn", (one if len(off) == 1 else many).format(tables=tables)
 
 
 def delta_link_select(delta_link: str) -> str | None:

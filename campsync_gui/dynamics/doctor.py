@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
-from ..language import translate
+from ..language import plural, translate
 from . import capabilities, change_tracking
 from .client import DataverseClient, RetryPolicy
 from .connect import CERTIFICATE, USER, auth_method, token_provider
@@ -92,11 +92,11 @@ class DoctorReport:
         counts = {status: sum(r.status == status for r in self.results) for status in (FAIL, WARN, SKIP)}
         if not any(counts.values()):
             return translate("Doctor", "All checks passed.")
+        warnings = plural(counts[WARN], translate("Doctor", "{n} warning"), translate("Doctor", "{n} warnings"))
         if counts[SKIP]:
-            return translate("Doctor", "{failed} failed, {warnings} warning(s), {skipped} not run.").format(
-                failed=counts[FAIL], warnings=counts[WARN], skipped=counts[SKIP])
-        return translate("Doctor", "{failed} failed, {warnings} warning(s).").format(failed=counts[FAIL],
-                                                                                     warnings=counts[WARN])
+            return translate("Doctor", "{failed} failed, {warnings}, {skipped} not run.").format(
+                failed=counts[FAIL], warnings=warnings, skipped=counts[SKIP])
+        return translate("Doctor", "{failed} failed, {warnings}.").format(failed=counts[FAIL], warnings=warnings)
 
 
 def format_check(r: CheckResult) -> list[str]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core import flows, origins
 from ..core.workspace import Workspace
+from ..language import plural
 from .ask import answer_of
 from .i18n import translate
 from .models.plan import prepare_preview
@@ -27,6 +28,12 @@ PENDING_SLICE = 20_000  # people marked pending per turn of the event loop
 
 
 RELEASE_SLICE = 20_000  # a big drop's plan items freed per turn of the event loop
+
+
+def queued(count: int) -> str:
+    """'1 queued action', '3 queued actions'."""
+    return plural(count, translate("FlowController", "{n} queued action"),
+                  translate("FlowController", "{n} queued actions"))
 
 
 async def _let_go(*lists: list) -> None:
@@ -227,8 +234,7 @@ class FlowController(QObject):
         self._syncs += 1
         if self._syncs == 1:
             self.busy_changed.emit(True)
-        self.status.emit(translate("FlowController", "Sending {count} queued action(s) to Dynamics…").format(
-            count=pending))
+        self.status.emit(translate("FlowController", "Sending {actions} to Dynamics…").format(actions=queued(pending)))
         try:
             report = await self.workspace.run_queue(progress=self.progress.emit)
         finally:
@@ -264,7 +270,9 @@ class FlowController(QObject):
 
     async def _retry(self, ids: list[int]) -> None:
         count = self.workspace.retry(ids)
-        self.status.emit(translate("FlowController", "Retrying {count} failed action(s)…").format(count=count))
+        self.status.emit(translate("FlowController", "Retrying {actions}…").format(actions=plural(
+            count, translate("FlowController", "{n} failed action"),
+            translate("FlowController", "{n} failed actions"))))
         self.changed.emit()
         await self.sync()
 
@@ -272,5 +280,5 @@ class FlowController(QObject):
         if not ids:  # an empty selection must never mean "cancel everything"
             return
         count = self.workspace.cancel(ids)
-        self.status.emit(translate("FlowController", "Cancelled {count} queued action(s).").format(count=count))
+        self.status.emit(translate("FlowController", "Cancelled {actions}.").format(actions=queued(count)))
         self.changed.emit()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QSplitter
 
+from ..language import plural
 from .announce import announce
 from .i18n import translate
 from .startup_hint import ExpectedConnection
@@ -422,8 +423,9 @@ class MainWindow(WindowShell):
         if campaign is None:
             return None
         count = self.workspace.batch_preview(campaign_id)
-        question = translate("MainWindow", "{count} people qualify for {campaign} now.\n\nRun it?").format(
-            count=count, campaign=repr(campaign.name))
+        question = translate("MainWindow", "{people} for {campaign} now.\n\nRun it?").format(people=plural(
+            count, translate("MainWindow", "{n} person qualifies"), translate("MainWindow", "{n} people qualify")),
+            campaign=repr(campaign.name))
         if confirm and not await confirmed(self, translate("MainWindow", "Run batch campaign"), question):
             return None
         self.cancel_button.show()

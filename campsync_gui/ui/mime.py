@@ -7,6 +7,7 @@ from array import array
 
 from PySide6.QtCore import QMimeData
 
+from ..language import plural
 from .i18n import translate
 
 PERSON_IDS = "application/x-campsync-person-ids"        # people dragged from the people table
@@ -19,7 +20,8 @@ def people_mime(person_ids: list[int]) -> QMimeData:
     data = QMimeData()
     data.setData(PERSON_IDS, array("q", person_ids).tobytes())
     # The text other programs get when people are dropped on them (a text editor, say).
-    data.setText(translate("DragPayload", "{count} people").format(count=len(person_ids)))
+    data.setText(plural(len(person_ids), translate("DragPayload", "{n} person"),
+                        translate("DragPayload", "{n} people")))
     return data
 
 

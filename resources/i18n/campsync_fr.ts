@@ -994,8 +994,16 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>déposez des personnes sur la ligne d&apos;une campagne</translation>
     </message>
     <message>
-        <source>Cannot add {count} people: {reason}.</source>
-        <translation>Impossible d&apos;ajouter {count} personnes&#xa0;: {reason}.</translation>
+        <source>Cannot add {people}: {reason}.</source>
+        <translation>Impossible d&apos;ajouter {people}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{n} person</source>
+        <translation>{n} personne</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} personnes</translation>
     </message>
 </context>
 <context>
@@ -1372,8 +1380,12 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation> et </translation>
     </message>
     <message>
-        <source>Pulls read every {tables} each time. To read only what changed, an admin turns on Track changes for the {tables} table(s) (Power Apps → Tables → the table → Properties → Advanced options).</source>
-        <translation>Les récupérations lisent à chaque fois tous les {tables}. Pour ne lire que ce qui a changé, un administrateur active Suivi des modifications pour la ou les tables {tables} (Power Apps → Tables → la table → Propriétés → Options avancées).</translation>
+        <source>Pulls read every {tables} each time. To read only what changed, an admin turns on Track changes for the {tables} table (Power Apps → Tables → the table → Properties → Advanced options).</source>
+        <translation>Les récupérations lisent à chaque fois tous les {tables}. Pour ne lire que ce qui a changé, un administrateur active Suivi des modifications pour la table {tables} (Power Apps → Tables → la table → Propriétés → Options avancées).</translation>
+    </message>
+    <message>
+        <source>Pulls read every {tables} each time. To read only what changed, an admin turns on Track changes for the {tables} tables (Power Apps → Tables → each table → Properties → Advanced options).</source>
+        <translation>Les récupérations lisent à chaque fois tous les {tables}. Pour ne lire que ce qui a changé, un administrateur active Suivi des modifications pour les tables {tables} (Power Apps → Tables → chaque table → Propriétés → Options avancées).</translation>
     </message>
 </context>
 <context>
@@ -1469,10 +1481,6 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>par lots</translation>
     </message>
     <message>
-        <source>Exported {count} automation campaign(s) to {file}.</source>
-        <translation>{count} campagne(s) d&apos;automatisation exportée(s) vers {file}.</translation>
-    </message>
-    <message>
         <source>Nothing to import.</source>
         <translation>Rien à importer.</translation>
     </message>
@@ -1493,10 +1501,6 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>{campaign} ne peut pas s&apos;exécuter&#xa0;: {problem} (voir&#xa0;: campsync automation list)</translation>
     </message>
     <message>
-        <source>{count} people qualify for {campaign} now (nothing was run).</source>
-        <translation>{count} personnes sont qualifiées pour {campaign} à cet instant (rien n&apos;a été exécuté).</translation>
-    </message>
-    <message>
         <source>{processed} of {qualified} qualified people processed (aborted)</source>
         <translation>{processed} personnes qualifiées traitées sur {qualified} (interrompu)</translation>
     </message>
@@ -1505,8 +1509,32 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>{processed} personnes qualifiées traitées sur {qualified}</translation>
     </message>
     <message>
-        <source>{campaign}: {processed}; Dynamics confirmed {done} change(s), {failed} failed, {pending} still queued.</source>
-        <translation>{campaign}&#xa0;: {processed}&#xa0;; Dynamics a confirmé {done} modification(s), {failed} en échec, {pending} encore en file d&apos;attente.</translation>
+        <source>Exported {campaigns} to {file}.</source>
+        <translation>Exporté vers {file}&#xa0;: {campaigns}.</translation>
+    </message>
+    <message>
+        <source>{n} automation campaign</source>
+        <translation>{n} campagne d&apos;automatisation</translation>
+    </message>
+    <message>
+        <source>{n} automation campaigns</source>
+        <translation>{n} campagnes d&apos;automatisation</translation>
+    </message>
+    <message>
+        <source>{people} for {campaign} now (nothing was run).</source>
+        <translation>{people} pour {campaign} à cet instant (rien n&apos;a été exécuté).</translation>
+    </message>
+    <message>
+        <source>{n} person qualifies</source>
+        <translation>{n} personne qualifiée</translation>
+    </message>
+    <message>
+        <source>{n} people qualify</source>
+        <translation>{n} personnes qualifiées</translation>
+    </message>
+    <message>
+        <source>{campaign}: {processed}; Dynamics confirmed {changes}, {failed} failed, {pending} still queued.</source>
+        <translation>{campaign}&#xa0;: {processed}&#xa0;; Dynamics a confirmé {changes}, {failed} en échec, {pending} encore en file d&apos;attente.</translation>
     </message>
     <message>
         <source>trigger and batch campaigns</source>
@@ -1573,12 +1601,24 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>afficher la réponse en JSON (erreurs&#xa0;: un objet JSON sur stderr)</translation>
     </message>
     <message>
-        <source>{ran} trigger campaign run(s)</source>
-        <translation>{ran} exécution(s) de campagne déclenchée</translation>
+        <source>{n} trigger campaign run</source>
+        <translation>{n} exécution de campagne déclenchée</translation>
     </message>
     <message>
-        <source>{ran} trigger campaign run(s); Dynamics confirmed {confirmed} change(s)</source>
-        <translation>{ran} exécution(s) de campagne déclenchée&#xa0;; Dynamics a confirmé {confirmed} modification(s)</translation>
+        <source>{n} trigger campaign runs</source>
+        <translation>{n} exécutions de campagne déclenchée</translation>
+    </message>
+    <message>
+        <source>{runs}; Dynamics confirmed {changes}</source>
+        <translation>{runs}&#xa0;; Dynamics a confirmé {changes}</translation>
+    </message>
+    <message>
+        <source>{n} change</source>
+        <translation>{n} modification</translation>
+    </message>
+    <message>
+        <source>{n} changes</source>
+        <translation>{n} modifications</translation>
     </message>
     <message>
         <source>The store {url} is at {revision}, the newest schema: nothing to do.</source>
@@ -2221,12 +2261,28 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>suppression</translation>
     </message>
     <message>
-        <source>Re-queued {requeued} failed action(s); done {done}, failed {failed}, blocked {blocked}, skipped {skipped}, still pending {pending}.</source>
-        <translation>{requeued} action(s) en échec remise(s) en file d&apos;attente&#xa0;; terminées {done}, en échec {failed}, bloquées {blocked}, ignorées {skipped}, encore en attente {pending}.</translation>
+        <source>Re-queued {actions}; done {done}, failed {failed}, blocked {blocked}, skipped {skipped}, still pending {pending}.</source>
+        <translation>Remis en file d&apos;attente&#xa0;: {actions}&#xa0;; terminées {done}, en échec {failed}, bloquées {blocked}, ignorées {skipped}, encore en attente {pending}.</translation>
     </message>
     <message>
-        <source>Cancelled {count} queued action(s).</source>
-        <translation>{count} action(s) en file d&apos;attente annulée(s).</translation>
+        <source>Cancelled {actions}.</source>
+        <translation>Annulé&#xa0;: {actions}.</translation>
+    </message>
+    <message>
+        <source>{n} queued action</source>
+        <translation>{n} action en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>{n} queued actions</source>
+        <translation>{n} actions en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>{n} failed action</source>
+        <translation>{n} action en échec</translation>
+    </message>
+    <message>
+        <source>{n} failed actions</source>
+        <translation>{n} actions en échec</translation>
     </message>
     <message>
         <source>pending and failed flow actions</source>
@@ -2281,8 +2337,16 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>jetons conservés {how}</translation>
     </message>
     <message>
-        <source>Signed out of connection {name}: {removed} account(s) removed from the token cache.</source>
-        <translation>Déconnecté de la connexion {name}&#xa0;: {removed} compte(s) supprimé(s) du cache de jetons.</translation>
+        <source>Signed out of connection {name}: {accounts} removed from the token cache.</source>
+        <translation>Déconnecté de la connexion {name}&#xa0;: {accounts} du cache de jetons.</translation>
+    </message>
+    <message>
+        <source>{n} account</source>
+        <translation>{n} compte supprimé</translation>
+    </message>
+    <message>
+        <source>{n} accounts</source>
+        <translation>{n} comptes supprimés</translation>
     </message>
     <message>
         <source>Nobody was signed in to connection {name}.</source>
@@ -2333,20 +2397,12 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>worker {worker} démarré (pid {pid})&#xa0;: envoie la file d&apos;attente, exécute les campagnes déclenchées et planifiées ainsi que les flux en attente&#xa0;; vérifie toutes les {interval} s. SIGTERM ou Ctrl+C l&apos;arrête.</translation>
     </message>
     <message>
-        <source>stopped; {count} unfinished row(s) handed back to the queue</source>
-        <translation>arrêté&#xa0;; {count} ligne(s) non terminée(s) rendue(s) à la file d&apos;attente</translation>
-    </message>
-    <message>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
         <source>the request in flight did not finish within {seconds} s: left unanswered</source>
         <translation>la requête en cours ne s&apos;est pas terminée dans les {seconds} s&#xa0;: laissée sans réponse</translation>
-    </message>
-    <message>
-        <source>the store answers again; {count} row(s) this worker held when it was cut off handed back to the queue</source>
-        <translation>la base répond de nouveau&#xa0;; {count} ligne(s) que ce worker détenait lors de la coupure rendue(s) à la file d&apos;attente</translation>
     </message>
     <message>
         <source>the store answers again</source>
@@ -2365,20 +2421,60 @@ Ses résultats et les personnes en attente dans son flux sont également supprim
         <translation>les campagnes planifiées et les attentes s&apos;exécutent sur {worker} (il détient le bail du planificateur)&#xa0;; ce worker envoie la file d&apos;attente et reprend la planification si l&apos;autre s&apos;arrête</translation>
     </message>
     <message>
-        <source>ran batch campaign {campaign}: {count} people</source>
-        <translation>campagne par lots {campaign} exécutée&#xa0;: {count} personnes</translation>
-    </message>
-    <message>
         <source>could not run {what}</source>
         <translation>impossible d&apos;exécuter {what}</translation>
     </message>
     <message>
-        <source>resumed {count} waiting flow(s)</source>
-        <translation>{count} flux en attente repris</translation>
+        <source>stopped; {rows} handed back to the queue</source>
+        <translation>arrêté&#xa0;; rendu à la file d&apos;attente&#xa0;: {rows}</translation>
     </message>
     <message>
-        <source>Dynamics confirmed {count} change(s)</source>
-        <translation>Dynamics a confirmé {count} modification(s)</translation>
+        <source>{n} unfinished row</source>
+        <translation>{n} ligne non terminée</translation>
+    </message>
+    <message>
+        <source>{n} unfinished rows</source>
+        <translation>{n} lignes non terminées</translation>
+    </message>
+    <message>
+        <source>the store answers again; {rows} this worker held when it was cut off handed back to the queue</source>
+        <translation>la base répond de nouveau&#xa0;; rendu à la file d&apos;attente&#xa0;: {rows} que ce worker détenait lors de la coupure</translation>
+    </message>
+    <message>
+        <source>{n} row</source>
+        <translation>{n} ligne</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} lignes</translation>
+    </message>
+    <message>
+        <source>ran batch campaign {campaign}: {people}</source>
+        <translation>campagne par lots {campaign} exécutée&#xa0;: {people}</translation>
+    </message>
+    <message>
+        <source>{n} person</source>
+        <translation>{n} personne</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} personnes</translation>
+    </message>
+    <message>
+        <source>resumed {flows}</source>
+        <translation>repris&#xa0;: {flows}</translation>
+    </message>
+    <message>
+        <source>{n} waiting flow</source>
+        <translation>{n} flux en attente</translation>
+    </message>
+    <message>
+        <source>{n} waiting flows</source>
+        <translation>{n} flux en attente</translation>
+    </message>
+    <message>
+        <source>Dynamics confirmed {changes}</source>
+        <translation>Dynamics a confirmé {changes}</translation>
     </message>
     <message>
         <source>{confirmed}; {count} still queued</source>
@@ -2736,12 +2832,20 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
         <translation>Toutes les vérifications ont réussi.</translation>
     </message>
     <message>
-        <source>{failed} failed, {warnings} warning(s), {skipped} not run.</source>
-        <translation>{failed} en échec, {warnings} avertissement(s), {skipped} non exécutée(s).</translation>
+        <source>{n} warning</source>
+        <translation>{n} avertissement</translation>
     </message>
     <message>
-        <source>{failed} failed, {warnings} warning(s).</source>
-        <translation>{failed} en échec, {warnings} avertissement(s).</translation>
+        <source>{n} warnings</source>
+        <translation>{n} avertissements</translation>
+    </message>
+    <message>
+        <source>{failed} failed, {warnings}, {skipped} not run.</source>
+        <translation>{failed} en échec, {warnings}, non exécutées&#xa0;: {skipped}.</translation>
+    </message>
+    <message>
+        <source>{failed} failed, {warnings}.</source>
+        <translation>{failed} en échec, {warnings}.</translation>
     </message>
     <message>
         <source>{ms} ms</source>
@@ -3241,8 +3345,12 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
 <context>
     <name>DragPayload</name>
     <message>
-        <source>{count} people</source>
-        <translation>{count} personnes</translation>
+        <source>{n} person</source>
+        <translation>{n} personne</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} personnes</translation>
     </message>
     <message>
         <source>{count} members</source>
@@ -3627,6 +3735,14 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
 <context>
     <name>FlowController</name>
     <message>
+        <source>{n} queued action</source>
+        <translation>{n} action en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>{n} queued actions</source>
+        <translation>{n} actions en file d&apos;attente</translation>
+    </message>
+    <message>
         <source>Nothing to redo.</source>
         <translation>Rien à rétablir.</translation>
     </message>
@@ -3655,8 +3771,24 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
         <translation>&amp;Annuler la dernière action de flux</translation>
     </message>
     <message>
-        <source>Sending {count} queued action(s) to Dynamics…</source>
-        <translation>Envoi à Dynamics de {count} action(s) en file d&apos;attente…</translation>
+        <source>Sending {actions} to Dynamics…</source>
+        <translation>Envoi à Dynamics&#xa0;: {actions}…</translation>
+    </message>
+    <message>
+        <source>Retrying {actions}…</source>
+        <translation>Nouvelle tentative&#xa0;: {actions}…</translation>
+    </message>
+    <message>
+        <source>{n} failed action</source>
+        <translation>{n} action en échec</translation>
+    </message>
+    <message>
+        <source>{n} failed actions</source>
+        <translation>{n} actions en échec</translation>
+    </message>
+    <message>
+        <source>Cancelled {actions}.</source>
+        <translation>Annulé&#xa0;: {actions}.</translation>
     </message>
     <message>
         <source>{count} confirmed by Dynamics</source>
@@ -3685,14 +3817,6 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
     <message>
         <source>Stopping after the current batch; the rest stays queued.</source>
         <translation>Arrêt après le lot en cours&#xa0;; le reste demeure en file d&apos;attente.</translation>
-    </message>
-    <message>
-        <source>Retrying {count} failed action(s)…</source>
-        <translation>Nouvelle tentative pour {count} action(s) en échec…</translation>
-    </message>
-    <message>
-        <source>Cancelled {count} queued action(s).</source>
-        <translation>{count} action(s) en file d&apos;attente annulée(s).</translation>
     </message>
 </context>
 <context>
@@ -4387,12 +4511,20 @@ exécution à l&apos;autre. Ajoutez votre organisation avec Administration → C
         <translation>Importation des personnes depuis {file}…</translation>
     </message>
     <message>
-        <source>{count} people qualify for {campaign} now.
+        <source>{people} for {campaign} now.
 
 Run it?</source>
-        <translation>{count} personnes sont qualifiées pour {campaign} maintenant.
+        <translation>{people} pour {campaign} maintenant.
 
 L&apos;exécuter&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{n} person qualifies</source>
+        <translation>{n} personne qualifiée</translation>
+    </message>
+    <message>
+        <source>{n} people qualify</source>
+        <translation>{n} personnes qualifiées</translation>
     </message>
     <message>
         <source>Run batch campaign</source>
@@ -5138,8 +5270,16 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
         <translation>{kind} {id}&#xa0;: l&apos;e-mail {email} appartient déjà à un autre enregistrement Dynamics de la base&#xa0;; enregistré sans e-mail</translation>
     </message>
     <message>
-        <source>campaign {campaign}: an older CampSync list {older} doubled {list}; its {count} member(s) were moved and it was unlinked and deleted</source>
-        <translation>campagne {campaign}&#xa0;: une ancienne liste CampSync {older} doublait {list}&#xa0;; ses {count} membre(s) ont été déplacés, puis elle a été dissociée et supprimée</translation>
+        <source>campaign {campaign}: an older CampSync list {older} doubled {list}; {members} moved from it, and it was unlinked and deleted</source>
+        <translation>campagne {campaign}&#xa0;: une ancienne liste CampSync {older} doublait {list}&#xa0;; {members}, puis elle a été dissociée et supprimée</translation>
+    </message>
+    <message>
+        <source>{n} member was</source>
+        <translation>{n} membre en a été déplacé</translation>
+    </message>
+    <message>
+        <source>{n} members were</source>
+        <translation>{n} membres en ont été déplacés</translation>
     </message>
     <message>
         <source>list {list} ({id}) is named like CampSync&apos;s list of campaign {campaign} but was not made by CampSync (its id is not CampSync&apos;s); left alone, its members count as CRM members</source>

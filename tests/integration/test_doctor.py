@@ -104,7 +104,7 @@ async def test_report_never_ticks_a_step_that_did_not_run(org):
     for key in ("whoami", "version", "solution", "access", "capabilities", "privileges", "sync", "latency",
                 "parallelism", "change_tracking"):
         assert lines[key].startswith("· ") and " not run " in lines[key] and " ms " not in lines[key], lines[key]
-    assert "1 failed, 0 warning(s), 10 not run." in text
+    assert "1 failed, 0 warnings, 10 not run." in text
     # Turned off, though, the setting is a failure whatever the org says: flow actions are blocked.
     off = by_key(await run_doctor(connection_for(org, client_secret="not-the-secret"),
                                   DoctorOptions(campaign_sync_enabled=False)))["sync"]

@@ -324,7 +324,7 @@ def test_testing_a_typed_unsaved_host_typo_without_a_secret_reports_the_dns_fail
     # No secret: a person signs in with their own account, which the configuration step says.
     assert rows["config"][0] == "✔ OK" and "a person signs in" in rows["config"][2]
     assert rows["tls"][0] == "· not run" and "needs DNS (failed)" in rows["tls"][2]
-    assert dialog.doctor.summary.text().startswith("1 failed, 0 warning(s), 12 not run"), \
+    assert dialog.doctor.summary.text().startswith("1 failed, 0 warnings, 12 not run"), \
         dialog.doctor.summary.text()
     assert not report.ok
 

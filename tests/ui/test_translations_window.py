@@ -38,3 +38,21 @@ def test_translations_the_french_window_speaks_marketos_french(french, org, wind
     finish_sync(win, qloop)
     assert [row[0] for row in log_rows(win)] == ["Ajouté à Microsoft Campaign"] * 2
     assert language.language() == "fr"  # the core's words follow the window's language
+
+
+def test_translations_the_windows_counts_say_one_person_and_two_people(org, window, qloop, qtbot):
+    """A refused drop and a drag's text say '1 person' and '2 people' ('1 people' before), in both languages."""
+    from campsync_gui.ui.mime import people_mime
+
+    win = window()
+    qloop.run_until_complete(win.refresh(people=True))
+    inactive = next(r for r in org.state.campaigns.values() if r["statecode"] == 1)
+    model = win.campaigns_panel.campaigns
+    said = []
+    for count in (1, 2):
+        with qtbot.waitSignal(model.drop_refused) as refused:
+            model.dropMimeData(drag_people(win, person_ids_with(win, type="lead")[:count]), Qt.DropAction.CopyAction,
+                               -1, -1, campaign_index(win, inactive["campaignid"]))
+        said.append(refused.args[0].split(":")[0])
+    assert said == ["Cannot add 1 person", "Cannot add 2 people"]
+    assert [people_mime(ids).text() for ids in ([7], [7, 8])] == ["1 person", "2 people"]

@@ -48,3 +48,19 @@ def test_translations_french_words_of_the_core_come_from_the_catalogue():
     assert event.to_dict()["trigger_label"] == "Added to Microsoft Campaign"  # --json stays English for scripts
     language.use_language("en")
     assert trigger_label(ADDED) == "Added to Microsoft Campaign"
+
+
+def test_translations_counts_in_sentences_say_one_and_many_not_s_in_brackets():
+    """'1 trigger campaign run' and '3 changes', not 'run(s)' and 'change(s)': the command line's counts, in English
+    and in French (where 0 is singular too)."""
+    from campsync_gui.cli.common import fired_text
+
+    assert fired_text(1, 3) == "1 trigger campaign run; Dynamics confirmed 3 changes"
+    assert fired_text(2, 1) == "2 trigger campaign runs; Dynamics confirmed 1 change"
+    assert fired_text(2, None) == "2 trigger campaign runs" and fired_text(0, 5) == ""
+    language.use_language("fr")
+    try:
+        assert fired_text(1, 0) == "1 exécution de campagne déclenchée\u00a0; Dynamics a confirmé 0 modification"
+        assert fired_text(3, 2) == "3 exécutions de campagne déclenchée\u00a0; Dynamics a confirmé 2 modifications"
+    finally:
+        language.use_language("en")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core import origins
 from ...core.campaigns import CampaignSummary
 from ...core.flows import Readiness, blocked_reason
+from ...language import plural
 from ..i18n import translate
 from ..mime import PERSON_IDS, read_people
 from .rows import RowsTableModel
@@ -135,8 +136,9 @@ class CampaignTableModel(RowsTableModel):
             target = self.campaign(target)
         reason = self.refusal(target)
         if reason:
-            self.drop_refused.emit(translate("CampaignTableModel", "Cannot add {count} people: {reason}.").format(
-                count=len(person_ids), reason=reason))
+            self.drop_refused.emit(translate("CampaignTableModel", "Cannot add {people}: {reason}.").format(
+                people=plural(len(person_ids), translate("CampaignTableModel", "{n} person"),
+                              translate("CampaignTableModel", "{n} people")), reason=reason))
             return False
         if origin == origins.DRAG_AND_DROP:
             self.add_requested.emit(target.id, list(person_ids))
