@@ -65,3 +65,27 @@ def test_translations_every_shown_string_of_the_window_is_marked(module):
     unmarked = shown_literals(ast.parse((UI / module).read_text(encoding="utf-8")))
     assert not unmarked, f"ui/{module}: strings shown without translate(): " + "; ".join(
         f"line {line}: {text!r}" for line, text in unmarked)
+
+
+def test_translations_every_task_the_window_starts_is_named_for_translators():
+    """A failed background task is shown by its name ("Could not import people: …"): each name given to
+    `tasks.start(...)` in the window, as a literal or a module's *_TASK constant, is one of TASK_NAMES, which marks
+    them for the translators."""
+    from campsync_gui.ui.tasks import TASK_NAMES
+
+    started = set()
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                     for target in node.targets if isinstance(target, ast.Name) and target.id.endswith("_TASK")
+                     and isinstance(node.value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "start" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    started.add((path.name, first.value))
+                elif isinstance(first, ast.Name) and first.id in constants:
+                    started.add((path.name, constants[first.id]))
+    assert len(started) > 15, "the window's tasks were found"
+    unnamed = sorted(f"{file}: {name!r}" for file, name in started if name not in TASK_NAMES)
+    assert not unnamed, "tasks started with a name TASK_NAMES lacks:\n" + "\n".join(unnamed)
