@@ -108,7 +108,7 @@ def _steps(came: list[float], left: list[float], crm: list[float]) -> Membership
 
 def event_counts(db: Engine, period: str, campaign_id: str | None = None, *, now: float | None = None) -> EventCounts:
     """Added and Removed events per local hour or day (of one campaign, or all) in the newest MAX_BUCKETS periods
-    up to now: from the first of them with an event, quiet ones included; none when there was no event in them."""
+    up to now: from the first of them with an event (or MIN_BUCKETS before now), quiet ones included at 0."""
     current = _period_start(datetime.fromtimestamp(time.time() if now is None else now), period)
     earliest = _periods(datetime.min, current, period)[0]
     column = TriggerEventRecord.at / QUARTER
@@ -126,10 +126,8 @@ def event_counts(db: Engine, period: str, campaign_id: str | None = None, *, now
         start = _period_start(datetime.fromtimestamp(int(quarter_number) * QUARTER), period)
         slot = counts.setdefault(start, [0, 0])
         slot[trigger != ADDED] += count
-    if not counts:
-        return EventCounts(period, [], [], [])
-    last = max(current, max(counts))  # a colleague's clock ahead: up to its events
-    starts = _periods(min(min(counts), _periods(datetime.min, last, period, MIN_BUCKETS[period])[0]), last, period)
+    last = max([current, *counts])  # a colleague's clock ahead: up to its events
+    starts = _periods(min([_periods(datetime.min, last, period, MIN_BUCKETS[period])[0], *counts]), last, period)
     return EventCounts(period, [start.timestamp() for start in starts], [counts.get(s, (0, 0))[0] for s in starts],
                        [counts.get(s, (0, 0))[1] for s in starts])
 

@@ -3507,8 +3507,12 @@ Non&#xa0;: la connexion reste enregistrée sans son secret.</translation>
         <translation>Graphique des événements déclencheurs</translation>
     </message>
     <message>
-        <source>No trigger events yet</source>
-        <translation>Aucun événement déclencheur pour l’instant</translation>
+        <source>No trigger events in the last three days</source>
+        <translation>Aucun événement déclencheur ces trois derniers jours</translation>
+    </message>
+    <message>
+        <source>No trigger events in the last three months</source>
+        <translation>Aucun événement déclencheur ces trois derniers mois</translation>
     </message>
     <message>
         <source>Chart saved as {path}</source>

@@ -2,6 +2,8 @@
 events per hour or day in the log's tabs (Ctrl+Shift+E), from what the operator did, redrawn as it changes, saved
 as PNG, and read out to a screen reader."""
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
@@ -156,3 +158,16 @@ def test_the_events_chart_tab_keeps_the_logs_height(loaded, qloop, qtbot):
     wait_until(qloop, lambda: panel.counts is not None)
     qtbot.wait(50)  # the layout settles
     assert win.main_splitter.sizes() == before
+
+
+def test_an_events_chart_with_no_events_says_so_over_the_last_day(loaded, qloop):
+    """No event yet: the chart shows the last day of hours at 0 (it showed 1 January 1970) and says why it is
+    empty."""
+    win = loaded
+    win.show()
+    panel = win.charts.show_events()
+    wait_until(qloop, lambda: panel.counts is not None)
+    assert panel.counts.total == 0 and panel.summary.text() == "No trigger events in the last three days"
+    time_axis = panel.view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert abs(time_axis.max().toSecsSinceEpoch() - time.time()) < 2 * 3600
+    assert time_axis.max().toSecsSinceEpoch() - time_axis.min().toSecsSinceEpoch() >= 23 * 3600

@@ -115,8 +115,9 @@ class EventsChartPanel(QWidget):
         self._campaign = campaign
         draw_event_counts(self.view, counts, campaign, steps=2)  # three labels fit a few rows' height
         compact(self.view)
-        self.summary.setText(self.view.accessibleDescription() if counts.starts
-                             else translate("EventsChart", "No trigger events yet"))
+        quiet = (translate("EventsChart", "No trigger events in the last three days") if counts.period == HOUR
+                 else translate("EventsChart", "No trigger events in the last three months"))
+        self.summary.setText(self.view.accessibleDescription() if counts.total else quiet)
         self.export_button.setEnabled(True)
 
     def ask_export(self) -> str:
