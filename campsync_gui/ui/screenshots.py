@@ -72,6 +72,17 @@ async def shoot(app: QApplication, folder: Path) -> list[Path]:
         window.reload_views()
         await asyncio.sleep(0.3)
         saved.append(_save(window, folder / "main-window.png"))
+        chart = window.charts.open_membership(window.campaigns_panel.selected_campaign_id())
+        chart.resize(900, 520)
+        await chart.loading
+        await asyncio.sleep(0.3)
+        saved.append(_save(chart, folder / "membership-chart.png"))
+        chart.close()
+        events = window.charts.show_events()
+        await _until(lambda: events.counts is not None and events.counts.total > 0)
+        await asyncio.sleep(0.3)
+        saved.append(_save(window.bottom_tabs, folder / "events-chart.png"))
+        window.bottom_tabs.setCurrentIndex(0)
         # The smallest screen CampSync is made for: everything fits, nothing is cut off.
         window.resize(*SMALL_SCREEN)
         window.fit_layout()  # the proportions a first start at this size has

@@ -6,6 +6,7 @@ Imported when a chart is first shown: QtCharts is not part of the first paint.""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
@@ -54,8 +55,11 @@ def draw_membership(view: QChartView, history: MembershipHistory, campaign: str,
     chart = _reset(view.chart(), translate("Charts", "Members of {campaign} over time").format(campaign=campaign))
     series = (_area(crm, None, translate("Charts", "From CRM lists"), CRM_GREY),
               _area(total, crm, translate("Charts", "Added by CampSync"), CAMPSYNC_BLUE))
-    # At least the last hour: members who all came in the same minute are a step, not a line of no width.
-    _axes(chart, series, [*times[:1], until - HOUR_S, until], max([0, *(p.y() for p in total)]))
+    # From a little before the first member to now: members who all came in the same minute are steps, not a line
+    # of no width at the right end of an hour.
+    first = times[0] if times else until - HOUR_S
+    span = until - first
+    _axes(chart, series, [first - max(span / 4, min(span, 60.0), 5.0), until], max([0, *(p.y() for p in total)]))
     view.setAccessibleDescription(translate("Charts", "Now: {campsync} added by CampSync, {crm} from CRM lists").format(
         campsync=number(history.campsync[-1] if times else 0), crm=number(history.crm[-1] if times else 0)))
 
@@ -173,11 +177,14 @@ def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], hi
         chart.addSeries(one)
     time_axis = QDateTimeAxis()
     first, last = (min(times), max(times)) if times else (0.0, 0.0)
-    if last - first < 60:  # one moment (or none): an hour around it, not a line of zero width
+    if last - first < 1:  # one moment (or none): an hour around it, not a line of zero width
         first, last = first - 1800, last + 1800
     locale = QLocale()
     short = QLocale.FormatType.ShortFormat
-    time_axis.setFormat(locale.timeFormat(short) if last - first <= 2 * DAY_S else locale.dateFormat(short))
+    if last - first <= 15 * 60:  # minutes apart: the seconds too (the long format without its time zone)
+        time_axis.setFormat(re.sub(r"\s*\bt+\b", "", locale.timeFormat(QLocale.FormatType.LongFormat)).strip())
+    else:
+        time_axis.setFormat(locale.timeFormat(short) if last - first <= 2 * DAY_S else locale.dateFormat(short))
     time_axis.setTickCount(6)
     time_axis.setRange(_moment(first), _moment(last))
     count_axis = QValueAxis()
