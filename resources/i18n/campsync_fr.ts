@@ -5492,6 +5492,153 @@ Basculer vers elle maintenant&#xa0;? CampSync ferme cette connexion et ouvre la 
     </message>
 </context>
 <context>
+    <name>Sandbox</name>
+    <message>
+        <source>{text} is not a port number (0-65535; 0 picks a free port)</source>
+        <translation>{text} n&apos;est pas un numéro de port (0-65535&#xa0;; 0 en choisit un libre)</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number</source>
+        <translation>{text} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>{text} must be 0 or more</source>
+        <translation>{text} doit être 0 ou plus</translation>
+    </message>
+    <message>
+        <source>{text} must be 1 or more</source>
+        <translation>{text} doit être 1 ou plus</translation>
+    </message>
+    <message>
+        <source>{text} is not N/SECONDS: give the number of requests allowed per window, e.g. 100/60</source>
+        <translation>{text} n&apos;est pas de la forme N/SECONDS&#xa0;: indiquez le nombre de requêtes permises par fenêtre, par ex. 100/60</translation>
+    </message>
+    <message>
+        <source>{text} is not a number between 0 and 1</source>
+        <translation>{text} n&apos;est pas un nombre entre 0 et 1</translation>
+    </message>
+    <message>
+        <source>{text} is not between 0 and 1</source>
+        <translation>{text} n&apos;est pas entre 0 et 1</translation>
+    </message>
+    <message>
+        <source>{text} is not a number of seconds</source>
+        <translation>{text} n&apos;est pas un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>{text} must be 0 or more seconds</source>
+        <translation>{text} doit être de 0 seconde ou plus</translation>
+    </message>
+    <message>
+        <source>{text} is not a version such as 4.2.0.0 (or &apos;none&apos;: not installed)</source>
+        <translation>{text} n&apos;est pas une version telle que 4.2.0.0 (ou &apos;none&apos;&#xa0;: non installée)</translation>
+    </message>
+    <message>
+        <source>HTTPS port on 127.0.0.1 (default 8443; 0 = free)</source>
+        <translation>port HTTPS sur 127.0.0.1 (par défaut 8443&#xa0;; 0 = libre)</translation>
+    </message>
+    <message>
+        <source>delay added to every API request</source>
+        <translation>délai ajouté à chaque requête d&apos;API</translation>
+    </message>
+    <message>
+        <source>force a maximum page size</source>
+        <translation>imposer une taille de page maximale</translation>
+    </message>
+    <message>
+        <source>allow N API requests per SECONDS</source>
+        <translation>permettre N requêtes d&apos;API toutes les SECONDS secondes</translation>
+    </message>
+    <message>
+        <source>share of API requests failing with 503 or a dropped connection</source>
+        <translation>part des requêtes d&apos;API qui échouent par une erreur 503 ou une connexion coupée</translation>
+    </message>
+    <message>
+        <source>x-ms-dop-hint sent on API answers: requests a client may run in parallel (default {default}; &apos;none&apos; sends no header)</source>
+        <translation>x-ms-dop-hint envoyé dans les réponses de l&apos;API&#xa0;: requêtes qu&apos;un client peut lancer en parallèle (par défaut {default}&#xa0;; &apos;none&apos; n&apos;envoie pas l&apos;en-tête)</translation>
+    </message>
+    <message>
+        <source>lifetime of access tokens, in seconds</source>
+        <translation>durée de vie des jetons d&apos;accès, en secondes</translation>
+    </message>
+    <message>
+        <source>seed of the demo data (default 42)</source>
+        <translation>graine des données de démonstration (par défaut 42)</translation>
+    </message>
+    <message>
+        <source>version of the prerequisite solution, or &apos;none&apos; for not installed</source>
+        <translation>version de la solution prérequise, ou &apos;none&apos; si elle n&apos;est pas installée</translation>
+    </message>
+    <message>
+        <source>the tenant asks every user a one-time code (123456) at sign-in; refresh tokens from earlier sign-ins are answered interaction_required (AADSTS50076)</source>
+        <translation>le locataire demande à chaque utilisateur un code à usage unique (123456) à la connexion&#xa0;; les jetons d&apos;actualisation des connexions précédentes reçoivent interaction_required (AADSTS50076)</translation>
+    </message>
+    <message>
+        <source>the app has no consent: user sign-ins and refreshes fail with AADSTS65001</source>
+        <translation>l&apos;application n&apos;a pas de consentement&#xa0;: les connexions des utilisateurs et les actualisations échouent avec AADSTS65001</translation>
+    </message>
+    <message>
+        <source>every refresh token is refused as revoked (AADSTS50173): users must sign in again</source>
+        <translation>chaque jeton d&apos;actualisation est refusé comme révoqué (AADSTS50173)&#xa0;: les utilisateurs doivent se reconnecter</translation>
+    </message>
+    <message>
+        <source>folder for the CA certificate (default: the app&apos;s sandbox folder)</source>
+        <translation>dossier du certificat de l&apos;autorité de certification (par défaut&#xa0;: le dossier sandbox de l&apos;application)</translation>
+    </message>
+    <message>
+        <source>also write the CAMPSYNC_* lines to this file</source>
+        <translation>écrire aussi les lignes CAMPSYNC_* dans ce fichier</translation>
+    </message>
+    <message>
+        <source>use the client secret in this file instead of a random one (also: the {env} variable)</source>
+        <translation>utiliser le secret client de ce fichier au lieu d&apos;un secret aléatoire (aussi&#xa0;: la variable {env})</translation>
+    </message>
+    <message>
+        <source>deprecated: other local users see it in the process list; use --client-secret-file or {env}</source>
+        <translation>obsolète&#xa0;: les autres utilisateurs locaux le voient dans la liste des processus&#xa0;; utilisez --client-secret-file ou {env}</translation>
+    </message>
+    <message>
+        <source>cannot read the client secret file {path}: {reason}</source>
+        <translation>impossible de lire le fichier du secret client {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a client secret: give a file with the secret on one line</source>
+        <translation>{path} ne contient pas de secret client&#xa0;: indiquez un fichier avec le secret sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>warning: --client-secret is visible to other local users in the process list; use --client-secret-file PATH or {env} instead.</source>
+        <translation>avertissement&#xa0;: --client-secret est visible des autres utilisateurs locaux dans la liste des processus&#xa0;; utilisez plutôt --client-secret-file PATH ou {env}.</translation>
+    </message>
+    <message>
+        <source>{reason}; choose another with --port (0 picks a free one).</source>
+        <translation>{reason}&#xa0;; choisissez-en un autre avec --port (0 en choisit un libre).</translation>
+    </message>
+    <message>
+        <source>cannot start: {error}</source>
+        <translation>impossible de démarrer&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Sandbox org running at {url}; Ctrl+C stops it.</source>
+        <translation>Organisation sandbox en marche à {url}&#xa0;; Ctrl+C l&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>Certificate instead of the secret: CAMPSYNC_CLIENT_CERTIFICATE={file}</source>
+        <translation>Certificat au lieu du secret&#xa0;: CAMPSYNC_CLIENT_CERTIFICATE={file}</translation>
+    </message>
+    <message>
+        <source>Sign in as a person (password &apos;demo&apos;): {users}</source>
+        <translation>Se connecter en tant que personne (mot de passe &apos;demo&apos;)&#xa0;: {users}</translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox org.</source>
+        <translation>Arrêt de l&apos;organisation sandbox.</translation>
+    </message>
+    <message>
+        <source>Run a local Dynamics 365 sandbox org.</source>
+        <translation>Lancer une organisation sandbox Dynamics 365 locale.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleEditor</name>
     <message>
         <source>Not scheduled</source>

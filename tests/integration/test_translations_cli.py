@@ -32,3 +32,11 @@ def test_translations_the_doctor_speaks_french_and_its_json_stays_english(org, t
     answer = json.loads(run_cli(["doctor", "--json"], tmp_path / "home", env=env).stdout)
     titles = {check["key"]: check["title"] for check in answer["checks"]}
     assert titles["token"] == "Token from the authority" and titles["tls"] == "TLS and certificate"
+
+
+def test_translations_sandbox_help_is_french_under_a_french_locale(tmp_path):
+    shown = run_cli(["sandbox", "--help"], tmp_path / "home", env={**FRENCH, "CAMPSYNC_LANGUAGE": "fr"})
+    assert shown.returncode == 0, shown.stderr
+    assert "port HTTPS sur 127.0.0.1 (par défaut 8443\u00a0; 0 = libre)" in shown.stdout, shown.stdout
+    assert "utilisation" in shown.stdout
+    assert "delay added to every API request" not in shown.stdout
