@@ -88,9 +88,9 @@ def membership_history(db: Engine, campaign_id: str) -> MembershipHistory:
 def _steps(came: list[float], left: list[float], crm: list[float]) -> MembershipHistory:
     """Members after each change from when CampSync's came and left and CRM lists' came; changes closer than a
     step share its end, so at most MAX_POINTS steps, the last one exact."""
-    moments = [at for at in (*came, *left, *crm) if at > 0]
-    if not moments and not (came or crm):
+    if not came and not crm:  # (nobody left who had not come)
         return MembershipHistory([], [], [])
+    moments = [at for at in (*came, *left, *crm) if at > 0]
     first, last = (min(moments), max(moments)) if moments else (0.0, 0.0)
     step = (last - first) / MAX_POINTS if len(came) + len(left) + len(crm) > MAX_POINTS else 0.0
 

@@ -59,15 +59,16 @@ def draw_membership(view: QChartView, history: MembershipHistory, campaign: str,
     # of no width at the right end of an hour.
     first = times[0] if times else until - HOUR_S
     span = until - first
-    _axes(chart, series, [first - max(span / 4, min(span, 60.0), 5.0), until], max([0, *(p.y() for p in total)]))
+    _axes(chart, series, first - max(span / 4, min(span, 60.0), 5.0), until, max([0, *(p.y() for p in total)]))
     view.setAccessibleDescription(translate("Charts", "Now: {campsync} added by CampSync, {crm} from CRM lists").format(
         campsync=number(history.campsync[-1] if times else 0), crm=number(history.crm[-1] if times else 0)))
 
 
 def draw_event_counts(view: QChartView, counts: EventCounts, campaign: str | None, *, steps: int = 5) -> None:
-    """Added events below, Removed stacked on them, one step per hour or day (quiet ones at 0)."""
+    """Added events below, Removed stacked on them, one step per hour or day (quiet ones at 0); `counts` has at
+    least one period (core.chart_history.event_counts gives a day of hours or two weeks of days at the least)."""
     width = DAY_S if counts.period == DAY else HOUR_S
-    ends = [*counts.starts[1:], counts.starts[-1] + width] if counts.starts else []
+    ends = [*counts.starts[1:], counts.starts[-1] + width]
     added = _bars(counts.starts, ends, counts.added)
     both = _bars(counts.starts, ends, [a + r for a, r in zip(counts.added, counts.removed)])
     title = (translate("Charts", "Trigger events per day") if counts.period == DAY
@@ -77,11 +78,11 @@ def draw_event_counts(view: QChartView, counts: EventCounts, campaign: str | Non
     chart = _reset(view.chart(), title)
     series = (_area(added, None, trigger_label(ADDED), ADDED_GREEN),
               _area(both, added, trigger_label(REMOVED), REMOVED_RED))
-    _axes(chart, series, [*counts.starts, *ends[-1:]], max([0, *(p.y() for p in both)]), steps)
-    busiest = max(range(len(counts.starts)), key=lambda i: counts.added[i] + counts.removed[i], default=None)
+    _axes(chart, series, counts.starts[0], ends[-1], max([0, *(p.y() for p in both)]), steps)
+    busiest = max(range(len(counts.starts)), key=lambda i: counts.added[i] + counts.removed[i])
     description = translate("Charts", "{events}: {added} added, {removed} removed").format(
         events=_events(counts.total), added=number(sum(counts.added)), removed=number(sum(counts.removed)))
-    if busiest is not None and counts.total:
+    if counts.total:
         description += translate("Charts", "; busiest: {when} ({count})").format(
             when=_when(counts.starts[busiest], counts.period),
             count=number(counts.added[busiest] + counts.removed[busiest]))
@@ -172,13 +173,12 @@ def _area(upper: list[QPointF], lower: list[QPointF] | None, name: str, colour: 
     return series
 
 
-def _axes(chart: QChart, series: tuple[QAreaSeries, ...], times: list[float], highest: float, steps: int = 5) -> None:
+def _axes(chart: QChart, series: tuple[QAreaSeries, ...], first: float, last: float, highest: float,
+          steps: int = 5) -> None:
+    """A time axis from `first` to `last` (seconds) and a count axis from 0 to `highest`, in whole numbers."""
     for one in series:
         chart.addSeries(one)
     time_axis = QDateTimeAxis()
-    first, last = (min(times), max(times)) if times else (0.0, 0.0)
-    if last - first < 1:  # one moment (or none): an hour around it, not a line of zero width
-        first, last = first - 1800, last + 1800
     locale = QLocale()
     short = QLocale.FormatType.ShortFormat
     if last - first <= 15 * 60:  # minutes apart: the seconds too (the long format without its time zone)

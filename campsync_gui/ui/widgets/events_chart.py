@@ -6,7 +6,6 @@ QtCharts is imported when the tab is first shown: not part of the window's first
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -32,7 +31,6 @@ class EventsChartPanel(QWidget):
         self.view = None  # the QChartView, made when first shown
         self.counts: EventCounts | None = None
         self._campaign: str | None = None  # the campaign the counts are of (its name), None for all
-        self.drawn_ms = 0.0  # reading and drawing, last time (the benchmark reads it)
         self._stale = True
         self.period_combo = QComboBox()
         self.period_combo.addItem(translate("EventsChart", "Per hour"), HOUR)
@@ -99,11 +97,9 @@ class EventsChartPanel(QWidget):
         return self._tasks.start("draw events chart", self._load(), replace=True)
 
     async def _load(self) -> None:
-        started = time.perf_counter()
         period, campaign_id = self.period_combo.currentData(), self.campaign_combo.currentData()
         counts = await read_for_chart(self._read, period, campaign_id)
         self.show_counts(counts, self.campaign_combo.currentText() if campaign_id else None)
-        self.drawn_ms = (time.perf_counter() - started) * 1000
 
     def show_counts(self, counts: EventCounts, campaign: str | None) -> None:
         from .charts import chart_view, compact, draw_event_counts
@@ -122,7 +118,7 @@ class EventsChartPanel(QWidget):
 
     def ask_export(self) -> str:
         from .charts import ask_export_png, draw_event_counts
-        if self.view is None or self.counts is None:
+        if self.counts is None:  # nothing drawn yet
             return ""
         counts, campaign = self.counts, self._campaign
         path = ask_export_png(self.view, lambda page: draw_event_counts(page, counts, campaign),

@@ -33,7 +33,6 @@ class MembershipChartWindow(QDialog):
         self.history: MembershipHistory | None = None
         self.loading: asyncio.Task | None = None  # the last load()
         self.drawn_until = 0.0  # the chart's right end (when it was drawn)
-        self.drawn_ms = 0.0  # reading and drawing, last time (the benchmark reads it)
         self.setWindowTitle(translate("MembershipChart", "Membership — {campaign}").format(campaign=campaign_name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 520)
@@ -58,10 +57,7 @@ class MembershipChartWindow(QDialog):
         return self.loading
 
     async def _load(self) -> None:
-        started = time.perf_counter()
-        history = await read_for_chart(self._read, self.campaign_id)
-        self.show_history(history)
-        self.drawn_ms = (time.perf_counter() - started) * 1000
+        self.show_history(await read_for_chart(self._read, self.campaign_id))
 
     def show_history(self, history: MembershipHistory) -> None:
         from .charts import chart_view, draw_membership
@@ -80,7 +76,7 @@ class MembershipChartWindow(QDialog):
 
     def ask_export(self) -> str:
         from .charts import ask_export_png, draw_membership
-        if self.view is None or self.history is None:
+        if self.history is None:  # nothing drawn yet
             return ""
         history, until = self.history, self.drawn_until
         path = ask_export_png(self.view, lambda page: draw_membership(page, history, self.campaign_name, until),
